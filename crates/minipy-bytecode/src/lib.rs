@@ -1,0 +1,10 @@
+//! CPython 3.11's instruction set ([`opcode`]), the code object ([`code`]),
+//! the location and exception tables ([`linetable`], [`exctable`]) and the
+//! disassembler ([`dis`]).
+#![forbid(unsafe_code)]
+
+pub mod code;
+pub mod opcode;
+
+pub use code::{CodeObject, Constant};
+pub use opcode::{ArgKind, Opcode};
