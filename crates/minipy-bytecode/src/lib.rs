@@ -5,6 +5,7 @@
 
 pub mod code;
 pub mod opcode;
+pub mod repr;
 
 pub use code::{CodeObject, Constant};
 pub use opcode::{ArgKind, Opcode};
