@@ -330,7 +330,10 @@ impl Opcode {
 
     /// True for every relative jump (forward or backward).
     pub const fn is_jump(self) -> bool {
-        matches!(self.arg_kind(), ArgKind::JumpForward | ArgKind::JumpBackward)
+        matches!(
+            self.arg_kind(),
+            ArgKind::JumpForward | ArgKind::JumpBackward
+        )
     }
 
     /// True for instructions after which control never falls through.
