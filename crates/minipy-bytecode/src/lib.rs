@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod code;
+pub mod dis;
 pub mod exctable;
 pub mod linetable;
 pub mod opcode;
