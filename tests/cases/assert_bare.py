@@ -1,0 +1,3 @@
+x = []
+assert not x
+assert x

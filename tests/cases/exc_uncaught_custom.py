@@ -1,0 +1,4 @@
+class MyError(Exception):
+    pass
+print("about to fail")
+raise MyError("boom")

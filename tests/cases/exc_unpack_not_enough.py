@@ -1,0 +1,3 @@
+x, y, z = "ab" + "c"
+print(x, y, z)
+x, y, z = (1, 2)

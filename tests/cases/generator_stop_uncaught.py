@@ -1,0 +1,5 @@
+def gen():
+    yield "only"
+it = gen()
+print(next(it))
+next(it)

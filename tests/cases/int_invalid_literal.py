@@ -1,0 +1,3 @@
+print("before")
+n = int("x")
+print("not reached")

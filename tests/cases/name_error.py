@@ -1,0 +1,4 @@
+print("start")
+def use():
+    return x + 1
+use()

@@ -1,0 +1,4 @@
+name = "count: "
+n = 5
+print(name + str(n))
+print(name + n)
