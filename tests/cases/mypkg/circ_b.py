@@ -1,0 +1,4 @@
+B = "b"
+from . import circ_a
+def later():
+    return circ_a.A

@@ -1,0 +1,1 @@
+print("mypkg.sub/__init__:", __name__, __package__)

@@ -1,0 +1,4 @@
+handlers = {"a": print}
+handler = handlers.get("b")
+print("calling", handler)
+handler("x")

@@ -1,0 +1,3 @@
+print("never")
+values = [1, 2,
+total = 3

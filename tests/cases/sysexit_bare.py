@@ -1,0 +1,5 @@
+print("raise SystemExit")
+try:
+    raise SystemExit
+finally:
+    print("finally still runs")
