@@ -168,72 +168,6 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn floats() {
-        let cases: &[(f64, &str)] = &[
-            (0.1, "0.1"),
-            (100.0, "100.0"),
-            (1e16, "1e+16"),
-            (1e15, "1000000000000000.0"),
-            (9999999999999998.0, "9999999999999998.0"),
-            (1e-5, "1e-05"),
-            (1.5e-7, "1.5e-07"),
-            (0.0001, "0.0001"),
-            (0.00012, "0.00012"),
-            (f64::INFINITY, "inf"),
-            (f64::NEG_INFINITY, "-inf"),
-            (f64::NAN, "nan"),
-            (-0.0, "-0.0"),
-            (0.0, "0.0"),
-            (1e100, "1e+100"),
-            (5e-324, "5e-324"),
-            (1.7976931348623157e308, "1.7976931348623157e+308"),
-            (2e16 + 8.0, "2.000000000000001e+16"),
-            (123.456, "123.456"),
-            (-2.5, "-2.5"),
-            (1e22, "1e+22"),
-            (0.30000000000000004, "0.30000000000000004"),
-        ];
-        for &(x, want) in cases {
-            assert_eq!(float_repr(x), want, "{x:e}");
-        }
-    }
-
-    #[test]
-    fn strings() {
-        assert_eq!(str_repr("abc"), "'abc'");
-        assert_eq!(str_repr("it's"), "\"it's\"");
-        assert_eq!(str_repr("'\""), "'\\'\"'");
-        assert_eq!(
-            str_repr("a\\b\n\r\t\x00\x7f"),
-            "'a\\\\b\\n\\r\\t\\x00\\x7f'"
-        );
-        assert_eq!(str_repr("\u{80}\u{a0}\u{e9}"), "'\\x80\\xa0é'");
-        assert_eq!(
-            str_repr("\u{200b}\u{2028}\u{feff}"),
-            "'\\u200b\\u2028\\ufeff'"
-        );
-        assert_eq!(
-            str_repr("\u{e000}\u{10ffff}\u{1f600}"),
-            "'\\ue000\\U0010ffff😀'"
-        );
-        assert_eq!(str_repr("日本"), "'日本'");
-        assert_eq!(str_repr_code_points(&[0xd800, 0x61]), "'\\ud800a'");
-    }
-
-    #[test]
-    fn bytes() {
-        assert_eq!(bytes_repr(b"abc"), "b'abc'");
-        assert_eq!(bytes_repr(b"it's"), "b\"it's\"");
-        assert_eq!(bytes_repr(b"'\""), "b'\\'\"'");
-        assert_eq!(bytes_repr(b"\x00\xff\n\\"), "b'\\x00\\xff\\n\\\\'");
-    }
-}
-
 /// `str.isprintable` (Unicode 14.0).
 #[rustfmt::skip]
 pub static PRINTABLE: &[(u32, u32)] = &[
@@ -355,3 +289,69 @@ pub static PRINTABLE: &[(u32, u32)] = &[
     (0x1FB94, 0x1FBCA), (0x1FBF0, 0x1FBF9), (0x20000, 0x2A6DF), (0x2A700, 0x2B738), (0x2B740, 0x2B81D), (0x2B820, 0x2CEA1),
     (0x2CEB0, 0x2EBE0), (0x2F800, 0x2FA1D), (0x30000, 0x3134A), (0xE0100, 0xE01EF),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats() {
+        let cases: &[(f64, &str)] = &[
+            (0.1, "0.1"),
+            (100.0, "100.0"),
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000.0"),
+            (9999999999999998.0, "9999999999999998.0"),
+            (1e-5, "1e-05"),
+            (1.5e-7, "1.5e-07"),
+            (0.0001, "0.0001"),
+            (0.00012, "0.00012"),
+            (f64::INFINITY, "inf"),
+            (f64::NEG_INFINITY, "-inf"),
+            (f64::NAN, "nan"),
+            (-0.0, "-0.0"),
+            (0.0, "0.0"),
+            (1e100, "1e+100"),
+            (5e-324, "5e-324"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"),
+            (2e16 + 8.0, "2.000000000000001e+16"),
+            (123.456, "123.456"),
+            (-2.5, "-2.5"),
+            (1e22, "1e+22"),
+            (0.30000000000000004, "0.30000000000000004"),
+        ];
+        for &(x, want) in cases {
+            assert_eq!(float_repr(x), want, "{x:e}");
+        }
+    }
+
+    #[test]
+    fn strings() {
+        assert_eq!(str_repr("abc"), "'abc'");
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("'\""), "'\\'\"'");
+        assert_eq!(
+            str_repr("a\\b\n\r\t\x00\x7f"),
+            "'a\\\\b\\n\\r\\t\\x00\\x7f'"
+        );
+        assert_eq!(str_repr("\u{80}\u{a0}\u{e9}"), "'\\x80\\xa0é'");
+        assert_eq!(
+            str_repr("\u{200b}\u{2028}\u{feff}"),
+            "'\\u200b\\u2028\\ufeff'"
+        );
+        assert_eq!(
+            str_repr("\u{e000}\u{10ffff}\u{1f600}"),
+            "'\\ue000\\U0010ffff😀'"
+        );
+        assert_eq!(str_repr("日本"), "'日本'");
+        assert_eq!(str_repr_code_points(&[0xd800, 0x61]), "'\\ud800a'");
+    }
+
+    #[test]
+    fn bytes() {
+        assert_eq!(bytes_repr(b"abc"), "b'abc'");
+        assert_eq!(bytes_repr(b"it's"), "b\"it's\"");
+        assert_eq!(bytes_repr(b"'\""), "b'\\'\"'");
+        assert_eq!(bytes_repr(b"\x00\xff\n\\"), "b'\\x00\\xff\\n\\\\'");
+    }
+}
