@@ -27,9 +27,11 @@ TIMEOUT = 60
 
 
 def last_line(text):
-    for line in reversed(text.splitlines()):
-        if line.strip():
-            return line.rstrip()
+    # Split on "\n" only (not str.splitlines) so tests/differential.rs can mirror it exactly.
+    for line in reversed(text.split("\n")):
+        line = line.rstrip()
+        if line:
+            return line
     return ""
 
 
