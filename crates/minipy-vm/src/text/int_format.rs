@@ -127,6 +127,7 @@ fn parse_int_digits(s: &str, base: u32) -> Result<(BigInt, usize), ()> {
 /// leading zeros on non-zero values) or 2..=36; surrounding whitespace, sign,
 /// PEP 515 underscores, any-script decimal digits. `Err(())` is the `ValueError`
 /// (see [`parse_int_error`]); an invalid base also gives `Err(())`.
+#[allow(clippy::result_unit_err)]
 pub fn parse_int(s: &str, base: u32) -> Result<BigInt, ()> {
     parse_int_digits(s, base).map(|(n, _)| n)
 }
