@@ -6,14 +6,32 @@
 //!   printability per `str.isprintable` (Unicode 14.0 table, [`is_printable`]).
 //! * [`bytes_repr`] gives `b'...'`.
 
+fn split_exp(s: &str) -> (String, i32) {
+    let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
+    let mut digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    while digits.len() > 1 && digits.ends_with('0') {
+        digits.pop();
+    }
+    (digits, exp.parse::<i32>().unwrap_or(0) + 1)
+}
+
 /// Decimal digits (no trailing zeros, at least one digit) and the decimal point
 /// position `decpt` of the shortest repr of a finite `x`: `|x| = 0.DIGITS * 10**decpt`.
-fn shortest_digits(x: f64) -> (String, i32) {
-    let s = format!("{:e}", x.abs());
-    let (mant, exp) = s.split_once('e').unwrap_or((s.as_str(), "0"));
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
-    let exp: i32 = exp.parse().unwrap_or(0);
-    (digits, exp + 1)
+/// Like David Gay's `dtoa` mode 0, among the shortest strings that round-trip it picks
+/// the one nearest to `x`, ties to even.
+pub fn float_shortest_digits(x: f64) -> (String, i32) {
+    let a = x.abs();
+    let (digits, decpt) = split_exp(&format!("{a:e}"));
+    // Rust's shortest digits may round a tie away from even; only long outputs can tie.
+    if digits.len() >= 14 {
+        let p = digits.len() - 1;
+        let exact = format!("{a:.p$e}");
+        let (d2, decpt2) = split_exp(&exact);
+        if d2 != digits && d2.len() <= digits.len() && exact.parse::<f64>() == Ok(a) {
+            return (d2, decpt2);
+        }
+    }
+    (digits, decpt)
 }
 
 /// `repr(float)` (and `str(float)`).
@@ -24,7 +42,7 @@ pub fn float_repr(x: f64) -> String {
     if x.is_infinite() {
         return if x > 0.0 { "inf" } else { "-inf" }.to_string();
     }
-    let (digits, decpt) = shortest_digits(x);
+    let (digits, decpt) = float_shortest_digits(x);
     let mut out = String::with_capacity(digits.len() + 8);
     if x.is_sign_negative() {
         out.push('-');
@@ -319,6 +337,7 @@ mod tests {
             (-2.5, "-2.5"),
             (1e22, "1e+22"),
             (0.30000000000000004, "0.30000000000000004"),
+            (-100052969090562.125, "-100052969090562.12"),
         ];
         for &(x, want) in cases {
             assert_eq!(float_repr(x), want, "{x:e}");

@@ -60,7 +60,10 @@ fn digits_from_fixed(s: &str) -> (String, i64) {
 fn dtoa(x: f64, mode: u8, ndigits: i64) -> (String, i64) {
     let a = x.abs();
     match mode {
-        0 => digits_from_exp(&format!("{a:e}")),
+        0 => {
+            let (digits, decpt) = minipy_bytecode::repr::float_shortest_digits(a);
+            (digits, i64::from(decpt))
+        }
         2 => {
             let p = ndigits.max(1) as usize - 1;
             digits_from_exp(&format!("{a:.p$e}"))
