@@ -1,1 +1,147 @@
-fn main() {}
+//! The `minipy` command: runs a Python program as `python3` would.
+#![forbid(unsafe_code)]
+
+use std::io::Read;
+
+use clap::Parser;
+
+/// minipy: a CPython 3.11-compatible bytecode interpreter.
+#[derive(Parser, Debug)]
+#[command(name = "minipy", disable_version_flag = true, trailing_var_arg = true)]
+struct Cli {
+    /// Program passed in as a string.
+    #[arg(short = 'c', value_name = "CMD", allow_hyphen_values = true)]
+    command: Option<String>,
+    /// Run a library module as a script (`-m dis FILE` disassembles).
+    #[arg(short = 'm', value_name = "MOD")]
+    module: Option<String>,
+    /// Implementation-specific options.
+    #[arg(short = 'X', value_name = "OPT")]
+    xopts: Vec<String>,
+    /// Print the version and exit.
+    #[arg(short = 'V', long = "version")]
+    version: bool,
+    /// Program file (`-` reads stdin) and its arguments.
+    #[arg(allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    if cli.version {
+        println!("minipy {} (Python 3.11.7)", env!("CARGO_PKG_VERSION"));
+        return;
+    }
+    let child = std::thread::Builder::new()
+        .stack_size(minipy_vm::INTERPRETER_STACK_SIZE)
+        .spawn(move || run(cli));
+    let code = match child {
+        Ok(h) => h.join().unwrap_or(1),
+        Err(e) => {
+            eprintln!("minipy: cannot start interpreter thread: {}", e);
+            1
+        }
+    };
+    std::process::exit(code);
+}
+
+fn read_file(path: &str) -> Result<String, i32> {
+    match std::fs::read(path) {
+        Ok(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
+        Err(e) => {
+            let errno = e.raw_os_error().unwrap_or(2);
+            let msg = match e.kind() {
+                std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+                std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+                _ => e.to_string(),
+            };
+            eprintln!("minipy: can't open file '{}': [Errno {}] {}", absolute(path), errno, msg);
+            Err(2)
+        }
+    }
+}
+
+fn absolute(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    if p.is_absolute() {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(d) => d.join(p).display().to_string(),
+        Err(_) => path.to_string(),
+    }
+}
+
+fn dis_file(path: &str) -> i32 {
+    let src = match read_file(path) {
+        Ok(s) => s,
+        Err(c) => return c,
+    };
+    match minipy_compiler::compile(&src, path, minipy_compiler::Mode::Exec) {
+        Ok(code) => {
+            print!("{}", minipy_bytecode::dis::dis(&code));
+            0
+        }
+        Err(e) => {
+            let vm = minipy_vm::new_vm();
+            let exc = minipy_vm::syntax_error(&vm, &e);
+            minipy_vm::traceback::handle_uncaught(&vm, &exc)
+        }
+    }
+}
+
+fn run(cli: Cli) -> i32 {
+    if let Some(m) = &cli.module {
+        if m == "dis" {
+            return match cli.args.first() {
+                Some(f) => dis_file(f),
+                None => {
+                    eprintln!("minipy: -m dis reads a file: minipy -m dis FILE");
+                    2
+                }
+            };
+        }
+    }
+    let vm = minipy_vm::new_vm();
+    if let Some(cmd) = &cli.command {
+        let mut argv = vec!["-c".to_string()];
+        argv.extend(cli.args.iter().cloned());
+        minipy_vm::setup_sys(&vm, &argv, Some(String::new()));
+        return minipy_vm::run_main(&vm, cmd, "<string>", None);
+    }
+    if let Some(m) = &cli.module {
+        let mut argv = vec![m.clone()];
+        argv.extend(cli.args.iter().cloned());
+        let cwd = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
+        minipy_vm::setup_sys(&vm, &argv, Some(cwd));
+        return minipy_vm::run_module_as_main(&vm, m, &argv);
+    }
+    match cli.args.first().map(|s| s.as_str()) {
+        None | Some("-") => {
+            let mut src = String::new();
+            let mut buf = Vec::new();
+            if std::io::stdin().read_to_end(&mut buf).is_ok() {
+                src = String::from_utf8_lossy(&buf).into_owned();
+            }
+            let mut argv = cli.args.clone();
+            if argv.is_empty() {
+                argv.push(String::new());
+            }
+            minipy_vm::setup_sys(&vm, &argv, Some(String::new()));
+            minipy_vm::run_main(&vm, &src, "<stdin>", None)
+        }
+        Some(path) => {
+            let src = match read_file(path) {
+                Ok(s) => s,
+                Err(c) => return c,
+            };
+            let dir = std::path::Path::new(path)
+                .parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            let dir = if dir.is_empty() { absolute(".") } else { absolute(&dir) };
+            minipy_vm::setup_sys(&vm, &cli.args, Some(dir));
+            minipy_vm::run_main(&vm, &src, path, Some(path))
+        }
+    }
+}

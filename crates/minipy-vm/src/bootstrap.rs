@@ -1,0 +1,221 @@
+//! Start-up: creates the built-in types (resolving the `type`/`object`/
+//! `dict` chicken-and-egg), the singletons, the VM, the method tables, and
+//! the `builtins` and `sys` modules.
+
+use std::rc::Rc;
+
+use crate::heap::PyRef;
+use crate::object::Payload;
+use crate::objects::function::{BuiltinFunction, BuiltinKind, NativeFn};
+use crate::objects::typeobj::Layout;
+use crate::objects::{self, dict};
+use crate::types::{make_static_type, ExcTypes, Types, EXCEPTION_TREE};
+use crate::vm::Vm;
+
+pub fn create() -> Box<Vm> {
+    use Layout as L;
+    // `type` is its own type; its dict (and those of `object` and `dict`)
+    // are created self-typed and re-typed once `dict` exists.
+    let type_ = make_static_type("type", None, None, L::Type, Some(objects::typeobj_methods::type_new), true, None);
+    let object = make_static_type("object", Some(&type_), None, L::Object, Some(objects::instance::object_new), true, None);
+    // type's base is object: patch bases and MRO now that object exists.
+    if let Some(t) = type_.as_type() {
+        t.bases.borrow_mut().push(object.clone());
+        t.mro.borrow_mut().push(object.clone());
+    }
+    let dict_t = make_static_type("dict", Some(&type_), Some(&object), L::Dict, Some(objects::dict_methods::dict_new), true, None);
+    for t in [&type_, &object, &dict_t] {
+        if let Some(td) = t.as_type() {
+            td.dict.set_class(&dict_t);
+        }
+    }
+    let mk = |name: &str, base: &PyRef, layout: Layout, new: Option<NativeFn>, base_ok: bool| {
+        make_static_type(name, Some(&type_), Some(base), layout, new, base_ok, Some(&dict_t))
+    };
+    let int = mk("int", &object, L::Int, Some(objects::int::int_new), true);
+    let exc_base = mk("BaseException", &object, L::Exception, Some(objects::exceptions::exception_new), true);
+    let types = Types {
+        bool: mk("bool", &int, L::Bool, Some(objects::int::bool_new), false),
+        float: mk("float", &object, L::Float, Some(objects::float::float_new), true),
+        complex: mk("complex", &object, L::Complex, Some(objects::float::complex_new), true),
+        str: mk("str", &object, L::Str, Some(objects::str::str_new), true),
+        bytes: mk("bytes", &object, L::Bytes, Some(objects::bytes::bytes_new), true),
+        list: mk("list", &object, L::List, Some(objects::list::list_new), true),
+        tuple: mk("tuple", &object, L::Tuple, Some(objects::tuple::tuple_new), true),
+        set: mk("set", &object, L::Set, Some(objects::set::set_new), true),
+        frozenset: mk("frozenset", &object, L::FrozenSet, Some(objects::set::frozenset_new), true),
+        range: mk("range", &object, L::Other, Some(objects::range::range_new), false),
+        slice: mk("slice", &object, L::Other, Some(objects::range::slice_new), false),
+        none_type: mk("NoneType", &object, L::Other, Some(objects::instance::none_new), false),
+        not_implemented_type: mk("NotImplementedType", &object, L::Other, None, false),
+        ellipsis_type: mk("ellipsis", &object, L::Other, None, false),
+        function: mk("function", &object, L::Other, None, false),
+        builtin_function: mk("builtin_function_or_method", &object, L::Other, None, false),
+        method: mk("method", &object, L::Other, None, false),
+        module: mk("module", &object, L::Other, Some(objects::module::module_new), true),
+        cell: mk("cell", &object, L::Other, None, false),
+        code: mk("code", &object, L::Other, None, false),
+        generator: mk("generator", &object, L::Other, None, false),
+        property: mk("property", &object, L::Other, Some(objects::descriptors::property_new), true),
+        staticmethod: mk("staticmethod", &object, L::Other, Some(objects::descriptors::staticmethod_new), true),
+        classmethod: mk("classmethod", &object, L::Other, Some(objects::descriptors::classmethod_new), true),
+        super_: mk("super", &object, L::Other, Some(objects::descriptors::super_new), true),
+        list_iterator: mk("list_iterator", &object, L::Other, None, false),
+        list_reverseiterator: mk("list_reverseiterator", &object, L::Other, None, false),
+        tuple_iterator: mk("tuple_iterator", &object, L::Other, None, false),
+        str_iterator: mk("str_ascii_iterator", &object, L::Other, None, false),
+        range_iterator: mk("range_iterator", &object, L::Other, None, false),
+        dict_keyiterator: mk("dict_keyiterator", &object, L::Other, None, false),
+        dict_valueiterator: mk("dict_valueiterator", &object, L::Other, None, false),
+        dict_itemiterator: mk("dict_itemiterator", &object, L::Other, None, false),
+        set_iterator: mk("set_iterator", &object, L::Other, None, false),
+        iterator: mk("iterator", &object, L::Other, None, false),
+        callable_iterator: mk("callable_iterator", &object, L::Other, None, false),
+        enumerate: mk("enumerate", &object, L::Other, Some(objects::iter::enumerate_new), true),
+        zip: mk("zip", &object, L::Other, Some(objects::iter::zip_new), true),
+        map: mk("map", &object, L::Other, Some(objects::iter::map_new), true),
+        filter: mk("filter", &object, L::Other, Some(objects::iter::filter_new), true),
+        reversed: mk("reversed", &object, L::Other, Some(objects::iter::reversed_new), true),
+        dict_keys: mk("dict_keys", &object, L::Other, None, false),
+        dict_values: mk("dict_values", &object, L::Other, None, false),
+        dict_items: mk("dict_items", &object, L::Other, None, false),
+        null: mk("<NULL>", &object, L::Other, None, false),
+        int,
+        dict: dict_t.clone(),
+        object: object.clone(),
+        type_: type_.clone(),
+    };
+    // Exceptions.
+    let mut all: Vec<PyRef> = vec![exc_base.clone()];
+    for (name, parent) in &EXCEPTION_TREE[1..] {
+        let base = all
+            .iter()
+            .find(|t| t.as_type().map(|d| &*d.name() == *parent).unwrap_or(false))
+            .cloned()
+            .unwrap_or_else(|| exc_base.clone());
+        all.push(mk(name, &base, L::Exception, Some(objects::exceptions::exception_new), true));
+    }
+    let find = |n: &str| {
+        all.iter()
+            .find(|t| t.as_type().map(|d| &*d.name() == n).unwrap_or(false))
+            .cloned()
+            .unwrap_or_else(|| exc_base.clone())
+    };
+    let exc = ExcTypes {
+        base_exception: exc_base.clone(),
+        exception: find("Exception"),
+        type_error: find("TypeError"),
+        value_error: find("ValueError"),
+        index_error: find("IndexError"),
+        key_error: find("KeyError"),
+        attribute_error: find("AttributeError"),
+        name_error: find("NameError"),
+        unbound_local_error: find("UnboundLocalError"),
+        zero_division_error: find("ZeroDivisionError"),
+        overflow_error: find("OverflowError"),
+        runtime_error: find("RuntimeError"),
+        recursion_error: find("RecursionError"),
+        not_implemented_error: find("NotImplementedError"),
+        stop_iteration: find("StopIteration"),
+        generator_exit: find("GeneratorExit"),
+        system_exit: find("SystemExit"),
+        keyboard_interrupt: find("KeyboardInterrupt"),
+        assertion_error: find("AssertionError"),
+        import_error: find("ImportError"),
+        module_not_found_error: find("ModuleNotFoundError"),
+        memory_error: find("MemoryError"),
+        eof_error: find("EOFError"),
+        os_error: find("OSError"),
+        file_not_found_error: find("FileNotFoundError"),
+        syntax_error: find("SyntaxError"),
+        indentation_error: find("IndentationError"),
+        tab_error: find("TabError"),
+        unicode_decode_error: find("UnicodeDecodeError"),
+        unicode_encode_error: find("UnicodeEncodeError"),
+        lookup_error: find("LookupError"),
+        arithmetic_error: find("ArithmeticError"),
+        system_error: find("SystemError"),
+        all: all.clone(),
+    };
+    let none = PyRef::new_immortal(Payload::None, Some(&types.none_type));
+    let true_ = PyRef::new_immortal(Payload::Int(1), Some(&types.bool));
+    let false_ = PyRef::new_immortal(Payload::Int(0), Some(&types.bool));
+    let not_implemented = PyRef::new_immortal(Payload::NotImplemented, Some(&types.not_implemented_type));
+    let ellipsis = PyRef::new_immortal(Payload::Ellipsis, Some(&types.ellipsis_type));
+    let null = PyRef::new_immortal(Payload::Null, Some(&types.null));
+    let vm = Box::new(Vm::assemble(types, exc, none, true_, false_, not_implemented, ellipsis, null));
+    install_methods(&vm);
+    crate::builtins::init(&vm);
+    crate::sysmodule::init(&vm);
+    crate::heap::set_finalizer_hook(crate::objects::instance::run_del_hook);
+    vm
+}
+
+/// Stores a native method table into a type's dict.
+pub fn add_methods(vm: &Vm, ty: &PyRef, kind: BuiltinKind, methods: &[(&'static str, NativeFn)]) {
+    let Some(td) = ty.as_type() else { return };
+    let owner: Rc<str> = td.name();
+    for (name, f) in methods {
+        let func = PyRef::new(
+            Payload::Builtin(Box::new(BuiltinFunction {
+                name,
+                func: *f,
+                kind,
+                self_: None,
+                owner: Some(owner.clone()),
+            })),
+            &vm.types.builtin_function,
+        );
+        dict::set_str(vm, &td.dict, vm.intern(name), func);
+    }
+}
+
+fn install_methods(vm: &Vm) {
+    use crate::objects::*;
+    let t = &vm.types;
+    let m = BuiltinKind::Method;
+    add_methods(vm, &t.object, m, instance::OBJECT_METHODS);
+    add_methods(vm, &t.type_, m, typeobj_methods::TYPE_METHODS);
+    add_methods(vm, &t.int, m, int::METHODS);
+    add_methods(vm, &t.int, BuiltinKind::ClassMethod, int::CLASS_METHODS);
+    add_methods(vm, &t.bool, m, int::BOOL_METHODS);
+    add_methods(vm, &t.float, m, float::METHODS);
+    add_methods(vm, &t.complex, m, float::COMPLEX_METHODS);
+    add_methods(vm, &t.str, m, str::METHODS);
+    add_methods(vm, &t.str, BuiltinKind::StaticMethod, str::STATIC_METHODS);
+    add_methods(vm, &t.bytes, m, bytes::METHODS);
+    add_methods(vm, &t.list, m, list::METHODS);
+    add_methods(vm, &t.tuple, m, tuple::METHODS);
+    add_methods(vm, &t.dict, m, dict_methods::METHODS);
+    add_methods(vm, &t.dict, BuiltinKind::ClassMethod, dict_methods::CLASS_METHODS);
+    add_methods(vm, &t.set, m, set::SET_METHODS);
+    add_methods(vm, &t.frozenset, m, set::FROZENSET_METHODS);
+    add_methods(vm, &t.range, m, range::RANGE_METHODS);
+    add_methods(vm, &t.slice, m, range::SLICE_METHODS);
+    add_methods(vm, &t.generator, m, generator::METHODS);
+    add_methods(vm, &t.property, m, descriptors::PROPERTY_METHODS);
+    add_methods(vm, &vm.exc.base_exception, m, exceptions::METHODS);
+    for it in [
+        &t.list_iterator,
+        &t.list_reverseiterator,
+        &t.tuple_iterator,
+        &t.str_iterator,
+        &t.range_iterator,
+        &t.dict_keyiterator,
+        &t.dict_valueiterator,
+        &t.dict_itemiterator,
+        &t.set_iterator,
+        &t.iterator,
+        &t.callable_iterator,
+        &t.enumerate,
+        &t.zip,
+        &t.map,
+        &t.filter,
+        &t.reversed,
+    ] {
+        add_methods(vm, it, m, iter::ITER_METHODS);
+    }
+    for v in [&t.dict_keys, &t.dict_values, &t.dict_items] {
+        add_methods(vm, v, m, dict_methods::VIEW_METHODS);
+    }
+}

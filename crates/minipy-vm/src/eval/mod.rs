@@ -1,0 +1,621 @@
+//! The evaluation loop: executes CPython 3.11 bytecode on a [`Frame`].
+//!
+//! Each arm is short; anything longer is a named function in [`slow`].
+//! Errors travel as `Err(exception)` out of [`run`]; [`eval_frame`] then
+//! consults the code object's exception table (3.11's zero-cost exception
+//! handling: there are no SETUP_* blocks at run time), unwinds the value
+//! stack to the handler's depth, pushes the exception (and `lasti` when the
+//! entry asks for it) and re-enters `run` at the handler.
+//!
+//! Points where the world can change (a call into Python code, a `__del__`
+//! run by a decref) are every call through `vm`; the frame keeps `lasti`
+//! current before each instruction so that tracebacks and handler lookup
+//! always see the instruction that raised.
+
+pub mod slow;
+
+use minipy_bytecode::exctable;
+use minipy_bytecode::opcode::Opcode;
+
+use crate::frame::Frame;
+use crate::heap::PyRef;
+use crate::object::{Payload, PyResult, TracebackEntry};
+use crate::objects::number::UnaryOp;
+use crate::objects::dict;
+use crate::protocol::CompareOp;
+use crate::vm::Vm;
+
+/// How a frame stopped running.
+pub enum FrameExit {
+    Return(PyRef),
+    Yield(PyRef),
+    /// `RETURN_GENERATOR`: the caller wraps the frame in a generator.
+    Generator,
+}
+
+/// Runs `f` until it returns, yields or raises. `throw` starts by raising
+/// that exception at the current instruction (generator `throw()`).
+pub fn eval_frame(vm: &Vm, f: &mut Frame, throw: Option<PyRef>) -> PyResult<FrameExit> {
+    let mut pending = throw.map(|e| (e, false));
+    loop {
+        let (exc, reraise) = match pending.take() {
+            Some(p) => p,
+            None => match run(vm, f) {
+                Ok(exit) => return Ok(exit),
+                Err(Raised { exc, reraise }) => (exc, reraise),
+            },
+        };
+        if !reraise {
+            slow::on_new_exception(vm, &exc);
+            if let Some(e) = exc.as_exception() {
+                e.traceback.borrow_mut().push(TracebackEntry {
+                    code: f.code.code.clone(),
+                    lasti: f.lasti,
+                });
+            }
+        }
+        let table = &f.code.code.co_exceptiontable;
+        match exctable::find_handler(table, f.lasti as u32) {
+            Some(h) => {
+                f.stack.truncate(h.depth as usize);
+                if h.lasti {
+                    f.stack.push(vm.new_int(f.lasti as i64));
+                }
+                f.stack.push(exc);
+                f.lasti = h.target as usize;
+            }
+            None => {
+                f.stack.clear();
+                return Err(exc);
+            }
+        }
+    }
+}
+
+/// An exception leaving `run`, and whether it is a re-raise (RERAISE does
+/// not add a traceback entry).
+pub struct Raised {
+    pub exc: PyRef,
+    pub reraise: bool,
+}
+
+impl From<PyRef> for Raised {
+    fn from(exc: PyRef) -> Raised {
+        Raised { exc, reraise: false }
+    }
+}
+
+#[inline(always)]
+fn pop(vm: &Vm, s: &mut Vec<PyRef>) -> PyRef {
+    match s.pop() {
+        Some(v) => v,
+        None => vm.null.clone(),
+    }
+}
+
+#[inline(always)]
+fn top(vm: &Vm, s: &[PyRef]) -> PyRef {
+    match s.last() {
+        Some(v) => v.clone(),
+        None => vm.null.clone(),
+    }
+}
+
+/// Item `i` from the top (1 = top).
+#[inline(always)]
+fn peek(vm: &Vm, s: &[PyRef], i: usize) -> PyRef {
+    if i <= s.len() {
+        s[s.len() - i].clone()
+    } else {
+        vm.null.clone()
+    }
+}
+
+fn bad_bytecode(vm: &Vm, what: &str) -> Raised {
+    Raised::from(vm.new_error(&vm.exc.system_error, format!("bad bytecode: {}", what)))
+}
+
+/// The instruction loop proper.
+fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
+    let code = f.code.clone();
+    let units: &[u16] = &code.code.co_code;
+    let mut ip = f.lasti;
+    loop {
+        let Some(&word) = units.get(ip) else {
+            return Err(bad_bytecode(vm, "ran off the end of the code"));
+        };
+        f.lasti = ip;
+        let mut op = (word & 0xff) as u8;
+        let mut arg = (word >> 8) as u32;
+        ip += 1;
+        while op == Opcode::EXTENDED_ARG as u8 {
+            let Some(&w) = units.get(ip) else {
+                return Err(bad_bytecode(vm, "EXTENDED_ARG at end"));
+            };
+            op = (w & 0xff) as u8;
+            arg = (arg << 8) | (w >> 8) as u32;
+            f.lasti = ip;
+            ip += 1;
+        }
+        let Some(opcode) = Opcode::from_u8(op) else {
+            return Err(bad_bytecode(vm, &format!("unknown opcode {}", op)));
+        };
+        ip += opcode.cache_entries();
+        let s = &mut f.stack;
+        match opcode {
+            Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+            Opcode::LOAD_FAST => match &f.fast[arg as usize] {
+                Some(v) => s.push(v.clone()),
+                None => return Err(slow::unbound_local(vm, f, arg).into()),
+            },
+            Opcode::STORE_FAST => {
+                let v = pop(vm, s);
+                let old = f.fast[arg as usize].replace(v);
+                drop(old);
+            }
+            Opcode::DELETE_FAST => {
+                if f.fast[arg as usize].is_none() {
+                    return Err(slow::unbound_local(vm, f, arg).into());
+                }
+                let old = f.fast[arg as usize].take();
+                drop(old);
+            }
+            Opcode::LOAD_CONST => s.push(code.consts[arg as usize].clone()),
+            Opcode::POP_TOP => drop(s.pop()),
+            Opcode::PUSH_NULL => s.push(vm.null.clone()),
+            Opcode::COPY => {
+                let v = peek(vm, s, arg as usize);
+                s.push(v);
+            }
+            Opcode::SWAP => {
+                let n = s.len();
+                let i = arg as usize;
+                if i <= n && i > 0 {
+                    s.swap(n - 1, n - i);
+                }
+            }
+            Opcode::BINARY_OP => {
+                let b = pop(vm, s);
+                let a = pop(vm, s);
+                let r = match (&a.payload, &b.payload) {
+                    (Payload::Int(x), Payload::Int(y)) => slow::int_fast(vm, *x, *y, arg),
+                    _ => None,
+                };
+                let r = match r {
+                    Some(r) => r,
+                    None => vm.binary_op(&a, &b, arg)?,
+                };
+                f.stack.push(r);
+            }
+            Opcode::COMPARE_OP => {
+                let b = pop(vm, s);
+                let a = pop(vm, s);
+                let op = CompareOp::from_arg(arg);
+                let r = match (&a.payload, &b.payload) {
+                    (Payload::Int(x), Payload::Int(y)) => vm.new_bool(op.eval_ord(x.cmp(y))),
+                    _ => vm.compare(&a, &b, op)?,
+                };
+                f.stack.push(r);
+            }
+            Opcode::IS_OP => {
+                let b = pop(vm, s);
+                let a = pop(vm, s);
+                s.push(vm.new_bool(a.is(&b) != (arg == 1)));
+            }
+            Opcode::CONTAINS_OP => {
+                let b = pop(vm, s);
+                let a = pop(vm, s);
+                let r = vm.contains(&b, &a)?;
+                f.stack.push(vm.new_bool(r != (arg == 1)));
+            }
+            Opcode::UNARY_NEGATIVE | Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT => {
+                let a = pop(vm, s);
+                let u = match opcode {
+                    Opcode::UNARY_NEGATIVE => UnaryOp::Neg,
+                    Opcode::UNARY_POSITIVE => UnaryOp::Pos,
+                    _ => UnaryOp::Invert,
+                };
+                let r = vm.unary_op(&a, u)?;
+                f.stack.push(r);
+            }
+            Opcode::UNARY_NOT => {
+                let a = pop(vm, s);
+                let r = vm.truthy(&a)?;
+                f.stack.push(vm.new_bool(!r));
+            }
+            Opcode::JUMP_FORWARD => ip += arg as usize,
+            Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip -= arg as usize,
+            Opcode::POP_JUMP_FORWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_FALSE => {
+                let v = pop(vm, s);
+                if !truth(vm, &v)? {
+                    ip = jump(ip, opcode, arg);
+                }
+            }
+            Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
+                let v = pop(vm, s);
+                if truth(vm, &v)? {
+                    ip = jump(ip, opcode, arg);
+                }
+            }
+            Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE => {
+                if pop(vm, s).is_none() {
+                    ip = jump(ip, opcode, arg);
+                }
+            }
+            Opcode::POP_JUMP_FORWARD_IF_NOT_NONE | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                if !pop(vm, s).is_none() {
+                    ip = jump(ip, opcode, arg);
+                }
+            }
+            Opcode::JUMP_IF_FALSE_OR_POP => {
+                let v = top(vm, s);
+                if !truth(vm, &v)? {
+                    ip += arg as usize;
+                } else {
+                    f.stack.pop();
+                }
+            }
+            Opcode::JUMP_IF_TRUE_OR_POP => {
+                let v = top(vm, s);
+                if truth(vm, &v)? {
+                    ip += arg as usize;
+                } else {
+                    f.stack.pop();
+                }
+            }
+            Opcode::LOAD_GLOBAL => {
+                if arg & 1 == 1 {
+                    s.push(vm.null.clone());
+                }
+                let name = &code.names[(arg >> 1) as usize];
+                let v = slow::load_global(vm, f, name)?;
+                f.stack.push(v);
+            }
+            Opcode::STORE_GLOBAL => {
+                let v = pop(vm, s);
+                dict::set_str(vm, &f.globals, code.names[arg as usize].clone(), v);
+            }
+            Opcode::DELETE_GLOBAL => {
+                let name = &code.names[arg as usize];
+                if dict::del_str(vm, &f.globals, name).is_none() {
+                    return Err(slow::name_error(vm, name).into());
+                }
+            }
+            Opcode::LOAD_NAME => {
+                let v = slow::load_name(vm, f, &code.names[arg as usize])?;
+                f.stack.push(v);
+            }
+            Opcode::STORE_NAME => {
+                let v = pop(vm, s);
+                slow::store_name(vm, f, &code.names[arg as usize], v)?;
+            }
+            Opcode::DELETE_NAME => slow::delete_name(vm, f, &code.names[arg as usize])?,
+            Opcode::LOAD_ATTR => {
+                let owner = pop(vm, s);
+                let v = vm.getattr(&owner, &code.names[arg as usize])?;
+                f.stack.push(v);
+            }
+            Opcode::STORE_ATTR => {
+                let owner = pop(vm, s);
+                let v = pop(vm, s);
+                vm.setattr(&owner, &code.names[arg as usize], v)?;
+            }
+            Opcode::DELETE_ATTR => {
+                let owner = pop(vm, s);
+                vm.delattr(&owner, &code.names[arg as usize])?;
+            }
+            Opcode::LOAD_METHOD => {
+                let owner = pop(vm, s);
+                let (m, unbound) = vm.get_method(&owner, &code.names[arg as usize])?;
+                if unbound {
+                    f.stack.push(m);
+                    f.stack.push(owner);
+                } else {
+                    f.stack.push(vm.null.clone());
+                    f.stack.push(m);
+                }
+            }
+            Opcode::PRECALL => {}
+            Opcode::KW_NAMES => f.kwnames = Some(code.consts[arg as usize].clone()),
+            Opcode::CALL => slow::call(vm, f, arg as usize)?,
+            Opcode::CALL_FUNCTION_EX => slow::call_function_ex(vm, f, arg)?,
+            Opcode::RETURN_VALUE => {
+                let v = pop(vm, s);
+                return Ok(FrameExit::Return(v));
+            }
+            Opcode::BINARY_SUBSCR => {
+                let key = pop(vm, s);
+                let container = pop(vm, s);
+                let v = slow::subscr(vm, &container, &key)?;
+                f.stack.push(v);
+            }
+            Opcode::STORE_SUBSCR => {
+                let key = pop(vm, s);
+                let container = pop(vm, s);
+                let v = pop(vm, s);
+                vm.setitem(&container, &key, v)?;
+            }
+            Opcode::DELETE_SUBSCR => {
+                let key = pop(vm, s);
+                let container = pop(vm, s);
+                vm.delitem(&container, &key)?;
+            }
+            Opcode::BUILD_TUPLE => {
+                let items = s.split_off(s.len().saturating_sub(arg as usize));
+                f.stack.push(vm.new_tuple(items));
+            }
+            Opcode::BUILD_LIST => {
+                let items = s.split_off(s.len().saturating_sub(arg as usize));
+                f.stack.push(vm.new_list(items));
+            }
+            Opcode::BUILD_SET => {
+                let items = s.split_off(s.len().saturating_sub(arg as usize));
+                let set = slow::build_set(vm, items)?;
+                f.stack.push(set);
+            }
+            Opcode::BUILD_MAP => {
+                let items = s.split_off(s.len().saturating_sub(2 * arg as usize));
+                let d = slow::build_map(vm, items)?;
+                f.stack.push(d);
+            }
+            Opcode::BUILD_CONST_KEY_MAP => {
+                let keys = pop(vm, s);
+                let values = s.split_off(s.len().saturating_sub(arg as usize));
+                let d = slow::build_const_key_map(vm, &keys, values)?;
+                f.stack.push(d);
+            }
+            Opcode::BUILD_STRING => {
+                let parts = s.split_off(s.len().saturating_sub(arg as usize));
+                let mut out = String::new();
+                for p in &parts {
+                    out.push_str(p.as_str().unwrap_or(""));
+                }
+                f.stack.push(vm.new_string(out));
+            }
+            Opcode::BUILD_SLICE => {
+                let step = if arg == 3 { pop(vm, s) } else { vm.none.clone() };
+                let stop = pop(vm, s);
+                let start = pop(vm, s);
+                s.push(PyRef::new(Payload::Slice { start, stop, step }, &vm.types.slice));
+            }
+            Opcode::LIST_APPEND => {
+                let v = pop(vm, s);
+                let l = peek(vm, s, arg as usize);
+                if let Payload::List(l) = &l.payload {
+                    l.borrow_mut().push(v);
+                }
+            }
+            Opcode::SET_ADD => {
+                let v = pop(vm, s);
+                let set = peek(vm, s, arg as usize);
+                crate::objects::set::add(vm, &set, v)?;
+            }
+            Opcode::MAP_ADD => {
+                let v = pop(vm, s);
+                let k = pop(vm, s);
+                let d = peek(vm, s, arg as usize);
+                dict::set_item(vm, &d, k, v)?;
+            }
+            Opcode::LIST_EXTEND => {
+                let it = pop(vm, s);
+                let l = peek(vm, s, arg as usize);
+                slow::list_extend(vm, &l, &it)?;
+            }
+            Opcode::SET_UPDATE => {
+                let it = pop(vm, s);
+                let set = peek(vm, s, arg as usize);
+                for v in vm.iterate(&it)? {
+                    crate::objects::set::add(vm, &set, v)?;
+                }
+            }
+            Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                let src = pop(vm, s);
+                let d = peek(vm, s, arg as usize);
+                slow::dict_update(vm, f, &d, &src, opcode == Opcode::DICT_MERGE)?;
+            }
+            Opcode::LIST_TO_TUPLE => {
+                let l = pop(vm, s);
+                let items = match &l.payload {
+                    Payload::List(v) => v.borrow().clone(),
+                    _ => vec![],
+                };
+                f.stack.push(vm.new_tuple(items));
+            }
+            Opcode::GET_ITER => {
+                let v = pop(vm, s);
+                let it = vm.iter(&v)?;
+                f.stack.push(it);
+            }
+            Opcode::FOR_ITER => {
+                let it = top(vm, s);
+                match vm.next(&it)? {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        f.stack.pop();
+                        ip += arg as usize;
+                    }
+                }
+            }
+            Opcode::UNPACK_SEQUENCE => {
+                let seq = pop(vm, s);
+                slow::unpack_sequence(vm, f, &seq, arg as usize)?;
+            }
+            Opcode::UNPACK_EX => {
+                let seq = pop(vm, s);
+                slow::unpack_ex(vm, f, &seq, arg)?;
+            }
+            Opcode::MAKE_FUNCTION => slow::make_function(vm, f, arg)?,
+            Opcode::MAKE_CELL => {
+                let v = f.fast[arg as usize].take();
+                f.fast[arg as usize] = Some(vm.new_cell(v));
+            }
+            Opcode::COPY_FREE_VARS => slow::copy_free_vars(vm, f, arg as usize),
+            Opcode::LOAD_CLOSURE => {
+                let v = f.fast[arg as usize].clone().unwrap_or_else(|| vm.none.clone());
+                s.push(v);
+            }
+            Opcode::LOAD_DEREF => {
+                let v = slow::load_deref(vm, f, arg as usize)?;
+                f.stack.push(v);
+            }
+            Opcode::LOAD_CLASSDEREF => {
+                let v = slow::load_classderef(vm, f, arg as usize)?;
+                f.stack.push(v);
+            }
+            Opcode::STORE_DEREF => {
+                let v = pop(vm, s);
+                if let Some(c) = &f.fast[arg as usize] {
+                    if let Payload::Cell(cell) = &c.payload {
+                        let old = cell.replace(Some(v));
+                        drop(old);
+                    }
+                }
+            }
+            Opcode::DELETE_DEREF => slow::delete_deref(vm, f, arg as usize)?,
+            Opcode::FORMAT_VALUE => slow::format_value(vm, f, arg)?,
+            Opcode::RAISE_VARARGS => return Err(slow::raise_varargs(vm, f, arg)),
+            Opcode::RERAISE => {
+                let exc = pop(vm, s);
+                if arg != 0 {
+                    let lasti = peek(vm, &f.stack, arg as usize);
+                    if let Some(l) = lasti.as_small_int() {
+                        f.lasti = l as usize;
+                    }
+                }
+                return Err(Raised { exc, reraise: true });
+            }
+            Opcode::PUSH_EXC_INFO => {
+                let exc = pop(vm, s);
+                let prev = vm.handled_exception().unwrap_or_else(|| vm.none.clone());
+                vm.set_handled_exception(Some(exc.clone()));
+                f.stack.push(prev);
+                f.stack.push(exc);
+            }
+            Opcode::POP_EXCEPT => {
+                let prev = pop(vm, s);
+                vm.set_handled_exception(if prev.is_none() { None } else { Some(prev) });
+            }
+            Opcode::CHECK_EXC_MATCH => {
+                let ty = pop(vm, s);
+                let exc = top(vm, s);
+                let r = slow::exception_matches(vm, &exc, &ty)?;
+                f.stack.push(vm.new_bool(r));
+            }
+            Opcode::LOAD_ASSERTION_ERROR => s.push(vm.exc.assertion_error.clone()),
+            Opcode::LOAD_BUILD_CLASS => {
+                let v = slow::load_build_class(vm, f)?;
+                f.stack.push(v);
+            }
+            Opcode::BEFORE_WITH => slow::before_with(vm, f)?,
+            Opcode::WITH_EXCEPT_START => {
+                // (exit_func, lasti, prev_exc, exc -- ..., res)
+                let exc = peek(vm, s, 1);
+                let exit = peek(vm, s, 4);
+                let ty = exc.class().clone();
+                let r = vm.call_args(&exit, &[ty, exc, vm.none.clone()])?;
+                f.stack.push(r);
+            }
+            Opcode::IMPORT_NAME => {
+                let fromlist = pop(vm, s);
+                let level = pop(vm, s);
+                let m = crate::import::import_name(vm, f, &code.names[arg as usize], &fromlist, &level)?;
+                f.stack.push(m);
+            }
+            Opcode::IMPORT_FROM => {
+                let m = top(vm, s);
+                let v = crate::import::import_from(vm, &m, &code.names[arg as usize])?;
+                f.stack.push(v);
+            }
+            Opcode::IMPORT_STAR => {
+                let m = pop(vm, s);
+                crate::import::import_star(vm, f, &m)?;
+            }
+            Opcode::SETUP_ANNOTATIONS => slow::setup_annotations(vm, f)?,
+            Opcode::RETURN_GENERATOR => {
+                f.lasti = ip;
+                return Ok(FrameExit::Generator);
+            }
+            Opcode::YIELD_VALUE => {
+                let v = pop(vm, s);
+                f.lasti = ip;
+                return Ok(FrameExit::Yield(v));
+            }
+            Opcode::GET_YIELD_FROM_ITER => {
+                let v = pop(vm, s);
+                let it = if matches!(v.payload, Payload::Generator(_)) { v } else { vm.iter(&v)? };
+                f.stack.push(it);
+            }
+            Opcode::SEND => {
+                let v = pop(vm, s);
+                let receiver = top(vm, s);
+                match crate::objects::generator::send_to(vm, &receiver, v)? {
+                    Ok(y) => f.stack.push(y),
+                    Err(ret) => {
+                        f.stack.pop();
+                        f.stack.push(ret);
+                        ip += arg as usize;
+                    }
+                }
+            }
+            Opcode::GET_LEN => {
+                let v = top(vm, s);
+                let n = vm.len(&v)?;
+                f.stack.push(vm.new_int(n as i64));
+            }
+            Opcode::PRINT_EXPR => {
+                let v = pop(vm, s);
+                slow::print_expr(vm, &v)?;
+            }
+            Opcode::MATCH_MAPPING
+            | Opcode::MATCH_SEQUENCE
+            | Opcode::MATCH_KEYS
+            | Opcode::MATCH_CLASS
+            | Opcode::CHECK_EG_MATCH
+            | Opcode::PREP_RERAISE_STAR => return Err(vm.unsupported("match statements and except*").into()),
+            Opcode::GET_AITER
+            | Opcode::GET_ANEXT
+            | Opcode::BEFORE_ASYNC_WITH
+            | Opcode::END_ASYNC_FOR
+            | Opcode::ASYNC_GEN_WRAP
+            | Opcode::GET_AWAITABLE => return Err(vm.unsupported("async code").into()),
+        }
+    }
+}
+
+#[inline(always)]
+fn jump(ip: usize, op: Opcode, arg: u32) -> usize {
+    if matches!(op.arg_kind(), minipy_bytecode::ArgKind::JumpBackward) {
+        ip - arg as usize
+    } else {
+        ip + arg as usize
+    }
+}
+
+#[inline(always)]
+fn truth(vm: &Vm, v: &PyRef) -> PyResult<bool> {
+    if v.is(&vm.true_) {
+        return Ok(true);
+    }
+    if v.is(&vm.false_) || v.is_none() {
+        return Ok(false);
+    }
+    vm.truthy(v)
+}
+
+impl Vm {
+    /// The exception currently being handled (`sys.exc_info()[1]`).
+    pub fn handled_exception(&self) -> Option<PyRef> {
+        self.exc_info.borrow().last().cloned()
+    }
+
+    pub fn set_handled_exception(&self, e: Option<PyRef>) {
+        let mut s = self.exc_info.borrow_mut();
+        let old = std::mem::take(&mut *s);
+        if let Some(e) = e {
+            s.push(e);
+        }
+        drop(s);
+        drop(old);
+    }
+}
+

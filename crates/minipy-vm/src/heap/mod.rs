@@ -1,0 +1,371 @@
+//! The object heap: object header, reference counting, allocation.
+//!
+//! ```text
+//!             container objects only (payload.is_container())
+//!            +------------------------------------------+
+//!  alloc --> | GcHead   prev, next  (collector's lists)  |  16 bytes
+//!            |          gc_refs                         |   8 bytes
+//!            +------------------------------------------+ <-- PyRef points here
+//!            | ob_refcnt: u32 | ob_flags: u32           |   8 bytes  \
+//!            | ob_type: *PyObject (owned reference)     |   8 bytes   > PyObject
+//!            | payload: Payload (enum, see object.rs)   |            /
+//!            +------------------------------------------+
+//! ```
+//!
+//! Every object starts with a header holding a non-atomic reference count
+//! and its type, like CPython's `PyObject`. Objects that can take part in
+//! reference cycles (lists, dicts, instances, functions, ...) carry a
+//! [`GcHead`] *before* the object, like CPython's `PyGC_Head`, so the cycle
+//! collector can link them into generation lists without touching the types.
+//!
+//! Ownership follows CPython's owned/borrowed distinction through Rust's:
+//!
+//! * [`PyRef`] is an *owned* (strong) reference: `clone` increments the
+//!   count, `drop` decrements it; when it reaches zero the object is
+//!   destroyed on the spot (payload dropped, type reference released, memory
+//!   returned through `minipy_alloc`), so finalisation happens at the same
+//!   point as in CPython.
+//! * `&PyObject` is a *borrowed* reference: valid while some owner lives.
+//!
+//! Invariants relied upon by the `unsafe` blocks below:
+//!
+//! 1. A `PyRef` always points to a live, fully initialised `PyObject`
+//!    allocated by [`PyRef::new`]; the count it holds is included in
+//!    `ob_refcnt`.
+//! 2. `ob_refcnt > 0` while any `PyRef` exists; the object is freed exactly
+//!    once, by the `drop` that brings the count to zero (or by the trashcan
+//!    that the drop deferred it to).
+//! 3. The heap is single-threaded (`PyRef` is `!Send`/`!Sync` because it
+//!    holds a raw pointer), so `Cell` counts need no atomics.
+//! 4. `ob_type` holds an owned reference to a type object, released when the
+//!    object is destroyed. Type objects created at start-up are *immortal*
+//!    (their count never reaches zero), which breaks the `type(type) is
+//!    type` self-reference.
+//! 5. `HAS_GC_HEAD` is set iff the allocation starts with a `GcHead`; the
+//!    layout used to free is recomputed from that flag.
+//!
+//! Destruction can recurse (a list holding the only reference to a list ...).
+//! Like CPython's "trashcan", destruction deeper than [`TRASHCAN_DEPTH`]
+//! nested deallocations is deferred to a queue drained by the outermost one,
+//! so dropping a million-long linked list cannot overflow the Rust stack.
+
+use std::alloc::Layout;
+use std::cell::Cell;
+use std::fmt;
+use std::ptr::NonNull;
+
+use crate::object::Payload;
+
+/// The collector's link header, placed before container objects.
+#[repr(C)]
+pub struct GcHead {
+    pub prev: Cell<usize>,
+    pub next: Cell<usize>,
+    pub gc_refs: Cell<isize>,
+}
+
+/// Header flag: a `GcHead` precedes the object.
+pub const HAS_GC_HEAD: u32 = 1;
+/// Header flag: the object is never freed.
+pub const IMMORTAL: u32 = 2;
+/// Header flag: `__del__` already ran (PEP 442: at most once).
+pub const FINALIZED: u32 = 4;
+
+const IMMORTAL_REFCNT: u32 = 1 << 30;
+
+/// Nested deallocations beyond this depth are deferred (CPython's trashcan).
+pub const TRASHCAN_DEPTH: usize = 200;
+
+/// Every Python object: header then payload.
+#[repr(C)]
+pub struct PyObject {
+    ob_refcnt: Cell<u32>,
+    ob_flags: Cell<u32>,
+    ob_type: Cell<NonNull<PyObject>>,
+    pub payload: Payload,
+}
+
+const _: () = assert!(std::mem::size_of::<GcHead>() == 24);
+
+/// An owned (strong) reference to a Python object.
+#[repr(transparent)]
+pub struct PyRef {
+    ptr: NonNull<PyObject>,
+}
+
+const _: () = assert!(std::mem::size_of::<PyRef>() == 8);
+const _: () = assert!(std::mem::size_of::<Option<PyRef>>() == 8);
+
+fn layout_for(has_gc_head: bool) -> (Layout, usize) {
+    let obj = Layout::new::<PyObject>();
+    if has_gc_head {
+        // Cannot fail: both layouts are small and well-formed.
+        match Layout::new::<GcHead>().extend(obj) {
+            Ok((l, off)) => (l.pad_to_align(), off),
+            Err(_) => (obj, 0),
+        }
+    } else {
+        (obj, 0)
+    }
+}
+
+thread_local! {
+    static DEALLOC_DEPTH: Cell<usize> = const { Cell::new(0) };
+    static TRASHCAN: std::cell::RefCell<Vec<NonNull<PyObject>>> = const { std::cell::RefCell::new(Vec::new()) };
+    static FINALIZER: Cell<Option<fn(&PyRef)>> = const { Cell::new(None) };
+    static LIVE_OBJECTS: Cell<isize> = const { Cell::new(0) };
+}
+
+/// Installs the function that runs `__del__` on an object about to die.
+pub fn set_finalizer_hook(hook: fn(&PyRef)) {
+    FINALIZER.with(|f| f.set(Some(hook)));
+}
+
+/// Objects allocated minus objects freed (for leak checks and statistics).
+pub fn live_objects() -> isize {
+    LIVE_OBJECTS.with(|c| c.get())
+}
+
+impl PyRef {
+    /// Allocates a new object with reference count 1.
+    ///
+    /// Aborts only if the system allocator reports exhaustion for a header-sized
+    /// block (payload buffers that can be huge are allocated — and their
+    /// failure reported as `MemoryError` — before reaching here).
+    pub fn new(payload: Payload, ty: &PyRef) -> PyRef {
+        let gc = payload.is_container();
+        let (layout, offset) = layout_for(gc);
+        // SAFETY: `layout` has non-zero size (PyObject is not zero-sized).
+        let base = unsafe { minipy_alloc::alloc(layout) };
+        if base.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        ty.incref();
+        // SAFETY: `base` is a fresh allocation of `layout`, large enough for
+        // an optional GcHead at offset 0 and the PyObject at `offset`, and
+        // suitably aligned for both (Layout::extend computed the offset).
+        unsafe {
+            if gc {
+                (base as *mut GcHead).write(GcHead {
+                    prev: Cell::new(0),
+                    next: Cell::new(0),
+                    gc_refs: Cell::new(0),
+                });
+            }
+            let obj = base.add(offset) as *mut PyObject;
+            obj.write(PyObject {
+                ob_refcnt: Cell::new(1),
+                ob_flags: Cell::new(if gc { HAS_GC_HEAD } else { 0 }),
+                ob_type: Cell::new(ty.ptr),
+                payload,
+            });
+            LIVE_OBJECTS.with(|c| c.set(c.get() + 1));
+            PyRef {
+                ptr: NonNull::new_unchecked(obj),
+            }
+        }
+    }
+
+    /// Allocates an object that is never freed (singletons, static types).
+    /// `ty` may be `None` only for the very first type (`type` itself), whose
+    /// type is then set to itself.
+    pub fn new_immortal(payload: Payload, ty: Option<&PyRef>) -> PyRef {
+        let (layout, offset) = layout_for(false);
+        let _ = offset;
+        // SAFETY: non-zero-sized layout.
+        let base = unsafe { minipy_alloc::alloc(layout) };
+        if base.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        let obj = base as *mut PyObject;
+        // SAFETY: `obj` is a fresh, aligned allocation for one PyObject; for
+        // the self-typed case the pointer stored is the object itself, which
+        // is immortal, so it stays valid forever.
+        unsafe {
+            let self_ptr = NonNull::new_unchecked(obj);
+            let tptr = match ty {
+                Some(t) => {
+                    t.incref();
+                    t.ptr
+                }
+                None => self_ptr,
+            };
+            obj.write(PyObject {
+                ob_refcnt: Cell::new(IMMORTAL_REFCNT),
+                ob_flags: Cell::new(IMMORTAL),
+                ob_type: Cell::new(tptr),
+                payload,
+            });
+            PyRef { ptr: self_ptr }
+        }
+    }
+
+    #[inline(always)]
+    fn incref(&self) {
+        let c = &self.ob_refcnt;
+        c.set(c.get().wrapping_add(1));
+    }
+
+    /// Identity comparison (`is`).
+    #[inline(always)]
+    pub fn is(&self, other: &PyObject) -> bool {
+        std::ptr::eq(self.ptr.as_ptr(), other)
+    }
+
+    /// The address used for `id()`.
+    pub fn addr(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+}
+
+impl Clone for PyRef {
+    #[inline(always)]
+    fn clone(&self) -> PyRef {
+        self.incref();
+        PyRef { ptr: self.ptr }
+    }
+}
+
+impl Drop for PyRef {
+    #[inline(always)]
+    fn drop(&mut self) {
+        // SAFETY: invariant 1: `ptr` is live while this PyRef exists.
+        let obj = unsafe { self.ptr.as_ref() };
+        let n = obj.ob_refcnt.get() - 1;
+        obj.ob_refcnt.set(n);
+        if n == 0 {
+            destroy(self.ptr);
+        }
+    }
+}
+
+impl std::ops::Deref for PyRef {
+    type Target = PyObject;
+    #[inline(always)]
+    fn deref(&self) -> &PyObject {
+        // SAFETY: invariant 1: `ptr` is live while this PyRef exists.
+        unsafe { self.ptr.as_ref() }
+    }
+}
+
+impl fmt::Debug for PyRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<object at {:#x}>", self.addr())
+    }
+}
+
+/// Destroys an object whose count just reached zero.
+#[cold]
+fn destroy(ptr: NonNull<PyObject>) {
+    // SAFETY: the count just reached zero (invariant 2), so this is the
+    // single point of destruction and the object is still initialised.
+    let obj = unsafe { ptr.as_ref() };
+    if obj.ob_flags.get() & FINALIZED == 0 && crate::object::has_finalizer(obj) {
+        obj.ob_flags.set(obj.ob_flags.get() | FINALIZED);
+        if let Some(hook) = FINALIZER.with(|f| f.get()) {
+            // Resurrect temporarily for the duration of __del__.
+            obj.ob_refcnt.set(1);
+            let tmp = PyRef { ptr };
+            hook(&tmp);
+            let n = obj.ob_refcnt.get() - 1;
+            obj.ob_refcnt.set(n);
+            std::mem::forget(tmp);
+            if n != 0 {
+                return; // resurrected by __del__
+            }
+        }
+    }
+    let depth = DEALLOC_DEPTH.with(|d| d.get());
+    if depth >= TRASHCAN_DEPTH {
+        TRASHCAN.with(|t| t.borrow_mut().push(ptr));
+        return;
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth + 1));
+    free_object(ptr);
+    if depth == 0 {
+        loop {
+            let next = TRASHCAN.with(|t| t.borrow_mut().pop());
+            match next {
+                Some(p) => free_object(p),
+                None => break,
+            }
+        }
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth));
+}
+
+fn free_object(ptr: NonNull<PyObject>) {
+    // SAFETY: called exactly once per object, after its count reached zero
+    // (invariant 2); reading the flags and type first, then dropping the
+    // payload in place and freeing the block with the layout it was
+    // allocated with (invariant 5).
+    unsafe {
+        let raw = ptr.as_ptr();
+        let flags = (*raw).ob_flags.get();
+        let ty = (*raw).ob_type.get();
+        std::ptr::drop_in_place(&mut (*raw).payload);
+        let gc = flags & HAS_GC_HEAD != 0;
+        let (layout, offset) = layout_for(gc);
+        minipy_alloc::dealloc((raw as *mut u8).sub(offset), layout);
+        LIVE_OBJECTS.with(|c| c.set(c.get() - 1));
+        // Release the type reference last (invariant 4).
+        drop(PyRef { ptr: ty });
+    }
+}
+
+impl PyObject {
+    /// The object's type (a borrowed reference, valid while `self` lives).
+    #[inline(always)]
+    pub fn class(&self) -> &PyRef {
+        // SAFETY: `ob_type` always holds an owned reference (invariant 4),
+        // and `PyRef` is a transparent wrapper over the same NonNull, so a
+        // reference to the cell's content can be viewed as `&PyRef`.
+        unsafe { &*(self.ob_type.as_ptr() as *const PyRef) }
+    }
+
+    /// Replaces the type (`obj.__class__ = C`).
+    pub fn set_class(&self, ty: &PyRef) {
+        let new = ty.clone();
+        let old = self.ob_type.replace(new.ptr);
+        std::mem::forget(new);
+        // SAFETY: `old` was an owned reference held by this object.
+        drop(unsafe { PyRef::from_raw(old) });
+    }
+
+    /// A new owned reference to this object (`Py_NewRef`).
+    #[inline(always)]
+    pub fn to_ref(&self) -> PyRef {
+        self.ob_refcnt.set(self.ob_refcnt.get().wrapping_add(1));
+        PyRef {
+            ptr: NonNull::from(self),
+        }
+    }
+
+    /// Current reference count (`sys.getrefcount` minus the argument's own).
+    pub fn refcnt(&self) -> usize {
+        self.ob_refcnt.get() as usize
+    }
+
+    pub fn is_immortal(&self) -> bool {
+        self.ob_flags.get() & IMMORTAL != 0
+    }
+
+    /// Identity comparison (`is`).
+    #[inline(always)]
+    pub fn is(&self, other: &PyObject) -> bool {
+        std::ptr::eq(self, other)
+    }
+
+    /// The address used for `id()`.
+    pub fn addr(&self) -> usize {
+        self as *const PyObject as usize
+    }
+}
+
+impl PyRef {
+    /// # Safety
+    /// `ptr` must carry an owned reference to a live object.
+    unsafe fn from_raw(ptr: NonNull<PyObject>) -> PyRef {
+        PyRef { ptr }
+    }
+}

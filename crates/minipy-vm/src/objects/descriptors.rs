@@ -1,0 +1,142 @@
+//! `property`, `staticmethod`, `classmethod` and `super`.
+
+use crate::heap::PyRef;
+use crate::object::{Payload, PyResult};
+use crate::objects::function::{Args, NativeFn};
+use crate::objects::typeobj;
+use crate::vm::Vm;
+
+fn none_to_opt(v: Option<&PyRef>) -> Option<PyRef> {
+    v.filter(|x| !x.is_none()).cloned()
+}
+
+pub fn property_new(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    args.only_kwargs(vm, "property", &["fget", "fset", "fdel", "doc"])?;
+    let cls = &pos[0];
+    let get = |i: usize, name: &str| none_to_opt(pos.get(i).or(args.kwarg(name)));
+    let fget = get(1, "fget");
+    let mut doc = get(4, "doc");
+    if doc.is_none() {
+        if let Some(g) = &fget {
+            doc = vm.getattr_opt(g, &vm.intern("__doc__"))?.filter(|d| !d.is_none());
+        }
+    }
+    Ok(PyRef::new(
+        Payload::Property { fget, fset: get(2, "fset"), fdel: get(3, "fdel"), doc },
+        cls,
+    ))
+}
+
+fn property_copy(vm: &Vm, args: Args, which: usize) -> PyResult {
+    let a = args.check(vm, "property", 2, 2)?;
+    let Payload::Property { fget, fset, fdel, doc } = &a[0].payload else {
+        return Err(vm.type_error("descriptor requires a 'property' object".to_string()));
+    };
+    let f = Some(a[1].clone()).filter(|x| !x.is_none());
+    let (g, s, d) = match which {
+        0 => (f, fset.clone(), fdel.clone()),
+        1 => (fget.clone(), f, fdel.clone()),
+        _ => (fget.clone(), fset.clone(), f),
+    };
+    Ok(PyRef::new(Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone() }, a[0].class()))
+}
+
+fn property_getter(vm: &Vm, args: Args) -> PyResult {
+    property_copy(vm, args, 0)
+}
+fn property_setter(vm: &Vm, args: Args) -> PyResult {
+    property_copy(vm, args, 1)
+}
+fn property_deleter(vm: &Vm, args: Args) -> PyResult {
+    property_copy(vm, args, 2)
+}
+
+fn property_get(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__get__", 2, 3)?;
+    if a[1].is_none() {
+        return Ok(a[0].clone());
+    }
+    vm.descr_get(&a[0], Some(&a[1]), a[1].class())
+}
+
+fn property_set(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__set__", 3, 3)?;
+    if let Payload::Property { fset: Some(f), .. } = &a[0].payload {
+        vm.call_args(f, &[a[1].clone(), a[2].clone()])?;
+        return Ok(vm.none.clone());
+    }
+    Err(vm.attribute_error("can't set attribute".to_string()))
+}
+
+pub fn staticmethod_new(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "staticmethod", 2, 2)?;
+    Ok(PyRef::new(Payload::StaticMethod(a[1].clone()), &a[0]))
+}
+
+pub fn classmethod_new(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "classmethod", 2, 2)?;
+    Ok(PyRef::new(Payload::ClassMethod(a[1].clone()), &a[0]))
+}
+
+/// `super()` / `super(type, obj)`. The zero-argument form reads `__class__`
+/// and the first argument from the calling frame (the VM's frame chain).
+pub fn super_new(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    let (ty, obj) = match pos.len() {
+        1 => return Err(vm.runtime_error("super(): no arguments".to_string())),
+        2 => (pos[1].clone(), None),
+        3 => (pos[1].clone(), Some(pos[2].clone())),
+        _ => return Err(vm.type_error("super() takes at most 2 arguments".to_string())),
+    };
+    if ty.as_type().is_none() {
+        return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", ty.type_name())));
+    }
+    let obj_type = match &obj {
+        None => None,
+        Some(o) => {
+            if o.as_type().is_some() && typeobj::is_subtype(o, &ty) {
+                Some(o.clone())
+            } else if typeobj::is_subtype(o.class(), &ty) {
+                Some(o.class().clone())
+            } else {
+                return Err(vm.type_error(
+                    "super(type, obj): obj must be an instance or subtype of type".to_string(),
+                ));
+            }
+        }
+    };
+    Ok(PyRef::new(Payload::Super { ty, obj, obj_type }, &vm.types.super_))
+}
+
+/// `super().name`: search the MRO of the object's type after `ty`.
+pub fn super_getattr(vm: &Vm, sup: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+    let Payload::Super { ty, obj, obj_type } = &sup.payload else { return Ok(None) };
+    let Some(start) = obj_type else { return Ok(None) };
+    if name.as_str() == Some("__class__") {
+        return Ok(None);
+    }
+    let mro = start.as_type().map(|t| t.mro.borrow().clone()).unwrap_or_default();
+    let mut after = false;
+    for cls in &mro {
+        if after {
+            if let Some(t) = cls.as_type() {
+                if let Some(v) = crate::objects::dict::get_str(vm, &t.dict, name) {
+                    let inst = obj.as_ref().filter(|o| !o.is(start));
+                    return vm.descr_get(&v, inst, start).map(Some);
+                }
+            }
+        } else if cls.is(ty) {
+            after = true;
+        }
+    }
+    Ok(None)
+}
+
+pub const PROPERTY_METHODS: &[(&str, NativeFn)] = &[
+    ("getter", property_getter),
+    ("setter", property_setter),
+    ("deleter", property_deleter),
+    ("__get__", property_get),
+    ("__set__", property_set),
+];

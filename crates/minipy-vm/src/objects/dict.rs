@@ -1,0 +1,407 @@
+//! `dict`: an insertion-ordered hash table in CPython's "compact dict"
+//! layout: a sparse index table of positions into a dense entries vector.
+//!
+//! ```text
+//!  indices: [ -  2  -  0  -  -  1  - ]    (EMPTY, DUMMY or entry position)
+//!  entries: [ (h,k,v) (h,k,v) (h,k,v) ]   insertion order; deleted = None
+//! ```
+//!
+//! Key comparison may run Python code (`__eq__`), which may mutate the very
+//! dict being searched. The table is therefore never borrowed across a call
+//! into Python: lookups collect a candidate key, release the borrow, compare,
+//! and restart if the dict's `version` changed meanwhile.
+//! `set` and `frozenset` reuse this table with unused values.
+
+use std::cell::RefCell;
+
+use crate::heap::{PyObject, PyRef};
+use crate::object::{Payload, PyResult};
+use crate::vm::Vm;
+
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+
+pub struct Entry {
+    pub hash: i64,
+    pub key: PyRef,
+    pub value: PyRef,
+}
+
+#[derive(Default)]
+pub struct DictData {
+    indices: Vec<u32>,
+    pub entries: Vec<Option<Entry>>,
+    len: usize,
+    /// Bumped on every mutation (lookup restarts, iteration checks).
+    pub version: u64,
+}
+
+impl DictData {
+    pub fn new() -> DictData {
+        DictData::default()
+    }
+
+    pub fn with_capacity(n: usize) -> DictData {
+        let mut d = DictData::default();
+        if n > 0 {
+            d.entries.reserve(n);
+            d.indices = vec![EMPTY; (n * 3 / 2 + 1).next_power_of_two().max(8)];
+        }
+        d
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        for e in self.entries.iter().flatten() {
+            visit(&e.key);
+            visit(&e.value);
+        }
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().flatten()
+    }
+
+    pub fn keys(&self) -> Vec<PyRef> {
+        self.iter().map(|e| e.key.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<PyRef> {
+        self.iter().map(|e| e.value.clone()).collect()
+    }
+
+    pub fn items(&self) -> Vec<(PyRef, PyRef)> {
+        self.iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
+    }
+
+    /// Entry at dense position `pos` or later: `(next_pos, entry)`.
+    pub fn entry_from(&self, mut pos: usize) -> Option<(usize, &Entry)> {
+        while pos < self.entries.len() {
+            if let Some(e) = &self.entries[pos] {
+                return Some((pos + 1, e));
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    fn mask(&self) -> usize {
+        self.indices.len() - 1
+    }
+
+    /// Probe sequence (CPython's perturbation scheme). Calls `f(slot, index)`
+    /// until it returns false or an EMPTY slot is reached; returns the EMPTY
+    /// slot reached, if any.
+    fn probe(&self, hash: i64, mut f: impl FnMut(usize, u32) -> bool) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return Some(i);
+            }
+            if !f(i, ix) {
+                return None;
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    /// Finds the entry position whose key is `key`, comparing without Python
+    /// code. Returns `Ok(Some(pos))`, `Ok(None)` (absent), or `Err(cands)`:
+    /// positions (same hash) that need a Python-level `==`.
+    fn find_fast(&self, hash: i64, key: &PyObject) -> Result<Option<usize>, Vec<usize>> {
+        let mut found = None;
+        let mut slow = Vec::new();
+        self.probe(hash, |_, ix| {
+            if ix == DUMMY {
+                return true;
+            }
+            if let Some(e) = &self.entries[ix as usize] {
+                if e.hash == hash {
+                    if e.key.is(key) {
+                        found = Some(ix as usize);
+                        return false;
+                    }
+                    match fast_eq(&e.key, key) {
+                        Some(true) => {
+                            found = Some(ix as usize);
+                            return false;
+                        }
+                        Some(false) => {}
+                        None => slow.push(ix as usize),
+                    }
+                }
+            }
+            true
+        });
+        if found.is_some() || slow.is_empty() {
+            Ok(found)
+        } else {
+            Err(slow)
+        }
+    }
+
+    fn grow(&mut self) {
+        let live: Vec<Entry> = self.entries.drain(..).flatten().collect();
+        let size = ((live.len() + 1) * 3).next_power_of_two().max(8);
+        self.indices = vec![EMPTY; size];
+        self.entries = Vec::with_capacity(live.len() * 2);
+        for e in live {
+            self.insert_new(e.hash, e.key, e.value);
+        }
+    }
+
+    /// Appends a key known to be absent.
+    pub fn insert_new(&mut self, hash: i64, key: PyRef, value: PyRef) {
+        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.grow();
+        }
+        let mut slot = None;
+        let empty = self.probe(hash, |i, ix| {
+            if ix == DUMMY {
+                slot = Some(i);
+                return false;
+            }
+            true
+        });
+        let slot = slot.or(empty).unwrap_or(0);
+        self.indices[slot] = self.entries.len() as u32;
+        self.entries.push(Some(Entry { hash, key, value }));
+        self.len += 1;
+        self.version += 1;
+    }
+
+    /// Removes the entry at `pos`, returning it.
+    pub fn remove_at(&mut self, pos: usize) -> Option<Entry> {
+        let e = self.entries.get_mut(pos)?.take()?;
+        let mut target = None;
+        self.probe(e.hash, |i, ix| {
+            if ix as usize == pos {
+                target = Some(i);
+                return false;
+            }
+            true
+        });
+        if let Some(i) = target {
+            self.indices[i] = DUMMY;
+        }
+        self.len -= 1;
+        self.version += 1;
+        if self.len == 0 {
+            self.entries.clear();
+            self.indices.clear();
+        }
+        Some(e)
+    }
+
+    pub fn clear(&mut self) -> Vec<Option<Entry>> {
+        self.indices.clear();
+        self.len = 0;
+        self.version += 1;
+        std::mem::take(&mut self.entries)
+    }
+
+    /// Removes and returns the last entry (`popitem`).
+    pub fn pop_last(&mut self) -> Option<Entry> {
+        let pos = self.entries.iter().rposition(|e| e.is_some())?;
+        self.remove_at(pos)
+    }
+}
+
+/// Equality decided without running Python code, where possible.
+#[inline]
+pub fn fast_eq(a: &PyObject, b: &PyObject) -> Option<bool> {
+    match (&a.payload, &b.payload) {
+        (Payload::Str(x), Payload::Str(y)) => Some(x.s == y.s),
+        (Payload::Int(x), Payload::Int(y)) => Some(x == y),
+        (Payload::Str(_), Payload::Int(_)) | (Payload::Int(_), Payload::Str(_)) => Some(false),
+        (Payload::Float(x), Payload::Float(y)) => Some(x == y),
+        (Payload::Int(x), Payload::Float(y)) | (Payload::Float(y), Payload::Int(x)) => {
+            Some((*x as f64) == *y && (*y as i64) == *x)
+        }
+        (Payload::None, _) | (_, Payload::None) => Some(a.is(b)),
+        _ => None,
+    }
+}
+
+fn data(obj: &PyObject) -> &RefCell<DictData> {
+    match &obj.payload {
+        Payload::Dict(d) | Payload::Set(d) => d,
+        _ => panic_free_empty(),
+    }
+}
+
+/// Only reachable if a caller passes a non-dict: returns a dummy empty table.
+fn panic_free_empty() -> &'static RefCell<DictData> {
+    thread_local! {
+        static EMPTY_DICT: &'static RefCell<DictData> = Box::leak(Box::new(RefCell::new(DictData::new())));
+    }
+    EMPTY_DICT.with(|d| *d)
+}
+
+/// Entry position of `key` (full Python semantics).
+pub fn lookup_pos(vm: &Vm, d: &PyObject, key: &PyRef, hash: i64) -> PyResult<Option<usize>> {
+    let cell = data(d);
+    loop {
+        let (version, cands) = {
+            let dd = cell.borrow();
+            match dd.find_fast(hash, key) {
+                Ok(r) => return Ok(r),
+                Err(c) => (dd.version, c),
+            }
+        };
+        let mut restart = false;
+        for pos in cands {
+            let cand = match &cell.borrow().entries.get(pos) {
+                Some(Some(e)) => e.key.clone(),
+                _ => {
+                    restart = true;
+                    break;
+                }
+            };
+            let eq = vm.eq(&cand, key)?;
+            if cell.borrow().version != version {
+                restart = true;
+                break;
+            }
+            if eq {
+                return Ok(Some(pos));
+            }
+        }
+        if !restart {
+            return Ok(None);
+        }
+    }
+}
+
+/// `d[key]` without raising KeyError: `Ok(None)` when absent.
+pub fn get_item(vm: &Vm, d: &PyObject, key: &PyRef) -> PyResult<Option<PyRef>> {
+    let hash = vm.hash(key)?;
+    let pos = lookup_pos(vm, d, key, hash)?;
+    Ok(pos.and_then(|p| {
+        data(d).borrow().entries[p]
+            .as_ref()
+            .map(|e| e.value.clone())
+    }))
+}
+
+/// Lookup by a `str` key (never runs Python code).
+#[inline]
+pub fn get_str(vm: &Vm, d: &PyObject, key: &PyRef) -> Option<PyRef> {
+    let hash = vm.str_hash(key);
+    let dd = data(d).borrow();
+    match dd.find_fast(hash, key) {
+        Ok(Some(p)) => dd.entries[p].as_ref().map(|e| e.value.clone()),
+        _ => None,
+    }
+}
+
+/// `d[key] = value`.
+pub fn set_item(vm: &Vm, d: &PyObject, key: PyRef, value: PyRef) -> PyResult<()> {
+    let hash = vm.hash(&key)?;
+    set_item_hashed(vm, d, key, hash, value)
+}
+
+pub fn set_item_hashed(vm: &Vm, d: &PyObject, key: PyRef, hash: i64, value: PyRef) -> PyResult<()> {
+    let pos = lookup_pos(vm, d, &key, hash)?;
+    let old = {
+        let mut dd = data(d).borrow_mut();
+        match pos.and_then(|p| dd.entries.get_mut(p)) {
+            Some(Some(e)) => Some(std::mem::replace(&mut e.value, value)),
+            _ => {
+                dd.insert_new(hash, key, value);
+                None
+            }
+        }
+    };
+    drop(old); // may run __del__: after the borrow is released
+    Ok(())
+}
+
+/// Stores under a `str` key (module and instance namespaces).
+pub fn set_str(vm: &Vm, d: &PyObject, key: PyRef, value: PyRef) {
+    let hash = vm.str_hash(&key);
+    let old = {
+        let mut dd = data(d).borrow_mut();
+        match dd.find_fast(hash, &key) {
+            Ok(Some(p)) => dd.entries[p]
+                .as_mut()
+                .map(|e| std::mem::replace(&mut e.value, value)),
+            _ => {
+                dd.insert_new(hash, key, value);
+                None
+            }
+        }
+    };
+    drop(old);
+}
+
+/// Removes a `str` key; returns the old value.
+pub fn del_str(vm: &Vm, d: &PyObject, key: &PyRef) -> Option<PyRef> {
+    let hash = vm.str_hash(key);
+    let e = {
+        let mut dd = data(d).borrow_mut();
+        match dd.find_fast(hash, key) {
+            Ok(Some(p)) => dd.remove_at(p),
+            _ => None,
+        }
+    };
+    e.map(|e| e.value)
+}
+
+/// `del d[key]` without raising: the removed value, if any.
+pub fn del_item(vm: &Vm, d: &PyObject, key: &PyRef) -> PyResult<Option<PyRef>> {
+    let hash = vm.hash(key)?;
+    let pos = lookup_pos(vm, d, key, hash)?;
+    let e = match pos {
+        Some(p) => data(d).borrow_mut().remove_at(p),
+        None => None,
+    };
+    Ok(e.map(|e| e.value))
+}
+
+pub fn len(d: &PyObject) -> usize {
+    data(d).borrow().len()
+}
+
+/// Snapshot of the items, in order.
+pub fn items(d: &PyObject) -> Vec<(PyRef, PyRef)> {
+    data(d).borrow().items()
+}
+
+pub fn keys(d: &PyObject) -> Vec<PyRef> {
+    data(d).borrow().keys()
+}
+
+pub fn values(d: &PyObject) -> Vec<PyRef> {
+    data(d).borrow().values()
+}
+
+pub fn table(d: &PyObject) -> &RefCell<DictData> {
+    data(d)
+}
+
+/// Copies every item of `src` into `dst` (`dict.update` from a dict).
+pub fn merge(vm: &Vm, dst: &PyObject, src: &PyObject) -> PyResult<()> {
+    for (k, v) in items(src) {
+        let h = vm.hash(&k)?;
+        set_item_hashed(vm, dst, k, h, v)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,22 @@
+//! `module` objects.
+
+use crate::object::PyResult;
+use crate::objects::dict;
+use crate::objects::function::Args;
+use crate::vm::Vm;
+
+/// `types.ModuleType(name, doc=None)`.
+pub fn module_new(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    let name = pos.get(1).or(args.kwarg("name"));
+    let Some(name) = name.and_then(|n| n.as_str().map(|s| s.to_string())) else {
+        return Err(vm.type_error("module.__init__() missing required argument 'name' (pos 1)".to_string()));
+    };
+    let m = vm.new_module(&name);
+    if let Some(doc) = pos.get(2).or(args.kwarg("doc")) {
+        if let Some(d) = vm.instance_dict(&m) {
+            dict::set_str(vm, &d, vm.intern("__doc__"), doc.clone());
+        }
+    }
+    Ok(m)
+}

@@ -1,0 +1,274 @@
+//! `type`: type objects, the MRO (C3 linearisation) and attribute lookup
+//! along it.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::heap::PyRef;
+use crate::object::{Payload, PyResult};
+use crate::objects::dict;
+use crate::objects::function::NativeFn;
+use crate::vm::Vm;
+
+/// How instances of a type (and of its subclasses) are laid out: the
+/// "solid base" of CPython.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Object,
+    Int,
+    Bool,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Exception,
+    Type,
+    Other,
+}
+
+/// Data of a type object (CPython's `PyTypeObject`, reduced).
+pub struct TypeData {
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
+    pub bases: RefCell<Vec<PyRef>>,
+    pub mro: RefCell<Vec<PyRef>>,
+    /// The type's namespace (a `dict` object).
+    pub dict: PyRef,
+    pub layout: Layout,
+    /// `__new__` of the solid base (native).
+    pub new: Option<NativeFn>,
+    /// Defined by a `class` statement (a "heap type").
+    pub heap: bool,
+    /// `__del__` defined somewhere in the MRO.
+    pub has_del: Cell<bool>,
+    /// Instances have a `__dict__`.
+    pub has_dict: bool,
+    /// Names of `__slots__` entries (index = slot position).
+    pub slot_names: Vec<Rc<str>>,
+    /// Can be subclassed (`bool`, `NoneType`... cannot).
+    pub base_ok: bool,
+}
+
+impl TypeData {
+    pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        self.bases.borrow().iter().for_each(&mut *visit);
+        // The MRO's first entry is the type itself: skip it.
+        self.mro.borrow().iter().skip(1).for_each(&mut *visit);
+        visit(&self.dict);
+    }
+
+    pub fn name(&self) -> Rc<str> {
+        self.name.borrow().clone()
+    }
+}
+
+/// Looks `name` up along the MRO of `ty` (`_PyType_Lookup`). `name` must be
+/// an interned or at least a `str` object.
+pub fn lookup(vm: &Vm, ty: &PyRef, name: &PyRef) -> Option<PyRef> {
+    let t = ty.as_type()?;
+    let mro = t.mro.borrow();
+    for base in mro.iter() {
+        if let Some(bt) = base.as_type() {
+            if let Some(v) = dict::get_str(vm, &bt.dict, name) {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+/// `lookup` by Rust string.
+pub fn lookup_str(vm: &Vm, ty: &PyRef, name: &str) -> Option<PyRef> {
+    let key = vm.intern(name);
+    lookup(vm, ty, &key)
+}
+
+/// `issubclass(a, b)` for type objects, by MRO.
+pub fn is_subtype(a: &PyRef, b: &PyRef) -> bool {
+    if a.is(b) {
+        return true;
+    }
+    match a.as_type() {
+        Some(t) => t.mro.borrow().iter().any(|m| m.is(b)),
+        None => false,
+    }
+}
+
+/// C3 linearisation of `bases` for a new class `ty` (placed first).
+pub fn compute_mro(vm: &Vm, ty: &PyRef, bases: &[PyRef]) -> PyResult<Vec<PyRef>> {
+    let mut seqs: Vec<Vec<PyRef>> = Vec::new();
+    for b in bases {
+        let bt = match b.as_type() {
+            Some(bt) => bt,
+            None => return Err(vm.type_error("bases must be types".to_string())),
+        };
+        seqs.push(bt.mro.borrow().clone());
+    }
+    seqs.push(bases.to_vec());
+    let mut result = vec![ty.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(result);
+        }
+        let mut found = None;
+        for s in &seqs {
+            let cand = &s[0];
+            let in_tail = seqs.iter().any(|s2| s2[1..].iter().any(|x| x.is(cand)));
+            if !in_tail {
+                found = Some(cand.clone());
+                break;
+            }
+        }
+        match found {
+            Some(c) => {
+                for s in seqs.iter_mut() {
+                    if s[0].is(&c) {
+                        s.remove(0);
+                    }
+                }
+                result.push(c);
+            }
+            None => {
+                let names: Vec<String> = seqs
+                    .iter()
+                    .map(|s| s[0].as_type().map(|t| t.name().to_string()).unwrap_or_default())
+                    .collect();
+                let mut uniq: Vec<String> = Vec::new();
+                for n in names {
+                    if !uniq.contains(&n) {
+                        uniq.push(n);
+                    }
+                }
+                return Err(vm.type_error(format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    uniq.join(", ")
+                )));
+            }
+        }
+    }
+}
+
+/// Creates a type object. `bases` must be non-empty.
+pub fn new_type(
+    vm: &Vm,
+    metatype: &PyRef,
+    name: &str,
+    bases: Vec<PyRef>,
+    dict: PyRef,
+) -> PyResult<PyRef> {
+    // The solid base decides the layout and the native __new__.
+    let mut layout = Layout::Object;
+    let mut new = None;
+    let mut has_dict = true;
+    for b in &bases {
+        let bt = match b.as_type() {
+            Some(bt) => bt,
+            None => return Err(vm.type_error("bases must be types".to_string())),
+        };
+        if !bt.base_ok {
+            return Err(vm.type_error(format!(
+                "type '{}' is not an acceptable base type",
+                bt.name()
+            )));
+        }
+        if bt.layout != Layout::Object || new.is_none() {
+            if layout != Layout::Object && bt.layout != Layout::Object && bt.layout != layout {
+                return Err(vm.type_error(
+                    "multiple bases have instance lay-out conflict".to_string(),
+                ));
+            }
+            if bt.layout != Layout::Object || layout == Layout::Object {
+                layout = bt.layout;
+                new = bt.new;
+            }
+        }
+    }
+    // __slots__
+    let mut slot_names: Vec<Rc<str>> = Vec::new();
+    let slots_key = vm.intern("__slots__");
+    if let Some(slots) = dict::get_str(vm, &dict, &slots_key) {
+        has_dict = false;
+        let items: Vec<PyRef> = if slots.as_str().is_some() {
+            vec![slots.clone()]
+        } else {
+            vm.iterate(&slots)?
+        };
+        for it in items {
+            match it.as_str() {
+                Some("__dict__") => has_dict = true,
+                Some("__weakref__") => {}
+                Some(s) => slot_names.push(Rc::from(s)),
+                None => {
+                    return Err(vm.type_error(format!(
+                        "__slots__ items must be strings, not '{}'",
+                        it.type_name()
+                    )))
+                }
+            }
+        }
+        // Inherited: a base with a dict gives instances a dict.
+        for b in &bases {
+            if let Some(bt) = b.as_type() {
+                if bt.heap && bt.has_dict {
+                    has_dict = true;
+                }
+            }
+        }
+    }
+    // Inherit slots of heap bases (single inheritance of slot layout).
+    let mut all_slots: Vec<Rc<str>> = Vec::new();
+    for b in &bases {
+        if let Some(bt) = b.as_type() {
+            for s in &bt.slot_names {
+                if !all_slots.contains(s) {
+                    all_slots.push(s.clone());
+                }
+            }
+        }
+    }
+    all_slots.extend(slot_names);
+    let qualname = match dict::get_str(vm, &dict, &vm.intern("__qualname__")) {
+        Some(q) => match q.as_str() {
+            Some(s) => {
+                let s: Rc<str> = Rc::from(s);
+                dict::del_str(vm, &dict, &vm.intern("__qualname__"));
+                s
+            }
+            None => {
+                return Err(vm.type_error(format!(
+                    "type __qualname__ must be a str, not {}",
+                    q.type_name()
+                )))
+            }
+        },
+        None => Rc::from(name),
+    };
+    let data = TypeData {
+        name: RefCell::new(Rc::from(name)),
+        qualname: RefCell::new(qualname),
+        bases: RefCell::new(bases.clone()),
+        mro: RefCell::new(Vec::new()),
+        dict,
+        layout,
+        new,
+        heap: true,
+        has_del: Cell::new(false),
+        has_dict,
+        slot_names: all_slots,
+        base_ok: true,
+    };
+    let ty = PyRef::new(Payload::Type(Box::new(data)), metatype);
+    let mro = compute_mro(vm, &ty, &bases)?;
+    if let Some(t) = ty.as_type() {
+        *t.mro.borrow_mut() = mro;
+        let has_del = lookup_str(vm, &ty, "__del__").is_some();
+        t.has_del.set(has_del);
+    }
+    Ok(ty)
+}

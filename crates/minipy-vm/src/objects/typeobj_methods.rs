@@ -1,0 +1,205 @@
+//! `type`'s methods: `type(name, bases, dict)`, `__build_class__`,
+//! `mro()`, `__subclasses__`, `__instancecheck__`.
+
+use crate::frame::Frame;
+use crate::heap::PyRef;
+use crate::object::{Payload, PyResult};
+use crate::objects::dict;
+use crate::objects::function::{Args, NativeFn};
+use crate::objects::typeobj::{self, new_type};
+use crate::vm::Vm;
+
+/// `type.__new__(meta, name, bases, ns)` and `type(obj)`.
+pub fn type_new(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    if pos.len() == 2 && pos[0].is(&vm.types.type_) {
+        return Ok(pos[1].class().clone());
+    }
+    if pos.len() != 4 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments".to_string()));
+    }
+    let meta = &pos[0];
+    let Some(name) = pos[1].as_str() else {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            pos[1].type_name()
+        )));
+    };
+    let Some(bases) = pos[2].as_tuple() else {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            pos[2].type_name()
+        )));
+    };
+    if !matches!(pos[3].payload, Payload::Dict(_)) {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            pos[3].type_name()
+        )));
+    }
+    let bases: Vec<PyRef> = if bases.is_empty() { vec![vm.types.object.clone()] } else { bases.to_vec() };
+    let ns = vm.new_dict();
+    dict::merge(vm, &ns, &pos[3])?;
+    // Implicit static/class methods.
+    for (name, wrap_static) in [("__new__", true), ("__init_subclass__", false), ("__class_getitem__", false)] {
+        let key = vm.intern(name);
+        if let Some(f) = dict::get_str(vm, &ns, &key) {
+            if matches!(f.payload, Payload::Function(_)) {
+                let w = if wrap_static {
+                    PyRef::new(Payload::StaticMethod(f), &vm.types.staticmethod)
+                } else {
+                    PyRef::new(Payload::ClassMethod(f), &vm.types.classmethod)
+                };
+                dict::set_str(vm, &ns, key, w);
+            }
+        }
+    }
+    // __eq__ without __hash__ makes instances unhashable.
+    if dict::get_str(vm, &ns, &vm.intern("__eq__")).is_some() && dict::get_str(vm, &ns, &vm.intern("__hash__")).is_none() {
+        dict::set_str(vm, &ns, vm.intern("__hash__"), vm.none.clone());
+    }
+    let ty = new_type(vm, meta, name, bases.clone(), ns.clone())?;
+    // __set_name__ on descriptors.
+    for (k, v) in dict::items(&ns) {
+        if let Some(sn) = vm.lookup_special(&v, "__set_name__") {
+            if !matches!(v.payload, Payload::Function(_)) {
+                vm.call_args(&sn, &[v.clone(), ty.clone(), k.clone()])?;
+            }
+        }
+    }
+    // __init_subclass__ of the parent.
+    let sup = PyRef::new(
+        Payload::Super { ty: ty.clone(), obj: Some(ty.clone()), obj_type: Some(ty.clone()) },
+        &vm.types.super_,
+    );
+    if let Some(init_sub) = vm.getattr_opt(&sup, &vm.intern("__init_subclass__"))? {
+        let kwvals: Vec<PyRef> = args.kwargs().map(|(_, v)| v.clone()).collect();
+        let kwnames: Vec<PyRef> = args.kwargs().map(|(n, _)| vm.new_str(n)).collect();
+        vm.call(&init_sub, Args::with_kw(&kwvals, &kwnames))?;
+    }
+    Ok(ty)
+}
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+pub fn build_class(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    if pos.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments".to_string()));
+    }
+    let func = &pos[0];
+    let Payload::Function(fd) = &func.payload else {
+        return Err(vm.type_error("__build_class__: func must be a function".to_string()));
+    };
+    let name = pos[1].clone();
+    let bases: Vec<PyRef> = pos[2..].to_vec();
+    let mut meta: Option<PyRef> = None;
+    let mut kwnames = Vec::new();
+    let mut kwvals = Vec::new();
+    for (k, v) in args.kwargs() {
+        if k == "metaclass" {
+            meta = Some(v.clone());
+        } else {
+            kwnames.push(vm.new_str(k));
+            kwvals.push(v.clone());
+        }
+    }
+    let meta = match meta {
+        Some(m) => m,
+        None => {
+            // The most derived metaclass of the bases.
+            let mut winner = vm.types.type_.clone();
+            for b in &bases {
+                let bm = b.class();
+                if typeobj::is_subtype(bm, &winner) {
+                    winner = bm.clone();
+                } else if !typeobj::is_subtype(&winner, bm) {
+                    return Err(vm.type_error(
+                        "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases".to_string(),
+                    ));
+                }
+            }
+            winner
+        }
+    };
+    for b in &bases {
+        if b.as_type().is_none() {
+            return Err(vm.type_error("bases must be types".to_string()));
+        }
+    }
+    let ns = match vm.getattr_opt(&meta, &vm.intern("__prepare__"))? {
+        Some(p) if !matches!(p.payload, Payload::Builtin(_)) => {
+            let mut a = vec![name.clone(), vm.new_tuple(bases.clone())];
+            a.extend(kwvals.iter().cloned());
+            vm.call(&p, Args::with_kw(&a, &kwnames))?
+        }
+        _ => vm.new_dict(),
+    };
+    // Run the class body with `ns` as its locals.
+    let mut frame = Frame::new(vm, fd.code.clone(), Some(func.clone()), fd.globals.clone(), fd.builtins.clone(), Some(ns.clone()));
+    frame.lasti = 0;
+    let r = vm.run_frame(frame)?;
+    let _ = r;
+    let mut margs = vec![name, vm.new_tuple(bases), ns.clone()];
+    margs.extend(kwvals);
+    let cls = vm.call(&meta, Args::with_kw(&margs, &kwnames))?;
+    if let Some(cell) = dict::get_item(vm, &ns, &vm.intern("__classcell__"))? {
+        if let Payload::Cell(c) = &cell.payload {
+            let old = c.replace(Some(cls.clone()));
+            drop(old);
+        }
+    }
+    Ok(cls)
+}
+
+fn type_mro(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "mro", 1, 1)?;
+    match a[0].as_type() {
+        Some(t) => Ok(vm.new_list(t.mro.borrow().clone())),
+        None => Err(vm.type_error("descriptor 'mro' requires a 'type' object".to_string())),
+    }
+}
+
+fn type_call_method(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    let Some((cls, rest)) = pos.split_first() else {
+        return Err(vm.type_error("descriptor '__call__' of 'type' object needs an argument".to_string()));
+    };
+    let nkw = args.kwnames.len();
+    let _ = nkw;
+    let mut all: Vec<PyRef> = rest.to_vec();
+    all.extend(args.args[args.args.len() - args.kwnames.len()..].iter().cloned());
+    vm.call(cls, Args::with_kw(&all, args.kwnames))
+}
+
+fn type_instancecheck(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__instancecheck__", 2, 2)?;
+    Ok(vm.new_bool(typeobj::is_subtype(a[1].class(), &a[0])))
+}
+
+fn type_subclasscheck(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__subclasscheck__", 2, 2)?;
+    Ok(vm.new_bool(typeobj::is_subtype(&a[1], &a[0])))
+}
+
+fn type_repr(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__repr__", 1, 1)?;
+    Ok(vm.new_string(vm.native_repr(&a[0])?))
+}
+
+fn type_prepare(vm: &Vm, _args: Args) -> PyResult {
+    Ok(vm.new_dict())
+}
+
+fn type_init(vm: &Vm, _args: Args) -> PyResult {
+    Ok(vm.none.clone())
+}
+
+pub const TYPE_METHODS: &[(&str, NativeFn)] = &[
+    ("mro", type_mro),
+    ("__call__", type_call_method),
+    ("__init__", type_init),
+    ("__instancecheck__", type_instancecheck),
+    ("__subclasscheck__", type_subclasscheck),
+    ("__repr__", type_repr),
+    ("__prepare__", type_prepare),
+];

@@ -1,0 +1,307 @@
+//! Calls: dispatch on the callable's payload, binding of arguments to a
+//! Python function's parameters (with CPython's error messages), and
+//! `type.__call__` (`__new__` then `__init__`).
+
+use minipy_bytecode::code::flags;
+
+use crate::eval::{self, FrameExit};
+use crate::frame::Frame;
+use crate::heap::PyRef;
+use crate::object::{Payload, PyResult};
+use crate::objects::function::{Args, Function};
+use crate::objects::{dict, generator, typeobj};
+use crate::vm::Vm;
+
+impl Vm {
+    /// Calls `callable` with positional arguments only.
+    pub fn call_args(&self, callable: &PyRef, args: &[PyRef]) -> PyResult {
+        self.call(callable, Args::new(args))
+    }
+
+    /// Calls any callable object.
+    pub fn call(&self, callable: &PyRef, args: Args) -> PyResult {
+        match &callable.payload {
+            Payload::Function(f) => self.call_function(callable, f, args),
+            Payload::Builtin(b) => match &b.self_ {
+                None => (b.func)(self, args),
+                Some(s) => {
+                    let v = prepend(s, args.args);
+                    (b.func)(self, Args::with_kw(&v, args.kwnames))
+                }
+            },
+            Payload::BoundMethod { func, self_ } => {
+                let v = prepend(self_, args.args);
+                self.call(func, Args::with_kw(&v, args.kwnames))
+            }
+            Payload::Type(_) => self.type_call(callable, args),
+            _ => match self.lookup_special(callable, "__call__") {
+                Some(m) => {
+                    let v = prepend(callable, args.args);
+                    self.enter()?;
+                    let r = self.call(&m, Args::with_kw(&v, args.kwnames));
+                    self.leave();
+                    r
+                }
+                None => Err(self.type_error(format!(
+                    "'{}' object is not callable",
+                    callable.type_name()
+                ))),
+            },
+        }
+    }
+
+    /// Runs a Python function: builds its frame, binds the arguments,
+    /// evaluates (or makes a generator).
+    pub fn call_function(&self, fobj: &PyRef, f: &Function, args: Args) -> PyResult {
+        let code = f.code.clone();
+        let mut frame = Frame::new(
+            self,
+            code.clone(),
+            Some(fobj.clone()),
+            f.globals.clone(),
+            f.builtins.clone(),
+            None,
+        );
+        let co = &code.code;
+        let simple = args.kwnames.is_empty()
+            && args.args.len() == co.co_argcount as usize
+            && co.co_flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && co.co_kwonlyargcount == 0;
+        if simple {
+            for (slot, a) in frame.fast.iter_mut().zip(args.args) {
+                *slot = Some(a.clone());
+            }
+        } else if let Err(e) = bind_arguments(self, f, &mut frame.fast, args) {
+            frame.release(self);
+            return Err(e);
+        }
+        self.run_frame(frame)
+    }
+
+    /// Evaluates a fresh frame to completion (or wraps it in a generator).
+    pub fn run_frame(&self, mut frame: Frame) -> PyResult {
+        self.enter()?;
+        let r = eval::eval_frame(self, &mut frame, None);
+        self.leave();
+        match r {
+            Ok(FrameExit::Return(v)) => {
+                frame.release(self);
+                Ok(v)
+            }
+            Ok(FrameExit::Generator) => Ok(generator::new_generator(self, frame)),
+            Ok(FrameExit::Yield(_)) => {
+                frame.release(self);
+                Err(self.runtime_error("yield outside generator".to_string()))
+            }
+            Err(e) => {
+                frame.release(self);
+                Err(e)
+            }
+        }
+    }
+
+    /// `type.__call__(cls, *args, **kwargs)`.
+    fn type_call(&self, cls: &PyRef, args: Args) -> PyResult {
+        if cls.is(&self.types.type_) && args.args.len() == 1 && args.kwnames.is_empty() {
+            return Ok(args.args[0].class().clone());
+        }
+        let new = typeobj::lookup_str(self, cls, "__new__");
+        let v = prepend(cls, args.args);
+        let full = Args::with_kw(&v, args.kwnames);
+        let obj = match &new {
+            Some(n) => match &n.payload {
+                Payload::StaticMethod(f) => self.call(f, full)?,
+                Payload::Function(_) => self.call(n, full)?,
+                Payload::Builtin(b) => (b.func)(self, full)?,
+                _ => self.call(n, full)?,
+            },
+            None => match cls.as_type().and_then(|t| t.new) {
+                Some(native) => native(self, full)?,
+                None => {
+                    return Err(self.type_error(format!(
+                        "cannot create '{}' instances",
+                        cls.as_type().map(|t| t.name().to_string()).unwrap_or_default()
+                    )))
+                }
+            },
+        };
+        if !typeobj::is_subtype(obj.class(), cls) {
+            return Ok(obj);
+        }
+        if let Some(init) = typeobj::lookup_str(self, obj.class(), "__init__") {
+            let v = prepend(&obj, args.args);
+            let r = self.call(&init, Args::with_kw(&v, args.kwnames))?;
+            if !r.is_none() {
+                return Err(self.type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    r.type_name()
+                )));
+            }
+        }
+        Ok(obj)
+    }
+}
+
+fn prepend(first: &PyRef, rest: &[PyRef]) -> Vec<PyRef> {
+    let mut v = Vec::with_capacity(rest.len() + 1);
+    v.push(first.clone());
+    v.extend_from_slice(rest);
+    v
+}
+
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` (CPython's list formatting).
+fn name_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{}'", n)).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        n => format!("{}, and {}", q[..n - 1].join(", "), q[n - 1]),
+    }
+}
+
+/// Binds `args` to the parameters of `f` into `fast` (CPython's
+/// `initialize_locals`).
+fn bind_arguments(vm: &Vm, f: &Function, fast: &mut [Option<PyRef>], args: Args) -> PyResult<()> {
+    let code = &f.code;
+    let co = &code.code;
+    let qual = f.qualname.borrow().as_str().unwrap_or("?").to_string();
+    let argcount = co.co_argcount as usize;
+    let posonly = co.co_posonlyargcount as usize;
+    let kwonly = co.co_kwonlyargcount as usize;
+    let total = argcount + kwonly;
+    let has_varargs = co.co_flags & flags::VARARGS != 0;
+    let has_varkw = co.co_flags & flags::VARKEYWORDS != 0;
+    let pos = args.pos();
+    let names = &code.localsplusnames;
+
+    let kwdict = if has_varkw {
+        let d = vm.new_dict();
+        let idx = total + usize::from(has_varargs);
+        fast[idx] = Some(d.clone());
+        Some(d)
+    } else {
+        None
+    };
+    let n = pos.len().min(argcount);
+    for i in 0..n {
+        fast[i] = Some(pos[i].clone());
+    }
+    if has_varargs {
+        let extra: Vec<PyRef> = if pos.len() > argcount { pos[argcount..].to_vec() } else { vec![] };
+        fast[total] = Some(vm.new_tuple(extra));
+    }
+    let mut posonly_as_kw: Vec<String> = Vec::new();
+    for (kname, kval) in args.kwargs() {
+        let found = names[..total].iter().position(|n| n.as_str() == Some(kname));
+        match found {
+            Some(i) if i >= posonly => {
+                if fast[i].is_some() {
+                    return Err(vm.type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        qual, kname
+                    )));
+                }
+                fast[i] = Some(kval.clone());
+            }
+            other => match &kwdict {
+                Some(d) => {
+                    dict::set_item(vm, d, vm.new_str(kname), kval.clone())?;
+                }
+                None => {
+                    if other.is_some() {
+                        posonly_as_kw.push(kname.to_string());
+                        continue;
+                    }
+                    return Err(vm.type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        qual, kname
+                    )));
+                }
+            },
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return Err(vm.type_error(format!(
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            qual,
+            posonly_as_kw.join(", ")
+        )));
+    }
+    if pos.len() > argcount && !has_varargs {
+        let defaults = f.defaults.borrow().as_ref().and_then(|d| d.as_tuple().map(|t| t.len())).unwrap_or(0);
+        let kw_given = (argcount..total).filter(|&i| fast[i].is_some()).count();
+        let takes = if defaults > 0 {
+            format!("from {} to {} positional arguments", argcount - defaults, argcount)
+        } else {
+            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+        };
+        let given = if kw_given > 0 {
+            format!(
+                "{} positional argument{} (and {} keyword-only argument{}) were given",
+                pos.len(),
+                if pos.len() == 1 { "" } else { "s" },
+                kw_given,
+                if kw_given == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("{} {} given", pos.len(), if pos.len() == 1 { "was" } else { "were" })
+        };
+        return Err(vm.type_error(format!("{}() takes {} but {}", qual, takes, given)));
+    }
+    // Defaults for missing positional parameters.
+    if n < argcount {
+        let defaults: Vec<PyRef> = f
+            .defaults
+            .borrow()
+            .as_ref()
+            .and_then(|d| d.as_tuple().map(|t| t.to_vec()))
+            .unwrap_or_default();
+        let first_default = argcount - defaults.len().min(argcount);
+        let mut missing = Vec::new();
+        for i in n..argcount {
+            if fast[i].is_none() {
+                if i >= first_default {
+                    fast[i] = Some(defaults[i - first_default].clone());
+                } else {
+                    missing.push(names[i].as_str().unwrap_or("?").to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(vm.type_error(format!(
+                "{}() missing {} required positional argument{}: {}",
+                qual,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+    }
+    if kwonly > 0 {
+        let kwdefaults = f.kwdefaults.borrow().clone();
+        let mut missing = Vec::new();
+        for i in argcount..total {
+            if fast[i].is_none() {
+                let d = match &kwdefaults {
+                    Some(kd) => dict::get_str(vm, kd, &names[i]),
+                    None => None,
+                };
+                match d {
+                    Some(v) => fast[i] = Some(v),
+                    None => missing.push(names[i].as_str().unwrap_or("?").to_string()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(vm.type_error(format!(
+                "{}() missing {} required keyword-only argument{}: {}",
+                qual,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,146 @@
+//! The `sys` module.
+
+use crate::heap::PyRef;
+use crate::object::{Payload, PyResult};
+use crate::objects::dict;
+use crate::objects::function::{Args, BuiltinFunction, BuiltinKind, NativeFn};
+use crate::vm::Vm;
+
+pub fn module_dict(vm: &Vm) -> PyRef {
+    match &vm.sys.payload {
+        Payload::Module { dict: d } => d.clone(),
+        _ => vm.new_dict(),
+    }
+}
+
+pub fn set(vm: &Vm, name: &str, v: PyRef) {
+    dict::set_str(vm, &module_dict(vm), vm.intern(name), v);
+}
+
+pub fn get(vm: &Vm, name: &str) -> Option<PyRef> {
+    dict::get_str(vm, &module_dict(vm), &vm.intern(name))
+}
+
+/// Adds native functions to a module dict.
+pub fn add_functions(vm: &Vm, d: &PyRef, fns: &[(&'static str, NativeFn)]) {
+    for (name, f) in fns {
+        let func = PyRef::new(
+            Payload::Builtin(Box::new(BuiltinFunction { name, func: *f, kind: BuiltinKind::Function, self_: None, owner: None })),
+            &vm.types.builtin_function,
+        );
+        dict::set_str(vm, d, vm.intern(name), func);
+    }
+}
+
+pub fn init(vm: &Vm) {
+    let d = module_dict(vm);
+    dict::set_str(vm, &d, vm.intern("__name__"), vm.new_str("sys"));
+    dict::set_str(vm, &d, vm.intern("__doc__"), vm.none.clone());
+    dict::set_str(vm, &d, vm.intern("__package__"), vm.new_str(""));
+    set(vm, "modules", vm.modules.clone());
+    set(vm, "argv", vm.new_list(vec![vm.new_str("")]));
+    set(vm, "path", vm.new_list(vec![]));
+    set(vm, "meta_path", vm.new_list(vec![]));
+    set(vm, "path_hooks", vm.new_list(vec![]));
+    set(vm, "path_importer_cache", vm.new_dict());
+    set(vm, "platform", vm.new_str("linux"));
+    set(vm, "byteorder", vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" }));
+    set(vm, "maxsize", vm.new_int(i64::MAX));
+    set(vm, "maxunicode", vm.new_int(0x10ffff));
+    set(vm, "version", vm.new_str("3.11.7 (minipy 0.1.0)"));
+    set(vm, "hexversion", vm.new_int(0x030b07f0));
+    set(
+        vm,
+        "version_info",
+        vm.new_tuple(vec![vm.new_int(3), vm.new_int(11), vm.new_int(7), vm.new_str("final"), vm.new_int(0)]),
+    );
+    set(vm, "executable", vm.new_string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
+    set(vm, "prefix", vm.new_str(""));
+    set(vm, "dont_write_bytecode", vm.true_.clone());
+    set(
+        vm,
+        "builtin_module_names",
+        vm.new_tuple(crate::import::BUILTIN_MODULES.iter().map(|n| vm.new_str(n)).collect()),
+    );
+    add_functions(
+        vm,
+        &d,
+        &[
+            ("exit", sys_exit),
+            ("getrecursionlimit", getrecursionlimit),
+            ("setrecursionlimit", setrecursionlimit),
+            ("getrefcount", getrefcount),
+            ("intern", intern),
+            ("exc_info", exc_info),
+            ("exception", exception),
+            ("getdefaultencoding", getdefaultencoding),
+            ("getfilesystemencoding", getdefaultencoding),
+        ],
+    );
+    dict::set_str(vm, &vm.modules, vm.intern("sys"), vm.sys.clone());
+    crate::objects::textio::install(vm);
+}
+
+fn sys_exit(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "exit", 0, 1)?;
+    Err(vm.new_exception(&vm.exc.system_exit, a.to_vec()))
+}
+
+fn getrecursionlimit(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "getrecursionlimit", 0, 0)?;
+    Ok(vm.new_int(vm.recursion_limit.get() as i64))
+}
+
+fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "setrecursionlimit", 1, 1)?;
+    if a[0].as_small_int().is_none() {
+        return Err(vm.type_error("an integer is required".to_string()));
+    }
+    let n = vm.index_i64(&a[0])?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1".to_string()));
+    }
+    let depth = vm.depth.get();
+    if (n as usize) <= depth {
+        return Err(vm.new_error(
+            &vm.exc.recursion_error,
+            format!(
+                "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
+                n, depth
+            ),
+        ));
+    }
+    // The Rust stack of the interpreter thread bounds the usable depth.
+    vm.recursion_limit.set((n as usize).min(crate::MAX_RECURSION_LIMIT));
+    Ok(vm.none.clone())
+}
+
+fn getrefcount(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "getrefcount", 1, 1)?;
+    Ok(vm.new_int(a[0].refcnt() as i64))
+}
+
+fn intern(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "intern", 1, 1)?;
+    if !a[0].class().is(&vm.types.str) {
+        return Err(vm.type_error(format!("intern() argument must be str, not {}", a[0].type_name())));
+    }
+    Ok(vm.intern_obj(&a[0]))
+}
+
+fn exc_info(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "exc_info", 0, 0)?;
+    Ok(match vm.handled_exception() {
+        Some(e) => vm.new_tuple(vec![e.class().clone(), e.clone(), vm.none.clone()]),
+        None => vm.new_tuple(vec![vm.none.clone(), vm.none.clone(), vm.none.clone()]),
+    })
+}
+
+fn exception(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "exception", 0, 0)?;
+    Ok(vm.handled_exception().unwrap_or_else(|| vm.none.clone()))
+}
+
+fn getdefaultencoding(vm: &Vm, _args: Args) -> PyResult {
+    Ok(vm.new_str("utf-8"))
+}

@@ -1,0 +1,165 @@
+//! Printing uncaught exceptions in CPython's format, `SystemExit`
+//! handling, and `sys.unraisablehook`-style reports.
+
+use crate::heap::PyRef;
+use crate::object::Payload;
+use crate::objects::{dict, textio};
+use crate::vm::Vm;
+
+fn source_line(filename: &str, line: i32) -> Option<String> {
+    if line < 1 || filename.starts_with('<') {
+        return None;
+    }
+    let text = std::fs::read(filename).ok()?;
+    let text = String::from_utf8_lossy(&text);
+    text.lines().nth(line as usize - 1).map(|l| l.trim().to_string())
+}
+
+/// `TypeName: message` (CPython's `format_exception_only` last line).
+pub fn exception_line(vm: &Vm, exc: &PyRef) -> String {
+    let ty = exc.class();
+    let mut name = ty.as_type().map(|t| t.qualname.borrow().to_string()).unwrap_or_default();
+    if let Some(t) = ty.as_type() {
+        if t.heap {
+            if let Some(m) = dict::get_str(vm, &t.dict, &vm.intern("__module__")).and_then(|m| m.as_str().map(|s| s.to_string())) {
+                if m != "__main__" && m != "builtins" {
+                    name = format!("{}.{}", m, name);
+                }
+            }
+        }
+    }
+    let msg = match vm.str_string(exc) {
+        Ok(s) => s,
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    if msg.is_empty() {
+        name
+    } else {
+        format!("{}: {}", name, msg)
+    }
+}
+
+fn format_syntax_error(vm: &Vm, exc: &PyRef, out: &mut String) {
+    let attr = |n: &str| crate::objects::exceptions::exc_attr(vm, exc, n).ok().flatten();
+    let filename = attr("filename").and_then(|f| f.as_str().map(|s| s.to_string()));
+    let lineno = attr("lineno").and_then(|l| l.as_small_int());
+    if let (Some(f), Some(l)) = (filename, lineno) {
+        out.push_str(&format!("  File \"{}\", line {}\n", f, l));
+        if let Some(text) = attr("text").and_then(|t| t.as_str().map(|s| s.to_string())) {
+            let line = text.trim_end_matches('\n');
+            let stripped = line.trim_start();
+            let indent = line.chars().count() - stripped.chars().count();
+            out.push_str(&format!("    {}\n", stripped));
+            let offset = attr("offset").and_then(|o| o.as_small_int()).unwrap_or(0);
+            let end = attr("end_offset").and_then(|o| o.as_small_int()).unwrap_or(0);
+            if offset >= 1 {
+                let start = (offset as usize - 1).saturating_sub(indent);
+                let width = if end > offset && attr("end_lineno").and_then(|x| x.as_small_int()) == Some(l) {
+                    (end - offset) as usize
+                } else {
+                    1
+                };
+                out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width.max(1))));
+            }
+        }
+    }
+    let ty = exc.class().as_type().map(|t| t.name().to_string()).unwrap_or_default();
+    let msg = crate::objects::exceptions::exc_attr(vm, exc, "msg")
+        .ok()
+        .flatten()
+        .and_then(|m| m.as_str().map(|s| s.to_string()))
+        .unwrap_or_default();
+    out.push_str(&format!("{}: {}\n", ty, msg));
+}
+
+fn format_one(vm: &Vm, exc: &PyRef, out: &mut String) {
+    if let Some(e) = exc.as_exception() {
+        let tb = e.traceback.borrow();
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for entry in tb.iter().rev() {
+                let line = entry.code.addr2line(entry.lasti).unwrap_or(-1);
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    entry.code.co_filename, line, entry.code.co_name
+                ));
+                if let Some(src) = source_line(&entry.code.co_filename, line) {
+                    out.push_str(&format!("    {}\n", src));
+                }
+            }
+        }
+    }
+    if crate::objects::typeobj::is_subtype(exc.class(), &vm.exc.syntax_error) && exc.as_exception().map(|e| e.args.borrow().as_tuple().map(|t| t.len() == 2).unwrap_or(false)).unwrap_or(false) {
+        format_syntax_error(vm, exc, out);
+        return;
+    }
+    out.push_str(&exception_line(vm, exc));
+    out.push('\n');
+}
+
+/// The whole report for `exc`, with its chain (causes and contexts).
+pub fn format_exception(vm: &Vm, exc: &PyRef) -> String {
+    let mut chain: Vec<(PyRef, &'static str)> = Vec::new();
+    let mut cur = Some(exc.clone());
+    let mut seen: Vec<usize> = Vec::new();
+    let mut link = "";
+    while let Some(e) = cur {
+        if seen.contains(&e.addr()) {
+            break;
+        }
+        seen.push(e.addr());
+        chain.push((e.clone(), link));
+        let Some(d) = e.as_exception() else { break };
+        let cause = d.cause.borrow().clone();
+        if let Some(c) = cause {
+            link = "\nThe above exception was the direct cause of the following exception:\n\n";
+            cur = Some(c);
+        } else if !d.suppress_context.get() {
+            link = "\nDuring handling of the above exception, another exception occurred:\n\n";
+            cur = d.context.borrow().clone();
+        } else {
+            cur = None;
+        }
+    }
+    let mut out = String::new();
+    for (e, link) in chain.iter().rev() {
+        format_one(vm, e, &mut out);
+        out.push_str(link);
+    }
+    out
+}
+
+pub fn write_stderr(s: &str) {
+    use std::io::Write;
+    textio::flush_all();
+    let _ = std::io::stderr().write_all(s.as_bytes());
+}
+
+/// Handles an exception that reached the top level; returns the exit status.
+pub fn handle_uncaught(vm: &Vm, exc: &PyRef) -> i32 {
+    if vm.exc_matches(exc, &vm.exc.system_exit) {
+        let code = crate::objects::exceptions::exc_attr(vm, exc, "code").ok().flatten();
+        return match code {
+            None => 0,
+            Some(c) if c.is_none() => 0,
+            Some(c) => match &c.payload {
+                Payload::Int(i) => *i as i32,
+                _ => {
+                    let s = vm.str_string(&c).unwrap_or_default();
+                    write_stderr(&format!("{}\n", s));
+                    1
+                }
+            },
+        };
+    }
+    write_stderr(&format_exception(vm, exc));
+    1
+}
+
+/// `sys.unraisablehook`'s default report (exceptions in `__del__`).
+pub fn write_unraisable(vm: &Vm, exc: &PyRef, obj: &PyRef) {
+    let what = vm.repr_string(obj).unwrap_or_else(|_| "<object repr() failed>".to_string());
+    let mut s = format!("Exception ignored in: {}\n", what);
+    s.push_str(&format_exception(vm, exc));
+    write_stderr(&s);
+}

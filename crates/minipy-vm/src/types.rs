@@ -1,0 +1,217 @@
+//! The registry of built-in type objects, created once at start-up.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::heap::PyRef;
+use crate::object::Payload;
+use crate::objects::function::NativeFn;
+use crate::objects::typeobj::{Layout, TypeData};
+
+pub struct Types {
+    pub type_: PyRef,
+    pub object: PyRef,
+    pub int: PyRef,
+    pub bool: PyRef,
+    pub float: PyRef,
+    pub complex: PyRef,
+    pub str: PyRef,
+    pub bytes: PyRef,
+    pub list: PyRef,
+    pub tuple: PyRef,
+    pub dict: PyRef,
+    pub set: PyRef,
+    pub frozenset: PyRef,
+    pub range: PyRef,
+    pub slice: PyRef,
+    pub none_type: PyRef,
+    pub not_implemented_type: PyRef,
+    pub ellipsis_type: PyRef,
+    pub function: PyRef,
+    pub builtin_function: PyRef,
+    pub method: PyRef,
+    pub module: PyRef,
+    pub cell: PyRef,
+    pub code: PyRef,
+    pub generator: PyRef,
+    pub property: PyRef,
+    pub staticmethod: PyRef,
+    pub classmethod: PyRef,
+    pub super_: PyRef,
+    pub list_iterator: PyRef,
+    pub list_reverseiterator: PyRef,
+    pub tuple_iterator: PyRef,
+    pub str_iterator: PyRef,
+    pub range_iterator: PyRef,
+    pub dict_keyiterator: PyRef,
+    pub dict_valueiterator: PyRef,
+    pub dict_itemiterator: PyRef,
+    pub set_iterator: PyRef,
+    pub iterator: PyRef,
+    pub callable_iterator: PyRef,
+    pub enumerate: PyRef,
+    pub zip: PyRef,
+    pub map: PyRef,
+    pub filter: PyRef,
+    pub reversed: PyRef,
+    pub dict_keys: PyRef,
+    pub dict_values: PyRef,
+    pub dict_items: PyRef,
+    pub null: PyRef,
+}
+
+/// Exception classes used from Rust; every class is also in `all`.
+pub struct ExcTypes {
+    pub base_exception: PyRef,
+    pub exception: PyRef,
+    pub type_error: PyRef,
+    pub value_error: PyRef,
+    pub index_error: PyRef,
+    pub key_error: PyRef,
+    pub attribute_error: PyRef,
+    pub name_error: PyRef,
+    pub unbound_local_error: PyRef,
+    pub zero_division_error: PyRef,
+    pub overflow_error: PyRef,
+    pub runtime_error: PyRef,
+    pub recursion_error: PyRef,
+    pub not_implemented_error: PyRef,
+    pub stop_iteration: PyRef,
+    pub generator_exit: PyRef,
+    pub system_exit: PyRef,
+    pub keyboard_interrupt: PyRef,
+    pub assertion_error: PyRef,
+    pub import_error: PyRef,
+    pub module_not_found_error: PyRef,
+    pub memory_error: PyRef,
+    pub eof_error: PyRef,
+    pub os_error: PyRef,
+    pub file_not_found_error: PyRef,
+    pub syntax_error: PyRef,
+    pub indentation_error: PyRef,
+    pub tab_error: PyRef,
+    pub unicode_decode_error: PyRef,
+    pub unicode_encode_error: PyRef,
+    pub lookup_error: PyRef,
+    pub arithmetic_error: PyRef,
+    pub system_error: PyRef,
+    pub all: Vec<PyRef>,
+}
+
+/// CPython 3.11's exception hierarchy: (name, parent name).
+pub const EXCEPTION_TREE: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("BaseExceptionGroup", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("FileExistsError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("StopAsyncIteration", "Exception"),
+    ("StopIteration", "Exception"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeTranslateError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("BytesWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("UserWarning", "Warning"),
+    ("ExceptionGroup", "Exception"),
+];
+
+/// A dict object for a type's namespace. `dict_type` is None only while
+/// bootstrapping the first types (fixed up afterwards).
+pub fn raw_dict(dict_type: Option<&PyRef>) -> PyRef {
+    PyRef::new_immortal(Payload::Dict(Box::default()), dict_type)
+}
+
+/// Creates a static (immortal) built-in type.
+pub fn make_static_type(
+    name: &str,
+    metatype: Option<&PyRef>,
+    base: Option<&PyRef>,
+    layout: Layout,
+    new: Option<NativeFn>,
+    base_ok: bool,
+    dict_type: Option<&PyRef>,
+) -> PyRef {
+    let bases: Vec<PyRef> = base.into_iter().cloned().collect();
+    let mut mro_tail: Vec<PyRef> = Vec::new();
+    if let Some(b) = base {
+        if let Some(bt) = b.as_type() {
+            mro_tail = bt.mro.borrow().clone();
+        }
+    }
+    let has_dict = matches!(layout, Layout::Exception);
+    let data = TypeData {
+        name: RefCell::new(Rc::from(name)),
+        qualname: RefCell::new(Rc::from(name)),
+        bases: RefCell::new(bases),
+        mro: RefCell::new(Vec::new()),
+        dict: raw_dict(dict_type),
+        layout,
+        new,
+        heap: false,
+        has_del: Cell::new(false),
+        has_dict,
+        slot_names: Vec::new(),
+        base_ok,
+    };
+    let ty = PyRef::new_immortal(Payload::Type(Box::new(data)), metatype);
+    if let Some(t) = ty.as_type() {
+        let mut mro = vec![ty.clone()];
+        mro.extend(mro_tail);
+        *t.mro.borrow_mut() = mro;
+    }
+    ty
+}

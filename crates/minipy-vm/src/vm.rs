@@ -1,0 +1,349 @@
+//! The interpreter state (`Vm`): built-in types, singletons, the small-int
+//! cache, interned strings, module registry, and object constructors.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::frame::CodeInfo;
+use crate::heap::PyRef;
+use crate::object::{ExceptionData, Payload, StrData};
+use crate::objects::dict::DictData;
+use crate::types::{ExcTypes, Types};
+
+pub const SMALL_INT_MIN: i64 = -5;
+pub const SMALL_INT_MAX: i64 = 256;
+
+pub struct Vm {
+    pub types: Types,
+    pub exc: ExcTypes,
+    pub none: PyRef,
+    pub true_: PyRef,
+    pub false_: PyRef,
+    pub not_implemented: PyRef,
+    pub ellipsis: PyRef,
+    pub null: PyRef,
+    pub empty_tuple: PyRef,
+    pub empty_str: PyRef,
+    small_ints: Vec<PyRef>,
+    /// One-character strings for code points < 256.
+    latin1: Vec<PyRef>,
+    interned: RefCell<HashMap<Rc<str>, PyRef, ahash::RandomState>>,
+    pub builtins: PyRef,
+    pub sys: PyRef,
+    /// `sys.modules`.
+    pub modules: PyRef,
+    /// Python call depth (RecursionError at `recursion_limit`).
+    pub depth: Cell<usize>,
+    pub recursion_limit: Cell<usize>,
+    /// The stack of exceptions being handled (`sys.exc_info()` is the top).
+    pub exc_info: RefCell<Vec<PyRef>>,
+    frame_pool: RefCell<Vec<(Vec<Option<PyRef>>, Vec<PyRef>)>>,
+    /// Objects whose repr is in progress (`[...]` for recursive containers).
+    pub repr_stack: RefCell<Vec<usize>>,
+    pub stdlib_dir: RefCell<Option<String>>,
+}
+
+impl Vm {
+    pub fn new() -> Box<Vm> {
+        crate::bootstrap::create()
+    }
+
+    /// Assembles the VM from its parts (called by bootstrap).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn assemble(
+        types: Types,
+        exc: ExcTypes,
+        none: PyRef,
+        true_: PyRef,
+        false_: PyRef,
+        not_implemented: PyRef,
+        ellipsis: PyRef,
+        null: PyRef,
+    ) -> Vm {
+        let small_ints = (SMALL_INT_MIN..=SMALL_INT_MAX)
+            .map(|i| PyRef::new_immortal(Payload::Int(i), Some(&types.int)))
+            .collect();
+        let latin1 = (0u32..256)
+            .map(|c| {
+                let s: String = char::from_u32(c).map(String::from).unwrap_or_default();
+                PyRef::new_immortal(Payload::Str(StrData::new(s.into_boxed_str())), Some(&types.str))
+            })
+            .collect();
+        let empty_tuple = PyRef::new_immortal(Payload::Tuple(Box::new([])), Some(&types.tuple));
+        let empty_str =
+            PyRef::new_immortal(Payload::Str(StrData::new("".into())), Some(&types.str));
+        let builtins_dict = PyRef::new(Payload::Dict(Box::default()), &types.dict);
+        let builtins = PyRef::new(Payload::Module { dict: builtins_dict }, &types.module);
+        let sys_dict = PyRef::new(Payload::Dict(Box::default()), &types.dict);
+        let sys = PyRef::new(Payload::Module { dict: sys_dict }, &types.module);
+        let modules = PyRef::new(Payload::Dict(Box::default()), &types.dict);
+        Vm {
+            types,
+            exc,
+            none,
+            true_,
+            false_,
+            not_implemented,
+            ellipsis,
+            null,
+            empty_tuple,
+            empty_str,
+            small_ints,
+            latin1,
+            interned: RefCell::new(HashMap::default()),
+            builtins,
+            sys,
+            modules,
+            depth: Cell::new(0),
+            recursion_limit: Cell::new(1000),
+            exc_info: RefCell::new(Vec::new()),
+            frame_pool: RefCell::new(Vec::new()),
+            repr_stack: RefCell::new(Vec::new()),
+            stdlib_dir: RefCell::new(None),
+        }
+    }
+
+    // ----- constructors -------------------------------------------------
+
+    #[inline]
+    pub fn new_int(&self, i: i64) -> PyRef {
+        if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) {
+            return self.small_ints[(i - SMALL_INT_MIN) as usize].clone();
+        }
+        PyRef::new(Payload::Int(i), &self.types.int)
+    }
+
+    /// An int from a BigInt, normalised to the machine-size form when it fits.
+    pub fn new_bigint(&self, b: BigInt) -> PyRef {
+        match b.to_i64() {
+            Some(i) => self.new_int(i),
+            None => PyRef::new(Payload::BigInt(Box::new(b)), &self.types.int),
+        }
+    }
+
+    #[inline]
+    pub fn new_bool(&self, b: bool) -> PyRef {
+        if b {
+            self.true_.clone()
+        } else {
+            self.false_.clone()
+        }
+    }
+
+    #[inline]
+    pub fn new_float(&self, f: f64) -> PyRef {
+        PyRef::new(Payload::Float(f), &self.types.float)
+    }
+
+    pub fn new_complex(&self, re: f64, im: f64) -> PyRef {
+        PyRef::new(Payload::Complex(re, im), &self.types.complex)
+    }
+
+    pub fn new_str(&self, s: &str) -> PyRef {
+        if s.is_empty() {
+            return self.empty_str.clone();
+        }
+        let mut it = s.chars();
+        if let (Some(c), None) = (it.next(), it.next()) {
+            if (c as u32) < 256 {
+                return self.latin1[c as usize].clone();
+            }
+        }
+        PyRef::new(Payload::Str(StrData::new(s.into())), &self.types.str)
+    }
+
+    pub fn new_string(&self, s: String) -> PyRef {
+        if s.len() <= 2 {
+            return self.new_str(&s);
+        }
+        PyRef::new(Payload::Str(StrData::new(s.into_boxed_str())), &self.types.str)
+    }
+
+    /// The interned string object for `s` (identifiers, names in code).
+    pub fn intern(&self, s: &str) -> PyRef {
+        if let Some(v) = self.interned.borrow().get(s) {
+            return v.clone();
+        }
+        let obj = self.new_str(s);
+        self.interned.borrow_mut().insert(Rc::from(s), obj.clone());
+        obj
+    }
+
+    /// `sys.intern`: returns the first object stored for equal strings.
+    pub fn intern_obj(&self, obj: &PyRef) -> PyRef {
+        let s = obj.as_str().unwrap_or("");
+        if let Some(v) = self.interned.borrow().get(s) {
+            return v.clone();
+        }
+        self.interned.borrow_mut().insert(Rc::from(s), obj.clone());
+        obj.clone()
+    }
+
+    pub fn new_bytes(&self, b: Vec<u8>) -> PyRef {
+        PyRef::new(Payload::Bytes(b.into_boxed_slice()), &self.types.bytes)
+    }
+
+    pub fn new_list(&self, v: Vec<PyRef>) -> PyRef {
+        PyRef::new(Payload::List(RefCell::new(v)), &self.types.list)
+    }
+
+    pub fn new_tuple(&self, v: Vec<PyRef>) -> PyRef {
+        if v.is_empty() {
+            return self.empty_tuple.clone();
+        }
+        PyRef::new(Payload::Tuple(v.into_boxed_slice()), &self.types.tuple)
+    }
+
+    pub fn new_dict(&self) -> PyRef {
+        PyRef::new(Payload::Dict(Box::default()), &self.types.dict)
+    }
+
+    pub fn new_dict_with(&self, d: DictData) -> PyRef {
+        PyRef::new(Payload::Dict(Box::new(RefCell::new(d))), &self.types.dict)
+    }
+
+    pub fn new_set(&self) -> PyRef {
+        PyRef::new(Payload::Set(Box::default()), &self.types.set)
+    }
+
+    /// A frozenset of hashable atoms (constants): no Python code runs.
+    pub fn new_frozenset_from(&self, items: Vec<PyRef>) -> PyRef {
+        let s = PyRef::new(Payload::Set(Box::default()), &self.types.frozenset);
+        for it in items {
+            let _ = crate::objects::set::add(self, &s, it);
+        }
+        s
+    }
+
+    pub fn new_code(&self, code: Rc<CodeInfo>) -> PyRef {
+        PyRef::new(Payload::Code(code), &self.types.code)
+    }
+
+    pub fn new_cell(&self, v: Option<PyRef>) -> PyRef {
+        PyRef::new(Payload::Cell(RefCell::new(v)), &self.types.cell)
+    }
+
+    pub fn new_module(&self, name: &str) -> PyRef {
+        let dict = self.new_dict();
+        crate::objects::dict::set_str(self, &dict, self.intern("__name__"), self.new_str(name));
+        crate::objects::dict::set_str(self, &dict, self.intern("__doc__"), self.none.clone());
+        crate::objects::dict::set_str(self, &dict, self.intern("__package__"), self.none.clone());
+        crate::objects::dict::set_str(self, &dict, self.intern("__loader__"), self.none.clone());
+        crate::objects::dict::set_str(self, &dict, self.intern("__spec__"), self.none.clone());
+        PyRef::new(Payload::Module { dict }, &self.types.module)
+    }
+
+    // ----- exceptions ---------------------------------------------------
+
+    /// A new exception instance of type `ty` with the given args.
+    pub fn new_exception(&self, ty: &PyRef, args: Vec<PyRef>) -> PyRef {
+        let args = self.new_tuple(args);
+        PyRef::new(
+            Payload::Exception(Box::new(ExceptionData {
+                args: RefCell::new(args),
+                traceback: RefCell::new(Vec::new()),
+                cause: RefCell::new(None),
+                context: RefCell::new(None),
+                suppress_context: Cell::new(false),
+                dict: RefCell::new(None),
+            })),
+            ty,
+        )
+    }
+
+    /// An exception of type `ty` with one str argument.
+    pub fn new_error(&self, ty: &PyRef, msg: String) -> PyRef {
+        let m = self.new_string(msg);
+        self.new_exception(ty, vec![m])
+    }
+
+    pub fn type_error(&self, msg: String) -> PyRef {
+        self.new_error(&self.exc.type_error, msg)
+    }
+    pub fn value_error(&self, msg: String) -> PyRef {
+        self.new_error(&self.exc.value_error, msg)
+    }
+    pub fn index_error(&self, msg: String) -> PyRef {
+        self.new_error(&self.exc.index_error, msg)
+    }
+    pub fn attribute_error(&self, msg: String) -> PyRef {
+        self.new_error(&self.exc.attribute_error, msg)
+    }
+    pub fn name_error(&self, msg: String) -> PyRef {
+        self.new_error(&self.exc.name_error, msg)
+    }
+    pub fn zero_division_error(&self, msg: &str) -> PyRef {
+        self.new_error(&self.exc.zero_division_error, msg.to_string())
+    }
+    pub fn overflow_error(&self, msg: String) -> PyRef {
+        self.new_error(&self.exc.overflow_error, msg)
+    }
+    pub fn runtime_error(&self, msg: String) -> PyRef {
+        self.new_error(&self.exc.runtime_error, msg)
+    }
+    pub fn memory_error(&self) -> PyRef {
+        self.new_exception(&self.exc.memory_error, vec![])
+    }
+    pub fn not_implemented_error(&self, msg: String) -> PyRef {
+        self.new_error(&self.exc.not_implemented_error, msg)
+    }
+    /// `NotImplementedError: minipy does not support X yet`.
+    pub fn unsupported(&self, what: &str) -> PyRef {
+        self.not_implemented_error(format!("minipy does not support {} yet", what))
+    }
+    pub fn key_error(&self, key: PyRef) -> PyRef {
+        self.new_exception(&self.exc.key_error, vec![key])
+    }
+    pub fn stop_iteration(&self, value: Option<PyRef>) -> PyRef {
+        self.new_exception(&self.exc.stop_iteration, value.into_iter().collect())
+    }
+    pub fn recursion_error(&self) -> PyRef {
+        self.new_error(
+            &self.exc.recursion_error,
+            "maximum recursion depth exceeded".to_string(),
+        )
+    }
+
+    /// True if `exc` is an instance of the exception class `ty`.
+    pub fn exc_matches(&self, exc: &PyRef, ty: &PyRef) -> bool {
+        crate::objects::typeobj::is_subtype(exc.class(), ty)
+    }
+
+    // ----- frame buffers --------------------------------------------------
+
+    pub(crate) fn take_frame_buffers(&self) -> (Vec<Option<PyRef>>, Vec<PyRef>) {
+        self.frame_pool
+            .borrow_mut()
+            .pop()
+            .unwrap_or_else(|| (Vec::with_capacity(16), Vec::with_capacity(16)))
+    }
+
+    pub(crate) fn give_frame_buffers(&self, fast: Vec<Option<PyRef>>, stack: Vec<PyRef>) {
+        let mut pool = self.frame_pool.borrow_mut();
+        if pool.len() < 64 {
+            pool.push((fast, stack));
+        }
+    }
+
+    // ----- recursion ------------------------------------------------------
+
+    /// Enters one level of Python (or native re-entrant) call depth.
+    #[inline]
+    pub fn enter(&self) -> Result<(), PyRef> {
+        let d = self.depth.get() + 1;
+        if d > self.recursion_limit.get() {
+            return Err(self.recursion_error());
+        }
+        self.depth.set(d);
+        Ok(())
+    }
+
+    #[inline]
+    pub fn leave(&self) {
+        self.depth.set(self.depth.get() - 1);
+    }
+}
