@@ -1,0 +1,172 @@
+//! The non-arithmetic methods of `float`.
+
+use num_bigint::BigInt;
+
+use super::{method_args, plain_float, self_float};
+use crate::object::PyResult;
+use crate::objects::function::Args;
+use crate::objects::int::text_error;
+use crate::objects::number::{self, float_to_int};
+use crate::vm::Vm;
+
+pub(super) fn float_hash(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "__hash__", 0)?;
+    self_float(vm, pos, "__hash__")?;
+    Ok(vm.new_int(number::hash(&pos[0]).unwrap_or(0)))
+}
+
+pub(super) fn float_bool(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "__bool__", 0)?;
+    let f = self_float(vm, pos, "__bool__")?;
+    Ok(vm.new_bool(f != 0.0))
+}
+
+pub(super) fn float_trunc(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "__trunc__", 0)?;
+    let f = self_float(vm, pos, "__trunc__")?;
+    float_to_int(vm, f)
+}
+
+pub(super) fn float_floor(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "__floor__", 0)?;
+    let f = self_float(vm, pos, "__floor__")?;
+    float_to_int(vm, f.floor())
+}
+
+pub(super) fn float_ceil(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "__ceil__", 0)?;
+    let f = self_float(vm, pos, "__ceil__")?;
+    float_to_int(vm, f.ceil())
+}
+
+/// `__float__` and `conjugate`.
+pub(super) fn float_float(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "__float__", 0)?;
+    self_float(vm, pos, "__float__")?;
+    Ok(plain_float(vm, &pos[0]))
+}
+
+pub(super) fn float_getnewargs(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "__getnewargs__", 0)?;
+    self_float(vm, pos, "__getnewargs__")?;
+    Ok(vm.new_tuple(vec![plain_float(vm, &pos[0])]))
+}
+
+/// `round(x)` (an int, ties to even) and `round(x, n)` (a float).
+pub(super) fn float_round(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "__round__")?;
+    let pos = args.pos();
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "__round__ expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
+    }
+    let f = self_float(vm, pos, "__round__")?;
+    match pos.get(1).filter(|n| !n.is_none()) {
+        None => float_to_int(vm, f.round_ties_even()),
+        Some(n) => {
+            let nd = match vm.index_big(n)? {
+                b if b > BigInt::from(i64::MAX / 2) => i64::MAX / 2,
+                b if b < BigInt::from(i64::MIN / 2) => i64::MIN / 2,
+                b => i64::try_from(b).unwrap_or(0),
+            };
+            crate::text::float_format::round_half_even(f, nd)
+                .map(|r| vm.new_float(r))
+                .map_err(|e| text_error(vm, e))
+        }
+    }
+}
+
+pub(super) fn float_repr_method(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "__repr__", 0)?;
+    let f = self_float(vm, pos, "__repr__")?;
+    Ok(vm.new_string(minipy_bytecode::repr::float_repr(f)))
+}
+
+pub(super) fn float_format(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "__format__", 1)?;
+    let f = self_float(vm, pos, "__format__")?;
+    let Some(spec) = pos[1].as_str() else {
+        return Err(vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            pos[1].type_name()
+        )));
+    };
+    if spec.is_empty() {
+        return vm.str(&pos[0]);
+    }
+    let type_name = pos[0].type_name();
+    crate::text::format_spec::format_float_spec(f, spec, &type_name)
+        .map(|s| vm.new_string(s))
+        .map_err(|e| text_error(vm, e))
+}
+
+pub(super) fn float_is_integer(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "is_integer", 0)?;
+    let f = self_float(vm, pos, "is_integer")?;
+    Ok(vm.new_bool(f.is_finite() && f.fract() == 0.0))
+}
+
+/// `(mantissa, exponent)` with `x == mantissa * 2**exponent` exactly, the
+/// mantissa odd (or zero).
+fn decompose(x: f64) -> (i64, i64) {
+    if x == 0.0 {
+        return (0, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = (bits & ((1u64 << 52) - 1)) as i64;
+    let (mut m, mut e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1i64 << 52), exp - 1075)
+    };
+    let tz = m.trailing_zeros() as i64;
+    m >>= tz;
+    e += tz;
+    if x < 0.0 {
+        m = -m;
+    }
+    (m, e)
+}
+
+pub(super) fn float_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "as_integer_ratio", 0)?;
+    let f = self_float(vm, pos, "as_integer_ratio")?;
+    if f.is_infinite() {
+        return Err(vm.overflow_error("cannot convert Infinity to integer ratio".to_string()));
+    }
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert NaN to integer ratio".to_string()));
+    }
+    let (m, e) = decompose(f);
+    let (n, d) = if e >= 0 {
+        (BigInt::from(m) << (e as usize), BigInt::from(1))
+    } else {
+        (BigInt::from(m), BigInt::from(1) << ((-e) as usize))
+    };
+    Ok(vm.new_tuple(vec![vm.new_bigint(n), vm.new_bigint(d)]))
+}
+
+/// `float.hex()`: `0x1.8000000000000p+0`.
+pub(super) fn float_hex(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "hex", 0)?;
+    let f = self_float(vm, pos, "hex")?;
+    if !f.is_finite() {
+        return Ok(vm.new_string(minipy_bytecode::repr::float_repr(f)));
+    }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    if f == 0.0 {
+        return Ok(vm.new_string(format!("{}0x0.0p+0", sign)));
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
+    Ok(vm.new_string(format!("{}0x{}.{:013x}p{:+}", sign, lead, frac, e)))
+}
