@@ -1,0 +1,659 @@
+//! AST constant folding (CPython 3.11's `Python/ast_opt.c`): folds unary
+//! and binary operations on constants within CPython's size limits, tuples
+//! of constants, `in <list/set literal>` and `for x in <list literal>`, and
+//! `__debug__`.
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use rustpython_parser::ast::{self, Constant, Expr, Stmt};
+
+const MAX_INT_SIZE: u64 = 128;
+const MAX_COLLECTION_SIZE: usize = 256;
+const MAX_STR_SIZE: usize = 4096;
+const MAX_TOTAL_ITEMS: usize = 1024;
+
+pub(crate) struct TooDeep;
+
+type R = Result<(), TooDeep>;
+
+struct Folder {
+    depth: usize,
+}
+
+pub(crate) fn fold_mod(m: &mut ast::Mod) -> R {
+    let mut f = Folder { depth: 0 };
+    match m {
+        ast::Mod::Module(m) => f.stmts(&mut m.body),
+        ast::Mod::Interactive(m) => f.stmts(&mut m.body),
+        ast::Mod::Expression(e) => f.expr(&mut e.body),
+        ast::Mod::FunctionType(_) => Ok(()),
+    }
+}
+
+fn as_int(c: &Constant) -> Option<BigInt> {
+    match c {
+        Constant::Int(i) => Some(i.clone()),
+        Constant::Bool(b) => Some(BigInt::from(u8::from(*b))),
+        _ => None,
+    }
+}
+
+fn as_float(c: &Constant) -> Option<f64> {
+    match c {
+        Constant::Float(f) => Some(*f),
+        Constant::Int(i) => i.to_f64().filter(|f| f.is_finite() && f.abs() < 9.007_199_254_740_992e15),
+        Constant::Bool(b) => Some(f64::from(u8::from(*b))),
+        _ => None,
+    }
+}
+
+fn num_bits(i: &BigInt) -> u64 {
+    i.bits()
+}
+
+fn truth(c: &Constant) -> bool {
+    match c {
+        Constant::None => false,
+        Constant::Bool(b) => *b,
+        Constant::Str(s) => !s.is_empty(),
+        Constant::Bytes(b) => !b.is_empty(),
+        Constant::Int(i) => !i.is_zero(),
+        Constant::Tuple(t) => !t.is_empty(),
+        Constant::Float(f) => *f != 0.0,
+        Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
+        Constant::Ellipsis => true,
+    }
+}
+
+fn count_items(c: &Constant) -> usize {
+    match c {
+        Constant::Tuple(t) => t.len() + t.iter().map(count_items).sum::<usize>(),
+        _ => 0,
+    }
+}
+
+fn repeat_ok(n: &BigInt, size: usize, limit: usize) -> Option<usize> {
+    let n = n.to_i64()?;
+    if n < 0 {
+        return None;
+    }
+    let n = n as usize;
+    if size > 0 && n > limit / size {
+        return None;
+    }
+    Some(n)
+}
+
+fn py_float_floordiv(vx: f64, wx: f64) -> Option<f64> {
+    if wx == 0.0 {
+        return None;
+    }
+    let m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 && ((wx < 0.0) != (m < 0.0)) {
+        div -= 1.0;
+    }
+    if div != 0.0 {
+        let mut fd = div.floor();
+        if div - fd > 0.5 {
+            fd += 1.0;
+        }
+        Some(fd)
+    } else {
+        Some((0.0f64).copysign(vx / wx))
+    }
+}
+
+fn py_float_mod(vx: f64, wx: f64) -> Option<f64> {
+    if wx == 0.0 {
+        return None;
+    }
+    let mut m = vx % wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+        }
+    } else {
+        m = (0.0f64).copysign(wx);
+    }
+    Some(m)
+}
+
+fn fold_binop(op: &ast::Operator, l: &Constant, r: &Constant) -> Option<Constant> {
+    use ast::Operator::*;
+    // int op int
+    if let (Some(a), Some(b)) = (as_int(l), as_int(r)) {
+        return match op {
+            Add => Some(Constant::Int(a + b)),
+            Sub => Some(Constant::Int(a - b)),
+            Mult => {
+                if !a.is_zero() && !b.is_zero() && num_bits(&a) + num_bits(&b) > MAX_INT_SIZE {
+                    return None;
+                }
+                Some(Constant::Int(a * b))
+            }
+            FloorDiv => {
+                if b.is_zero() {
+                    return None;
+                }
+                Some(Constant::Int(a.div_floor(&b)))
+            }
+            Mod => {
+                if b.is_zero() {
+                    return None;
+                }
+                Some(Constant::Int(a.mod_floor(&b)))
+            }
+            Pow => {
+                if b.is_negative() {
+                    return None;
+                }
+                if !a.is_zero() && b.is_positive() {
+                    let vbits = num_bits(&a);
+                    let wbits = b.to_u64()?;
+                    if vbits > MAX_INT_SIZE / wbits {
+                        return None;
+                    }
+                }
+                let e = b.to_u32()?;
+                Some(Constant::Int(num_traits::pow::pow(a, e as usize)))
+            }
+            LShift => {
+                if b.is_negative() {
+                    return None;
+                }
+                if !a.is_zero() && !b.is_zero() {
+                    let vbits = num_bits(&a);
+                    let wbits = b.to_u64()?;
+                    if wbits > MAX_INT_SIZE || vbits > MAX_INT_SIZE - wbits {
+                        return None;
+                    }
+                }
+                Some(Constant::Int(a << b.to_usize()?))
+            }
+            RShift => {
+                if b.is_negative() {
+                    return None;
+                }
+                let s = b.to_usize().unwrap_or(usize::MAX).min(1 << 20);
+                Some(Constant::Int(a >> s))
+            }
+            BitAnd => {
+                if matches!((l, r), (Constant::Bool(x), Constant::Bool(y))) {
+                    if let (Constant::Bool(x), Constant::Bool(y)) = (l, r) {
+                        return Some(Constant::Bool(*x & *y));
+                    }
+                }
+                Some(Constant::Int(a & b))
+            }
+            BitOr => {
+                if let (Constant::Bool(x), Constant::Bool(y)) = (l, r) {
+                    return Some(Constant::Bool(*x | *y));
+                }
+                Some(Constant::Int(a | b))
+            }
+            BitXor => {
+                if let (Constant::Bool(x), Constant::Bool(y)) = (l, r) {
+                    return Some(Constant::Bool(*x ^ *y));
+                }
+                Some(Constant::Int(a ^ b))
+            }
+            Div => {
+                if b.is_zero() {
+                    return None;
+                }
+                let (x, y) = (as_float(l)?, as_float(r)?);
+                Some(Constant::Float(x / y))
+            }
+            MatMult => None,
+        };
+    }
+    // float arithmetic (one side float, the other int/float)
+    if matches!(l, Constant::Float(_)) || matches!(r, Constant::Float(_)) {
+        let (x, y) = (as_float(l)?, as_float(r)?);
+        return match op {
+            Add => Some(Constant::Float(x + y)),
+            Sub => Some(Constant::Float(x - y)),
+            Mult => Some(Constant::Float(x * y)),
+            Div => {
+                if y == 0.0 {
+                    None
+                } else {
+                    Some(Constant::Float(x / y))
+                }
+            }
+            FloorDiv => py_float_floordiv(x, y).map(Constant::Float),
+            Mod => py_float_mod(x, y).map(Constant::Float),
+            _ => None,
+        };
+    }
+    // complex add/sub
+    let as_complex = |c: &Constant| -> Option<(f64, f64)> {
+        match c {
+            Constant::Complex { real, imag } => Some((*real, *imag)),
+            _ => as_float(c).map(|f| (f, 0.0)),
+        }
+    };
+    if matches!(l, Constant::Complex { .. }) || matches!(r, Constant::Complex { .. }) {
+        let (a, b) = (as_complex(l)?, as_complex(r)?);
+        return match op {
+            Add => Some(Constant::Complex { real: a.0 + b.0, imag: a.1 + b.1 }),
+            Sub => Some(Constant::Complex { real: a.0 - b.0, imag: a.1 - b.1 }),
+            _ => None,
+        };
+    }
+    match (op, l, r) {
+        (Add, Constant::Str(a), Constant::Str(b)) => Some(Constant::Str(format!("{a}{b}"))),
+        (Add, Constant::Bytes(a), Constant::Bytes(b)) => {
+            let mut v = a.clone();
+            v.extend_from_slice(b);
+            Some(Constant::Bytes(v))
+        }
+        (Add, Constant::Tuple(a), Constant::Tuple(b)) => {
+            let mut v = a.clone();
+            v.extend(b.iter().cloned());
+            Some(Constant::Tuple(v))
+        }
+        (Mult, Constant::Str(s), n) | (Mult, n, Constant::Str(s)) => {
+            let n = as_int(n)?;
+            let k = repeat_ok(&n, s.chars().count(), MAX_STR_SIZE)?;
+            Some(Constant::Str(s.repeat(k)))
+        }
+        (Mult, Constant::Bytes(s), n) | (Mult, n, Constant::Bytes(s)) => {
+            let n = as_int(n)?;
+            let k = repeat_ok(&n, s.len(), MAX_STR_SIZE)?;
+            Some(Constant::Bytes(s.repeat(k)))
+        }
+        (Mult, Constant::Tuple(t), n) | (Mult, n, Constant::Tuple(t)) => {
+            let n = as_int(n)?;
+            let k = repeat_ok(&n, t.len(), MAX_COLLECTION_SIZE)?;
+            if k > 0 && !t.is_empty() && count_items(&Constant::Tuple(t.clone())) > MAX_TOTAL_ITEMS / k {
+                return None;
+            }
+            let mut v = Vec::new();
+            for _ in 0..k {
+                v.extend(t.iter().cloned());
+            }
+            Some(Constant::Tuple(v))
+        }
+        _ => None,
+    }
+}
+
+fn fold_unary(op: &ast::UnaryOp, c: &Constant) -> Option<Constant> {
+    use ast::UnaryOp::*;
+    match op {
+        Not => Some(Constant::Bool(!truth(c))),
+        USub => match c {
+            Constant::Int(i) => Some(Constant::Int(-i)),
+            Constant::Bool(b) => Some(Constant::Int(-BigInt::from(u8::from(*b)))),
+            Constant::Float(f) => Some(Constant::Float(-f)),
+            Constant::Complex { real, imag } => Some(Constant::Complex { real: -real, imag: -imag }),
+            _ => None,
+        },
+        UAdd => match c {
+            Constant::Int(_) | Constant::Float(_) | Constant::Complex { .. } => Some(c.clone()),
+            Constant::Bool(b) => Some(Constant::Int(BigInt::from(u8::from(*b)))),
+            _ => None,
+        },
+        Invert => match c {
+            Constant::Int(i) => Some(Constant::Int(-i - 1)),
+            Constant::Bool(b) => Some(Constant::Int(-BigInt::from(u8::from(*b)) - 1)),
+            _ => None,
+        },
+    }
+}
+
+fn make_const(e: &mut Expr, value: Constant) {
+    let range = ast::Ranged::range(&*e);
+    *e = Expr::Constant(ast::ExprConstant {
+        range,
+        value,
+        kind: None,
+    });
+}
+
+fn const_of(e: &Expr) -> Option<&Constant> {
+    match e {
+        Expr::Constant(c) => Some(&c.value),
+        _ => None,
+    }
+}
+
+fn make_const_tuple(elts: &[Expr]) -> Option<Constant> {
+    let mut v = Vec::with_capacity(elts.len());
+    for e in elts {
+        v.push(const_of(e)?.clone());
+    }
+    Some(Constant::Tuple(v))
+}
+
+impl Folder {
+    fn stmts(&mut self, body: &mut [Stmt]) -> R {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn exprs(&mut self, es: &mut [Expr]) -> R {
+        for e in es {
+            self.expr(e)?;
+        }
+        Ok(())
+    }
+
+    fn opt(&mut self, e: &mut Option<Box<Expr>>) -> R {
+        if let Some(e) = e {
+            self.expr(e)?;
+        }
+        Ok(())
+    }
+
+    fn args(&mut self, a: &mut ast::Arguments) -> R {
+        for x in a.posonlyargs.iter_mut().chain(a.args.iter_mut()).chain(a.kwonlyargs.iter_mut()) {
+            self.opt(&mut x.default)?;
+            self.opt(&mut x.def.annotation)?;
+        }
+        if let Some(v) = &mut a.vararg {
+            self.opt(&mut v.annotation)?;
+        }
+        if let Some(v) = &mut a.kwarg {
+            self.opt(&mut v.annotation)?;
+        }
+        Ok(())
+    }
+
+    /// `fold_iter`: a list literal becomes a tuple, a set literal a frozenset constant.
+    fn fold_iter(&mut self, e: &mut Expr) {
+        match e {
+            Expr::List(l) => {
+                if l.elts.iter().any(|x| matches!(x, Expr::Starred(_))) {
+                    return;
+                }
+                let folded = make_const_tuple(&l.elts);
+                let range = l.range;
+                let elts = std::mem::take(&mut l.elts);
+                *e = Expr::Tuple(ast::ExprTuple {
+                    range,
+                    elts,
+                    ctx: ast::ExprContext::Load,
+                });
+                if let Some(c) = folded {
+                    make_const(e, c);
+                }
+            }
+            Expr::Set(_) => {
+                // frozenset constants are created by the code generator.
+            }
+            _ => {}
+        }
+    }
+
+    fn comprehensions(&mut self, gens: &mut [ast::Comprehension]) -> R {
+        for g in gens {
+            self.expr(&mut g.target)?;
+            self.expr(&mut g.iter)?;
+            self.fold_iter(&mut g.iter);
+            self.exprs(&mut g.ifs)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &mut Stmt) -> R {
+        self.depth += 1;
+        if self.depth > crate::MAX_DEPTH {
+            return Err(TooDeep);
+        }
+        let r = self.stmt_inner(s);
+        self.depth -= 1;
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &mut Stmt) -> R {
+        match s {
+            Stmt::FunctionDef(f) => {
+                self.args(&mut f.args)?;
+                self.stmts(&mut f.body)?;
+                self.exprs(&mut f.decorator_list)?;
+                self.opt(&mut f.returns)
+            }
+            Stmt::AsyncFunctionDef(f) => {
+                self.args(&mut f.args)?;
+                self.stmts(&mut f.body)?;
+                self.exprs(&mut f.decorator_list)?;
+                self.opt(&mut f.returns)
+            }
+            Stmt::ClassDef(c) => {
+                self.exprs(&mut c.bases)?;
+                for k in &mut c.keywords {
+                    self.expr(&mut k.value)?;
+                }
+                self.stmts(&mut c.body)?;
+                self.exprs(&mut c.decorator_list)
+            }
+            Stmt::Return(r) => self.opt(&mut r.value),
+            Stmt::Delete(d) => self.exprs(&mut d.targets),
+            Stmt::Assign(a) => {
+                self.exprs(&mut a.targets)?;
+                self.expr(&mut a.value)
+            }
+            Stmt::AugAssign(a) => {
+                self.expr(&mut a.target)?;
+                self.expr(&mut a.value)
+            }
+            Stmt::AnnAssign(a) => {
+                self.expr(&mut a.target)?;
+                self.expr(&mut a.annotation)?;
+                self.opt(&mut a.value)
+            }
+            Stmt::For(f) => {
+                self.expr(&mut f.target)?;
+                self.expr(&mut f.iter)?;
+                self.fold_iter(&mut f.iter);
+                self.stmts(&mut f.body)?;
+                self.stmts(&mut f.orelse)
+            }
+            Stmt::AsyncFor(f) => {
+                self.expr(&mut f.target)?;
+                self.expr(&mut f.iter)?;
+                self.stmts(&mut f.body)?;
+                self.stmts(&mut f.orelse)
+            }
+            Stmt::While(w) => {
+                self.expr(&mut w.test)?;
+                self.stmts(&mut w.body)?;
+                self.stmts(&mut w.orelse)
+            }
+            Stmt::If(i) => {
+                self.expr(&mut i.test)?;
+                self.stmts(&mut i.body)?;
+                self.stmts(&mut i.orelse)
+            }
+            Stmt::With(w) => {
+                for item in &mut w.items {
+                    self.expr(&mut item.context_expr)?;
+                    self.opt(&mut item.optional_vars)?;
+                }
+                self.stmts(&mut w.body)
+            }
+            Stmt::AsyncWith(w) => {
+                for item in &mut w.items {
+                    self.expr(&mut item.context_expr)?;
+                    self.opt(&mut item.optional_vars)?;
+                }
+                self.stmts(&mut w.body)
+            }
+            Stmt::Raise(r) => {
+                self.opt(&mut r.exc)?;
+                self.opt(&mut r.cause)
+            }
+            Stmt::Try(t) => {
+                self.stmts(&mut t.body)?;
+                for h in &mut t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    self.opt(&mut h.type_)?;
+                    self.stmts(&mut h.body)?;
+                }
+                self.stmts(&mut t.orelse)?;
+                self.stmts(&mut t.finalbody)
+            }
+            Stmt::TryStar(t) => {
+                self.stmts(&mut t.body)?;
+                for h in &mut t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    self.opt(&mut h.type_)?;
+                    self.stmts(&mut h.body)?;
+                }
+                self.stmts(&mut t.orelse)?;
+                self.stmts(&mut t.finalbody)
+            }
+            Stmt::Assert(a) => {
+                self.expr(&mut a.test)?;
+                self.opt(&mut a.msg)
+            }
+            Stmt::Expr(e) => self.expr(&mut e.value),
+            _ => Ok(()),
+        }
+    }
+
+    fn expr(&mut self, e: &mut Expr) -> R {
+        self.depth += 1;
+        if self.depth > crate::MAX_DEPTH {
+            return Err(TooDeep);
+        }
+        let r = self.expr_inner(e);
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &mut Expr) -> R {
+        match e {
+            Expr::BoolOp(b) => self.exprs(&mut b.values)?,
+            Expr::NamedExpr(n) => {
+                self.expr(&mut n.target)?;
+                self.expr(&mut n.value)?;
+            }
+            Expr::BinOp(b) => {
+                self.expr(&mut b.left)?;
+                self.expr(&mut b.right)?;
+                if let (Some(l), Some(r)) = (const_of(&b.left), const_of(&b.right)) {
+                    if let Some(v) = fold_binop(&b.op, l, r) {
+                        make_const(e, v);
+                    }
+                }
+            }
+            Expr::UnaryOp(u) => {
+                self.expr(&mut u.operand)?;
+                if let Some(c) = const_of(&u.operand) {
+                    if let Some(v) = fold_unary(&u.op, c) {
+                        make_const(e, v);
+                    }
+                }
+            }
+            Expr::Lambda(l) => {
+                self.args(&mut l.args)?;
+                self.expr(&mut l.body)?;
+            }
+            Expr::IfExp(i) => {
+                self.expr(&mut i.test)?;
+                self.expr(&mut i.body)?;
+                self.expr(&mut i.orelse)?;
+            }
+            Expr::Dict(d) => {
+                for k in d.keys.iter_mut().flatten() {
+                    self.expr(k)?;
+                }
+                self.exprs(&mut d.values)?;
+            }
+            Expr::Set(s) => self.exprs(&mut s.elts)?,
+            Expr::ListComp(c) => {
+                self.expr(&mut c.elt)?;
+                self.comprehensions(&mut c.generators)?;
+            }
+            Expr::SetComp(c) => {
+                self.expr(&mut c.elt)?;
+                self.comprehensions(&mut c.generators)?;
+            }
+            Expr::DictComp(c) => {
+                self.expr(&mut c.key)?;
+                self.expr(&mut c.value)?;
+                self.comprehensions(&mut c.generators)?;
+            }
+            Expr::GeneratorExp(c) => {
+                self.expr(&mut c.elt)?;
+                self.comprehensions(&mut c.generators)?;
+            }
+            Expr::Await(a) => self.expr(&mut a.value)?,
+            Expr::Yield(y) => self.opt(&mut y.value)?,
+            Expr::YieldFrom(y) => self.expr(&mut y.value)?,
+            Expr::Compare(c) => {
+                self.expr(&mut c.left)?;
+                self.exprs(&mut c.comparators)?;
+                if let (Some(op), Some(last)) = (c.ops.last(), c.comparators.last_mut()) {
+                    if matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
+                        self.fold_iter(last);
+                    }
+                }
+            }
+            Expr::Call(c) => {
+                self.expr(&mut c.func)?;
+                self.exprs(&mut c.args)?;
+                for k in &mut c.keywords {
+                    self.expr(&mut k.value)?;
+                }
+            }
+            Expr::FormattedValue(f) => {
+                self.expr(&mut f.value)?;
+                self.opt(&mut f.format_spec)?;
+            }
+            Expr::JoinedStr(j) => {
+                self.exprs(&mut j.values)?;
+                // CPython gives every replacement field the whole f-string's location.
+                let range = j.range;
+                for v in &mut j.values {
+                    if let Expr::FormattedValue(f) = v {
+                        f.range = range;
+                        if let Some(spec) = &mut f.format_spec {
+                            if let Expr::JoinedStr(sj) = &mut **spec {
+                                for sv in &mut sj.values {
+                                    if let Expr::FormattedValue(sf) = sv {
+                                        sf.range = range;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Expr::Attribute(a) => self.expr(&mut a.value)?,
+            Expr::Subscript(s) => {
+                self.expr(&mut s.value)?;
+                self.expr(&mut s.slice)?;
+            }
+            Expr::Starred(s) => self.expr(&mut s.value)?,
+            Expr::Name(n) => {
+                if n.id.as_str() == "__debug__" && matches!(n.ctx, ast::ExprContext::Load) {
+                    make_const(e, Constant::Bool(true));
+                }
+            }
+            Expr::List(l) => self.exprs(&mut l.elts)?,
+            Expr::Tuple(t) => {
+                self.exprs(&mut t.elts)?;
+                if matches!(t.ctx, ast::ExprContext::Load) {
+                    if let Some(c) = make_const_tuple(&t.elts) {
+                        make_const(e, c);
+                    }
+                }
+            }
+            Expr::Slice(s) => {
+                self.opt(&mut s.lower)?;
+                self.opt(&mut s.upper)?;
+                self.opt(&mut s.step)?;
+            }
+            Expr::Constant(_) => {}
+        }
+        Ok(())
+    }
+}
