@@ -1,0 +1,325 @@
+//! `str`: construction, hashing, code-point indexing, and the method table
+//! (algorithms in `str/methods.rs`, formatting in `str/format.rs`).
+
+use crate::heap::PyRef;
+use crate::object::{Payload, PyResult, StrData};
+use crate::objects::function::{Args, NativeFn};
+use crate::objects::seq::dunders as d;
+use crate::objects::{bytes, range};
+use crate::text::TextError;
+use crate::vm::Vm;
+
+mod format;
+mod methods;
+
+pub use format::{ascii_string, format_str, format_value, percent_format};
+pub use methods::{encode_str as methods_encode, normalize_encoding};
+
+/// A `TextError` from the text algorithms as a Python exception.
+pub fn text_err(vm: &Vm, e: TextError) -> PyRef {
+    match e {
+        TextError::Type(m) => vm.type_error(m),
+        TextError::Value(m) => vm.value_error(m),
+        TextError::Overflow(m) => vm.overflow_error(m),
+    }
+}
+
+// ----- hashing ---------------------------------------------------------------
+
+/// SipHash-1-3 as CPython 3.11 uses it for str and bytes.
+pub fn siphash13(k0: u64, k1: u64, src: &[u8]) -> u64 {
+    let mut v0 = k0 ^ 0x736f6d6570736575;
+    let mut v1 = k1 ^ 0x646f72616e646f6d;
+    let mut v2 = k0 ^ 0x6c7967656e657261;
+    let mut v3 = k1 ^ 0x7465646279746573;
+    macro_rules! round {
+        () => {
+            v0 = v0.wrapping_add(v1);
+            v2 = v2.wrapping_add(v3);
+            v1 = v1.rotate_left(13) ^ v0;
+            v3 = v3.rotate_left(16) ^ v2;
+            v0 = v0.rotate_left(32);
+            v2 = v2.wrapping_add(v1);
+            v0 = v0.wrapping_add(v3);
+            v1 = v1.rotate_left(17) ^ v2;
+            v3 = v3.rotate_left(21) ^ v0;
+            v2 = v2.rotate_left(32);
+        };
+    }
+    let b0 = (src.len() as u64) << 56;
+    let mut chunks = src.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let mi = u64::from_le_bytes(w);
+        v3 ^= mi;
+        round!();
+        v0 ^= mi;
+    }
+    let mut t = [0u8; 8];
+    let rest = chunks.remainder();
+    t[..rest.len()].copy_from_slice(rest);
+    let b = b0 | u64::from_le_bytes(t);
+    v3 ^= b;
+    round!();
+    v0 ^= b;
+    v2 ^= 0xff;
+    round!();
+    round!();
+    round!();
+    (v0 ^ v1) ^ (v2 ^ v3)
+}
+
+/// CPython's hash of raw data (`_Py_HashBytes` with PYTHONHASHSEED=0).
+pub fn hash_bytes(data: &[u8]) -> i64 {
+    if data.is_empty() {
+        return 0;
+    }
+    let h = siphash13(0, 0, data) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// CPython's `str` hash: the data in its canonical representation
+/// (latin-1, UCS-2 or UCS-4), cached in `StrData.hash`.
+pub fn str_hash(d: &StrData) -> i64 {
+    let h = d.hash.get();
+    if h != -1 {
+        return h;
+    }
+    let h = if d.is_ascii() {
+        hash_bytes(d.s.as_bytes())
+    } else {
+        let max = d.s.chars().map(|c| c as u32).max().unwrap_or(0);
+        let mut buf = Vec::with_capacity(d.char_len * 4);
+        for c in d.s.chars() {
+            let c = c as u32;
+            if max < 256 {
+                buf.push(c as u8);
+            } else if max < 65536 {
+                buf.extend_from_slice(&(c as u16).to_le_bytes());
+            } else {
+                buf.extend_from_slice(&c.to_le_bytes());
+            }
+        }
+        hash_bytes(&buf)
+    };
+    d.hash.set(h);
+    h
+}
+
+/// Hash of a Rust string with CPython's algorithm.
+pub fn str_hash_of(s: &str) -> i64 {
+    str_hash(&StrData::new(s.into()))
+}
+
+// ----- code-point indexing -----------------------------------------------------
+
+/// The character at code-point index `i`.
+pub fn char_at(d: &StrData, i: usize) -> Option<char> {
+    if d.is_ascii() {
+        d.s.as_bytes().get(i).map(|&b| b as char)
+    } else {
+        d.s.chars().nth(i)
+    }
+}
+
+/// Byte offset of code-point index `ci` (clamped to the end).
+pub fn byte_offset(d: &StrData, ci: usize) -> usize {
+    if d.is_ascii() {
+        ci.min(d.s.len())
+    } else {
+        d.s.char_indices()
+            .nth(ci)
+            .map(|(b, _)| b)
+            .unwrap_or(d.s.len())
+    }
+}
+
+/// Code-point index of byte offset `bi`.
+pub fn char_index(d: &StrData, bi: usize) -> usize {
+    if d.is_ascii() {
+        bi
+    } else {
+        d.s[..bi].chars().count()
+    }
+}
+
+/// `s[slice]`.
+pub fn slice(vm: &Vm, d: &StrData, key: &PyRef) -> PyResult<String> {
+    let (start, stop, step) = range::slice_indices(vm, key, d.char_len)?;
+    let n = range::slice_length(start, stop, step);
+    if n == 0 {
+        return Ok(String::new());
+    }
+    if step == 1 {
+        let a = byte_offset(d, start as usize);
+        let b = if d.is_ascii() {
+            stop as usize
+        } else {
+            a + d.s[a..]
+                .char_indices()
+                .nth(n)
+                .map(|(i, _)| i)
+                .unwrap_or(d.s.len() - a)
+        };
+        return Ok(d.s[a..b].to_string());
+    }
+    if d.is_ascii() {
+        let bytes = d.s.as_bytes();
+        return Ok((0..n)
+            .map(|i| bytes[(start + i as isize * step) as usize] as char)
+            .collect());
+    }
+    let chars: Vec<char> = d.s.chars().collect();
+    Ok((0..n)
+        .filter_map(|i| chars.get((start + i as isize * step) as usize))
+        .collect())
+}
+
+/// The `StrData` of `self` for a str method.
+pub(crate) fn this<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a StrData> {
+    match args.pos().first().map(|o| &o.payload) {
+        Some(Payload::Str(d)) => Ok(d),
+        Some(_) => Err(vm.type_error(format!(
+            "descriptor '{}' for 'str' objects doesn't apply to a '{}' object",
+            name,
+            args.pos()[0].type_name()
+        ))),
+        None => Err(vm.type_error(format!("unbound method str.{}() needs an argument", name))),
+    }
+}
+
+/// A new str of class `cls` (a str subclass) or plain `str`.
+pub fn new_str_of(vm: &Vm, cls: &PyRef, s: String) -> PyRef {
+    if cls.is(&vm.types.str) {
+        vm.new_string(s)
+    } else {
+        PyRef::new(Payload::Str(StrData::new(s.into_boxed_str())), cls)
+    }
+}
+
+pub fn str_new(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    let cls = match pos.first() {
+        Some(c) => c.clone(),
+        None => vm.types.str.clone(),
+    };
+    let b = crate::objects::seq::bind_args(vm, &args, "str", &["object", "encoding", "errors"], 0)?;
+    let s = match (b[0], b[1], b[2]) {
+        (None, None, None) => String::new(),
+        (Some(o), None, None) => {
+            if cls.is(&vm.types.str) {
+                return vm.str(o);
+            }
+            vm.str_string(o)?
+        }
+        (o, enc, errs) => {
+            let o = match o {
+                Some(o) => o,
+                None => return Ok(new_str_of(vm, &cls, String::new())),
+            };
+            match &o.payload {
+                Payload::Bytes(data) => bytes::decode(vm, data, enc, errs)?,
+                Payload::Str(_) => {
+                    return Err(vm.type_error("decoding str is not supported".to_string()))
+                }
+                _ => {
+                    return Err(vm.type_error(format!(
+                        "decoding to str: need a bytes-like object, {} found",
+                        o.type_name()
+                    )))
+                }
+            }
+        }
+    };
+    Ok(new_str_of(vm, &cls, s))
+}
+
+fn s_str(vm: &Vm, args: Args) -> PyResult {
+    let d = this(vm, &args, "__str__")?;
+    let o = &args.pos()[0];
+    if o.class().is(&vm.types.str) {
+        return Ok(o.clone());
+    }
+    Ok(vm.new_str(&d.s))
+}
+
+fn s_getnewargs(vm: &Vm, args: Args) -> PyResult {
+    let d = this(vm, &args, "__getnewargs__")?;
+    Ok(vm.new_tuple(vec![vm.new_str(&d.s)]))
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("__len__", d::d_len),
+    ("__getitem__", d::d_getitem),
+    ("__contains__", d::d_contains),
+    ("__iter__", d::d_iter),
+    ("__add__", d::d_add),
+    ("__mul__", d::d_mul),
+    ("__rmul__", d::d_rmul),
+    ("__mod__", d::d_mod),
+    ("__rmod__", d::d_rmod),
+    ("__eq__", d::d_eq),
+    ("__ne__", d::d_ne),
+    ("__lt__", d::d_lt),
+    ("__le__", d::d_le),
+    ("__gt__", d::d_gt),
+    ("__ge__", d::d_ge),
+    ("__hash__", d::d_hash),
+    ("__repr__", d::d_repr),
+    ("__str__", s_str),
+    ("__getnewargs__", s_getnewargs),
+    ("__format__", format::s_format_spec),
+    ("format", format::s_format),
+    ("format_map", format::s_format_map),
+    ("join", methods::join),
+    ("split", methods::split),
+    ("rsplit", methods::rsplit),
+    ("splitlines", methods::splitlines),
+    ("strip", methods::strip),
+    ("lstrip", methods::lstrip),
+    ("rstrip", methods::rstrip),
+    ("partition", methods::partition),
+    ("rpartition", methods::rpartition),
+    ("find", methods::find),
+    ("rfind", methods::rfind),
+    ("index", methods::index),
+    ("rindex", methods::rindex),
+    ("count", methods::count),
+    ("replace", methods::replace),
+    ("startswith", methods::startswith),
+    ("endswith", methods::endswith),
+    ("upper", methods::upper),
+    ("lower", methods::lower),
+    ("casefold", methods::casefold),
+    ("capitalize", methods::capitalize),
+    ("title", methods::title),
+    ("swapcase", methods::swapcase),
+    ("center", methods::center),
+    ("ljust", methods::ljust),
+    ("rjust", methods::rjust),
+    ("zfill", methods::zfill),
+    ("expandtabs", methods::expandtabs),
+    ("isalpha", methods::isalpha),
+    ("isalnum", methods::isalnum),
+    ("isdigit", methods::isdigit),
+    ("isdecimal", methods::isdecimal),
+    ("isnumeric", methods::isnumeric),
+    ("isspace", methods::isspace),
+    ("isupper", methods::isupper),
+    ("islower", methods::islower),
+    ("istitle", methods::istitle),
+    ("isidentifier", methods::isidentifier),
+    ("isprintable", methods::isprintable),
+    ("isascii", methods::isascii),
+    ("removeprefix", methods::removeprefix),
+    ("removesuffix", methods::removesuffix),
+    ("encode", methods::encode),
+    ("translate", methods::translate),
+];
+
+pub const STATIC_METHODS: &[(&str, NativeFn)] = &[("maketrans", methods::maketrans)];
