@@ -618,8 +618,10 @@ impl Folder {
                         if let Some(spec) = &mut f.format_spec {
                             if let Expr::JoinedStr(sj) = &mut **spec {
                                 for sv in &mut sj.values {
-                                    if let Expr::FormattedValue(sf) = sv {
-                                        sf.range = range;
+                                    match sv {
+                                        Expr::FormattedValue(sf) => sf.range = range,
+                                        Expr::Constant(sc) => sc.range = range,
+                                        _ => {}
                                     }
                                 }
                             }

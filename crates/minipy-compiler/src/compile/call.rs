@@ -51,8 +51,7 @@ impl<'a> Compiler<'a> {
         }
         self.visit_expr(&meth.value)?;
         let old = self.ur().loc;
-        let end_line = self.loc_of(meth.range).end_line;
-        self.u().loc.line = end_line;
+        self.set_loc(meth.range);
         self.update_start_location_to_match_attr(meth);
         self.emit_name(Opcode::LOAD_METHOD, meth.attr.as_str());
         self.visit_exprs(&c.args)?;
@@ -62,6 +61,7 @@ impl<'a> Compiler<'a> {
             }
             self.call_simple_kw_helper(&c.keywords);
         }
+        self.u().loc = old;
         self.emit(Opcode::PRECALL, (argsl + kwdsl) as u32);
         self.emit(Opcode::CALL, (argsl + kwdsl) as u32);
         self.u().loc = old;

@@ -381,6 +381,8 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
+                // CPython sets the comparison's location here and keeps it.
+                self.set_loc(e.range());
                 let n = c.ops.len() - 1;
                 let cleanup = self.new_block();
                 self.visit_expr(&c.left)?;
@@ -406,6 +408,7 @@ impl<'a> Compiler<'a> {
                 self.use_next_block(end);
                 return Ok(());
             }
+            Expr::Compare(_) => self.set_loc(e.range()),
             _ => {}
         }
         self.visit_expr(e)?;

@@ -183,11 +183,17 @@ impl<'a> Compiler<'a> {
         }
         let co = self.exit_scope(true);
         self.make_closure(co, funcflags)?;
-        for _ in f.decorators {
+        self.apply_decorators(f.decorators);
+        self.set_loc(f.range);
+        self.nameop(f.name, NameCtx::Store)
+    }
+
+    fn apply_decorators(&mut self, decos: &'a [Expr]) {
+        for d in decos.iter().rev() {
+            self.set_loc(d.range());
             self.emit(Opcode::PRECALL, 0);
             self.emit(Opcode::CALL, 0);
         }
-        self.nameop(f.name, NameCtx::Store)
     }
 
     pub(crate) fn compile_class(&mut self, c: &'a ast::StmtClassDef) -> CResult {
@@ -229,10 +235,8 @@ impl<'a> Compiler<'a> {
         self.make_closure(co, 0)?;
         self.load_const(Constant::Str(Rc::from(c.name.as_str())));
         self.call_helper(2, &c.bases, &c.keywords)?;
-        for _ in &c.decorator_list {
-            self.emit(Opcode::PRECALL, 0);
-            self.emit(Opcode::CALL, 0);
-        }
+        self.apply_decorators(&c.decorator_list);
+        self.set_loc(c.range);
         self.nameop(c.name.as_str(), NameCtx::Store)
     }
 
