@@ -1,0 +1,448 @@
+//! Object built-ins: `len`, `repr`, `ascii`, `format`, the attribute
+//! functions, `isinstance`/`issubclass`, `callable`, `vars`, `dir`,
+//! `globals`/`locals`, `exit`/`quit`, `__import__`.
+
+use crate::heap::PyRef;
+use crate::object::{Payload, PyResult};
+use crate::objects::dict;
+use crate::objects::function::Args;
+use crate::objects::typeobj::{self, is_subtype};
+use crate::vm::Vm;
+
+use super::{ascii_escape, attr_name, one_arg, parse_args};
+
+pub fn builtin_len(vm: &Vm, args: Args) -> PyResult {
+    let x = one_arg(vm, &args, "len")?;
+    let n = vm.len(x)?;
+    Ok(vm.new_int(n as i64))
+}
+
+pub fn builtin_repr(vm: &Vm, args: Args) -> PyResult {
+    let x = one_arg(vm, &args, "repr")?;
+    vm.repr(x)
+}
+
+pub fn builtin_ascii(vm: &Vm, args: Args) -> PyResult {
+    let x = one_arg(vm, &args, "ascii")?;
+    let r = vm.repr(x)?;
+    match r.as_str() {
+        Some(s) if s.is_ascii() => Ok(r.clone()),
+        Some(s) => Ok(vm.new_string(ascii_escape(s))),
+        None => Ok(r.clone()),
+    }
+}
+
+/// `format(value, format_spec='', /)`.
+pub fn builtin_format(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "format")?;
+    let pos = args.check(vm, "format", 1, 2)?;
+    let spec = match pos.get(1) {
+        Some(s) => {
+            if s.as_str().is_none() {
+                return Err(vm.type_error(format!(
+                    "format() argument 2 must be str, not {}",
+                    s.type_name()
+                )));
+            }
+            s.clone()
+        }
+        None => vm.empty_str.clone(),
+    };
+    crate::eval::slow::format(vm, &pos[0], &spec)
+}
+
+pub fn builtin_getattr(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "getattr")?;
+    let pos = args.check(vm, "getattr", 2, 3)?;
+    let name = attr_name(vm, &pos[1])?;
+    match pos.get(2) {
+        Some(default) => Ok(vm.getattr_opt(&pos[0], name)?.unwrap_or_else(|| default.clone())),
+        None => vm.getattr(&pos[0], name),
+    }
+}
+
+pub fn builtin_setattr(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "setattr")?;
+    let pos = args.check(vm, "setattr", 3, 3)?;
+    let name = attr_name(vm, &pos[1])?;
+    vm.setattr(&pos[0], name, pos[2].clone())?;
+    Ok(vm.none.clone())
+}
+
+pub fn builtin_hasattr(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "hasattr")?;
+    let pos = args.check(vm, "hasattr", 2, 2)?;
+    let name = attr_name(vm, &pos[1])?;
+    Ok(vm.new_bool(vm.getattr_opt(&pos[0], name)?.is_some()))
+}
+
+pub fn builtin_delattr(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "delattr")?;
+    let pos = args.check(vm, "delattr", 2, 2)?;
+    let name = attr_name(vm, &pos[1])?;
+    vm.delattr(&pos[0], name)?;
+    Ok(vm.none.clone())
+}
+
+fn is_heap_type(t: &PyRef) -> bool {
+    t.as_type().map(|t| t.heap).unwrap_or(false)
+}
+
+/// A metaclass hook (`__instancecheck__`/`__subclasscheck__`) defined in
+/// Python on the metaclass of `cls`.
+fn meta_hook(vm: &Vm, cls: &PyRef, name: &str) -> Option<PyRef> {
+    let meta = cls.class();
+    if !is_heap_type(meta) {
+        return None;
+    }
+    typeobj::lookup_str(vm, meta, name).filter(|h| !matches!(h.payload, Payload::Builtin(_)))
+}
+
+fn isinstance_rec(vm: &Vm, obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
+    if obj.class().is(cls) {
+        return Ok(true);
+    }
+    if cls.as_type().is_some() {
+        if let Some(h) = meta_hook(vm, cls, "__instancecheck__") {
+            let r = vm.call_args(&h, &[cls.clone(), obj.clone()])?;
+            return vm.truthy(&r);
+        }
+        if is_subtype(obj.class(), cls) {
+            return Ok(true);
+        }
+        // An instance whose `__class__` is overridden.
+        if matches!(obj.payload, Payload::Instance { .. }) && is_heap_type(obj.class()) {
+            if let Some(c) = vm.getattr_opt(obj, &vm.intern("__class__"))? {
+                if !c.is(obj.class()) && c.as_type().is_some() {
+                    return Ok(is_subtype(&c, cls));
+                }
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(items) = cls.as_tuple() {
+        vm.enter()?;
+        let mut r = Ok(false);
+        for c in items {
+            match isinstance_rec(vm, obj, c) {
+                Ok(false) => {}
+                other => {
+                    r = other;
+                    break;
+                }
+            }
+        }
+        vm.leave();
+        return r;
+    }
+    Err(vm.type_error(
+        "isinstance() arg 2 must be a type, a tuple of types, or a union".to_string(),
+    ))
+}
+
+pub fn builtin_isinstance(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "isinstance")?;
+    let pos = args.check(vm, "isinstance", 2, 2)?;
+    Ok(vm.new_bool(isinstance_rec(vm, &pos[0], &pos[1])?))
+}
+
+fn issubclass_rec(vm: &Vm, c: &PyRef, b: &PyRef) -> PyResult<bool> {
+    if b.as_type().is_some() {
+        if let Some(h) = meta_hook(vm, b, "__subclasscheck__") {
+            let r = vm.call_args(&h, &[b.clone(), c.clone()])?;
+            return vm.truthy(&r);
+        }
+        if c.as_type().is_none() {
+            return Err(vm.type_error("issubclass() arg 1 must be a class".to_string()));
+        }
+        return Ok(is_subtype(c, b));
+    }
+    if let Some(items) = b.as_tuple() {
+        vm.enter()?;
+        let mut r = Ok(false);
+        for t in items {
+            match issubclass_rec(vm, c, t) {
+                Ok(false) => {}
+                other => {
+                    r = other;
+                    break;
+                }
+            }
+        }
+        vm.leave();
+        return r;
+    }
+    if c.as_type().is_none() {
+        return Err(vm.type_error("issubclass() arg 1 must be a class".to_string()));
+    }
+    Err(vm.type_error(
+        "issubclass() arg 2 must be a class, a tuple of classes, or a union".to_string(),
+    ))
+}
+
+pub fn builtin_issubclass(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "issubclass")?;
+    let pos = args.check(vm, "issubclass", 2, 2)?;
+    Ok(vm.new_bool(issubclass_rec(vm, &pos[0], &pos[1])?))
+}
+
+/// `callable(obj)`.
+pub fn is_callable(vm: &Vm, obj: &PyRef) -> bool {
+    match &obj.payload {
+        Payload::Function(_) | Payload::Builtin(_) | Payload::BoundMethod { .. } | Payload::Type(_) => true,
+        _ => vm.lookup_special(obj, "__call__").map(|c| !c.is_none()).unwrap_or(false),
+    }
+}
+
+pub fn builtin_callable(vm: &Vm, args: Args) -> PyResult {
+    let x = one_arg(vm, &args, "callable")?;
+    Ok(vm.new_bool(is_callable(vm, x)))
+}
+
+pub fn builtin_vars(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "vars")?;
+    let pos = args.check(vm, "vars", 0, 1)?;
+    let Some(obj) = pos.first() else {
+        return builtin_locals(vm, Args::new(&[]));
+    };
+    match vm.getattr_opt(obj, &vm.intern("__dict__"))? {
+        Some(d) => Ok(d),
+        None => Err(vm.type_error("vars() argument must have __dict__ attribute".to_string())),
+    }
+}
+
+/// Attribute names every object inherits from `object` (CPython 3.11).
+const OBJECT_ATTRS: &[&str] = &[
+    "__class__",
+    "__delattr__",
+    "__dir__",
+    "__doc__",
+    "__eq__",
+    "__format__",
+    "__ge__",
+    "__getattribute__",
+    "__getstate__",
+    "__gt__",
+    "__hash__",
+    "__init__",
+    "__init_subclass__",
+    "__le__",
+    "__lt__",
+    "__ne__",
+    "__new__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__repr__",
+    "__setattr__",
+    "__sizeof__",
+    "__str__",
+    "__subclasshook__",
+];
+
+fn add_dict_keys(names: &mut Vec<String>, d: &PyRef) {
+    for k in dict::keys(d) {
+        if let Some(s) = k.as_str() {
+            names.push(s.to_string());
+        }
+    }
+}
+
+fn add_type_names(names: &mut Vec<String>, ty: &PyRef) {
+    if let Some(t) = ty.as_type() {
+        for base in t.mro.borrow().iter() {
+            if let Some(bt) = base.as_type() {
+                add_dict_keys(names, &bt.dict);
+                if bt.heap {
+                    names.push("__module__".to_string());
+                    names.push("__doc__".to_string());
+                    if bt.has_dict {
+                        names.push("__dict__".to_string());
+                        names.push("__weakref__".to_string());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `dir(obj)`: the sorted attribute names.
+pub fn builtin_dir(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "dir")?;
+    let pos = args.check(vm, "dir", 0, 1)?;
+    let Some(obj) = pos.first() else {
+        let l = builtin_locals(vm, Args::new(&[]))?;
+        let mut keys = vm.iterate(&l)?;
+        super::iteration::sort_values(vm, &mut keys, None, false)?;
+        return Ok(vm.new_list(keys));
+    };
+    // A `__dir__` written in Python.
+    if is_heap_type(obj.class()) {
+        if let Some(h) = typeobj::lookup_str(vm, obj.class(), "__dir__") {
+            if !matches!(h.payload, Payload::Builtin(_)) {
+                let r = vm.call_args(&h, &[obj.clone()])?;
+                let mut items = vm.iterate(&r)?;
+                super::iteration::sort_values(vm, &mut items, None, false)?;
+                return Ok(vm.new_list(items));
+            }
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    match &obj.payload {
+        Payload::Module { dict: d } => add_dict_keys(&mut names, d),
+        Payload::Type(_) => {
+            add_type_names(&mut names, obj);
+            names.extend(OBJECT_ATTRS.iter().map(|s| s.to_string()));
+        }
+        _ => {
+            if let Some(d) = vm.instance_dict(obj) {
+                if matches!(d.payload, Payload::Dict(_)) {
+                    add_dict_keys(&mut names, &d);
+                }
+            }
+            add_type_names(&mut names, obj.class());
+            names.extend(OBJECT_ATTRS.iter().map(|s| s.to_string()));
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(vm.new_list(names.iter().map(|n| vm.new_str(n)).collect()))
+}
+
+pub fn builtin_globals(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "globals")?;
+    args.check(vm, "globals", 0, 0)?;
+    Err(vm.unsupported("globals()"))
+}
+
+pub fn builtin_locals(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "locals")?;
+    args.check(vm, "locals", 0, 0)?;
+    Err(vm.unsupported("locals()"))
+}
+
+/// `exit(code=None)` / `quit(code=None)`: raises `SystemExit(code)`.
+pub fn builtin_exit(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    for (k, _) in args.kwargs() {
+        if k != "code" {
+            return Err(vm.type_error(format!(
+                "Quitter.__call__() got an unexpected keyword argument '{}'",
+                k
+            )));
+        }
+    }
+    if pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "Quitter.__call__() takes from 1 to 2 positional arguments but {} were given",
+            pos.len() + 1
+        )));
+    }
+    let code = pos
+        .first()
+        .or(args.kwarg("code"))
+        .cloned()
+        .unwrap_or_else(|| vm.none.clone());
+    Err(vm.new_exception(&vm.exc.system_exit, vec![code]))
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+pub fn builtin_import(vm: &Vm, args: Args) -> PyResult {
+    let a = parse_args(
+        vm,
+        &args,
+        "__import__",
+        &["name", "globals", "locals", "fromlist", "level"],
+        1,
+        0,
+    )?;
+    let Some(name) = a[0].clone() else {
+        return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)".to_string()));
+    };
+    if name.as_str().is_none() {
+        return Err(vm.type_error("module name must be a string".to_string()));
+    }
+    let level = match &a[4] {
+        Some(l) => vm.index_i64(l)?,
+        None => 0,
+    };
+    if level < 0 {
+        return Err(vm.value_error("level must be >= 0".to_string()));
+    }
+    let globals = match &a[1] {
+        Some(g) if !g.is_none() => g.clone(),
+        _ => vm.new_dict(),
+    };
+    let fromlist = match &a[3] {
+        Some(f) => f.clone(),
+        None => vm.empty_tuple.clone(),
+    };
+    crate::import::import_module_level(vm, name.as_str().unwrap_or(""), &globals, &fromlist, level as usize)
+}
+
+/// The `globals`/`locals` mappings of `exec`/`eval`.
+fn exec_namespaces(vm: &Vm, fname: &str, a: &[Option<PyRef>]) -> PyResult<(PyRef, PyRef)> {
+    let globals = match a.get(1).cloned().flatten() {
+        Some(g) if !g.is_none() => {
+            if !matches!(g.payload, Payload::Dict(_)) {
+                return Err(vm.type_error(format!(
+                    "{}() globals must be a dict, not {}",
+                    fname,
+                    g.type_name()
+                )));
+            }
+            g
+        }
+        _ => return Err(vm.unsupported(&format!("{}() without an explicit globals dict", fname))),
+    };
+    let locals = match a.get(2).cloned().flatten() {
+        Some(l) if !l.is_none() => l,
+        _ => globals.clone(),
+    };
+    if dict::get_str(vm, &globals, &vm.intern("__builtins__")).is_none() {
+        dict::set_str(vm, &globals, vm.intern("__builtins__"), vm.builtins.clone());
+    }
+    Ok((globals, locals))
+}
+
+fn run_source(vm: &Vm, fname: &str, args: &Args, mode: minipy_compiler::Mode) -> PyResult {
+    let a = parse_args(vm, args, fname, &["source", "globals", "locals"], 1, 1)?;
+    let Some(src) = a[0].clone() else {
+        return Err(vm.type_error(format!("{}() missing required argument 'source' (pos 1)", fname)));
+    };
+    let (globals, locals) = exec_namespaces(vm, fname, &a)?;
+    let code = match &src.payload {
+        Payload::Code(c) => c.clone(),
+        Payload::Str(s) => {
+            let text: &str = if mode == minipy_compiler::Mode::Eval {
+                s.s.trim_start_matches([' ', '\t'])
+            } else {
+                &s.s
+            };
+            let co = minipy_compiler::compile(text, "<string>", mode).map_err(|e| crate::syntax_error(vm, &e))?;
+            crate::frame::CodeInfo::new(vm, co)
+        }
+        _ => {
+            return Err(vm.type_error(format!(
+                "{}() arg 1 must be a string, bytes or code object",
+                fname
+            )))
+        }
+    };
+    let frame = crate::frame::Frame::new(vm, code, None, globals, vm.builtins.clone(), Some(locals));
+    vm.run_frame(frame)
+}
+
+/// `eval(source, globals=None, locals=None)` (explicit globals only).
+pub fn builtin_eval(vm: &Vm, args: Args) -> PyResult {
+    run_source(vm, "eval", &args, minipy_compiler::Mode::Eval)
+}
+
+/// `exec(source, globals=None, locals=None)` (explicit globals only).
+pub fn builtin_exec(vm: &Vm, args: Args) -> PyResult {
+    run_source(vm, "exec", &args, minipy_compiler::Mode::Exec)?;
+    Ok(vm.none.clone())
+}
+
+pub fn builtin_compile(vm: &Vm, _args: Args) -> PyResult {
+    Err(vm.unsupported("compile()"))
+}

@@ -1,0 +1,365 @@
+//! A minimal native text stream type (`_io.TextIOWrapper`) for
+//! `sys.stdout`, `sys.stderr` and `sys.stdin`.
+//!
+//! Each stream is an instance of the static type `TextIOWrapper`; which OS
+//! stream it stands for is recorded Rust-side by the instance's address.
+//! `stdout` is buffered in a thread-local string, flushed when it grows past
+//! [`STDOUT_BUFFER_LIMIT`], on `flush()`, before anything is written to
+//! stderr (so the two interleave as written) and at exit ([`flush_all`]).
+//! `stderr` is unbuffered.
+
+use std::cell::{Cell, RefCell};
+use std::io::{BufRead, Read, Write};
+
+use crate::heap::PyRef;
+use crate::object::{Payload, PyResult};
+use crate::objects::dict;
+use crate::objects::function::{Args, BuiltinKind, NativeFn};
+use crate::objects::typeobj::Layout;
+use crate::types::make_static_type;
+use crate::vm::Vm;
+
+/// Buffered stdout is written out once it holds this many bytes.
+pub const STDOUT_BUFFER_LIMIT: usize = 8192;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Stream {
+    Stdin = 0,
+    Stdout = 1,
+    Stderr = 2,
+}
+
+thread_local! {
+    static OUT_BUF: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Addresses of the stdin/stdout/stderr objects (kept alive forever).
+    static STREAMS: Cell<[usize; 3]> = const { Cell::new([0; 3]) };
+}
+
+fn stream_of(obj: &PyRef) -> Option<Stream> {
+    let a = obj.addr();
+    let s = STREAMS.with(|s| s.get());
+    match s.iter().position(|&x| x == a) {
+        Some(0) => Some(Stream::Stdin),
+        Some(1) => Some(Stream::Stdout),
+        Some(2) => Some(Stream::Stderr),
+        _ => None,
+    }
+}
+
+/// True if `obj` is the native stdout stream whose `write` is not
+/// overridden on the instance (callers may then use [`write_stdout_raw`]).
+pub fn is_native_stdout(vm: &Vm, obj: &PyRef) -> bool {
+    native_writer(vm, obj) == Some(1)
+}
+
+/// `Some(1)` / `Some(2)` when `obj` is the native stdout / stderr stream
+/// with its `write` method not overridden on the instance.
+pub fn native_writer(vm: &Vm, obj: &PyRef) -> Option<i32> {
+    let k = stream_of(obj)?;
+    if k == Stream::Stdin {
+        return None;
+    }
+    let overridden = match &obj.payload {
+        Payload::Instance { dict: d, .. } => match &*d.borrow() {
+            Some(d) => dict::get_str(vm, d, &vm.intern("write")).is_some(),
+            None => false,
+        },
+        _ => true,
+    };
+    if overridden {
+        None
+    } else {
+        Some(k as i32)
+    }
+}
+
+/// Writes to the native stream `fd` (1 = stdout, 2 = stderr).
+pub fn write_native(fd: i32, s: &str) {
+    if fd == 2 {
+        write_stderr_raw(s);
+    } else {
+        write_stdout_raw(s);
+    }
+}
+
+/// Appends to the stdout buffer (flushing it when full).
+pub fn write_stdout_raw(s: &str) {
+    let full = OUT_BUF.with(|b| {
+        let mut b = b.borrow_mut();
+        b.push_str(s);
+        b.len() > STDOUT_BUFFER_LIMIT
+    });
+    if full {
+        flush_all();
+    }
+}
+
+/// Writes to the process's stderr (after flushing stdout).
+pub fn write_stderr_raw(s: &str) {
+    flush_all();
+    let mut e = std::io::stderr().lock();
+    let _ = e.write_all(s.as_bytes());
+    let _ = e.flush();
+}
+
+/// Writes any buffered stdout text to the OS stream.
+pub fn flush_all() {
+    let text = OUT_BUF.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    let mut o = std::io::stdout().lock();
+    if !text.is_empty() {
+        let _ = o.write_all(text.as_bytes());
+    }
+    let _ = o.flush();
+}
+
+fn new_stream(vm: &Vm, ty: &PyRef, name: &str, mode: &str, fd: i64) -> PyRef {
+    let d = vm.new_dict();
+    dict::set_str(vm, &d, vm.intern("name"), vm.new_str(name));
+    dict::set_str(vm, &d, vm.intern("mode"), vm.new_str(mode));
+    dict::set_str(vm, &d, vm.intern("encoding"), vm.new_str("utf-8"));
+    dict::set_str(vm, &d, vm.intern("errors"), vm.new_str("strict"));
+    dict::set_str(vm, &d, vm.intern("_fd"), vm.new_int(fd));
+    PyRef::new(
+        Payload::Instance {
+            dict: RefCell::new(Some(d)),
+            slots: Box::new([]),
+        },
+        ty,
+    )
+}
+
+/// Creates the `TextIOWrapper` type and the three standard streams
+/// `(stdout, stderr, stdin)`.
+pub fn create_stdio(vm: &Vm) -> (PyRef, PyRef, PyRef) {
+    let ty = make_static_type(
+        "TextIOWrapper",
+        Some(&vm.types.type_),
+        Some(&vm.types.object),
+        Layout::Other,
+        None,
+        false,
+        Some(&vm.types.dict),
+    );
+    crate::bootstrap::add_methods(vm, &ty, BuiltinKind::Method, METHODS);
+    if let Some(t) = ty.as_type() {
+        dict::set_str(vm, &t.dict, vm.intern("__module__"), vm.new_str("_io"));
+    }
+    let stdout = new_stream(vm, &ty, "<stdout>", "w", 1);
+    let stderr = new_stream(vm, &ty, "<stderr>", "w", 2);
+    let stdin = new_stream(vm, &ty, "<stdin>", "r", 0);
+    // The streams live for the whole process: their addresses identify them.
+    for s in [&stdin, &stdout, &stderr] {
+        std::mem::forget(s.clone());
+    }
+    STREAMS.with(|s| s.set([stdin.addr(), stdout.addr(), stderr.addr()]));
+    (stdout, stderr, stdin)
+}
+
+/// Puts `stdout`, `stderr`, `stdin` and their `__x__` twins into `sys`.
+pub fn install(vm: &Vm) {
+    let (out, err, inp) = create_stdio(vm);
+    let Payload::Module { dict: d } = &vm.sys.payload else {
+        return;
+    };
+    for (n, v) in [
+        ("stdout", &out),
+        ("stderr", &err),
+        ("stdin", &inp),
+        ("__stdout__", &out),
+        ("__stderr__", &err),
+        ("__stdin__", &inp),
+    ] {
+        dict::set_str(vm, d, vm.intern(n), v.clone());
+    }
+}
+
+fn this(vm: &Vm, args: &Args, name: &str) -> PyResult<(PyRef, Stream)> {
+    let pos = args.pos();
+    let Some(s) = pos.first() else {
+        return Err(vm.type_error(format!(
+            "descriptor '{}' of '_io.TextIOWrapper' object needs an argument",
+            name
+        )));
+    };
+    match stream_of(s) {
+        Some(k) => Ok((s.clone(), k)),
+        None => Err(vm.type_error(format!(
+            "descriptor '{}' requires a '_io.TextIOWrapper' object but received a '{}'",
+            name,
+            s.type_name()
+        ))),
+    }
+}
+
+fn unsupported_op(vm: &Vm, what: &str) -> PyRef {
+    vm.new_error(&vm.exc.os_error, what.to_string())
+}
+
+fn tio_write(vm: &Vm, args: Args) -> PyResult {
+    let (_, k) = this(vm, &args, "write")?;
+    args.no_kwargs(vm, "write")?;
+    let pos = args.pos();
+    if pos.len() != 2 {
+        return Err(vm.type_error(format!(
+            "TextIOWrapper.write() takes exactly one argument ({} given)",
+            pos.len() - 1
+        )));
+    }
+    let Some(s) = pos[1].as_str() else {
+        return Err(vm.type_error(format!(
+            "write() argument must be str, not {}",
+            pos[1].type_name()
+        )));
+    };
+    match k {
+        Stream::Stdout => write_stdout_raw(s),
+        Stream::Stderr => write_stderr_raw(s),
+        Stream::Stdin => return Err(unsupported_op(vm, "not writable")),
+    }
+    let n = match &pos[1].payload {
+        Payload::Str(d) => d.char_len,
+        _ => 0,
+    };
+    Ok(vm.new_int(n as i64))
+}
+
+fn tio_writelines(vm: &Vm, args: Args) -> PyResult {
+    let (obj, _) = this(vm, &args, "writelines")?;
+    let pos = args.check(vm, "writelines", 2, 2)?;
+    let items = vm.iterate(&pos[1])?;
+    for it in items {
+        vm.call_method(&obj, "write", &[it])?;
+    }
+    Ok(vm.none.clone())
+}
+
+fn tio_flush(vm: &Vm, args: Args) -> PyResult {
+    let (_, k) = this(vm, &args, "flush")?;
+    if k == Stream::Stdout {
+        flush_all();
+    }
+    Ok(vm.none.clone())
+}
+
+fn tio_fileno(vm: &Vm, args: Args) -> PyResult {
+    let (_, k) = this(vm, &args, "fileno")?;
+    Ok(vm.new_int(k as i64))
+}
+
+fn tio_false(vm: &Vm, args: Args) -> PyResult {
+    this(vm, &args, "isatty")?;
+    Ok(vm.false_.clone())
+}
+
+fn tio_readable(vm: &Vm, args: Args) -> PyResult {
+    let (_, k) = this(vm, &args, "readable")?;
+    Ok(vm.new_bool(k == Stream::Stdin))
+}
+
+fn tio_writable(vm: &Vm, args: Args) -> PyResult {
+    let (_, k) = this(vm, &args, "writable")?;
+    Ok(vm.new_bool(k != Stream::Stdin))
+}
+
+/// Reads one line (with its `\n`) from the process's stdin; "" at EOF.
+pub fn read_stdin_line() -> String {
+    flush_all();
+    let mut buf = Vec::new();
+    let _ = std::io::stdin().lock().read_until(b'\n', &mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+fn tio_readline(vm: &Vm, args: Args) -> PyResult {
+    let (_, k) = this(vm, &args, "readline")?;
+    if k != Stream::Stdin {
+        return Err(unsupported_op(vm, "not readable"));
+    }
+    Ok(vm.new_string(read_stdin_line()))
+}
+
+fn tio_read(vm: &Vm, args: Args) -> PyResult {
+    let (_, k) = this(vm, &args, "read")?;
+    if k != Stream::Stdin {
+        return Err(unsupported_op(vm, "not readable"));
+    }
+    flush_all();
+    let mut buf = Vec::new();
+    let _ = std::io::stdin().lock().read_to_end(&mut buf);
+    Ok(vm.new_string(String::from_utf8_lossy(&buf).into_owned()))
+}
+
+fn tio_readlines(vm: &Vm, args: Args) -> PyResult {
+    let (_, k) = this(vm, &args, "readlines")?;
+    if k != Stream::Stdin {
+        return Err(unsupported_op(vm, "not readable"));
+    }
+    let mut lines = Vec::new();
+    loop {
+        let l = read_stdin_line();
+        if l.is_empty() {
+            break;
+        }
+        lines.push(vm.new_string(l));
+    }
+    Ok(vm.new_list(lines))
+}
+
+fn tio_iter(vm: &Vm, args: Args) -> PyResult {
+    let (obj, _) = this(vm, &args, "__iter__")?;
+    Ok(obj)
+}
+
+fn tio_next(vm: &Vm, args: Args) -> PyResult {
+    let (_, k) = this(vm, &args, "__next__")?;
+    if k != Stream::Stdin {
+        return Err(unsupported_op(vm, "not readable"));
+    }
+    let l = read_stdin_line();
+    if l.is_empty() {
+        return Err(vm.stop_iteration(None));
+    }
+    Ok(vm.new_string(l))
+}
+
+fn tio_repr(vm: &Vm, args: Args) -> PyResult {
+    let (_, k) = this(vm, &args, "__repr__")?;
+    let (name, mode) = match k {
+        Stream::Stdin => ("<stdin>", "r"),
+        Stream::Stdout => ("<stdout>", "w"),
+        Stream::Stderr => ("<stderr>", "w"),
+    };
+    Ok(vm.new_string(format!(
+        "<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>",
+        name, mode
+    )))
+}
+
+fn tio_enter(vm: &Vm, args: Args) -> PyResult {
+    let (obj, _) = this(vm, &args, "__enter__")?;
+    Ok(obj)
+}
+
+fn tio_exit(vm: &Vm, args: Args) -> PyResult {
+    this(vm, &args, "__exit__")?;
+    flush_all();
+    Ok(vm.none.clone())
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("write", tio_write),
+    ("writelines", tio_writelines),
+    ("flush", tio_flush),
+    ("fileno", tio_fileno),
+    ("isatty", tio_false),
+    ("readable", tio_readable),
+    ("writable", tio_writable),
+    ("seekable", tio_false),
+    ("readline", tio_readline),
+    ("read", tio_read),
+    ("readlines", tio_readlines),
+    ("__iter__", tio_iter),
+    ("__next__", tio_next),
+    ("__repr__", tio_repr),
+    ("__enter__", tio_enter),
+    ("__exit__", tio_exit),
+];
