@@ -34,7 +34,12 @@ fn main() {
     }
     let child = std::thread::Builder::new()
         .stack_size(minipy_vm::INTERPRETER_STACK_SIZE)
-        .spawn(move || run(cli));
+        .spawn(move || {
+            let code = run(cli);
+            // Exit from the interpreter thread: the VM's thread-locals are
+            // never torn down half-way (CPython's finalisation comes later).
+            std::process::exit(code)
+        });
     let code = match child {
         Ok(h) => h.join().unwrap_or(1),
         Err(e) => {

@@ -122,6 +122,10 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.visit_expr(v)?,
                     None => self.load_const(Constant::None),
                 }
+                let ste = &self.st.scopes[self.ur().ste];
+                if ste.coroutine && ste.generator {
+                    self.emit(Opcode::ASYNC_GEN_WRAP, 0);
+                }
                 self.emit(Opcode::YIELD_VALUE, 0);
                 self.emit(Opcode::RESUME, 1);
                 Ok(())

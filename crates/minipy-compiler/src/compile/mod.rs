@@ -221,6 +221,9 @@ impl<'a> Compiler<'a> {
     // ----- locations -----
 
     pub(crate) fn loc_of(&self, range: TextRange) -> Loc {
+        if u32::from(range.start()) == u32::MAX {
+            return Loc::NONE;
+        }
         let (l, el, c, ec) = self.index.range(range);
         Loc {
             line: l as i32,

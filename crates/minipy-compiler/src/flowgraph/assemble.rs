@@ -41,6 +41,7 @@ fn is_deref_op(op: Op) -> bool {
 }
 
 fn instr_size(arg: u32, op: Opcode) -> u32 {
+    let arg = if op.has_arg() { arg } else { 0 };
     let ext = if arg >= 1 << 24 {
         3
     } else if arg >= 1 << 16 {
@@ -379,7 +380,7 @@ pub(crate) fn assemble(mut cfg: Cfg, mut info: UnitInfo) -> CodeObject {
                 start = off;
                 cur_handler = ins.except;
             }
-            let arg = ins.arg;
+            let arg = if op.has_arg() { ins.arg } else { 0 };
             let ext = size - 1 - op.cache_entries() as u32;
             for k in (1..=ext).rev() {
                 code.push(Opcode::EXTENDED_ARG as u16 | ((((arg >> (8 * k)) & 0xff) as u16) << 8));

@@ -159,7 +159,7 @@ impl PyRef {
                 ob_type: Cell::new(ty.ptr),
                 payload,
             });
-            LIVE_OBJECTS.with(|c| c.set(c.get() + 1));
+            let _ = LIVE_OBJECTS.try_with(|c| c.set(c.get() + 1));
             PyRef {
                 ptr: NonNull::new_unchecked(obj),
             }
@@ -262,7 +262,7 @@ fn destroy(ptr: NonNull<PyObject>) {
     let obj = unsafe { ptr.as_ref() };
     if obj.ob_flags.get() & FINALIZED == 0 && crate::object::has_finalizer(obj) {
         obj.ob_flags.set(obj.ob_flags.get() | FINALIZED);
-        if let Some(hook) = FINALIZER.with(|f| f.get()) {
+        if let Some(hook) = FINALIZER.try_with(|f| f.get()).ok().flatten() {
             // Resurrect temporarily for the duration of __del__.
             obj.ob_refcnt.set(1);
             let tmp = PyRef { ptr };
@@ -275,23 +275,22 @@ fn destroy(ptr: NonNull<PyObject>) {
             }
         }
     }
-    let depth = DEALLOC_DEPTH.with(|d| d.get());
-    if depth >= TRASHCAN_DEPTH {
-        TRASHCAN.with(|t| t.borrow_mut().push(ptr));
+    let Ok(depth) = DEALLOC_DEPTH.try_with(|d| d.get()) else {
+        // Thread teardown: the bookkeeping is gone; free directly.
+        free_object(ptr);
+        return;
+    };
+    if depth >= TRASHCAN_DEPTH && TRASHCAN.try_with(|t| t.borrow_mut().push(ptr)).is_ok() {
         return;
     }
-    DEALLOC_DEPTH.with(|d| d.set(depth + 1));
+    let _ = DEALLOC_DEPTH.try_with(|d| d.set(depth + 1));
     free_object(ptr);
     if depth == 0 {
-        loop {
-            let next = TRASHCAN.with(|t| t.borrow_mut().pop());
-            match next {
-                Some(p) => free_object(p),
-                None => break,
-            }
+        while let Some(p) = TRASHCAN.try_with(|t| t.borrow_mut().pop()).ok().flatten() {
+            free_object(p);
         }
     }
-    DEALLOC_DEPTH.with(|d| d.set(depth));
+    let _ = DEALLOC_DEPTH.try_with(|d| d.set(depth));
 }
 
 fn free_object(ptr: NonNull<PyObject>) {
@@ -307,7 +306,7 @@ fn free_object(ptr: NonNull<PyObject>) {
         let gc = flags & HAS_GC_HEAD != 0;
         let (layout, offset) = layout_for(gc);
         minipy_alloc::dealloc((raw as *mut u8).sub(offset), layout);
-        LIVE_OBJECTS.with(|c| c.set(c.get() - 1));
+        let _ = LIVE_OBJECTS.try_with(|c| c.set(c.get() - 1));
         // Release the type reference last (invariant 4).
         drop(PyRef { ptr: ty });
     }
