@@ -36,13 +36,13 @@ pub enum FrameExit {
 /// Runs `f` until it returns, yields or raises. `throw` starts by raising
 /// that exception at the current instruction (generator `throw()`).
 pub fn eval_frame(vm: &Vm, f: &mut Frame, throw: Option<PyRef>) -> PyResult<FrameExit> {
-    let mut pending = throw.map(|e| (e, false));
+    let mut pending = throw.map(|e| (e, false, None));
     loop {
-        let (exc, reraise) = match pending.take() {
+        let (exc, reraise, restored_lasti) = match pending.take() {
             Some(p) => p,
             None => match run(vm, f) {
                 Ok(exit) => return Ok(exit),
-                Err(Raised { exc, reraise }) => (exc, reraise),
+                Err(Raised { exc, reraise, lasti }) => (exc, reraise, lasti),
             },
         };
         if !reraise {
@@ -59,7 +59,7 @@ pub fn eval_frame(vm: &Vm, f: &mut Frame, throw: Option<PyRef>) -> PyResult<Fram
             Some(h) => {
                 f.stack.truncate(h.depth as usize);
                 if h.lasti {
-                    f.stack.push(vm.new_int(f.lasti as i64));
+                    f.stack.push(vm.new_int(restored_lasti.unwrap_or(f.lasti) as i64));
                 }
                 f.stack.push(exc);
                 f.lasti = h.target as usize;
@@ -77,11 +77,15 @@ pub fn eval_frame(vm: &Vm, f: &mut Frame, throw: Option<PyRef>) -> PyResult<Fram
 pub struct Raised {
     pub exc: PyRef,
     pub reraise: bool,
+    /// `RERAISE oparg` restores the original `lasti` (for tracebacks and
+    /// for the next handler's pushed `lasti`); the handler itself is found
+    /// from the RERAISE instruction's own position, as in CPython.
+    pub lasti: Option<usize>,
 }
 
 impl From<PyRef> for Raised {
     fn from(exc: PyRef) -> Raised {
-        Raised { exc, reraise: false }
+        Raised { exc, reraise: false, lasti: None }
     }
 }
 
@@ -476,13 +480,12 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             Opcode::RAISE_VARARGS => return Err(slow::raise_varargs(vm, f, arg)),
             Opcode::RERAISE => {
                 let exc = pop(vm, s);
+                let mut restored = None;
                 if arg != 0 {
                     let lasti = peek(vm, &f.stack, arg as usize);
-                    if let Some(l) = lasti.as_small_int() {
-                        f.lasti = l as usize;
-                    }
+                    restored = lasti.as_small_int().map(|l| l as usize);
                 }
-                return Err(Raised { exc, reraise: true });
+                return Err(Raised { exc, reraise: true, lasti: restored });
             }
             Opcode::PUSH_EXC_INFO => {
                 let exc = pop(vm, s);

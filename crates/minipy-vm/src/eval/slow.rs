@@ -594,7 +594,7 @@ pub fn raise_varargs(vm: &Vm, f: &mut Frame, argc: u32) -> Raised {
     let exc = if argc >= 1 { f.stack.pop() } else { None };
     let Some(exc) = exc else {
         return match vm.handled_exception() {
-            Some(e) => Raised { exc: e, reraise: true },
+            Some(e) => Raised { exc: e, reraise: true, lasti: None },
             None => Raised::from(vm.runtime_error("No active exception to reraise".to_string())),
         };
     };
