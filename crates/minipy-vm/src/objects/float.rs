@@ -140,19 +140,9 @@ fn self_float(vm: &Vm, args: &[PyRef], name: &str) -> PyResult<f64> {
     }
 }
 
-/// Positional arguments of a method taking exactly `n` arguments after self.
+/// Positional arguments of a float method taking exactly `n` arguments after self.
 fn method_args<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a [PyRef]> {
-    args.no_kwargs(vm, name)?;
-    let pos = args.pos();
-    if pos.len() != n + 1 {
-        let given = pos.len().saturating_sub(1);
-        return Err(vm.type_error(match n {
-            0 => format!("{}() takes no arguments ({} given)", name, given),
-            1 => format!("expected 1 argument, got {}", given),
-            _ => format!("expected {} arguments, got {}", n, given),
-        }));
-    }
-    Ok(pos)
+    crate::objects::int::check_method_args(vm, args, "float", name, n)
 }
 
 /// True for operands float arithmetic accepts (int, bool, float).

@@ -256,19 +256,53 @@ fn self_int<'a>(vm: &Vm, args: &'a [PyRef], name: &str) -> PyResult<IntVal<'a>> 
     }
 }
 
-/// Positional arguments of a method taking exactly `n` arguments after self.
-fn method_args<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a [PyRef]> {
+/// Checks the positional count of a native method taking exactly `n`
+/// arguments after self, with CPython's wording (slot wrappers like
+/// `__add__` say "expected 1 argument, got 0"; methods say
+/// "int.bit_length() takes no arguments (1 given)").
+pub(crate) fn check_method_args<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    owner: &str,
+    name: &str,
+    n: usize,
+) -> PyResult<&'a [PyRef]> {
     args.no_kwargs(vm, name)?;
     let pos = args.pos();
     if pos.len() != n + 1 {
         let given = pos.len().saturating_sub(1);
-        return Err(vm.type_error(match n {
-            0 => format!("{}() takes no arguments ({} given)", name, given),
-            1 => format!("expected 1 argument, got {}", given),
-            _ => format!("expected {} arguments, got {}", n, given),
+        let is_method = !name.starts_with("__")
+            || matches!(
+                name,
+                "__format__"
+                    | "__round__"
+                    | "__trunc__"
+                    | "__floor__"
+                    | "__ceil__"
+                    | "__getnewargs__"
+            );
+        return Err(vm.type_error(if !is_method {
+            format!(
+                "expected {} argument{}, got {}",
+                n,
+                if n == 1 { "" } else { "s" },
+                given
+            )
+        } else if n == 0 {
+            format!("{}.{}() takes no arguments ({} given)", owner, name, given)
+        } else {
+            format!(
+                "{}.{}() takes exactly one argument ({} given)",
+                owner, name, given
+            )
         }));
     }
     Ok(pos)
+}
+
+/// Positional arguments of an int method taking exactly `n` arguments after self.
+fn method_args<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a [PyRef]> {
+    check_method_args(vm, args, "int", name, n)
 }
 
 /// A binary dunder of int: `NotImplemented` unless both are ints.

@@ -214,22 +214,9 @@ fn self_complex(vm: &Vm, args: &[PyRef], name: &str) -> PyResult<(f64, f64)> {
     }
 }
 
+/// Positional arguments of a complex method taking exactly `n` arguments after self.
 fn method_args<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a [PyRef]> {
-    args.no_kwargs(vm, name)?;
-    let pos = args.pos();
-    if pos.len() != n + 1 {
-        let given = pos.len().saturating_sub(1);
-        return Err(vm.type_error(match n {
-            0 => format!("{}() takes no arguments ({} given)", name, given),
-            _ => format!(
-                "expected {} argument{}, got {}",
-                n,
-                if n == 1 { "" } else { "s" },
-                given
-            ),
-        }));
-    }
-    Ok(pos)
+    crate::objects::int::check_method_args(vm, args, "complex", name, n)
 }
 
 fn complex_dunder(vm: &Vm, args: Args, op: u32, reflected: bool, name: &str) -> PyResult {
