@@ -340,3 +340,6 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("as_integer_ratio", float_as_integer_ratio),
     ("hex", float_hex),
 ];
+
+/// Class methods of `float` (installed with `BuiltinKind::ClassMethod`).
+pub const CLASS_METHODS: &[(&str, NativeFn)] = &[("fromhex", float_fromhex)];

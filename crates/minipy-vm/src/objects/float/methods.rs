@@ -170,3 +170,123 @@ pub(super) fn float_hex(vm: &Vm, args: Args) -> PyResult {
     };
     Ok(vm.new_string(format!("{}0x{}.{:013x}p{:+}", sign, lead, frac, e)))
 }
+
+/// Parses `float.fromhex` text; `Err(true)` on overflow, `Err(false)` when malformed.
+fn parse_hex_float(s: &str) -> Result<f64, bool> {
+    use num_bigint::BigUint;
+    let t = s.trim_matches(|c: char| c.is_whitespace());
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let sign = |v: f64| if neg { -v } else { v };
+    let lower = t.to_ascii_lowercase();
+    if lower == "inf" || lower == "infinity" {
+        return Ok(sign(f64::INFINITY));
+    }
+    if lower == "nan" {
+        return Ok(f64::NAN);
+    }
+    let b = lower.as_bytes();
+    let mut pos = if lower.starts_with("0x") { 2 } else { 0 };
+    let mut mant = BigUint::from(0u32);
+    let mut ndigits = 0usize;
+    let mut nfrac: i64 = 0;
+    let mut seen_dot = false;
+    while pos < b.len() {
+        let c = b[pos];
+        if c == b'.' && !seen_dot {
+            seen_dot = true;
+        } else if let Some(d) = (c as char).to_digit(16) {
+            mant = (mant << 4usize) + BigUint::from(d);
+            ndigits += 1;
+            if seen_dot {
+                nfrac += 1;
+            }
+        } else {
+            break;
+        }
+        pos += 1;
+    }
+    if ndigits == 0 {
+        return Err(false);
+    }
+    let mut exp: i64 = 0;
+    if pos < b.len() && b[pos] == b'p' {
+        pos += 1;
+        let mut eneg = false;
+        if pos < b.len() && (b[pos] == b'+' || b[pos] == b'-') {
+            eneg = b[pos] == b'-';
+            pos += 1;
+        }
+        let start = pos;
+        while pos < b.len() && b[pos].is_ascii_digit() {
+            exp = exp
+                .saturating_mul(10)
+                .saturating_add(i64::from(b[pos] - b'0'));
+            pos += 1;
+        }
+        if pos == start {
+            return Err(false);
+        }
+        if eneg {
+            exp = -exp;
+        }
+    }
+    if pos != b.len() {
+        return Err(false);
+    }
+    if mant == BigUint::from(0u32) {
+        return Ok(sign(0.0));
+    }
+    let e2 = exp.saturating_sub(nfrac.saturating_mul(4));
+    let bits = mant.bits() as i64;
+    let one = BigUint::from(1u32);
+    let v = if e2 >= 0 {
+        if e2.saturating_add(bits) > 1100 {
+            return Err(true);
+        }
+        number::ratio_to_f64(&(mant << (e2 as usize)), &one)
+    } else {
+        if e2.saturating_neg() > bits + 1100 {
+            return Ok(sign(0.0));
+        }
+        number::ratio_to_f64(&mant, &(one << (e2.saturating_neg() as usize)))
+    };
+    v.map(sign).ok_or(true)
+}
+
+/// `float.fromhex(s)` (a class method: `args[0]` is the class).
+pub(super) fn float_fromhex(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "fromhex")?;
+    let pos = args.pos();
+    if pos.len() != 2 {
+        return Err(vm.type_error(format!(
+            "float.fromhex() takes exactly one argument ({} given)",
+            pos.len().saturating_sub(1)
+        )));
+    }
+    let Some(s) = pos[1].as_str() else {
+        return Err(vm.type_error(format!(
+            "fromhex() argument must be str, not {}",
+            pos[1].type_name()
+        )));
+    };
+    let v = match parse_hex_float(s) {
+        Ok(v) => v,
+        Err(true) => {
+            return Err(vm
+                .overflow_error("hexadecimal value too large to represent as a float".to_string()))
+        }
+        Err(false) => {
+            return Err(vm.value_error("invalid hexadecimal floating-point string".to_string()))
+        }
+    };
+    let r = vm.new_float(v);
+    if pos[0].is(&vm.types.float) {
+        Ok(r)
+    } else {
+        vm.call_args(&pos[0], &[r])
+    }
+}
