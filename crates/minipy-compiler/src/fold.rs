@@ -17,12 +17,13 @@ pub(crate) struct TooDeep;
 
 type R = Result<(), TooDeep>;
 
-struct Folder {
+struct Folder<'s> {
     depth: usize,
+    source: &'s str,
 }
 
-pub(crate) fn fold_mod(m: &mut ast::Mod) -> R {
-    let mut f = Folder { depth: 0 };
+pub(crate) fn fold_mod(m: &mut ast::Mod, source: &str) -> R {
+    let mut f = Folder { depth: 0, source };
     match m {
         ast::Mod::Module(m) => f.stmts(&mut m.body),
         ast::Mod::Interactive(m) => f.stmts(&mut m.body),
@@ -329,7 +330,7 @@ fn make_const_tuple(elts: &[Expr]) -> Option<Constant> {
     Some(Constant::Tuple(v))
 }
 
-impl Folder {
+impl Folder<'_> {
     fn stmts(&mut self, body: &mut [Stmt]) -> R {
         for s in body {
             self.stmt(s)?;
@@ -561,6 +562,24 @@ impl Folder {
                     if let Some(v) = fold_unary(&u.op, c) {
                         make_const(e, v);
                     }
+                } else if u.op == ast::UnaryOp::Not {
+                    // `not (a in b)` -> `a not in b` (and is/is not).
+                    if let Expr::Compare(c) = &mut *u.operand {
+                        if c.ops.len() == 1 {
+                            let inv = match c.ops[0] {
+                                ast::CmpOp::Is => Some(ast::CmpOp::IsNot),
+                                ast::CmpOp::IsNot => Some(ast::CmpOp::Is),
+                                ast::CmpOp::In => Some(ast::CmpOp::NotIn),
+                                ast::CmpOp::NotIn => Some(ast::CmpOp::In),
+                                _ => None,
+                            };
+                            if let Some(op) = inv {
+                                c.ops[0] = op;
+                                let inner = std::mem::replace(&mut *u.operand, no_loc_const(String::new()));
+                                *e = inner;
+                            }
+                        }
+                    }
                 }
             }
             Expr::Lambda(l) => {
@@ -609,6 +628,21 @@ impl Folder {
                 }
             }
             Expr::Call(c) => {
+                // A generator expression that is the sole argument takes the
+                // call's parentheses as its own (as in CPython's grammar).
+                if c.args.len() == 1 && c.keywords.is_empty() {
+                    let call_end = c.range.end();
+                    let func_end = ast::Ranged::range(&*c.func).end();
+                    if let Expr::GeneratorExp(g) = &mut c.args[0] {
+                        let start: usize = g.range.start().into();
+                        if self.source.as_bytes().get(start) != Some(&b'(') {
+                            if let Some(off) = self.source[usize::from(func_end)..start].find('(') {
+                                let open = ast::text_size::TextSize::from((usize::from(func_end) + off) as u32);
+                                g.range = ast::text_size::TextRange::new(open, call_end);
+                            }
+                        }
+                    }
+                }
                 self.expr(&mut c.func)?;
                 self.exprs(&mut c.args)?;
                 for k in &mut c.keywords {
@@ -644,6 +678,13 @@ impl Folder {
             Expr::Subscript(s) => {
                 self.expr(&mut s.value)?;
                 self.expr(&mut s.slice)?;
+                if matches!(s.ctx, ast::ExprContext::Load) {
+                    if let (Some(v), Some(i)) = (const_of(&s.value), const_of(&s.slice)) {
+                        if let Some(c) = fold_subscr(v, i) {
+                            make_const(e, c);
+                        }
+                    }
+                }
             }
             Expr::Starred(s) => self.expr(&mut s.value)?,
             Expr::Name(n) => {
@@ -802,4 +843,29 @@ fn parse_format(chars: &[char], ppos: &mut usize, arg: &Expr) -> Option<Expr> {
         conversion,
         format_spec,
     }))
+}
+
+fn fold_subscr(v: &Constant, i: &Constant) -> Option<Constant> {
+    let idx = as_int(i)?.to_i64()?;
+    let pick = |len: usize| -> Option<usize> {
+        let len = len as i64;
+        let k = if idx < 0 { idx + len } else { idx };
+        (0..len).contains(&k).then_some(k as usize)
+    };
+    match v {
+        Constant::Str(s) => {
+            let n = s.chars().count();
+            let k = pick(n)?;
+            s.chars().nth(k).map(|c| Constant::Str(c.to_string()))
+        }
+        Constant::Bytes(b) => {
+            let k = pick(b.len())?;
+            Some(Constant::Int(BigInt::from(b[k])))
+        }
+        Constant::Tuple(t) => {
+            let k = pick(t.len())?;
+            Some(t[k].clone())
+        }
+        _ => None,
+    }
 }

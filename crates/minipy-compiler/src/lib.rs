@@ -52,7 +52,7 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject
         Ok(m) => m,
         Err(e) => return Err(errors::from_parse_error(&e, source, filename, &index)),
     };
-    fold::fold_mod(&mut module).map_err(|_| CompileError::recursion(filename))?;
+    fold::fold_mod(&mut module, source).map_err(|_| CompileError::recursion(filename))?;
     let (body, expr): (&[ast::Stmt], Option<&ast::Expr>) = match &module {
         ast::Mod::Module(m) => (&m.body, None),
         ast::Mod::Interactive(m) => (&m.body, None),

@@ -47,7 +47,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_block();
         let end = self.new_block();
         self.push_fblock(FBlockKind::ForLoop, start, end)?;
-        self.visit_expr(&s.iter)?;
+        self.visit_iter_operand(&s.iter)?;
         self.emit(Opcode::GET_ITER, 0);
         self.use_next_block(start);
         self.emit_jump(Op::Real(Opcode::FOR_ITER), cleanup);

@@ -300,6 +300,36 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Visits the iterable of `for`/`in`: a set display of constants is a frozenset constant.
+    pub(crate) fn visit_iter_operand(&mut self, e: &'a Expr) -> CResult {
+        if let Expr::Set(s) = e {
+            if !s.elts.is_empty() && s.elts.iter().all(is_const) {
+                let old = self.ur().loc;
+                self.set_loc(e.range());
+                let items: Vec<Constant> = s
+                    .elts
+                    .iter()
+                    .map(|x| match x {
+                        Expr::Constant(c) => to_constant(&c.value),
+                        _ => Constant::None,
+                    })
+                    .collect();
+                self.load_const(Constant::FrozenSet(items.into()));
+                self.u().loc = old;
+                return Ok(());
+            }
+        }
+        self.visit_expr(e)
+    }
+
+    fn visit_comparator(&mut self, c: &'a ast::ExprCompare, i: usize) -> CResult {
+        if i + 1 == c.comparators.len() && matches!(c.ops[i], ast::CmpOp::In | ast::CmpOp::NotIn) {
+            self.visit_iter_operand(&c.comparators[i])
+        } else {
+            self.visit_expr(&c.comparators[i])
+        }
+    }
+
     pub(crate) fn emit_compare(&mut self, op: &ast::CmpOp) {
         use ast::CmpOp::*;
         match op {
@@ -320,7 +350,7 @@ impl<'a> Compiler<'a> {
         self.visit_expr(&c.left)?;
         let n = c.ops.len().saturating_sub(1);
         if n == 0 {
-            self.visit_expr(&c.comparators[0])?;
+            self.visit_comparator(c, 0)?;
             self.emit_compare(&c.ops[0]);
         } else {
             let cleanup = self.new_block();
@@ -332,7 +362,7 @@ impl<'a> Compiler<'a> {
                 self.emit_jump(Op::Real(Opcode::JUMP_IF_FALSE_OR_POP), cleanup);
                 self.next_block();
             }
-            self.visit_expr(&c.comparators[n])?;
+            self.visit_comparator(c, n)?;
             self.emit_compare(&c.ops[n]);
             let end = self.new_block();
             self.emit_noloc(Op::Jump, 0, end);
@@ -398,7 +428,7 @@ impl<'a> Compiler<'a> {
                     self.emit_jump(Op::PopJumpIfFalse, cleanup);
                     self.next_block();
                 }
-                self.visit_expr(&c.comparators[n])?;
+                self.visit_comparator(c, n)?;
                 self.emit_compare(&c.ops[n]);
                 self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, next);
                 self.next_block();

@@ -320,7 +320,7 @@ impl<'a> Compiler<'a> {
         }
         let co = self.exit_scope(true);
         self.make_closure(co, 0)?;
-        self.visit_expr(&outermost.iter)?;
+        self.visit_iter_operand(&outermost.iter)?;
         if outermost.is_async {
             self.emit(Opcode::GET_AITER, 0);
         } else {
@@ -361,7 +361,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             if start.is_some() {
-                self.visit_expr(&gen.iter)?;
+                self.visit_iter_operand(&gen.iter)?;
                 self.emit(Opcode::GET_ITER, 0);
             }
         }

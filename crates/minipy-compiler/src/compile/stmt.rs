@@ -240,7 +240,6 @@ impl<'a> Compiler<'a> {
             Some(_) => {}
         }
         self.emit(Opcode::RETURN_VALUE, 0);
-        self.next_block();
         Ok(())
     }
 

@@ -263,6 +263,7 @@ impl Cfg {
 
 /// Turns a finished CFG into a code object.
 pub(crate) fn assemble(mut cfg: Cfg, mut info: UnitInfo) -> CodeObject {
+    cfg.normalize_targets();
     cfg.extend_blocks();
     // Cell layout: arg cells keep their varname slot.
     let nlocals = info.varnames.len() as u32;

@@ -59,6 +59,13 @@ impl Cfg {
         }
     }
 
+    /// `normalize_basic_block`: jump targets skip over empty blocks.
+    pub(crate) fn normalize_targets(&mut self) {
+        for b in 0..self.blocks.len() {
+            self.resolve_targets(b);
+        }
+    }
+
     pub(crate) fn extend_blocks(&mut self) {
         // CPython walks b_list: most recently allocated first.
         for b in (0..self.blocks.len()).rev() {
@@ -243,6 +250,11 @@ impl Cfg {
                 Op::Real(Opcode::SWAP) => {
                     if inst.arg == 1 {
                         self.blocks[b].instrs[iu].op = Op::Real(Opcode::NOP);
+                    } else {
+                        let mut ix = iu;
+                        swaptimize(&mut self.blocks[b].instrs, &mut ix);
+                        apply_static_swaps(&mut self.blocks[b].instrs, ix);
+                        i = ix as isize;
                     }
                 }
                 Op::Real(Opcode::PUSH_NULL) => {
@@ -507,5 +519,125 @@ impl Cfg {
                 lineno = last.loc.line;
             }
         }
+    }
+}
+
+fn is_swappable(op: Op) -> bool {
+    matches!(op, Op::Real(Opcode::STORE_FAST) | Op::Real(Opcode::POP_TOP))
+}
+
+/// `swaptimize`: replaces a run of SWAPs by an optimal equivalent.
+fn swaptimize(instrs: &mut [Instr], ix: &mut usize) {
+    let start = *ix;
+    let mut depth = instrs[start].arg as usize;
+    let mut len = 0;
+    let mut more = false;
+    let limit = instrs.len() - start;
+    loop {
+        len += 1;
+        if len >= limit {
+            break;
+        }
+        let op = instrs[start + len].op;
+        if op == Op::Real(Opcode::SWAP) {
+            depth = depth.max(instrs[start + len].arg as usize);
+            more = true;
+        } else if op != Op::Real(Opcode::NOP) {
+            break;
+        }
+    }
+    if !more || depth == 0 {
+        return;
+    }
+    const VISITED: isize = -1;
+    let mut stack: Vec<isize> = (0..depth as isize).collect();
+    for k in 0..len {
+        if instrs[start + k].op == Op::Real(Opcode::SWAP) {
+            let oparg = instrs[start + k].arg as usize;
+            if oparg == 0 || oparg > depth {
+                return;
+            }
+            stack.swap(0, oparg - 1);
+        }
+    }
+    let mut current = len as isize - 1;
+    for i in 0..depth {
+        if stack[i] == VISITED || stack[i] == i as isize {
+            continue;
+        }
+        let mut j = i;
+        loop {
+            if j != 0 {
+                if current < 0 {
+                    return;
+                }
+                let c = start + current as usize;
+                instrs[c].op = Op::Real(Opcode::SWAP);
+                instrs[c].arg = j as u32 + 1;
+                current -= 1;
+            }
+            if stack[j] == VISITED {
+                break;
+            }
+            let next_j = stack[j] as usize;
+            stack[j] = VISITED;
+            j = next_j;
+        }
+    }
+    while current >= 0 {
+        instrs[start + current as usize].op = Op::Real(Opcode::NOP);
+        current -= 1;
+    }
+    *ix += len - 1;
+}
+
+fn next_swappable_instruction(instrs: &[Instr], mut i: usize, lineno: i32) -> Option<usize> {
+    loop {
+        i += 1;
+        if i >= instrs.len() {
+            return None;
+        }
+        let ins = &instrs[i];
+        if lineno >= 0 && ins.loc.line != lineno {
+            return None;
+        }
+        if ins.op == Op::Real(Opcode::NOP) {
+            continue;
+        }
+        if is_swappable(ins.op) {
+            return Some(i);
+        }
+        return None;
+    }
+}
+
+/// `apply_static_swaps`: swap the stores instead of the stack items.
+fn apply_static_swaps(instrs: &mut [Instr], i: usize) {
+    let mut i = i as isize;
+    while i >= 0 {
+        let iu = i as usize;
+        if instrs[iu].op != Op::Real(Opcode::SWAP) {
+            if instrs[iu].op == Op::Real(Opcode::NOP) || is_swappable(instrs[iu].op) {
+                i -= 1;
+                continue;
+            }
+            return;
+        }
+        let Some(j) = next_swappable_instruction(instrs, iu, -1) else {
+            return;
+        };
+        let mut k = j;
+        let lineno = instrs[j].loc.line;
+        let mut count = instrs[iu].arg as i64 - 1;
+        while count > 0 {
+            match next_swappable_instruction(instrs, k, lineno) {
+                Some(n) => k = n,
+                None => return,
+            }
+            count -= 1;
+        }
+        instrs[iu].op = Op::Real(Opcode::NOP);
+        instrs.swap(j, k);
+        i -= 1;
     }
 }
