@@ -8,7 +8,8 @@
 //! A run fails if minipy exits with status 101 (Rust panic), dies by a signal
 //! (SIGSEGV, SIGABRT, ...) or writes "panicked at" / "stack overflow" /
 //! "overflowed its stack" to stderr.  Python-level errors are fine, and so is
-//! a timeout (5 s; a truncated program may well loop forever).
+//! a timeout (5 s; a truncated program may well loop forever).  After 3
+//! timeouts among one file's prefixes, the rest of that file is skipped.
 //!
 //! Runs use cwd = tests/cases, stdout discarded, a 4 GiB address-space limit
 //! (via `sh -c 'ulimit -v'`) so a runaway program cannot take the machine down.
@@ -31,6 +32,9 @@ const TIMEOUT: Duration = Duration::from_secs(5);
 const BYTE_STEP: usize = 97;
 /// Keep at most this much of a run's stderr (the rest is read and dropped).
 const STDERR_CAP: usize = 256 * 1024;
+/// After this many timeouts among one file's prefixes, its remaining prefixes
+/// are skipped: a longer prefix of a looping program nearly always loops too.
+const TIMEOUTS_PER_FILE: usize = 3;
 const CRASH_MARKERS: [&str; 3] = ["panicked at", "stack overflow", "overflowed its stack"];
 
 fn cases_dir() -> PathBuf {
@@ -46,17 +50,20 @@ fn binary() -> String {
 struct Input {
     label: String,
     source: Vec<u8>,
+    /// Index of the case file this is a prefix of (None for nasty inputs).
+    file: Option<usize>,
 }
 
 fn input(label: impl Into<String>, source: impl Into<Vec<u8>>) -> Input {
     Input {
         label: label.into(),
         source: source.into(),
+        file: None,
     }
 }
 
-/// Line prefixes and byte prefixes of every case file.
-fn case_inputs() -> Vec<Input> {
+/// Line prefixes and byte prefixes of every case file, and the number of files.
+fn case_inputs() -> (Vec<Input>, usize) {
     let filter: Vec<String> = std::env::var("MINIPY_CASES")
         .unwrap_or_default()
         .split(',')
@@ -73,8 +80,8 @@ fn case_inputs() -> Vec<Input> {
         .collect();
     names.sort();
     let mut inputs = Vec::new();
-    for name in names {
-        let Ok(src) = fs::read(cases_dir().join(&name)) else {
+    for (file, name) in names.iter().enumerate() {
+        let Ok(src) = fs::read(cases_dir().join(name)) else {
             continue;
         };
         let mut end = 0;
@@ -82,13 +89,17 @@ fn case_inputs() -> Vec<Input> {
         for line in src.split_inclusive(|&b| b == b'\n') {
             end += line.len();
             k += 1;
-            inputs.push(input(format!("{name} (first {k} lines)"), &src[..end]));
+            let mut inp = input(format!("{name} (first {k} lines)"), &src[..end]);
+            inp.file = Some(file);
+            inputs.push(inp);
         }
         for cut in (BYTE_STEP..src.len()).step_by(BYTE_STEP) {
-            inputs.push(input(format!("{name} (first {cut} bytes)"), &src[..cut]));
+            let mut inp = input(format!("{name} (first {cut} bytes)"), &src[..cut]);
+            inp.file = Some(file);
+            inputs.push(inp);
         }
     }
-    inputs
+    (inputs, names.len())
 }
 
 fn nested(open: &str, middle: &str, close: &str, depth: usize) -> String {
@@ -357,7 +368,10 @@ fn save_failure(index: usize, inp: &Input) -> String {
 fn no_crash_on_any_prefix_or_nasty_input() {
     let bin = binary();
     let mut inputs = nasty_inputs();
-    inputs.extend(case_inputs());
+    let (prefixes, files) = case_inputs();
+    inputs.extend(prefixes);
+    let file_timeouts: Vec<AtomicUsize> = (0..files).map(|_| AtomicUsize::new(0)).collect();
+    let skipped = AtomicUsize::new(0);
     let threads = std::env::var("MINIPY_SWEEP_THREADS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -372,10 +386,18 @@ fn no_crash_on_any_prefix_or_nasty_input() {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(inp) = inputs.get(i) else { break };
+                let per_file = inp.file.and_then(|f| file_timeouts.get(f));
+                if per_file.is_some_and(|t| t.load(Ordering::SeqCst) >= TIMEOUTS_PER_FILE) {
+                    skipped.fetch_add(1, Ordering::SeqCst);
+                    continue;
+                }
                 match run_one(&bin, &inp.source) {
                     Verdict::Ok => {}
                     Verdict::TimedOut => {
                         timeouts.fetch_add(1, Ordering::SeqCst);
+                        if let Some(t) = per_file {
+                            t.fetch_add(1, Ordering::SeqCst);
+                        }
                     }
                     Verdict::Crash(why) => {
                         let saved = save_failure(i, inp);
@@ -397,10 +419,12 @@ fn no_crash_on_any_prefix_or_nasty_input() {
         println!("... and {} more", failures.len() - 100);
     }
     println!(
-        "\nsweep: {} programs run, {} crashed, {} timed out (not a failure), in {:.1} s",
-        inputs.len(),
+        "\nsweep: {} programs run, {} crashed, {} timed out (not a failure), \
+         {} skipped after {TIMEOUTS_PER_FILE} timeouts in their file, in {:.1} s",
+        inputs.len() - skipped.load(Ordering::SeqCst),
         failures.len(),
         timeouts.load(Ordering::SeqCst),
+        skipped.load(Ordering::SeqCst),
         start.elapsed().as_secs_f64()
     );
     assert!(
