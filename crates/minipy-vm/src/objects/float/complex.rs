@@ -8,6 +8,8 @@ use crate::object::{Payload, PyResult};
 use crate::objects::function::{Args, NativeFn};
 use crate::objects::number::{self, num_of, Num};
 use crate::text::float_format::{double_to_string, parse_float, DtoaFlags};
+use crate::text::format_spec::{pad, unknown_presentation_type, FormatSpec};
+use crate::text::TextError;
 use crate::vm::Vm;
 
 /// `repr(complex)`: `1j`, `(1+2j)`, `(-0-1j)`, `(nan+infj)`.
@@ -342,12 +344,91 @@ fn complex_format(vm: &Vm, args: Args) -> PyResult {
     self_complex(vm, pos, "__format__")?;
     match pos[1].as_str() {
         Some("") => vm.str(&pos[0]),
-        Some(_) => Err(vm.unsupported("format specs for complex")),
+        Some(spec) => {
+            let (re, im) = self_complex(vm, pos, "__format__")?;
+            let type_name = pos[0].type_name();
+            format_complex(re, im, spec, &type_name)
+                .map(|s| vm.new_string(s))
+                .map_err(|e| crate::objects::int::text_error(vm, e))
+        }
         None => Err(vm.type_error(format!(
             "__format__() argument must be str, not {}",
             pos[1].type_name()
         ))),
     }
+}
+
+/// `complex.__format__(spec)` (CPython's `format_complex_internal`, without
+/// digit grouping).
+fn format_complex(re: f64, im: f64, spec: &str, type_name: &str) -> Result<String, TextError> {
+    let f = FormatSpec::parse(spec, type_name, '\0', '>')?;
+    if f.fill == '0' {
+        return Err(TextError::Value(
+            "Zero padding is not allowed in complex format specifier".to_string(),
+        ));
+    }
+    if f.align == '=' {
+        return Err(TextError::Value(
+            "'=' alignment flag is not allowed in complex format specifier".to_string(),
+        ));
+    }
+    let mut ty = f.ty;
+    if !matches!(ty, '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
+        return Err(unknown_presentation_type(ty, type_name));
+    }
+    let flags = DtoaFlags {
+        alt: f.alternate,
+        no_neg_0: f.no_neg_0,
+        ..DtoaFlags::default()
+    };
+    let mut default_precision = 6;
+    let (mut skip_re, mut add_parens) = (false, false);
+    if ty == '\0' {
+        ty = 'r';
+        default_precision = 0;
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            add_parens = true;
+        }
+    }
+    if ty == 'n' {
+        ty = 'g';
+    }
+    let precision = match f.precision {
+        None => default_precision,
+        Some(p) => {
+            if ty == 'r' {
+                ty = 'g';
+            }
+            p
+        }
+    };
+    let part = |x: f64, sign: Option<char>| -> String {
+        let s = double_to_string(x, ty, precision, flags);
+        match s.strip_prefix('-') {
+            Some(_) => s,
+            None => match sign {
+                Some('+') => format!("+{}", s),
+                Some(' ') => format!(" {}", s),
+                _ => s,
+            },
+        }
+    };
+    let mut body = String::new();
+    if add_parens {
+        body.push('(');
+    }
+    if !skip_re {
+        body.push_str(&part(re, f.sign));
+    }
+    body.push_str(&part(im, if skip_re { f.sign } else { Some('+') }));
+    body.push('j');
+    if add_parens {
+        body.push(')');
+    }
+    let len = body.chars().count();
+    Ok(pad(&body, len, f.width, f.align, f.fill))
 }
 
 fn complex_compare(vm: &Vm, args: Args, eq: bool, name: &str) -> PyResult {
