@@ -412,11 +412,12 @@ fn run_source(vm: &Vm, fname: &str, args: &Args, mode: minipy_compiler::Mode) ->
     let (globals, locals) = exec_namespaces(vm, fname, &a)?;
     let code = match &src.payload {
         Payload::Code(c) => c.clone(),
-        Payload::Str(s) => {
+        Payload::Str(_) | Payload::Bytes(_) => {
+            let full = source_text(vm, fname, &src)?;
             let text: &str = if mode == minipy_compiler::Mode::Eval {
-                s.s.trim_start_matches([' ', '\t'])
+                full.trim_start_matches([' ', '\t'])
             } else {
-                &s.s
+                &full
             };
             let co = minipy_compiler::compile(text, "<string>", mode).map_err(|e| crate::syntax_error(vm, &e))?;
             crate::frame::CodeInfo::new(vm, co)
@@ -443,6 +444,63 @@ pub fn builtin_exec(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.none.clone())
 }
 
-pub fn builtin_compile(vm: &Vm, _args: Args) -> PyResult {
-    Err(vm.unsupported("compile()"))
+/// The text of a `compile`/`exec`/`eval` source argument (str or UTF-8 bytes).
+fn source_text(vm: &Vm, fname: &str, src: &PyRef) -> PyResult<String> {
+    match &src.payload {
+        Payload::Str(s) => Ok(s.s.to_string()),
+        Payload::Bytes(b) => match std::str::from_utf8(b) {
+            Ok(t) => Ok(t.to_string()),
+            Err(_) => Err(vm.new_error(
+                &vm.exc.syntax_error,
+                "source code is not valid UTF-8".to_string(),
+            )),
+        },
+        _ => Err(vm.type_error(format!(
+            "{}() arg 1 must be a string, bytes or AST object",
+            fname
+        ))),
+    }
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
+pub fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
+    let a = parse_args(
+        vm,
+        &args,
+        "compile",
+        &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
+        3,
+        0,
+    )?;
+    let (Some(src), Some(filename), Some(mode)) = (a[0].clone(), a[1].clone(), a[2].clone()) else {
+        return Err(vm.type_error("compile() missing required argument 'source' (pos 1)".to_string()));
+    };
+    let Some(filename) = filename.as_str().map(|s| s.to_string()) else {
+        return Err(vm.type_error(format!(
+            "compile() argument 'filename' must be str, not {}",
+            filename.type_name()
+        )));
+    };
+    let mode = match mode.as_str() {
+        Some("exec") => minipy_compiler::Mode::Exec,
+        Some("eval") => minipy_compiler::Mode::Eval,
+        Some("single") => minipy_compiler::Mode::Single,
+        Some(_) => {
+            return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'".to_string()))
+        }
+        None => {
+            return Err(vm.type_error(format!(
+                "compile() argument 'mode' must be str, not {}",
+                mode.type_name()
+            )))
+        }
+    };
+    if let Some(f) = &a[3] {
+        if vm.index_i64(f)? != 0 {
+            return Err(vm.unsupported("compile() flags"));
+        }
+    }
+    let text = source_text(vm, "compile", &src)?;
+    let co = minipy_compiler::compile(&text, &filename, mode).map_err(|e| crate::syntax_error(vm, &e))?;
+    Ok(vm.new_code(crate::frame::CodeInfo::new(vm, co)))
 }

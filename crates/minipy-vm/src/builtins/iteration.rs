@@ -237,11 +237,9 @@ pub fn builtin_next(vm: &Vm, args: Args) -> PyResult {
     if !vm.is_iterator(it) {
         return Err(vm.type_error(format!("'{}' object is not an iterator", it.type_name())));
     }
-    match vm.next(it)? {
-        Some(v) => Ok(v),
-        None => match pos.get(1) {
-            Some(d) => Ok(d.clone()),
-            None => Err(vm.stop_iteration(None)),
-        },
+    match vm.next_raising(it) {
+        Ok(v) => Ok(v),
+        Err(e) if pos.len() == 2 && vm.exc_matches(&e, &vm.exc.stop_iteration) => Ok(pos[1].clone()),
+        Err(e) => Err(e),
     }
 }

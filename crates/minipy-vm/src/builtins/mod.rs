@@ -137,6 +137,7 @@ pub fn init(vm: &Vm) {
     for (name, f) in FUNCTIONS {
         set(name, new_builtin(vm, name, *f));
     }
+    dict::set_str(vm, &vm.modules, vm.intern("builtins"), vm.builtins.clone());
 }
 
 /// `sys.stdout`, or None when it is unset or `None`.
