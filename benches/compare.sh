@@ -5,14 +5,17 @@
 #
 #   benches/compare.sh            # all programs, 5 runs each
 #   RUNS=9 benches/compare.sh fib # only programs whose name contains "fib"
+#   MINIPY=path/to/minipy benches/compare.sh   # skip the release build
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${RUNS:-5}"
 cd "$ROOT"
 
-cargo build --release --quiet --bin minipy
-MINIPY="${CARGO_TARGET_DIR:-$ROOT/target}/release/minipy"
+if [ -z "${MINIPY:-}" ]; then
+    cargo build --release --quiet --bin minipy
+    MINIPY="${CARGO_TARGET_DIR:-$ROOT/target}/release/minipy"
+fi
 PYTHON="$(python3 -c 'import sys; print(sys.executable)')"
 
 if [ ! -x "$MINIPY" ]; then
