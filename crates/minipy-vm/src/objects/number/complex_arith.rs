@@ -33,7 +33,8 @@ pub fn quot(a: C, b: C) -> Option<C> {
     }
 }
 
-/// `_Py_c_pow`; `None` for zero to a negative or complex power.
+/// `_Py_c_pow`; `None` when C's errno would be EDOM (zero to a negative or
+/// complex power, or an infinite phase).
 fn c_pow(a: C, b: C) -> Option<C> {
     if b.0 == 0.0 && b.1 == 0.0 {
         return Some((1.0, 0.0));
@@ -51,6 +52,10 @@ fn c_pow(a: C, b: C) -> Option<C> {
     if b.1 != 0.0 {
         len /= (at * b.1).exp();
         phase += b.1 * vabs.ln();
+    }
+    if phase.is_infinite() {
+        // cos/sin of an infinity set errno = EDOM in C.
+        return None;
     }
     Some((len * phase.cos(), len * phase.sin()))
 }
