@@ -56,7 +56,9 @@ pub fn builtin_getattr(vm: &Vm, args: Args) -> PyResult {
     let pos = args.check(vm, "getattr", 2, 3)?;
     let name = attr_name(vm, &pos[1])?;
     match pos.get(2) {
-        Some(default) => Ok(vm.getattr_opt(&pos[0], name)?.unwrap_or_else(|| default.clone())),
+        Some(default) => Ok(vm
+            .getattr_opt(&pos[0], name)?
+            .unwrap_or_else(|| default.clone())),
         None => vm.getattr(&pos[0], name),
     }
 }
@@ -135,9 +137,8 @@ fn isinstance_rec(vm: &Vm, obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
         vm.leave();
         return r;
     }
-    Err(vm.type_error(
-        "isinstance() arg 2 must be a type, a tuple of types, or a union".to_string(),
-    ))
+    Err(vm
+        .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union".to_string()))
 }
 
 pub fn builtin_isinstance(vm: &Vm, args: Args) -> PyResult {
@@ -189,8 +190,14 @@ pub fn builtin_issubclass(vm: &Vm, args: Args) -> PyResult {
 /// `callable(obj)`.
 pub fn is_callable(vm: &Vm, obj: &PyRef) -> bool {
     match &obj.payload {
-        Payload::Function(_) | Payload::Builtin(_) | Payload::BoundMethod { .. } | Payload::Type(_) => true,
-        _ => vm.lookup_special(obj, "__call__").map(|c| !c.is_none()).unwrap_or(false),
+        Payload::Function(_)
+        | Payload::Builtin(_)
+        | Payload::BoundMethod { .. }
+        | Payload::Type(_) => true,
+        _ => vm
+            .lookup_special(obj, "__call__")
+            .map(|c| !c.is_none())
+            .unwrap_or(false),
     }
 }
 
@@ -279,7 +286,7 @@ pub fn builtin_dir(vm: &Vm, args: Args) -> PyResult {
     if is_heap_type(obj.class()) {
         if let Some(h) = typeobj::lookup_str(vm, obj.class(), "__dir__") {
             if !matches!(h.payload, Payload::Builtin(_)) {
-                let r = vm.call_args(&h, &[obj.clone()])?;
+                let r = vm.call_args(&h, std::slice::from_ref(obj))?;
                 let mut items = vm.iterate(&r)?;
                 super::iteration::sort_values(vm, &mut items, None, false)?;
                 return Ok(vm.new_list(items));
@@ -356,7 +363,9 @@ pub fn builtin_import(vm: &Vm, args: Args) -> PyResult {
         0,
     )?;
     let Some(name) = a[0].clone() else {
-        return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)".to_string()));
+        return Err(
+            vm.type_error("__import__() missing required argument 'name' (pos 1)".to_string())
+        );
     };
     if name.as_str().is_none() {
         return Err(vm.type_error("module name must be a string".to_string()));
@@ -376,7 +385,13 @@ pub fn builtin_import(vm: &Vm, args: Args) -> PyResult {
         Some(f) => f.clone(),
         None => vm.empty_tuple.clone(),
     };
-    crate::import::import_module_level(vm, name.as_str().unwrap_or(""), &globals, &fromlist, level as usize)
+    crate::import::import_module_level(
+        vm,
+        name.as_str().unwrap_or(""),
+        &globals,
+        &fromlist,
+        level as usize,
+    )
 }
 
 /// The `globals`/`locals` mappings of `exec`/`eval`.
@@ -392,7 +407,10 @@ fn exec_namespaces(vm: &Vm, fname: &str, a: &[Option<PyRef>]) -> PyResult<(PyRef
             }
             g
         }
-        _ => return Err(vm.unsupported(&format!("{}() without an explicit globals dict", fname))),
+        _ => match vm.caller_globals.borrow().clone() {
+            Some(g) => g,
+            None => return Err(vm.unsupported(&format!("{}() without an explicit globals dict", fname))),
+        },
     };
     let locals = match a.get(2).cloned().flatten() {
         Some(l) if !l.is_none() => l,
@@ -407,7 +425,10 @@ fn exec_namespaces(vm: &Vm, fname: &str, a: &[Option<PyRef>]) -> PyResult<(PyRef
 fn run_source(vm: &Vm, fname: &str, args: &Args, mode: minipy_compiler::Mode) -> PyResult {
     let a = parse_args(vm, args, fname, &["source", "globals", "locals"], 1, 1)?;
     let Some(src) = a[0].clone() else {
-        return Err(vm.type_error(format!("{}() missing required argument 'source' (pos 1)", fname)));
+        return Err(vm.type_error(format!(
+            "{}() missing required argument 'source' (pos 1)",
+            fname
+        )));
     };
     let (globals, locals) = exec_namespaces(vm, fname, &a)?;
     let code = match &src.payload {
@@ -419,7 +440,8 @@ fn run_source(vm: &Vm, fname: &str, args: &Args, mode: minipy_compiler::Mode) ->
             } else {
                 &full
             };
-            let co = minipy_compiler::compile(text, "<string>", mode).map_err(|e| crate::syntax_error(vm, &e))?;
+            let co = minipy_compiler::compile(text, "<string>", mode)
+                .map_err(|e| crate::syntax_error(vm, &e))?;
             crate::frame::CodeInfo::new(vm, co)
         }
         _ => {
@@ -429,7 +451,8 @@ fn run_source(vm: &Vm, fname: &str, args: &Args, mode: minipy_compiler::Mode) ->
             )))
         }
     };
-    let frame = crate::frame::Frame::new(vm, code, None, globals, vm.builtins.clone(), Some(locals));
+    let frame =
+        crate::frame::Frame::new(vm, code, None, globals, vm.builtins.clone(), Some(locals));
     vm.run_frame(frame)
 }
 
@@ -468,12 +491,22 @@ pub fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
         vm,
         &args,
         "compile",
-        &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
+        &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+            "_feature_version",
+        ],
         3,
         0,
     )?;
     let (Some(src), Some(filename), Some(mode)) = (a[0].clone(), a[1].clone(), a[2].clone()) else {
-        return Err(vm.type_error("compile() missing required argument 'source' (pos 1)".to_string()));
+        return Err(
+            vm.type_error("compile() missing required argument 'source' (pos 1)".to_string())
+        );
     };
     let Some(filename) = filename.as_str().map(|s| s.to_string()) else {
         return Err(vm.type_error(format!(
@@ -486,7 +519,9 @@ pub fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
         Some("eval") => minipy_compiler::Mode::Eval,
         Some("single") => minipy_compiler::Mode::Single,
         Some(_) => {
-            return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'".to_string()))
+            return Err(
+                vm.value_error("compile() mode must be 'exec', 'eval' or 'single'".to_string())
+            )
         }
         None => {
             return Err(vm.type_error(format!(
@@ -501,6 +536,7 @@ pub fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
         }
     }
     let text = source_text(vm, "compile", &src)?;
-    let co = minipy_compiler::compile(&text, &filename, mode).map_err(|e| crate::syntax_error(vm, &e))?;
+    let co = minipy_compiler::compile(&text, &filename, mode)
+        .map_err(|e| crate::syntax_error(vm, &e))?;
     Ok(vm.new_code(crate::frame::CodeInfo::new(vm, co)))
 }

@@ -63,7 +63,7 @@ pub fn builtin_print(vm: &Vm, args: Args) -> PyResult {
         };
         for (i, a) in pos.iter().enumerate() {
             if i > 0 {
-                vm.call_method(&file, "write", &[sep_obj.clone()])?;
+                vm.call_method(&file, "write", std::slice::from_ref(&sep_obj))?;
             }
             let s = vm.str(a)?;
             vm.call_method(&file, "write", &[s])?;

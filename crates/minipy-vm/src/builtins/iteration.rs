@@ -116,7 +116,12 @@ fn fast_keys(vm: &Vm, keys: &[PyRef]) -> FastKeys {
 
 /// Sorts `values` in place like `list.sort(key=key, reverse=reverse)`:
 /// stable, comparing keys with `<` only.
-pub fn sort_values(vm: &Vm, values: &mut Vec<PyRef>, key: Option<&PyRef>, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    vm: &Vm,
+    values: &mut Vec<PyRef>,
+    key: Option<&PyRef>,
+    reverse: bool,
+) -> PyResult<()> {
     if values.len() < 2 && key.is_none() {
         return Ok(());
     }
@@ -124,7 +129,7 @@ pub fn sort_values(vm: &Vm, values: &mut Vec<PyRef>, key: Option<&PyRef>, revers
         Some(k) => {
             let mut ks = Vec::with_capacity(values.len());
             for v in values.iter() {
-                ks.push(vm.call_args(k, &[v.clone()])?);
+                ks.push(vm.call_args(k, std::slice::from_ref(v))?);
             }
             ks
         }
@@ -145,12 +150,21 @@ pub fn sort_values(vm: &Vm, values: &mut Vec<PyRef>, key: Option<&PyRef>, revers
             // No NaN among the keys, so this is a consistent total preorder
             // (-0.0 and 0.0 compare equal, as in Python).
             let mut idx: Vec<usize> = (0..pairs.len()).collect();
-            idx.sort_by(|&a, &b| fv[a].partial_cmp(&fv[b]).unwrap_or(std::cmp::Ordering::Equal));
+            idx.sort_by(|&a, &b| {
+                fv[a]
+                    .partial_cmp(&fv[b])
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
             reorder(pairs, &idx)
         }
         FastKeys::Strs => {
             let mut idx: Vec<usize> = (0..pairs.len()).collect();
-            idx.sort_by(|&a, &b| ks[a].as_str().unwrap_or("").cmp(ks[b].as_str().unwrap_or("")));
+            idx.sort_by(|&a, &b| {
+                ks[a]
+                    .as_str()
+                    .unwrap_or("")
+                    .cmp(ks[b].as_str().unwrap_or(""))
+            });
             reorder(pairs, &idx)
         }
         FastKeys::None => merge_sort(vm, pairs)?,
@@ -164,7 +178,9 @@ pub fn sort_values(vm: &Vm, values: &mut Vec<PyRef>, key: Option<&PyRef>, revers
 
 fn reorder(pairs: Vec<(PyRef, PyRef)>, idx: &[usize]) -> Vec<(PyRef, PyRef)> {
     let mut slots: Vec<Option<(PyRef, PyRef)>> = pairs.into_iter().map(Some).collect();
-    idx.iter().filter_map(|&i| slots.get_mut(i).and_then(|s| s.take())).collect()
+    idx.iter()
+        .filter_map(|&i| slots.get_mut(i).and_then(|s| s.take()))
+        .collect()
 }
 
 /// Parses `list.sort`'s keyword-only arguments `key` and `reverse`.
@@ -239,7 +255,9 @@ pub fn builtin_next(vm: &Vm, args: Args) -> PyResult {
     }
     match vm.next_raising(it) {
         Ok(v) => Ok(v),
-        Err(e) if pos.len() == 2 && vm.exc_matches(&e, &vm.exc.stop_iteration) => Ok(pos[1].clone()),
+        Err(e) if pos.len() == 2 && vm.exc_matches(&e, &vm.exc.stop_iteration) => {
+            Ok(pos[1].clone())
+        }
         Err(e) => Err(e),
     }
 }

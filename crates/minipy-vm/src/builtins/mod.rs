@@ -132,7 +132,11 @@ pub fn init(vm: &Vm) {
     set("__debug__", vm.true_.clone());
     set(
         "__build_class__",
-        new_builtin(vm, "__build_class__", crate::objects::typeobj_methods::build_class),
+        new_builtin(
+            vm,
+            "__build_class__",
+            crate::objects::typeobj_methods::build_class,
+        ),
     );
     for (name, f) in FUNCTIONS {
         set(name, new_builtin(vm, name, *f));

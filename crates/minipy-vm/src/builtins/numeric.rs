@@ -90,7 +90,7 @@ fn min_max(vm: &Vm, args: Args, name: &str, op: CompareOp) -> PyResult {
     let mut best: Option<(PyRef, PyRef)> = None;
     let mut consider = |item: PyRef| -> PyResult<()> {
         let kv = match key {
-            Some(k) => vm.call_args(k, &[item.clone()])?,
+            Some(k) => vm.call_args(k, std::slice::from_ref(&item))?,
             None => item.clone(),
         };
         let replace = match &best {
@@ -142,19 +142,25 @@ fn is_exact_int(vm: &Vm, o: &PyRef) -> Option<i64> {
 pub fn builtin_sum(vm: &Vm, args: Args) -> PyResult {
     let a = parse_args(vm, &args, "sum", &["iterable", "start"], 1, 1)?;
     let (Some(iterable), start) = (a[0].clone(), a[1].clone()) else {
-        return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)".to_string()));
+        return Err(
+            vm.type_error("sum() takes at least 1 positional argument (0 given)".to_string())
+        );
     };
     let mut acc = match start {
         Some(s) => {
             if matches!(s.payload, Payload::Str(_)) {
-                return Err(vm.type_error(
-                    "sum() can't sum strings [use ''.join(seq) instead]".to_string(),
-                ));
+                return Err(
+                    vm.type_error("sum() can't sum strings [use ''.join(seq) instead]".to_string())
+                );
             }
             if matches!(s.payload, Payload::Bytes(_)) {
                 return Err(vm.type_error(format!(
                     "sum() can't sum {} [use b''.join(seq) instead]",
-                    if s.class().is(&vm.types.bytes) { "bytes".to_string() } else { s.type_name() }
+                    if s.class().is(&vm.types.bytes) {
+                        "bytes".to_string()
+                    } else {
+                        s.type_name()
+                    }
                 )));
             }
             s
@@ -237,7 +243,9 @@ fn native_round(vm: &Vm, x: &PyRef, nd: Option<&PyRef>) -> PyResult<Option<PyRef
             match nd {
                 None => {
                     if f.is_nan() {
-                        return Err(vm.value_error("cannot convert float NaN to integer".to_string()));
+                        return Err(
+                            vm.value_error("cannot convert float NaN to integer".to_string())
+                        );
                     }
                     if f.is_infinite() {
                         return Err(vm.overflow_error(
@@ -249,7 +257,9 @@ fn native_round(vm: &Vm, x: &PyRef, nd: Option<&PyRef>) -> PyResult<Option<PyRef
                 }
                 Some(nd) => {
                     let d = vm.index_big(nd)?;
-                    let d = d.to_i64().unwrap_or(if d.is_negative() { i64::MIN } else { i64::MAX });
+                    let d = d
+                        .to_i64()
+                        .unwrap_or(if d.is_negative() { i64::MIN } else { i64::MAX });
                     match crate::text::float_format::round_half_even(f, d) {
                         Ok(r) => Ok(Some(vm.new_float(r))),
                         Err(e) => Err(crate::objects::str::text_err(vm, e)),
@@ -275,7 +285,7 @@ pub fn builtin_round(vm: &Vm, args: Args) -> PyResult {
     }
     let r = match &nd {
         None => vm.call_special(&x, "__round__", &[])?,
-        Some(n) => vm.call_special(&x, "__round__", &[n.clone()])?,
+        Some(n) => vm.call_special(&x, "__round__", std::slice::from_ref(n))?,
     };
     if let Some(r) = r {
         return Ok(r);
@@ -283,7 +293,10 @@ pub fn builtin_round(vm: &Vm, args: Args) -> PyResult {
     if let Some(r) = native_round(vm, &x, nd.as_ref())? {
         return Ok(r);
     }
-    Err(vm.type_error(format!("type {} doesn't define __round__ method", x.type_name())))
+    Err(vm.type_error(format!(
+        "type {} doesn't define __round__ method",
+        x.type_name()
+    )))
 }
 
 /// `divmod(a, b)`.
@@ -296,13 +309,13 @@ pub fn builtin_divmod(vm: &Vm, args: Args) -> PyResult {
             return Ok(r);
         }
     }
-    if let Some(r) = vm.call_special(a, "__divmod__", &[b.clone()])? {
+    if let Some(r) = vm.call_special(a, "__divmod__", std::slice::from_ref(b))? {
         if !r.is(&vm.not_implemented) {
             return Ok(r);
         }
     }
     if !a.class().is(b.class()) {
-        if let Some(r) = vm.call_special(b, "__rdivmod__", &[a.clone()])? {
+        if let Some(r) = vm.call_special(b, "__rdivmod__", std::slice::from_ref(a))? {
             if !r.is(&vm.not_implemented) {
                 return Ok(r);
             }
@@ -332,7 +345,9 @@ fn int_pow_mod(vm: &Vm, b: BigInt, e: BigInt, m: BigInt) -> PyResult {
         match base.modinv(&mabs) {
             Some(inv) => base = inv,
             None => {
-                return Err(vm.value_error("base is not invertible for the given modulus".to_string()))
+                return Err(
+                    vm.value_error("base is not invertible for the given modulus".to_string())
+                )
             }
         }
         e = -e;
@@ -360,10 +375,17 @@ pub fn builtin_pow(vm: &Vm, args: Args) -> PyResult {
     };
     let all_native = [&base, &exp, &m].iter().all(|o| !is_heap(o));
     if all_native {
-        if let (Some(b), Some(e), Some(mm)) = (number::as_bigint(&base), number::as_bigint(&exp), number::as_bigint(&m)) {
+        if let (Some(b), Some(e), Some(mm)) = (
+            number::as_bigint(&base),
+            number::as_bigint(&exp),
+            number::as_bigint(&m),
+        ) {
             return int_pow_mod(vm, b, e, mm);
         }
-        if [&base, &exp, &m].iter().all(|o| number::num_of(o).is_some()) {
+        if [&base, &exp, &m]
+            .iter()
+            .all(|o| number::num_of(o).is_some())
+        {
             return Err(vm.type_error(
                 "pow() 3rd argument not allowed unless all arguments are integers".to_string(),
             ));
@@ -376,7 +398,11 @@ pub fn builtin_pow(vm: &Vm, args: Args) -> PyResult {
             }
         }
     }
-    if let (Some(b), Some(e), Some(mm)) = (number::as_bigint(&base), number::as_bigint(&exp), number::as_bigint(&m)) {
+    if let (Some(b), Some(e), Some(mm)) = (
+        number::as_bigint(&base),
+        number::as_bigint(&exp),
+        number::as_bigint(&m),
+    ) {
         return int_pow_mod(vm, b, e, mm);
     }
     Err(vm.type_error(format!(
