@@ -17,7 +17,7 @@ const PROGRAMS: [(&str, u64); 4] = [
     ("fib.py", 20),
     ("loop.py", 50_000),
     ("methods.py", 10_000),
-    ("dictstr.py", 5_000),
+    ("dictstr.py", 6_000),
 ];
 
 /// Replaces the first `N = ...` line with `N = small`.
