@@ -40,7 +40,9 @@ fn resize(source: &str, small: u64) -> String {
 
 fn programs(c: &mut Criterion) {
     let full = std::env::var_os("MINIPY_BENCH_FULL").is_some();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches").join("programs");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("benches")
+        .join("programs");
     let mut group = c.benchmark_group("programs");
     group
         .sample_size(10)
