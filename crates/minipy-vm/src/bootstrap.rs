@@ -80,6 +80,8 @@ pub fn create() -> Box<Vm> {
         dict_values: mk("dict_values", &object, L::Other, None, false),
         dict_items: mk("dict_items", &object, L::Other, None, false),
         null: mk("<NULL>", &object, L::Other, None, false),
+        traceback: mk("traceback", &object, L::Other, None, false),
+        frame: mk("frame", &object, L::Other, None, false),
         int,
         dict: dict_t.clone(),
         object: object.clone(),
@@ -170,9 +172,31 @@ pub fn add_methods(vm: &Vm, ty: &PyRef, kind: BuiltinKind, methods: &[(&'static 
     }
 }
 
+/// Exposes each static type's native `__new__` in its dict (so that
+/// `super().__new__(cls)` and `object.__new__(cls)` work).
+fn install_new(vm: &Vm, ty: &PyRef) {
+    let Some(td) = ty.as_type() else { return };
+    let Some(f) = td.new else { return };
+    let func = PyRef::new(
+        Payload::Builtin(Box::new(BuiltinFunction { name: "__new__", func: f, kind: BuiltinKind::StaticMethod, self_: None, owner: Some(td.name()) })),
+        &vm.types.builtin_function,
+    );
+    dict::set_str(vm, &td.dict, vm.intern("__new__"), func);
+}
+
 fn install_methods(vm: &Vm) {
     use crate::objects::*;
     let t = &vm.types;
+    for ty in [
+        &t.object, &t.type_, &t.int, &t.bool, &t.float, &t.complex, &t.str, &t.bytes, &t.list, &t.tuple, &t.dict,
+        &t.set, &t.frozenset, &t.range, &t.slice, &t.module, &t.property, &t.staticmethod, &t.classmethod,
+        &t.super_, &t.enumerate, &t.zip, &t.map, &t.filter, &t.reversed, &t.none_type,
+    ] {
+        install_new(vm, ty);
+    }
+    for e in &vm.exc.all {
+        install_new(vm, e);
+    }
     let m = BuiltinKind::Method;
     add_methods(vm, &t.object, m, instance::OBJECT_METHODS);
     add_methods(vm, &t.type_, m, typeobj_methods::TYPE_METHODS);
@@ -180,6 +204,7 @@ fn install_methods(vm: &Vm) {
     add_methods(vm, &t.int, BuiltinKind::ClassMethod, int::CLASS_METHODS);
     add_methods(vm, &t.bool, m, int::BOOL_METHODS);
     add_methods(vm, &t.float, m, float::METHODS);
+    add_methods(vm, &t.float, BuiltinKind::ClassMethod, float::CLASS_METHODS);
     add_methods(vm, &t.complex, m, float::COMPLEX_METHODS);
     add_methods(vm, &t.str, m, str::METHODS);
     add_methods(vm, &t.str, BuiltinKind::StaticMethod, str::STATIC_METHODS);

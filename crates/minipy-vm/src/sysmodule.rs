@@ -49,11 +49,7 @@ pub fn init(vm: &Vm) {
     set(vm, "maxunicode", vm.new_int(0x10ffff));
     set(vm, "version", vm.new_str("3.11.7 (minipy 0.1.0)"));
     set(vm, "hexversion", vm.new_int(0x030b07f0));
-    set(
-        vm,
-        "version_info",
-        vm.new_tuple(vec![vm.new_int(3), vm.new_int(11), vm.new_int(7), vm.new_str("final"), vm.new_int(0)]),
-    );
+    set(vm, "version_info", version_info(vm));
     set(vm, "executable", vm.new_string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
     set(vm, "prefix", vm.new_str(""));
     set(vm, "dont_write_bytecode", vm.true_.clone());
@@ -78,12 +74,18 @@ pub fn init(vm: &Vm) {
         ],
     );
     dict::set_str(vm, &vm.modules, vm.intern("sys"), vm.sys.clone());
+    dict::set_str(vm, &vm.modules, vm.intern("builtins"), vm.builtins.clone());
     crate::objects::textio::install(vm);
 }
 
 fn sys_exit(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "exit", 0, 1)?;
-    Err(vm.new_exception(&vm.exc.system_exit, a.to_vec()))
+    // Like PyErr_SetObject: a tuple argument becomes the exception's args.
+    let items = match a.first().and_then(|x| x.as_tuple()) {
+        Some(t) => t.to_vec(),
+        None => a.to_vec(),
+    };
+    Err(vm.new_exception(&vm.exc.system_exit, items))
 }
 
 fn getrecursionlimit(vm: &Vm, args: Args) -> PyResult {
@@ -143,4 +145,35 @@ fn exception(vm: &Vm, args: Args) -> PyResult {
 
 fn getdefaultencoding(vm: &Vm, _args: Args) -> PyResult {
     Ok(vm.new_str("utf-8"))
+}
+
+fn tuple_item<const I: usize>(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "getter", 1, 1)?;
+    Ok(a[0].as_tuple().and_then(|t| t.get(I).cloned()).unwrap_or_else(|| vm.none.clone()))
+}
+
+/// `sys.version_info`: a tuple subclass with named fields.
+fn version_info(vm: &Vm) -> PyRef {
+    let ns = vm.new_dict();
+    dict::set_str(vm, &ns, vm.intern("__module__"), vm.new_str("sys"));
+    let getters: [(&'static str, NativeFn); 5] = [
+        ("major", tuple_item::<0>),
+        ("minor", tuple_item::<1>),
+        ("micro", tuple_item::<2>),
+        ("releaselevel", tuple_item::<3>),
+        ("serial", tuple_item::<4>),
+    ];
+    for (name, f) in getters {
+        let g = PyRef::new(
+            Payload::Builtin(Box::new(BuiltinFunction { name, func: f, kind: BuiltinKind::Function, self_: None, owner: None })),
+            &vm.types.builtin_function,
+        );
+        let p = PyRef::new(Payload::Property { fget: Some(g), fset: None, fdel: None, doc: None }, &vm.types.property);
+        dict::set_str(vm, &ns, vm.intern(name), p);
+    }
+    let items = vec![vm.new_int(3), vm.new_int(11), vm.new_int(7), vm.new_str("final"), vm.new_int(0)];
+    match crate::objects::typeobj::new_type(vm, &vm.types.type_, "version_info", vec![vm.types.tuple.clone()], ns) {
+        Ok(t) => PyRef::new(Payload::Tuple(items.into_boxed_slice()), &t),
+        Err(_) => vm.new_tuple(items),
+    }
 }

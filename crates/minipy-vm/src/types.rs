@@ -58,6 +58,8 @@ pub struct Types {
     pub dict_values: PyRef,
     pub dict_items: PyRef,
     pub null: PyRef,
+    pub traceback: PyRef,
+    pub frame: PyRef,
 }
 
 /// Exception classes used from Rust; every class is also in `all`.
@@ -206,6 +208,7 @@ pub fn make_static_type(
         has_dict,
         slot_names: Vec::new(),
         base_ok,
+        subclasses: RefCell::new(Vec::new()),
     };
     let ty = PyRef::new_immortal(Payload::Type(Box::new(data)), metatype);
     if let Some(t) = ty.as_type() {

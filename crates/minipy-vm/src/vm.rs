@@ -45,6 +45,9 @@ pub struct Vm {
     /// Objects whose repr is in progress (`[...]` for recursive containers).
     pub repr_stack: RefCell<Vec<usize>>,
     pub stdlib_dir: RefCell<Option<String>>,
+    /// Globals of the frame that made the current call to a type (for
+    /// `type(name, bases, ns)`'s default `__module__`).
+    pub caller_globals: RefCell<Option<PyRef>>,
 }
 
 impl Vm {
@@ -104,6 +107,7 @@ impl Vm {
             frame_pool: RefCell::new(Vec::new()),
             repr_stack: RefCell::new(Vec::new()),
             stdlib_dir: RefCell::new(None),
+            caller_globals: RefCell::new(None),
         }
     }
 

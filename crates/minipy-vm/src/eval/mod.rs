@@ -515,7 +515,11 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 let exc = peek(vm, s, 1);
                 let exit = peek(vm, s, 4);
                 let ty = exc.class().clone();
-                let r = vm.call_args(&exit, &[ty, exc, vm.none.clone()])?;
+                let tb = match exc.as_exception() {
+                    Some(e) => crate::objects::special::traceback_chain(vm, &e.traceback.borrow()),
+                    None => vm.none.clone(),
+                };
+                let r = vm.call_args(&exit, &[ty, exc, tb])?;
                 f.stack.push(r);
             }
             Opcode::IMPORT_NAME => {

@@ -175,11 +175,27 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
         f.stack.push(r?);
         return Ok(());
     }
+    if argc == 0 {
+        if let Payload::Builtin(b) = &callable.payload {
+            if b.owner.is_none() && b.self_.is_none() && matches!(b.name, "globals" | "locals" | "vars" | "dir") {
+                let r = frame_introspection(vm, f, b.name);
+                f.stack.truncate(base);
+                f.stack.push(r?);
+                return Ok(());
+            }
+        }
+    }
     let r = {
         let args = Args::with_kw(&f.stack[start..], kwn);
         match &callable.payload {
             Payload::Function(func) => vm.call_function(&callable, func, args),
             Payload::Builtin(b) if b.self_.is_none() => (b.func)(vm, args),
+            Payload::Type(_) => {
+                let old = vm.caller_globals.replace(Some(f.globals.clone()));
+                let r = vm.call(&callable, args);
+                let _ = vm.caller_globals.replace(old);
+                r
+            }
             _ => vm.call(&callable, args),
         }
     };
@@ -232,7 +248,13 @@ pub fn call_function_ex(vm: &Vm, f: &mut Frame, arg: u32) -> Result<(), Raised> 
 /// `f()`-style description of a callable for error messages.
 pub fn func_desc(vm: &Vm, func: &PyRef) -> String {
     match &func.payload {
-        Payload::Function(fd) => format!("{}()", fd.qualname.borrow().as_str().unwrap_or("?")),
+        Payload::Function(fd) => {
+            let q = fd.qualname.borrow().as_str().unwrap_or("?").to_string();
+            match fd.module.borrow().as_ref().and_then(|m| m.as_str().map(|s| s.to_string())) {
+                Some(m) if m != "builtins" => format!("{}.{}()", m, q),
+                _ => format!("{}()", q),
+            }
+        }
         Payload::BoundMethod { func: inner, .. } => func_desc(vm, inner),
         Payload::Builtin(b) => format!("{}()", b.name),
         Payload::Type(t) => format!("{}()", t.name()),
@@ -731,4 +753,39 @@ fn zero_arg_super(vm: &Vm, f: &Frame) -> PyResult {
         return Err(vm.runtime_error("super(): __class__ is not a type".to_string()));
     }
     crate::objects::descriptors::super_new(vm, Args::new(&[vm.types.super_.clone(), cls, obj]))
+}
+
+/// `globals()`, `locals()`, `vars()` and `dir()` without arguments: they
+/// read the calling frame.
+fn frame_introspection(vm: &Vm, f: &Frame, name: &str) -> PyResult {
+    if name == "globals" {
+        return Ok(f.globals.clone());
+    }
+    let locals = match &f.locals {
+        Some(l) => l.clone(),
+        None => {
+            let d = vm.new_dict();
+            let kinds = &f.code.code.co_localspluskinds;
+            for (i, n) in f.code.localsplusnames.iter().enumerate() {
+                let kind = kinds.get(i).copied().unwrap_or(0);
+                let v = match f.fast.get(i).cloned().flatten() {
+                    Some(v) if kind & (minipy_bytecode::code::kinds::CELL | minipy_bytecode::code::kinds::FREE) != 0 => match &v.payload {
+                        Payload::Cell(c) => c.borrow().clone(),
+                        _ => Some(v),
+                    },
+                    other => other,
+                };
+                if let Some(v) = v {
+                    dict::set_item(vm, &d, n.clone(), v)?;
+                }
+            }
+            d
+        }
+    };
+    if name == "dir" {
+        let mut keys: Vec<String> = vm.iterate(&locals)?.iter().filter_map(|k| k.as_str().map(|s| s.to_string())).collect();
+        keys.sort();
+        return Ok(vm.new_list(keys.iter().map(|k| vm.new_str(k)).collect()));
+    }
+    Ok(locals)
 }

@@ -162,6 +162,7 @@ impl DictData {
         let size = ((live.len() + 1) * 3).next_power_of_two().max(8);
         self.indices = vec![EMPTY; size];
         self.entries = Vec::with_capacity(live.len() * 2);
+        self.len = 0;
         for e in live {
             self.insert_new(e.hash, e.key, e.value);
         }

@@ -45,7 +45,10 @@ impl GeneratorData {
             "__name__" => Some(self.name.clone()),
             "__qualname__" => Some(self.qualname.clone()),
             "gi_running" => Some(vm.new_bool(self.running.get())),
-            "gi_frame" => Some(vm.none.clone()),
+            "gi_frame" => Some(match self.frame.borrow().as_ref() {
+                Some(f) => frame_object(vm, f),
+                None => vm.none.clone(),
+            }),
             "gi_code" => self.frame.borrow().as_ref().map(|f| vm.new_code(f.code.clone())),
             _ => None,
         }
@@ -347,3 +350,17 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("__next__", gen_next),
     ("__iter__", gen_iter),
 ];
+
+/// A snapshot `frame` object (`f_code`, `f_lineno`, `f_globals`, `f_lasti`).
+pub fn frame_object(vm: &Vm, f: &Frame) -> PyRef {
+    let d = vm.new_dict();
+    let set = |k: &str, v: PyRef| crate::objects::dict::set_str(vm, &d, vm.intern(k), v);
+    set("f_code", vm.new_code(f.code.clone()));
+    set("f_globals", f.globals.clone());
+    set("f_lasti", vm.new_int(2 * f.lasti as i64));
+    set(
+        "f_lineno",
+        f.code.code.addr2line(f.lasti).map(|l| vm.new_int(l as i64)).unwrap_or_else(|| vm.none.clone()),
+    );
+    PyRef::new(Payload::Instance { dict: RefCell::new(Some(d)), slots: Box::new([]) }, &vm.types.frame)
+}

@@ -67,15 +67,16 @@ pub fn getattr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
             "__cause__" => opt(vm, e.cause.borrow().clone()),
             "__context__" => opt(vm, e.context.borrow().clone()),
             "__suppress_context__" => vm.new_bool(e.suppress_context.get()),
-            "__traceback__" => {
-                if e.traceback.borrow().is_empty() {
-                    vm.none.clone()
-                } else {
-                    return Err(vm.unsupported("traceback objects"));
-                }
-            }
+            "__traceback__" => traceback_chain(vm, &e.traceback.borrow()),
             "__dict__" => opt(vm, vm.instance_dict(obj)),
-            _ => return crate::objects::exceptions::exc_attr(vm, obj, name),
+            _ => {
+                if let Some(d) = e.dict.borrow().as_ref() {
+                    if let Some(v) = dict::get_str(vm, d, &vm.intern(name)) {
+                        return Ok(Some(v));
+                    }
+                }
+                return crate::objects::exceptions::exc_attr(vm, obj, name);
+            }
         },
         Payload::BoundMethod { func, self_ } => match name {
             "__self__" => self_.clone(),
@@ -155,6 +156,9 @@ pub fn type_getattr_fallback(vm: &Vm, ty: &PyRef, name: &str) -> PyResult<Option
     let Some(t) = ty.as_type() else { return Ok(None) };
     let v = match name {
         "__module__" if !t.heap => vm.new_str("builtins"),
+        "__doc__" if ty.is(&vm.types.object) => vm.new_str(
+            "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n",
+        ),
         "__doc__" => vm.none.clone(),
         _ => return Ok(None),
     };
@@ -272,4 +276,23 @@ pub fn setattr(vm: &Vm, obj: &PyRef, name: &str, value: Option<PyRef>) -> PyResu
             Ok(false)
         }
     }
+}
+
+/// Builds `traceback` objects (`tb_lineno`, `tb_lasti`, `tb_next`,
+/// `tb_frame` = None) from an exception's entries, outermost first.
+pub fn traceback_chain(vm: &Vm, entries: &[crate::object::TracebackEntry]) -> PyRef {
+    let mut next = vm.none.clone();
+    for e in entries.iter() {
+        let d = vm.new_dict();
+        let line = e.code.addr2line(e.lasti).map(|l| vm.new_int(l as i64)).unwrap_or_else(|| vm.none.clone());
+        dict::set_str(vm, &d, vm.intern("tb_lineno"), line);
+        dict::set_str(vm, &d, vm.intern("tb_lasti"), vm.new_int(2 * e.lasti as i64));
+        dict::set_str(vm, &d, vm.intern("tb_next"), next);
+        dict::set_str(vm, &d, vm.intern("tb_frame"), vm.none.clone());
+        next = PyRef::new(
+            Payload::Instance { dict: std::cell::RefCell::new(Some(d)), slots: Box::new([]) },
+            &vm.types.traceback,
+        );
+    }
+    next
 }

@@ -52,6 +52,9 @@ pub struct TypeData {
     pub slot_names: Vec<Rc<str>>,
     /// Can be subclassed (`bool`, `NoneType`... cannot).
     pub base_ok: bool,
+    /// Direct subclasses, in creation order (`__subclasses__()`). Strong
+    /// references for now; weak ones when weakrefs exist.
+    pub subclasses: RefCell<Vec<PyRef>>,
 }
 
 impl TypeData {
@@ -162,6 +165,12 @@ pub fn new_type(
     bases: Vec<PyRef>,
     dict: PyRef,
 ) -> PyResult<PyRef> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|x| x.is(b)) {
+            let n = b.as_type().map(|t| t.name().to_string()).unwrap_or_default();
+            return Err(vm.type_error(format!("duplicate base class {}", n)));
+        }
+    }
     // The solid base decides the layout and the native __new__.
     let mut layout = Layout::Object;
     let mut new = None;
@@ -262,9 +271,15 @@ pub fn new_type(
         has_dict,
         slot_names: all_slots,
         base_ok: true,
+        subclasses: RefCell::new(Vec::new()),
     };
     let ty = PyRef::new(Payload::Type(Box::new(data)), metatype);
     let mro = compute_mro(vm, &ty, &bases)?;
+    for b in &bases {
+        if let Some(bt) = b.as_type() {
+            bt.subclasses.borrow_mut().push(ty.clone());
+        }
+    }
     if let Some(t) = ty.as_type() {
         *t.mro.borrow_mut() = mro;
         let has_del = lookup_str(vm, &ty, "__del__").is_some();

@@ -40,6 +40,12 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     let bases: Vec<PyRef> = if bases.is_empty() { vec![vm.types.object.clone()] } else { bases.to_vec() };
     let ns = vm.new_dict();
     dict::merge(vm, &ns, &pos[3])?;
+    if dict::get_str(vm, &ns, &vm.intern("__module__")).is_none() {
+        let g = vm.caller_globals.borrow().clone();
+        if let Some(m) = g.and_then(|g| dict::get_str(vm, &g, &vm.intern("__name__"))) {
+            dict::set_str(vm, &ns, vm.intern("__module__"), m);
+        }
+    }
     // Implicit static/class methods.
     for (name, wrap_static) in [("__new__", true), ("__init_subclass__", false), ("__class_getitem__", false)] {
         let key = vm.intern(name);
@@ -186,6 +192,14 @@ fn type_repr(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_string(vm.native_repr(&a[0])?))
 }
 
+fn type_subclasses(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__subclasses__", 1, 1)?;
+    match a[0].as_type() {
+        Some(t) => Ok(vm.new_list(t.subclasses.borrow().clone())),
+        None => Err(vm.type_error("descriptor '__subclasses__' requires a 'type' object".to_string())),
+    }
+}
+
 fn type_prepare(vm: &Vm, _args: Args) -> PyResult {
     Ok(vm.new_dict())
 }
@@ -196,6 +210,7 @@ fn type_init(vm: &Vm, _args: Args) -> PyResult {
 
 pub const TYPE_METHODS: &[(&str, NativeFn)] = &[
     ("mro", type_mro),
+    ("__subclasses__", type_subclasses),
     ("__call__", type_call_method),
     ("__init__", type_init),
     ("__instancecheck__", type_instancecheck),

@@ -13,7 +13,7 @@ use crate::vm::Vm;
 impl Vm {
     /// `getattr(obj, name)` with a `str` object name.
     pub fn getattr(&self, obj: &PyRef, name: &PyRef) -> PyResult {
-        match self.getattr_opt(obj, name)? {
+        match self.getattr_inner(obj, name)? {
             Some(v) => Ok(v),
             None => Err(self.no_attribute(obj, name.as_str().unwrap_or("?"))),
         }
@@ -27,6 +27,16 @@ impl Vm {
     /// Attribute lookup that reports a missing attribute as `Ok(None)`
     /// (an `AttributeError` raised by Python code is also turned into None).
     pub fn getattr_opt(&self, obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+        match self.getattr_inner(obj, name) {
+            Err(e) if self.exc_matches(&e, &self.exc.attribute_error) => Ok(None),
+            r => r,
+        }
+    }
+
+    /// Lookup with `__getattr__` fallback; `Ok(None)` when simply missing,
+    /// `Err` for an AttributeError raised by a descriptor (kept, with its
+    /// own message, when there is no `__getattr__`).
+    fn getattr_inner(&self, obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
         let r = if obj.as_type().is_some() {
             self.type_getattr(obj, name)
         } else {
@@ -39,31 +49,28 @@ impl Vm {
                 let ty = obj.class();
                 if ty.as_type().map(|t| t.heap).unwrap_or(false) {
                     if let Some(ga) = typeobj::lookup_str(self, ty, "__getattr__") {
-                        return self.swallow_attr_error(self.call_args(&ga, &[obj.clone(), name.clone()]));
+                        return self.call_args(&ga, &[obj.clone(), name.clone()]).map(Some);
                     }
                 }
                 if let Payload::Module { dict: d } = &obj.payload {
                     if let Some(ga) = dict::get_str(self, d, &self.intern("__getattr__")) {
-                        return self.swallow_attr_error(self.call_args(&ga, &[name.clone()]));
+                        return self.call_args(&ga, &[name.clone()]).map(Some);
                     }
                 }
                 Ok(None)
             }
             Err(e) => {
-                if self.exc_matches(&e, &self.exc.attribute_error) {
-                    Ok(None)
-                } else {
-                    Err(e)
+                if !self.exc_matches(&e, &self.exc.attribute_error) {
+                    return Err(e);
                 }
+                let ty = obj.class();
+                if ty.as_type().map(|t| t.heap).unwrap_or(false) {
+                    if let Some(ga) = typeobj::lookup_str(self, ty, "__getattr__") {
+                        return self.call_args(&ga, &[obj.clone(), name.clone()]).map(Some);
+                    }
+                }
+                Err(e)
             }
-        }
-    }
-
-    fn swallow_attr_error(&self, r: PyResult) -> PyResult<Option<PyRef>> {
-        match r {
-            Ok(v) => Ok(Some(v)),
-            Err(e) if self.exc_matches(&e, &self.exc.attribute_error) => Ok(None),
-            Err(e) => Err(e),
         }
     }
 
@@ -268,7 +275,7 @@ impl Vm {
     /// `(attribute, false)`.
     pub fn get_method(&self, obj: &PyRef, name: &PyRef) -> PyResult<(PyRef, bool)> {
         let ty = obj.class();
-        if obj.as_type().is_none() {
+        if obj.as_type().is_none() && !matches!(obj.payload, Payload::Super { .. }) {
             if let Some(d) = lookup(self, ty, name) {
                 let is_method = match &d.payload {
                     Payload::Function(_) => true,
@@ -451,6 +458,13 @@ impl Vm {
                 },
             },
             None => {
+                if special::getattr(self, obj, name_s)?.is_some() {
+                    return Err(self.attribute_error(format!(
+                        "attribute '{}' of '{}' objects is not writable",
+                        name_s,
+                        obj.type_name()
+                    )));
+                }
                 if matches!(obj.payload, Payload::Instance { .. }) && !obj.class().is(&self.types.object) {
                     Err(self.attribute_error(format!(
                         "'{}' object has no attribute '{}'",

@@ -43,7 +43,7 @@ impl Vm {
             Payload::Int(i) if obj.class().is(&self.types.bool) || obj.class().as_type().map(|t| t.layout == crate::objects::typeobj::Layout::Bool).unwrap_or(false) => {
                 if *i != 0 { "True" } else { "False" }.to_string()
             }
-            Payload::Int(_) | Payload::BigInt(_) => crate::objects::int::int_repr(obj),
+            Payload::Int(_) | Payload::BigInt(_) => crate::objects::int::int_str(self, obj)?,
             Payload::Float(f) => float_repr(*f),
             Payload::Function(f) => format!(
                 "<function {} at {:#x}>",

@@ -68,7 +68,7 @@ impl Vm {
             return Ok(());
         }
         Err(self.type_error(format!(
-            "'{}' object doesn't support item deletion",
+            "'{}' object does not support item deletion",
             obj.type_name()
         )))
     }
@@ -150,6 +150,21 @@ impl Vm {
                 Err(e) if self.exc_matches(&e, &self.exc.stop_iteration) => Ok(None),
                 Err(e) => Err(e),
             },
+        }
+    }
+
+    /// `it.__next__()` raising `StopIteration` (carrying a generator's
+    /// return value) on exhaustion — what `next()` does.
+    pub fn next_raising(&self, it: &PyRef) -> PyResult {
+        if let Payload::Generator(_) = &it.payload {
+            return match crate::objects::generator::resume(self, it, self.none.clone(), None)? {
+                Ok(v) => Ok(v),
+                Err(r) => Err(self.stop_iteration(if r.is_none() { None } else { Some(r) })),
+            };
+        }
+        match self.next(it)? {
+            Some(v) => Ok(v),
+            None => Err(self.stop_iteration(None)),
         }
     }
 
