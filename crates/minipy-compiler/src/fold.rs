@@ -635,7 +635,8 @@ impl Folder<'_> {
                     let func_end = ast::Ranged::range(&*c.func).end();
                     if let Expr::GeneratorExp(g) = &mut c.args[0] {
                         let start: usize = g.range.start().into();
-                        if self.source.as_bytes().get(start) != Some(&b'(') {
+                        let end: usize = g.range.end().into();
+                        if start >= usize::from(func_end) && !is_parenthesized(self.source, start, end) {
                             if let Some(off) = self.source[usize::from(func_end)..start].find('(') {
                                 let open = ast::text_size::TextSize::from((usize::from(func_end) + off) as u32);
                                 g.range = ast::text_size::TextRange::new(open, call_end);
@@ -868,4 +869,41 @@ fn fold_subscr(v: &Constant, i: &Constant) -> Option<Constant> {
         }
         _ => None,
     }
+}
+
+/// Is `source[start..end]` one parenthesized group (its first `(` closed by its last char)?
+fn is_parenthesized(source: &str, start: usize, end: usize) -> bool {
+    let Some(text) = source.get(start..end) else {
+        return false;
+    };
+    let b = text.as_bytes();
+    if b.first() != Some(&b'(') || b.last() != Some(&b')') {
+        return false;
+    }
+    let mut depth = 0i32;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\'' | b'"' => {
+                let q = b[i];
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    if b[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i == b.len() - 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }

@@ -62,6 +62,8 @@ impl<'a> Compiler<'a> {
             self.call_simple_kw_helper(&c.keywords);
         }
         self.u().loc = old;
+        self.set_loc(c.range);
+        self.update_start_location_to_match_attr(meth);
         self.emit(Opcode::PRECALL, (argsl + kwdsl) as u32);
         self.emit(Opcode::CALL, (argsl + kwdsl) as u32);
         self.u().loc = old;
