@@ -651,3 +651,43 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("isalnum", b_isalnum),
     ("isspace", b_isspace),
 ];
+
+fn fromhex(vm: &Vm, args: Args) -> PyResult {
+    let p = self_and(vm, &args, "fromhex", 1)?;
+    let Some(s) = p[1].as_str() else {
+        return Err(vm.type_error(format!(
+            "fromhex() argument must be str, not {}",
+            p[1].type_name()
+        )));
+    };
+    let mut out = Vec::new();
+    let cs: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < cs.len() {
+        if cs[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = cs[i].to_digit(16);
+        let lo = cs.get(i + 1).and_then(|c| c.to_digit(16));
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            _ => {
+                let pos = if hi.is_none() { i } else { i + 1 };
+                return Err(vm.value_error(format!(
+                    "non-hexadecimal number found in fromhex() arg at position {}",
+                    pos
+                )));
+            }
+        }
+        i += 2;
+    }
+    let cls = &p[0];
+    if cls.is(&vm.types.bytes) {
+        Ok(vm.new_bytes(out))
+    } else {
+        vm.call_args(cls, &[vm.new_bytes(out)])
+    }
+}
+
+pub const CLASS_METHODS: &[(&str, NativeFn)] = &[("fromhex", fromhex)];

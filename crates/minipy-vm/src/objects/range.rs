@@ -6,7 +6,8 @@
 
 use std::cell::{Cell, RefCell};
 
-use num_bigint::Sign;
+use num_bigint::{BigInt, Sign};
+use num_traits::{One, Signed, Zero};
 
 use crate::heap::PyRef;
 use crate::object::{IterKind, Payload, PyResult};
@@ -46,12 +47,11 @@ pub fn range_len_of(start: i64, stop: i64, step: i64) -> i128 {
 
 /// `len(range)`; OverflowError beyond ssize_t.
 pub fn range_len(vm: &Vm, r: &PyRef) -> PyResult<usize> {
-    let (a, b, c) = range_values(vm, r)?;
-    let n = range_len_of(a, b, c);
-    if n > i64::MAX as i128 {
-        return Err(overflow(vm));
+    let n = range_len_big(r);
+    match i64::try_from(&n) {
+        Ok(n) => Ok(n as usize),
+        Err(_) => Err(overflow(vm)),
     }
-    Ok(n as usize)
 }
 
 fn to_int(vm: &Vm, o: &PyRef) -> PyResult<PyRef> {
@@ -119,6 +119,34 @@ pub fn slice_attr(vm: &Vm, s: &PyRef, name: &str) -> Option<PyRef> {
     }
 }
 
+fn big_of(o: &PyRef) -> BigInt {
+    match &o.payload {
+        Payload::Int(i) => BigInt::from(*i),
+        Payload::BigInt(b) => (**b).clone(),
+        _ => BigInt::zero(),
+    }
+}
+
+/// `(start, stop, step)` as BigInts.
+pub fn range_values_big(r: &PyRef) -> (BigInt, BigInt, BigInt) {
+    match &r.payload {
+        Payload::Range { start, stop, step } => (big_of(start), big_of(stop), big_of(step)),
+        _ => (BigInt::zero(), BigInt::zero(), BigInt::one()),
+    }
+}
+
+/// Length of a range with arbitrary-size endpoints.
+pub fn range_len_big(r: &PyRef) -> BigInt {
+    let (a, b, c) = range_values_big(r);
+    if c.is_positive() && a < b {
+        (b - a - 1u32) / &c + 1u32
+    } else if c.is_negative() && a > b {
+        (a - b - 1u32) / (-c) + 1u32
+    } else {
+        BigInt::zero()
+    }
+}
+
 /// Item `i` (already normalised, `0 <= i < len`).
 fn range_item(start: i64, step: i64, i: i64) -> i128 {
     start as i128 + i as i128 * step as i128
@@ -133,7 +161,27 @@ fn int_from_i128(vm: &Vm, v: i128) -> PyRef {
 
 /// `range[key]` (int or slice).
 pub fn range_getitem(vm: &Vm, r: &PyRef, key: &PyRef) -> PyResult {
-    let (start, stop, step) = range_values(vm, r)?;
+    let (start, stop, step) = match range_values(vm, r) {
+        Ok(v) => v,
+        Err(e) => {
+            if matches!(key.payload, Payload::Slice { .. }) {
+                return Err(e);
+            }
+            let (s, _, st) = range_values_big(r);
+            let len = range_len_big(r);
+            let mut i = match &key.payload {
+                Payload::Int(_) | Payload::BigInt(_) => big_of(key),
+                _ => vm.index_big(key)?,
+            };
+            if i.is_negative() {
+                i += &len;
+            }
+            if i.is_negative() || i >= len {
+                return Err(vm.index_error("range object index out of range".to_string()));
+            }
+            return Ok(vm.new_bigint(s + i * st));
+        }
+    };
     let len = range_len_of(start, stop, step);
     if let Payload::Slice { .. } = key.payload {
         if len > i64::MAX as i128 {
@@ -178,10 +226,19 @@ pub fn range_getitem(vm: &Vm, r: &PyRef, key: &PyRef) -> PyResult {
 pub fn range_contains_int(vm: &Vm, r: &PyRef, x: &PyRef) -> PyResult<Option<bool>> {
     let v = match &x.payload {
         Payload::Int(i) => *i as i128,
-        Payload::BigInt(_) => return Ok(Some(false)),
+        Payload::BigInt(_) => 0,
         _ => return Ok(None),
     };
-    let (start, stop, step) = range_values(vm, r)?;
+    let vals = match (&x.payload, range_values(vm, r)) {
+        (Payload::Int(_), Ok(v)) => Ok(v),
+        (_, Ok(_)) | (_, Err(_)) => Err(()),
+    };
+    let Ok((start, stop, step)) = vals else {
+        let (s, e, st) = range_values_big(r);
+        let v = big_of(x);
+        let inside = if st.is_positive() { s <= v && v < e } else { e < v && v <= s };
+        return Ok(Some(inside && ((v - s) % st).is_zero()));
+    };
     let (s, e, st) = (start as i128, stop as i128, step as i128);
     let inside = if st > 0 {
         s <= v && v < e
@@ -214,8 +271,7 @@ fn r_len(vm: &Vm, args: Args) -> PyResult {
 
 fn r_bool(vm: &Vm, args: Args) -> PyResult {
     let p = self_range(vm, &args, "__bool__", 0)?;
-    let (a, b, c) = range_values(vm, &p[0])?;
-    Ok(vm.new_bool(range_len_of(a, b, c) > 0))
+    Ok(vm.new_bool(range_len_big(&p[0]).is_positive()))
 }
 
 fn r_getitem(vm: &Vm, args: Args) -> PyResult {

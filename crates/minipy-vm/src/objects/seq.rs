@@ -195,10 +195,17 @@ pub fn binary(vm: &Vm, a: &PyRef, b: &PyRef, op: u32) -> PyResult<Option<PyRef>>
         }
         nb::MULTIPLY => {
             if is_seq(a) {
-                if is_seq(b) || user_defines(vm, b, "__rmul__") {
+                if user_defines(vm, b, "__rmul__") {
                     return Ok(None);
                 }
-                return repeat(vm, a, b, inplace);
+                let r = if is_seq(b) { None } else { repeat(vm, a, b, inplace)? };
+                if r.is_none() && !is_heap(b) {
+                    return Err(vm.type_error(format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        b.type_name()
+                    )));
+                }
+                return Ok(r);
             }
             if is_seq(b) && !matches!(a.payload, Payload::Float(_) | Payload::Complex(..)) {
                 return repeat(vm, b, a, false);
