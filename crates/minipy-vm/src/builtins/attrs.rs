@@ -409,7 +409,9 @@ fn exec_namespaces(vm: &Vm, fname: &str, a: &[Option<PyRef>]) -> PyResult<(PyRef
         }
         _ => match vm.caller_globals.borrow().clone() {
             Some(g) => g,
-            None => return Err(vm.unsupported(&format!("{}() without an explicit globals dict", fname))),
+            None => {
+                return Err(vm.unsupported(&format!("{}() without an explicit globals dict", fname)))
+            }
         },
     };
     let locals = match a.get(2).cloned().flatten() {

@@ -117,7 +117,8 @@ pub fn builtin_input(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_str(s.strip_suffix('\n').unwrap_or(s)))
 }
 
-/// `open(...)`: files are not supported.
-pub fn builtin_open(vm: &Vm, _args: Args) -> PyResult {
-    Err(vm.unsupported("open()"))
+/// `open(file, mode='r', ...)`: text and binary files, read/write/append
+/// (see `objects::textio::file`).
+pub fn builtin_open(vm: &Vm, args: Args) -> PyResult {
+    textio::open_file(vm, args)
 }

@@ -233,6 +233,7 @@ pub(crate) fn parse_args(
     for (i, v) in pos.iter().enumerate() {
         out[i] = Some(v.clone());
     }
+    let mut unknown: Option<&str> = None;
     for (k, v) in args.kwargs() {
         match names.iter().position(|n| *n == k) {
             Some(i) if i >= posonly => {
@@ -247,10 +248,9 @@ pub(crate) fn parse_args(
                 out[i] = Some(v.clone());
             }
             _ => {
-                return Err(vm.type_error(format!(
-                    "'{}' is an invalid keyword argument for {}()",
-                    k, fname
-                )))
+                if unknown.is_none() {
+                    unknown = Some(k);
+                }
             }
         }
     }
@@ -263,6 +263,12 @@ pub(crate) fn parse_args(
                 i + 1
             )));
         }
+    }
+    if let Some(k) = unknown {
+        return Err(vm.type_error(format!(
+            "'{}' is an invalid keyword argument for {}()",
+            k, fname
+        )));
     }
     Ok(out)
 }

@@ -8,6 +8,8 @@
 //! stderr (so the two interleave as written) and at exit ([`flush_all`]).
 //! `stderr` is unbuffered.
 
+mod file;
+
 use std::cell::{Cell, RefCell};
 use std::io::{BufRead, Read, Write};
 
@@ -33,6 +35,15 @@ thread_local! {
     static OUT_BUF: RefCell<String> = const { RefCell::new(String::new()) };
     /// Addresses of the stdin/stdout/stderr objects (kept alive forever).
     static STREAMS: Cell<[usize; 3]> = const { Cell::new([0; 3]) };
+    /// The `TextIOWrapper` type (immortal).
+    static TEXTIO_TYPE: RefCell<Option<PyRef>> = const { RefCell::new(None) };
+}
+
+pub use file::open_file;
+
+/// The `TextIOWrapper` type, once created.
+fn textio_type() -> Option<PyRef> {
+    TEXTIO_TYPE.with(|t| t.borrow().clone())
 }
 
 fn stream_of(obj: &PyRef) -> Option<Stream> {
@@ -144,6 +155,7 @@ pub fn create_stdio(vm: &Vm) -> (PyRef, PyRef, PyRef) {
     if let Some(t) = ty.as_type() {
         dict::set_str(vm, &t.dict, vm.intern("__module__"), vm.new_str("_io"));
     }
+    TEXTIO_TYPE.with(|t| *t.borrow_mut() = Some(ty.clone()));
     let stdout = new_stream(vm, &ty, "<stdout>", "w", 1);
     let stderr = new_stream(vm, &ty, "<stderr>", "w", 2);
     let stdin = new_stream(vm, &ty, "<stdin>", "r", 0);
@@ -173,7 +185,14 @@ pub fn install(vm: &Vm) {
     }
 }
 
-fn this(vm: &Vm, args: &Args, name: &str) -> PyResult<(PyRef, Stream)> {
+/// What a `TextIOWrapper` method was called on.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Target {
+    Std(Stream),
+    File,
+}
+
+fn this(vm: &Vm, args: &Args, name: &str) -> PyResult<(PyRef, Target)> {
     let pos = args.pos();
     let Some(s) = pos.first() else {
         return Err(vm.type_error(format!(
@@ -181,14 +200,17 @@ fn this(vm: &Vm, args: &Args, name: &str) -> PyResult<(PyRef, Stream)> {
             name
         )));
     };
-    match stream_of(s) {
-        Some(k) => Ok((s.clone(), k)),
-        None => Err(vm.type_error(format!(
-            "descriptor '{}' requires a '_io.TextIOWrapper' object but received a '{}'",
-            name,
-            s.type_name()
-        ))),
+    if let Some(k) = stream_of(s) {
+        return Ok((s.clone(), Target::Std(k)));
     }
+    if textio_type().map(|t| s.class().is(&t)).unwrap_or(false) {
+        return Ok((s.clone(), Target::File));
+    }
+    Err(vm.type_error(format!(
+        "descriptor '{}' requires a '_io.TextIOWrapper' object but received a '{}'",
+        name,
+        s.type_name()
+    )))
 }
 
 fn unsupported_op(vm: &Vm, what: &str) -> PyRef {
@@ -196,7 +218,7 @@ fn unsupported_op(vm: &Vm, what: &str) -> PyRef {
 }
 
 fn tio_write(vm: &Vm, args: Args) -> PyResult {
-    let (_, k) = this(vm, &args, "write")?;
+    let (obj, t) = this(vm, &args, "write")?;
     args.no_kwargs(vm, "write")?;
     let pos = args.pos();
     if pos.len() != 2 {
@@ -205,6 +227,10 @@ fn tio_write(vm: &Vm, args: Args) -> PyResult {
             pos.len() - 1
         )));
     }
+    let k = match t {
+        Target::Std(k) => k,
+        Target::File => return file::write(vm, &obj, &pos[1]),
+    };
     let Some(s) = pos[1].as_str() else {
         return Err(vm.type_error(format!(
             "write() argument must be str, not {}",
@@ -234,16 +260,31 @@ fn tio_writelines(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn tio_flush(vm: &Vm, args: Args) -> PyResult {
-    let (_, k) = this(vm, &args, "flush")?;
-    if k == Stream::Stdout {
-        flush_all();
+    let (obj, t) = this(vm, &args, "flush")?;
+    match t {
+        Target::Std(Stream::Stdout) => flush_all(),
+        Target::File => file::check_open(vm, &obj)?,
+        _ => {}
+    }
+    Ok(vm.none.clone())
+}
+
+fn tio_close(vm: &Vm, args: Args) -> PyResult {
+    let (obj, t) = this(vm, &args, "close")?;
+    match t {
+        Target::Std(Stream::Stdout) => flush_all(),
+        Target::File => file::close(vm, &obj),
+        _ => {}
     }
     Ok(vm.none.clone())
 }
 
 fn tio_fileno(vm: &Vm, args: Args) -> PyResult {
-    let (_, k) = this(vm, &args, "fileno")?;
-    Ok(vm.new_int(k as i64))
+    let (_, t) = this(vm, &args, "fileno")?;
+    match t {
+        Target::Std(k) => Ok(vm.new_int(k as i64)),
+        Target::File => Err(vm.unsupported("fileno() of files")),
+    }
 }
 
 fn tio_false(vm: &Vm, args: Args) -> PyResult {
@@ -252,13 +293,19 @@ fn tio_false(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn tio_readable(vm: &Vm, args: Args) -> PyResult {
-    let (_, k) = this(vm, &args, "readable")?;
-    Ok(vm.new_bool(k == Stream::Stdin))
+    let (obj, t) = this(vm, &args, "readable")?;
+    match t {
+        Target::Std(k) => Ok(vm.new_bool(k == Stream::Stdin)),
+        Target::File => Ok(vm.new_bool(file::flag(vm, &obj, "_readable"))),
+    }
 }
 
 fn tio_writable(vm: &Vm, args: Args) -> PyResult {
-    let (_, k) = this(vm, &args, "writable")?;
-    Ok(vm.new_bool(k != Stream::Stdin))
+    let (obj, t) = this(vm, &args, "writable")?;
+    match t {
+        Target::Std(k) => Ok(vm.new_bool(k != Stream::Stdin)),
+        Target::File => Ok(vm.new_bool(file::flag(vm, &obj, "_writable"))),
+    }
 }
 
 /// Reads one line (with its `\n`) from the process's stdin; "" at EOF.
@@ -269,79 +316,146 @@ pub fn read_stdin_line() -> String {
     String::from_utf8_lossy(&buf).into_owned()
 }
 
-fn tio_readline(vm: &Vm, args: Args) -> PyResult {
-    let (_, k) = this(vm, &args, "readline")?;
-    if k != Stream::Stdin {
-        return Err(unsupported_op(vm, "not readable"));
+/// The optional `size` argument of `read`/`readline` (-1 = all).
+fn size_arg(vm: &Vm, args: &Args, name: &str) -> PyResult<i64> {
+    args.no_kwargs(vm, name)?;
+    let pos = args.check(vm, name, 1, 2)?;
+    match pos.get(1) {
+        Some(v) if !v.is_none() => vm.index_i64(v),
+        _ => Ok(-1),
     }
-    Ok(vm.new_string(read_stdin_line()))
+}
+
+fn tio_readline(vm: &Vm, args: Args) -> PyResult {
+    let (obj, t) = this(vm, &args, "readline")?;
+    let size = size_arg(vm, &args, "readline")?;
+    match t {
+        Target::Std(Stream::Stdin) => Ok(vm.new_string(read_stdin_line())),
+        Target::Std(_) => Err(unsupported_op(vm, "not readable")),
+        Target::File => file::readline(vm, &obj, size),
+    }
 }
 
 fn tio_read(vm: &Vm, args: Args) -> PyResult {
-    let (_, k) = this(vm, &args, "read")?;
-    if k != Stream::Stdin {
-        return Err(unsupported_op(vm, "not readable"));
+    let (obj, t) = this(vm, &args, "read")?;
+    let size = size_arg(vm, &args, "read")?;
+    match t {
+        Target::Std(Stream::Stdin) => {
+            flush_all();
+            let mut buf = Vec::new();
+            let _ = std::io::stdin().lock().read_to_end(&mut buf);
+            Ok(vm.new_string(String::from_utf8_lossy(&buf).into_owned()))
+        }
+        Target::Std(_) => Err(unsupported_op(vm, "not readable")),
+        Target::File => file::read(vm, &obj, size),
     }
-    flush_all();
-    let mut buf = Vec::new();
-    let _ = std::io::stdin().lock().read_to_end(&mut buf);
-    Ok(vm.new_string(String::from_utf8_lossy(&buf).into_owned()))
 }
 
 fn tio_readlines(vm: &Vm, args: Args) -> PyResult {
-    let (_, k) = this(vm, &args, "readlines")?;
-    if k != Stream::Stdin {
-        return Err(unsupported_op(vm, "not readable"));
-    }
+    let (obj, t) = this(vm, &args, "readlines")?;
     let mut lines = Vec::new();
-    loop {
-        let l = read_stdin_line();
-        if l.is_empty() {
-            break;
-        }
-        lines.push(vm.new_string(l));
+    match t {
+        Target::Std(Stream::Stdin) => loop {
+            let l = read_stdin_line();
+            if l.is_empty() {
+                break;
+            }
+            lines.push(vm.new_string(l));
+        },
+        Target::Std(_) => return Err(unsupported_op(vm, "not readable")),
+        Target::File => loop {
+            let l = file::readline(vm, &obj, -1)?;
+            if vm.len(&l)? == 0 {
+                break;
+            }
+            lines.push(l);
+        },
     }
     Ok(vm.new_list(lines))
 }
 
 fn tio_iter(vm: &Vm, args: Args) -> PyResult {
-    let (obj, _) = this(vm, &args, "__iter__")?;
+    let (obj, t) = this(vm, &args, "__iter__")?;
+    if t == Target::File {
+        file::check_open(vm, &obj)?;
+    }
     Ok(obj)
 }
 
 fn tio_next(vm: &Vm, args: Args) -> PyResult {
-    let (_, k) = this(vm, &args, "__next__")?;
-    if k != Stream::Stdin {
-        return Err(unsupported_op(vm, "not readable"));
+    let (obj, t) = this(vm, &args, "__next__")?;
+    match t {
+        Target::Std(Stream::Stdin) => {
+            let l = read_stdin_line();
+            if l.is_empty() {
+                return Err(vm.stop_iteration(None));
+            }
+            Ok(vm.new_string(l))
+        }
+        Target::Std(_) => Err(unsupported_op(vm, "not readable")),
+        Target::File => {
+            let l = file::readline(vm, &obj, -1)?;
+            if vm.len(&l)? == 0 {
+                return Err(vm.stop_iteration(None));
+            }
+            Ok(l)
+        }
     }
-    let l = read_stdin_line();
-    if l.is_empty() {
-        return Err(vm.stop_iteration(None));
+}
+
+fn tio_seek(vm: &Vm, args: Args) -> PyResult {
+    let (obj, t) = this(vm, &args, "seek")?;
+    let pos = args.check(vm, "seek", 2, 3)?;
+    match t {
+        Target::File => file::seek(vm, &obj, &pos[1..]),
+        Target::Std(_) => Err(unsupported_op(vm, "underlying stream is not seekable")),
     }
-    Ok(vm.new_string(l))
+}
+
+fn tio_tell(vm: &Vm, args: Args) -> PyResult {
+    let (obj, t) = this(vm, &args, "tell")?;
+    match t {
+        Target::File => file::tell(vm, &obj),
+        Target::Std(_) => Err(unsupported_op(vm, "underlying stream is not seekable")),
+    }
+}
+
+fn tio_seekable(vm: &Vm, args: Args) -> PyResult {
+    let (_, t) = this(vm, &args, "seekable")?;
+    Ok(vm.new_bool(t == Target::File))
 }
 
 fn tio_repr(vm: &Vm, args: Args) -> PyResult {
-    let (_, k) = this(vm, &args, "__repr__")?;
-    let (name, mode) = match k {
-        Stream::Stdin => ("<stdin>", "r"),
-        Stream::Stdout => ("<stdout>", "w"),
-        Stream::Stderr => ("<stderr>", "w"),
+    let (obj, t) = this(vm, &args, "__repr__")?;
+    let (name, mode) = match t {
+        Target::Std(Stream::Stdin) => ("'<stdin>'".to_string(), "r".to_string()),
+        Target::Std(Stream::Stdout) => ("'<stdout>'".to_string(), "w".to_string()),
+        Target::Std(Stream::Stderr) => ("'<stderr>'".to_string(), "w".to_string()),
+        Target::File => (
+            file::attr_repr(vm, &obj, "name")?,
+            file::attr_str(vm, &obj, "mode"),
+        ),
     };
     Ok(vm.new_string(format!(
-        "<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>",
+        "<_io.TextIOWrapper name={} mode='{}' encoding='utf-8'>",
         name, mode
     )))
 }
 
 fn tio_enter(vm: &Vm, args: Args) -> PyResult {
-    let (obj, _) = this(vm, &args, "__enter__")?;
+    let (obj, t) = this(vm, &args, "__enter__")?;
+    if t == Target::File {
+        file::check_open(vm, &obj)?;
+    }
     Ok(obj)
 }
 
 fn tio_exit(vm: &Vm, args: Args) -> PyResult {
-    this(vm, &args, "__exit__")?;
-    flush_all();
+    let (obj, t) = this(vm, &args, "__exit__")?;
+    match t {
+        Target::File => file::close(vm, &obj),
+        _ => flush_all(),
+    }
     Ok(vm.none.clone())
 }
 
@@ -349,11 +463,14 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("write", tio_write),
     ("writelines", tio_writelines),
     ("flush", tio_flush),
+    ("close", tio_close),
     ("fileno", tio_fileno),
     ("isatty", tio_false),
     ("readable", tio_readable),
     ("writable", tio_writable),
-    ("seekable", tio_false),
+    ("seekable", tio_seekable),
+    ("seek", tio_seek),
+    ("tell", tio_tell),
     ("readline", tio_readline),
     ("read", tio_read),
     ("readlines", tio_readlines),
