@@ -21,70 +21,11 @@ use crate::objects::typeobj;
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
 
-const LINEAR_PROBES: usize = 9;
-const PERTURB_SHIFT: u32 = 5;
-
-fn insert_clean(table: &mut [Option<usize>], hash: i64, idx: usize) {
-    let mask = table.len() - 1;
-    let mut perturb = hash as u64;
-    let mut i = (hash as u64 as usize) & mask;
-    loop {
-        if table[i].is_none() {
-            table[i] = Some(idx);
-            return;
-        }
-        if i + LINEAR_PROBES <= mask {
-            for j in 1..=LINEAR_PROBES {
-                if table[i + j].is_none() {
-                    table[i + j] = Some(idx);
-                    return;
-                }
-            }
-        }
-        perturb >>= PERTURB_SHIFT;
-        i = (i
-            .wrapping_mul(5)
-            .wrapping_add(1)
-            .wrapping_add(perturb as usize))
-            & mask;
-    }
-}
-
-/// Positions (into `hashes`) in the slot order of a CPython set built by
-/// adding `hashes` one by one.
-pub fn cpython_order(hashes: &[i64]) -> Vec<usize> {
-    let mut table: Vec<Option<usize>> = vec![None; 8];
-    let mut used = 0usize;
-    for (idx, &h) in hashes.iter().enumerate() {
-        insert_clean(&mut table, h, idx);
-        used += 1;
-        let mask = table.len() - 1;
-        if used * 5 >= mask * 3 {
-            let minused = if used > 50000 { used * 2 } else { used * 4 };
-            let mut newsize = 8usize;
-            while newsize <= minused {
-                newsize <<= 1;
-            }
-            let mut nt: Vec<Option<usize>> = vec![None; newsize];
-            for e in table.iter().flatten() {
-                insert_clean(&mut nt, hashes[*e], *e);
-            }
-            table = nt;
-        }
-    }
-    table.into_iter().flatten().collect()
-}
+mod model;
 
 /// The elements of a set in CPython's iteration order.
 pub fn ordered_items(set: &PyRef) -> Vec<PyRef> {
-    let t = dict::table(set).borrow();
-    let entries: Vec<(i64, PyRef)> = t.iter().map(|e| (e.hash, e.key.clone())).collect();
-    drop(t);
-    let hashes: Vec<i64> = entries.iter().map(|e| e.0).collect();
-    cpython_order(&hashes)
-        .into_iter()
-        .map(|i| entries[i].1.clone())
-        .collect()
+    model::ordered(set)
 }
 
 /// `iter(set)`: a `set_iterator` over a snapshot in CPython's order.
@@ -113,7 +54,7 @@ fn elem_hash(vm: &Vm, item: &PyRef) -> PyResult<(PyRef, i64)> {
         Ok(h) => Ok((item.clone(), h)),
         Err(e) => {
             if is_set(item) && is_mutable(vm, item) {
-                let f = new_set_of(vm, &vm.types.frozenset, ordered_items(item))?;
+                let f = copy_of(vm, &vm.types.frozenset, item)?;
                 let h = frozenset_hash(vm, &f)?;
                 return Ok((f, h));
             }
@@ -125,12 +66,106 @@ fn elem_hash(vm: &Vm, item: &PyRef) -> PyResult<(PyRef, i64)> {
 /// Adds `item` to a set/frozenset object.
 pub fn add(vm: &Vm, set: &PyRef, item: PyRef) -> PyResult<()> {
     let h = vm.hash(&item)?;
-    if dict::lookup_pos(vm, set, &item, h)?.is_none() {
-        dict::table(set)
-            .borrow_mut()
-            .insert_new(h, item, vm.none.clone());
+    add_hashed(vm, set, item, h)
+}
+
+fn add_hashed(vm: &Vm, set: &PyRef, item: PyRef, h: i64) -> PyResult<()> {
+    if dict::lookup_pos(vm, set, &item, h)?.is_some() {
+        return Ok(());
+    }
+    let mut m = model::take(set);
+    m.add(h, item.addr());
+    dict::table(set)
+        .borrow_mut()
+        .insert_new(h, item, vm.none.clone());
+    model::put(set, m);
+    Ok(())
+}
+
+/// `set |= other` / `set.update(other)` (CPython's `set_update_internal`).
+pub fn update(vm: &Vm, set: &PyRef, other: &PyRef) -> PyResult<()> {
+    match &other.payload {
+        Payload::Set(_) => merge(vm, set, other),
+        Payload::Dict(_) if other.class().is(&vm.types.dict) => {
+            let mut m = model::take(set);
+            m.presize(dict::len(other));
+            model::put(set, m);
+            for (k, _) in dict::items(other) {
+                add(vm, set, k)?;
+            }
+            Ok(())
+        }
+        _ => {
+            for it in vm.iterate(other)? {
+                add(vm, set, it)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `set_merge`: adds every element of the set `other`.
+fn merge(vm: &Vm, set: &PyRef, other: &PyRef) -> PyResult<()> {
+    if set.is(other) {
+        return Ok(());
+    }
+    let om = model::take(other);
+    model::put(other, om.clone());
+    let mut m = model::take(set);
+    m.presize(om.used);
+    if m.fill == 0 && dict::len(set) == 0 {
+        m.merge_into_empty(&om);
+        let entries: Vec<(i64, PyRef)> = dict::table(other)
+            .borrow()
+            .iter()
+            .map(|e| (e.hash, e.key.clone()))
+            .collect();
+        {
+            let mut t = dict::table(set).borrow_mut();
+            for (h, k) in entries {
+                t.insert_new(h, k, vm.none.clone());
+            }
+        }
+        model::put(set, m);
+        return Ok(());
+    }
+    model::put(set, m);
+    let entries: Vec<(i64, PyRef)> = {
+        let by: Vec<PyRef> = ordered_items(other);
+        let t = dict::table(other).borrow();
+        let hashes: std::collections::HashMap<usize, i64> =
+            t.iter().map(|e| (e.key.addr(), e.hash)).collect();
+        by.into_iter()
+            .map(|k| (hashes.get(&k.addr()).copied().unwrap_or(0), k))
+            .collect()
+    };
+    for (h, k) in entries {
+        add_hashed(vm, set, k, h)?;
     }
     Ok(())
+}
+
+/// Empties a set.
+pub fn clear(set: &PyRef) {
+    let mut m = model::take(set);
+    m.clear();
+    let old = dict::table(set).borrow_mut().clear();
+    model::put(set, m);
+    drop(old);
+}
+
+/// `set.pop()`: `None` when empty.
+pub fn pop(set: &PyRef) -> Option<PyRef> {
+    let mut m = model::take(set);
+    let (_, addr) = m.pop_slot()?;
+    let pos = dict::table(set)
+        .borrow()
+        .entries
+        .iter()
+        .position(|e| e.as_ref().is_some_and(|e| e.key.addr() == addr));
+    let e = pos.and_then(|p| dict::table(set).borrow_mut().remove_at(p));
+    model::put(set, m);
+    e.map(|e| e.key)
 }
 
 /// `item in set` / `key in dict` (a set item is looked up as a frozenset).
@@ -148,7 +183,17 @@ pub fn discard(vm: &Vm, set: &PyRef, item: &PyRef) -> PyResult<bool> {
     let (key, h) = elem_hash(vm, item)?;
     match dict::lookup_pos(vm, set, &key, h)? {
         Some(p) => {
+            let mut m = model::take(set);
+            let addr = dict::table(set)
+                .borrow()
+                .entries
+                .get(p)
+                .and_then(|e| e.as_ref().map(|e| e.key.addr()));
+            if let Some(a) = addr {
+                m.remove(h, a);
+            }
             let e = dict::table(set).borrow_mut().remove_at(p);
+            model::put(set, m);
             drop(e);
             Ok(true)
         }
@@ -156,11 +201,27 @@ pub fn discard(vm: &Vm, set: &PyRef, item: &PyRef) -> PyResult<bool> {
     }
 }
 
-/// A new set of class `cls` holding `items`.
+/// A copy of the set `src` with class `cls` (`make_new_set(cls, src)`).
+pub fn copy_of(vm: &Vm, cls: &PyRef, src: &PyRef) -> PyResult {
+    let s = PyRef::new(Payload::Set(Box::default()), cls);
+    merge(vm, &s, src)?;
+    Ok(s)
+}
+
+/// A new set of class `cls` holding `items` (added in order).
 pub fn new_set_of(vm: &Vm, cls: &PyRef, items: Vec<PyRef>) -> PyResult {
     let s = PyRef::new(Payload::Set(Box::default()), cls);
     for it in items {
         add(vm, &s, it)?;
+    }
+    Ok(s)
+}
+
+/// `make_new_set(cls, iterable)`.
+pub fn make_new_set(vm: &Vm, cls: &PyRef, src: Option<&PyRef>) -> PyResult {
+    let s = PyRef::new(Payload::Set(Box::default()), cls);
+    if let Some(o) = src {
+        update(vm, &s, o)?;
     }
     Ok(s)
 }
@@ -181,73 +242,105 @@ fn base_class(vm: &Vm, o: &PyRef) -> PyRef {
     }
 }
 
-/// `a | b`, `a & b`, `a - b`, `a ^ b` (in-place on a mutable `a`).
-pub fn set_binary(vm: &Vm, a: &PyRef, b: &PyRef, op: u32, inplace: bool) -> PyResult {
-    let a_items = ordered_items(a);
-    let b_items = ordered_items(b);
-    let result: Vec<PyRef> = match op {
-        nb::OR => {
-            let mut v = a_items;
-            v.extend(b_items);
-            v
-        }
-        nb::AND => {
-            let (small, big) = if b_items.len() > a_items.len() {
-                (&a_items, b)
-            } else {
-                (&b_items, a)
-            };
-            let mut v = Vec::new();
-            for x in small.iter() {
-                if table_contains(vm, big, x)? {
-                    v.push(x.clone());
-                }
-            }
-            v
-        }
-        nb::SUBTRACT => {
-            let mut v = Vec::new();
-            for x in a_items {
-                if !table_contains(vm, b, &x)? {
-                    v.push(x);
-                }
-            }
-            v
-        }
-        _ => {
-            // Symmetric difference: copy of a, then toggle each item of b.
-            let tmp = new_set_of(vm, &vm.types.set, a_items)?;
-            for x in b_items {
-                if !discard(vm, &tmp, &x)? {
-                    add(vm, &tmp, x)?;
-                }
-            }
-            if inplace && is_mutable(vm, a) {
-                replace_contents(vm, a, &tmp)?;
-                return Ok(a.clone());
-            }
-            let items = ordered_items(&tmp);
-            return new_set_of(vm, &base_class(vm, a), items);
-        }
+/// `set_intersection`: iterates the smaller set.
+fn intersection(vm: &Vm, cls: &PyRef, a: &PyRef, b: &PyRef) -> PyResult {
+    let result = PyRef::new(Payload::Set(Box::default()), cls);
+    let (small, big) = if dict::len(b) > dict::len(a) {
+        (a, b)
+    } else {
+        (b, a)
     };
-    if inplace && is_mutable(vm, a) {
-        let tmp = new_set_of(vm, &vm.types.set, result)?;
-        replace_contents(vm, a, &tmp)?;
-        return Ok(a.clone());
+    for x in ordered_items(small) {
+        if table_contains(vm, big, &x)? {
+            add(vm, &result, x)?;
+        }
     }
-    new_set_of(vm, &base_class(vm, a), result)
+    Ok(result)
 }
 
-fn replace_contents(vm: &Vm, dst: &PyRef, src: &PyRef) -> PyResult<()> {
-    let old = dict::table(dst).borrow_mut().clear();
-    drop(old);
-    let items = dict::table(src).borrow().items();
-    let mut t = dict::table(dst).borrow_mut();
-    for (k, _) in items {
-        let h = vm.hash(&k)?;
-        t.insert_new(h, k, vm.none.clone());
+/// `set_difference`.
+fn difference(vm: &Vm, cls: &PyRef, a: &PyRef, b: &PyRef) -> PyResult {
+    if (dict::len(a) >> 2) > dict::len(b) {
+        let r = copy_of(vm, cls, a)?;
+        for x in ordered_items(b) {
+            discard(vm, &r, &x)?;
+        }
+        return Ok(r);
+    }
+    let result = PyRef::new(Payload::Set(Box::default()), cls);
+    for x in ordered_items(a) {
+        if !table_contains(vm, b, &x)? {
+            add(vm, &result, x)?;
+        }
+    }
+    Ok(result)
+}
+
+/// `set_symmetric_difference_update(a, b)`.
+fn symmetric_update(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult<()> {
+    if a.is(b) {
+        clear(a);
+        return Ok(());
+    }
+    for x in ordered_items(b) {
+        if !discard(vm, a, &x)? {
+            add(vm, a, x)?;
+        }
     }
     Ok(())
+}
+
+/// `a | b`, `a & b`, `a - b`, `a ^ b` (in-place on a mutable `a`).
+pub fn set_binary(vm: &Vm, a: &PyRef, b: &PyRef, op: u32, inplace: bool) -> PyResult {
+    let cls = base_class(vm, a);
+    let inplace = inplace && is_mutable(vm, a);
+    match op {
+        nb::OR => {
+            if inplace {
+                update(vm, a, b)?;
+                return Ok(a.clone());
+            }
+            let r = copy_of(vm, &cls, a)?;
+            update(vm, &r, b)?;
+            Ok(r)
+        }
+        nb::AND => {
+            let r = intersection(vm, &cls, a, b)?;
+            if inplace {
+                replace_contents(vm, a, &r)?;
+                return Ok(a.clone());
+            }
+            Ok(r)
+        }
+        nb::SUBTRACT => {
+            if inplace {
+                if a.is(b) {
+                    clear(a);
+                } else {
+                    for x in ordered_items(b) {
+                        discard(vm, a, &x)?;
+                    }
+                }
+                return Ok(a.clone());
+            }
+            difference(vm, &cls, a, b)
+        }
+        _ => {
+            if inplace {
+                symmetric_update(vm, a, b)?;
+                return Ok(a.clone());
+            }
+            let r = copy_of(vm, &cls, b)?;
+            symmetric_update(vm, &r, a)?;
+            Ok(r)
+        }
+    }
+}
+
+/// `set_swap_bodies`-like: `dst` takes the contents (and layout) of `src`.
+fn replace_contents(vm: &Vm, dst: &PyRef, src: &PyRef) -> PyResult<()> {
+    clear(dst);
+    merge(vm, dst, src)
 }
 
 /// `a <= b` as sets.
@@ -338,11 +431,7 @@ pub fn set_new(vm: &Vm, args: Args) -> PyResult {
         .unwrap_or_else(|| vm.types.set.clone());
     if cls.is(&vm.types.set) {
         let src = one_optional(vm, &args, "set")?;
-        let items = match src {
-            Some(o) => iter_items(vm, o)?,
-            None => Vec::new(),
-        };
-        return new_set_of(vm, &cls, items);
+        return make_new_set(vm, &cls, src);
     }
     Ok(PyRef::new(Payload::Set(Box::default()), &cls))
 }
@@ -356,12 +445,9 @@ fn set_init(vm: &Vm, args: Args) -> PyResult {
         // Exact sets were filled by set_new.
         return Ok(vm.none.clone());
     }
-    let old = dict::table(s).borrow_mut().clear();
-    drop(old);
+    clear(s);
     if let Some(o) = src {
-        for it in iter_items(vm, o)? {
-            add(vm, s, it)?;
-        }
+        update(vm, s, o)?;
     }
     Ok(vm.none.clone())
 }
@@ -378,11 +464,7 @@ pub fn frozenset_new(vm: &Vm, args: Args) -> PyResult {
             return Ok(o.clone());
         }
     }
-    let items = match src {
-        Some(o) => iter_items(vm, o)?,
-        None => Vec::new(),
-    };
-    new_set_of(vm, &cls, items)
+    make_new_set(vm, &cls, src)
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a PyRef> {
@@ -423,19 +505,16 @@ fn s_discard(vm: &Vm, args: Args) -> PyResult {
 fn s_pop(vm: &Vm, args: Args) -> PyResult {
     let p = self_and(vm, &args, "pop", 0)?;
     this(vm, &args, "pop")?;
-    let items = ordered_items(&p[0]);
-    let Some(first) = items.first() else {
-        return Err(vm.key_error(vm.new_str("pop from an empty set")));
-    };
-    discard(vm, &p[0], first)?;
-    Ok(first.clone())
+    match pop(&p[0]) {
+        Some(k) => Ok(k),
+        None => Err(vm.key_error(vm.new_str("pop from an empty set"))),
+    }
 }
 
 fn s_clear(vm: &Vm, args: Args) -> PyResult {
     let p = self_and(vm, &args, "clear", 0)?;
     this(vm, &args, "clear")?;
-    let old = dict::table(&p[0]).borrow_mut().clear();
-    drop(old);
+    clear(&p[0]);
     Ok(vm.none.clone())
 }
 
@@ -445,7 +524,7 @@ fn s_copy(vm: &Vm, args: Args) -> PyResult {
     if p[0].class().is(&vm.types.frozenset) {
         return Ok(p[0].clone());
     }
-    new_set_of(vm, &base_class(vm, &p[0]), ordered_items(&p[0]))
+    copy_of(vm, &base_class(vm, &p[0]), &p[0])
 }
 
 /// A set built from any iterable argument of a method (`a.union([1])`).
@@ -453,7 +532,7 @@ fn as_set(vm: &Vm, o: &PyRef) -> PyResult {
     if is_set(o) {
         return Ok(o.clone());
     }
-    new_set_of(vm, &vm.types.set, vm.iterate(o)?)
+    make_new_set(vm, &vm.types.set, Some(o))
 }
 
 fn multi(vm: &Vm, args: Args, name: &str, op: u32, update: bool) -> PyResult {
@@ -462,7 +541,7 @@ fn multi(vm: &Vm, args: Args, name: &str, op: u32, update: bool) -> PyResult {
     let mut acc = if update {
         s.clone()
     } else {
-        new_set_of(vm, &vm.types.set, ordered_items(s))?
+        copy_of(vm, &vm.types.set, s)?
     };
     for o in &args.pos()[1..] {
         let other = as_set(vm, o)?;
@@ -472,7 +551,7 @@ fn multi(vm: &Vm, args: Args, name: &str, op: u32, update: bool) -> PyResult {
         return Ok(vm.none.clone());
     }
     if !is_mutable(vm, s) {
-        return new_set_of(vm, &vm.types.frozenset, ordered_items(&acc));
+        return copy_of(vm, &vm.types.frozenset, &acc);
     }
     Ok(acc)
 }
@@ -484,9 +563,7 @@ fn s_update(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "update")?;
     let s = this(vm, &args, "update")?;
     for o in &args.pos()[1..] {
-        for it in iter_items(vm, o)? {
-            add(vm, s, it)?;
-        }
+        update(vm, s, o)?;
     }
     Ok(vm.none.clone())
 }
