@@ -3,7 +3,7 @@
 use rustpython_parser::lexer::LexicalErrorType;
 use rustpython_parser::{ParseError, ParseErrorType, Tok};
 
-use crate::source::{scan_brackets, LineIndex};
+use crate::source::{open_brackets_at, scan_brackets, LineIndex};
 
 /// A compile-time error, shaped like CPython's `SyntaxError` attributes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,27 +79,15 @@ fn block_opener(index: &LineIndex, mut line: u32) -> Option<(String, u32)> {
     while line >= 1 {
         let text = index.line_text(line)?;
         let t = text.trim_start();
-        if t.is_empty() || t.starts_with('#') {
+        if t.trim().is_empty() || t.starts_with('#') {
             line -= 1;
             continue;
         }
         let t = t.strip_prefix("async ").map(str::trim_start).unwrap_or(t);
-        let word: String = t
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
+        let word: String = t.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
         let what = match word.as_str() {
-            "if" => "'if' statement".to_string(),
-            "elif" => "'elif' statement".to_string(),
-            "else" => "'else' statement".to_string(),
-            "while" => "'while' statement".to_string(),
-            "for" => "'for' statement".to_string(),
-            "with" => "'with' statement".to_string(),
-            "try" => "'try' statement".to_string(),
-            "except" => "'except' statement".to_string(),
-            "finally" => "'finally' statement".to_string(),
-            "match" => "'match' statement".to_string(),
-            "case" => "'case' statement".to_string(),
+            "if" | "elif" | "else" | "while" | "for" | "with" | "try" | "except" | "finally" | "match"
+            | "case" => format!("'{word}' statement"),
             "def" => {
                 let name: String = t[3..]
                     .trim_start()
@@ -107,11 +95,7 @@ fn block_opener(index: &LineIndex, mut line: u32) -> Option<(String, u32)> {
                     .take_while(|c| c.is_alphanumeric() || *c == '_')
                     .collect();
                 format!("function definition")
-                    + &if name.is_empty() {
-                        String::new()
-                    } else {
-                        String::new()
-                    }
+                    + &(if name.is_empty() { String::new() } else { String::new() })
             }
             "class" => "class definition".to_string(),
             _ => return None,
@@ -121,71 +105,108 @@ fn block_opener(index: &LineIndex, mut line: u32) -> Option<(String, u32)> {
     None
 }
 
+const COMPOUND: &[&str] = &[
+    "if", "elif", "else", "while", "for", "def", "class", "try", "except", "finally", "with", "async",
+];
+
+fn first_word(text: &str) -> String {
+    text.trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect()
+}
+
 /// Maps a parse error to CPython's exception kind and message.
-pub(crate) fn from_parse_error(
-    err: &ParseError,
-    source: &str,
-    filename: &str,
-    index: &LineIndex,
-) -> CompileError {
-    let offset: usize = err.offset.into();
+pub(crate) fn from_parse_error(err: &ParseError, source: &str, filename: &str, index: &LineIndex) -> CompileError {
+    let offset: usize = usize::from(err.offset).min(source.len());
     let mk = |kind: &'static str, msg: String, start: usize, end: usize| {
         CompileError::at(kind, msg, filename, index, start, end)
     };
-    // Bracket errors found by the tokenizer come first in CPython.
+    let (err_line, _) = index.position(offset);
+    // Tokenizer errors: unmatched brackets, unterminated strings.
     if let Some(b) = scan_brackets(source) {
-        let is_eof = matches!(
-            err.error,
-            ParseErrorType::Eof | ParseErrorType::Lexical(LexicalErrorType::Eof)
-        );
-        if b.offset <= offset || is_eof || b.msg.ends_with("was never closed") {
-            if b.msg.ends_with("was never closed") && !is_eof && offset < source.len() {
-                // A real syntax error inside the brackets comes first.
-            } else {
-                return mk("SyntaxError", b.msg, b.offset, b.end);
-            }
+        if !b.at_eof && b.offset <= offset {
+            return mk("SyntaxError", b.msg, b.offset, b.end);
         }
     }
+    // Unclosed brackets at the point of failure.
+    let open = open_brackets_at(source, offset);
+    if let Some(&(o, pos)) = open.last() {
+        let (bl, _) = index.position(pos);
+        let at_eof = offset >= source.trim_end().len();
+        if err_line > bl || at_eof {
+            return mk("SyntaxError", format!("'{}' was never closed", o as char), pos, pos + 1);
+        }
+    }
+    let line_text = index.line_text(err_line).unwrap_or_default();
+    let indent = line_text.len() - line_text.trim_start().len();
     match &err.error {
         ParseErrorType::Eof => {
-            // An unfinished block at EOF is an indentation problem.
-            let (line, _) = index.position(offset);
-            if let Some(text) = index.line_text(line.saturating_sub(0)) {
-                let _ = text;
+            let prev = if err_line > 1 { err_line - 1 } else { 1 };
+            if let Some(t) = index.line_text(prev) {
+                if t.trim_end().ends_with(':') {
+                    if let Some((what, l)) = block_opener(index, prev) {
+                        let mut e = mk(
+                            "IndentationError",
+                            format!("expected an indented block after {what} on line {l}"),
+                            offset,
+                            offset,
+                        );
+                        e.lineno = l + 1;
+                        e.offset = 1;
+                        return e;
+                    }
+                }
             }
-            mk(
-                "SyntaxError",
-                "unexpected EOF while parsing".into(),
-                offset,
-                offset,
-            )
+            mk("SyntaxError", "unexpected EOF while parsing".into(), offset, offset)
         }
         ParseErrorType::ExtraToken(_) | ParseErrorType::InvalidToken => {
             mk("SyntaxError", "invalid syntax".into(), offset, offset + 1)
         }
         ParseErrorType::UnrecognizedToken(tok, expected) => {
-            let (line, _) = index.position(offset);
             if *tok == Tok::Indent {
-                return mk("IndentationError", "unexpected indent".into(), offset, offset);
+                let mut e = mk("IndentationError", "unexpected indent".into(), offset, offset);
+                e.offset = indent as u32;
+                e.end_offset = e.offset;
+                return e;
             }
             if expected.as_deref() == Some("Indent") {
-                let prev = line.saturating_sub(1).max(1);
+                let prev = err_line.saturating_sub(1).max(1);
                 let msg = match block_opener(index, prev) {
                     Some((what, l)) => format!("expected an indented block after {what} on line {l}"),
                     None => "expected an indented block".into(),
                 };
-                return mk("IndentationError", msg, offset, offset);
+                let mut e = mk("IndentationError", msg, offset, offset);
+                e.offset = indent as u32 + 1;
+                e.end_offset = e.offset;
+                return e;
             }
             if *tok == Tok::Dedent {
-                return mk(
+                let mut e = mk(
                     "IndentationError",
                     "unindent does not match any outer indentation level".into(),
                     offset,
                     offset,
                 );
+                e.offset = line_text.trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
+                return e;
             }
-            if expected.as_deref() == Some("':'") || expected.as_deref() == Some(":") {
+            let word = first_word(&line_text);
+            if (*tok == Tok::Newline || expected.as_deref() == Some("':'"))
+                && COMPOUND.contains(&word.as_str())
+                && !line_text.trim_end().ends_with(':')
+            {
                 return mk("SyntaxError", "expected ':'".into(), offset, offset + 1);
+            }
+            if (word == "print" || word == "exec") && !line_text.trim_start()[word.len()..].trim_start().starts_with('(') {
+                let start = offset - (offset.min(source.len()) - index_line_start(index, err_line, source)).min(offset);
+                let s = start + indent;
+                return mk(
+                    "SyntaxError",
+                    format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
+                    s,
+                    s + 1,
+                );
             }
             let msg = match tok {
                 Tok::EndOfFile => "unexpected EOF while parsing".to_string(),
@@ -195,33 +216,42 @@ pub(crate) fn from_parse_error(
         }
         ParseErrorType::Lexical(lex) => {
             let (kind, msg) = match lex {
-                LexicalErrorType::IndentationError => (
-                    "IndentationError",
-                    "unindent does not match any outer indentation level".to_string(),
-                ),
-                LexicalErrorType::TabError | LexicalErrorType::TabsAfterSpaces => (
-                    "TabError",
-                    "inconsistent use of tabs and spaces in indentation".to_string(),
-                ),
-                LexicalErrorType::Eof => {
-                    ("SyntaxError", "unexpected EOF while parsing".to_string())
+                LexicalErrorType::IndentationError => {
+                    let mut e = mk(
+                        "IndentationError",
+                        "unindent does not match any outer indentation level".into(),
+                        offset,
+                        offset,
+                    );
+                    e.offset = line_text.trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
+                    return e;
                 }
+                LexicalErrorType::TabError | LexicalErrorType::TabsAfterSpaces => {
+                    let mut e = mk(
+                        "TabError",
+                        "inconsistent use of tabs and spaces in indentation".into(),
+                        offset,
+                        offset,
+                    );
+                    e.offset = 1;
+                    return e;
+                }
+                LexicalErrorType::Eof => ("SyntaxError", "unexpected EOF while parsing".to_string()),
                 LexicalErrorType::UnrecognizedToken { tok } => {
                     let c = *tok;
+                    let at = offset.saturating_sub(c.len_utf8());
+                    let at = if source[at.min(source.len())..].starts_with(c) { at } else { offset };
                     if c == '$' || c == '?' || c == '!' || c == '`' {
-                        ("SyntaxError", "invalid syntax".to_string())
-                    } else if c.is_ascii() {
-                        ("SyntaxError", format!("invalid character '{c}' (U+{:04X})", c as u32))
-                    } else {
-                        (
-                            "SyntaxError",
-                            format!("invalid character '{c}' (U+{:04X})", c as u32),
-                        )
+                        return mk("SyntaxError", "invalid syntax".into(), at, at + 1);
                     }
+                    return mk(
+                        "SyntaxError",
+                        format!("invalid character '{c}' (U+{:04X})", c as u32),
+                        at,
+                        at + 1,
+                    );
                 }
-                LexicalErrorType::StringError => {
-                    ("SyntaxError", "unterminated string literal".to_string())
-                }
+                LexicalErrorType::StringError => ("SyntaxError", "unterminated string literal".to_string()),
                 LexicalErrorType::UnicodeError => (
                     "SyntaxError",
                     "(unicode error) 'unicodeescape' codec can't decode bytes".to_string(),
@@ -229,11 +259,16 @@ pub(crate) fn from_parse_error(
                 LexicalErrorType::FStringError(e) => ("SyntaxError", format!("f-string: {e}")),
                 other => ("SyntaxError", other.to_string()),
             };
-            let mut e = mk(kind, msg, offset, offset + 1);
-            if e.msg.starts_with("unterminated string literal") {
-                e.msg = format!("unterminated string literal (detected at line {})", e.lineno);
-            }
-            e
+            mk(kind, msg, offset, offset + 1)
         }
     }
+}
+
+fn index_line_start(index: &LineIndex, line: u32, source: &str) -> usize {
+    // Byte offset of the start of `line`.
+    let mut off = 0usize;
+    for l in 1..line {
+        off += index.line_text(l).map(|t| t.len()).unwrap_or(0);
+    }
+    off.min(source.len())
 }

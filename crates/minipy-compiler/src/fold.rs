@@ -13,9 +13,70 @@ const MAX_COLLECTION_SIZE: usize = 256;
 const MAX_STR_SIZE: usize = 4096;
 const MAX_TOTAL_ITEMS: usize = 1024;
 
-pub(crate) struct TooDeep;
+/// Why folding stopped: too deep a tree, or a syntax error CPython's parser reports.
+pub(crate) enum FoldError {
+    TooDeep,
+    Syntax(String, ast::text_size::TextRange),
+}
 
-type R = Result<(), TooDeep>;
+type R = Result<(), FoldError>;
+
+fn syntax<T>(msg: impl Into<String>, range: ast::text_size::TextRange) -> Result<T, FoldError> {
+    Err(FoldError::Syntax(msg.into(), range))
+}
+
+/// `_PyPegen_get_expr_name`.
+pub(crate) fn expr_name(e: &Expr) -> &'static str {
+    match e {
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Lambda(_) => "lambda",
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::GeneratorExp(_) => "generator expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Await(_) => "await expression",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::JoinedStr(_) | Expr::FormattedValue(_) => "f-string expression",
+        Expr::Constant(c) => match &c.value {
+            Constant::None => "None",
+            Constant::Bool(true) => "True",
+            Constant::Bool(false) => "False",
+            Constant::Ellipsis => "ellipsis",
+            _ => "literal",
+        },
+        Expr::Compare(_) => "comparison",
+        Expr::IfExp(_) => "conditional expression",
+        Expr::NamedExpr(_) => "named expression",
+        Expr::Slice(_) => "slice",
+    }
+}
+
+/// The first sub-expression of a target that cannot be assigned to (or deleted).
+fn invalid_target(e: &Expr, del: bool) -> Option<&Expr> {
+    match e {
+        Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_) => None,
+        Expr::Starred(s) if !del => invalid_target(&s.value, del),
+        Expr::Tuple(t) => t.elts.iter().find_map(|x| invalid_target(x, del)),
+        Expr::List(t) => t.elts.iter().find_map(|x| invalid_target(x, del)),
+        _ => Some(e),
+    }
+}
+
+fn check_store(e: &Expr) -> R {
+    if let Some(bad) = invalid_target(e, false) {
+        return syntax(format!("cannot assign to {}", expr_name(bad)), ast::Ranged::range(bad));
+    }
+    Ok(())
+}
 
 struct Folder<'s> {
     depth: usize,
@@ -393,6 +454,9 @@ impl Folder<'_> {
     }
 
     fn comprehensions(&mut self, gens: &mut [ast::Comprehension]) -> R {
+        for g in gens.iter() {
+            check_store(&g.target)?;
+        }
         for g in gens {
             self.expr(&mut g.target)?;
             self.expr(&mut g.iter)?;
@@ -405,7 +469,7 @@ impl Folder<'_> {
     fn stmt(&mut self, s: &mut Stmt) -> R {
         self.depth += 1;
         if self.depth > crate::MAX_DEPTH {
-            return Err(TooDeep);
+            return Err(FoldError::TooDeep);
         }
         let r = self.stmt_inner(s);
         self.depth -= 1;
@@ -435,12 +499,39 @@ impl Folder<'_> {
                 self.exprs(&mut c.decorator_list)
             }
             Stmt::Return(r) => self.opt(&mut r.value),
-            Stmt::Delete(d) => self.exprs(&mut d.targets),
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    if let Some(bad) = invalid_target(t, true) {
+                        return syntax(format!("cannot delete {}", expr_name(bad)), ast::Ranged::range(bad));
+                    }
+                }
+                self.exprs(&mut d.targets)
+            }
             Stmt::Assign(a) => {
+                for t in &a.targets {
+                    if let Some(bad) = invalid_target(t, false) {
+                        let name = expr_name(bad);
+                        let here = a.targets.len() == 1
+                            && std::ptr::eq(bad, t)
+                            && !matches!(bad, Expr::Constant(ast::ExprConstant { value: Constant::None | Constant::Bool(_), .. }));
+                        let msg = if here {
+                            format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?")
+                        } else {
+                            format!("cannot assign to {name}")
+                        };
+                        return syntax(msg, ast::Ranged::range(bad));
+                    }
+                }
                 self.exprs(&mut a.targets)?;
                 self.expr(&mut a.value)
             }
             Stmt::AugAssign(a) => {
+                if !matches!(&*a.target, Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)) {
+                    return syntax(
+                        format!("'{}' is an illegal expression for augmented assignment", expr_name(&a.target)),
+                        ast::Ranged::range(&*a.target),
+                    );
+                }
                 self.expr(&mut a.target)?;
                 self.expr(&mut a.value)
             }
@@ -450,6 +541,7 @@ impl Folder<'_> {
                 self.opt(&mut a.value)
             }
             Stmt::For(f) => {
+                check_store(&f.target)?;
                 self.expr(&mut f.target)?;
                 self.expr(&mut f.iter)?;
                 self.fold_iter(&mut f.iter);
@@ -473,6 +565,11 @@ impl Folder<'_> {
                 self.stmts(&mut i.orelse)
             }
             Stmt::With(w) => {
+                for item in &w.items {
+                    if let Some(v) = &item.optional_vars {
+                        check_store(v)?;
+                    }
+                }
                 for item in &mut w.items {
                     self.expr(&mut item.context_expr)?;
                     self.opt(&mut item.optional_vars)?;
@@ -522,7 +619,7 @@ impl Folder<'_> {
     fn expr(&mut self, e: &mut Expr) -> R {
         self.depth += 1;
         if self.depth > crate::MAX_DEPTH {
-            return Err(TooDeep);
+            return Err(FoldError::TooDeep);
         }
         let r = self.expr_inner(e);
         self.depth -= 1;
@@ -533,6 +630,12 @@ impl Folder<'_> {
         match e {
             Expr::BoolOp(b) => self.exprs(&mut b.values)?,
             Expr::NamedExpr(n) => {
+                if !matches!(&*n.target, Expr::Name(_)) {
+                    return syntax(
+                        format!("cannot use assignment expressions with {}", expr_name(&n.target)),
+                        ast::Ranged::range(&*n.target),
+                    );
+                }
                 self.expr(&mut n.target)?;
                 self.expr(&mut n.value)?;
             }
@@ -628,6 +731,16 @@ impl Folder<'_> {
                 }
             }
             Expr::Call(c) => {
+                if c.args.len() + c.keywords.len() > 1 {
+                    for a in &c.args {
+                        if let Expr::GeneratorExp(g) = a {
+                            let (st, en) = (usize::from(g.range.start()), usize::from(g.range.end()));
+                            if !is_parenthesized(self.source, st, en) {
+                                return syntax("Generator expression must be parenthesized", g.range);
+                            }
+                        }
+                    }
+                }
                 // A generator expression that is the sole argument takes the
                 // call's parentheses as its own (as in CPython's grammar).
                 if c.args.len() == 1 && c.keywords.is_empty() {

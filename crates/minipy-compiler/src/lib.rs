@@ -52,7 +52,13 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject
         Ok(m) => m,
         Err(e) => return Err(errors::from_parse_error(&e, source, filename, &index)),
     };
-    fold::fold_mod(&mut module, source).map_err(|_| CompileError::recursion(filename))?;
+    match fold::fold_mod(&mut module, source) {
+        Ok(()) => {}
+        Err(fold::FoldError::TooDeep) => return Err(CompileError::recursion(filename)),
+        Err(fold::FoldError::Syntax(msg, r)) => {
+            return Err(CompileError::at("SyntaxError", msg, filename, &index, r.start().into(), r.end().into()))
+        }
+    }
     let (body, expr): (&[ast::Stmt], Option<&ast::Expr>) = match &module {
         ast::Mod::Module(m) => (&m.body, None),
         ast::Mod::Interactive(m) => (&m.body, None),

@@ -77,25 +77,49 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// A bracket problem found by [`scan_brackets`]: (message, byte offset).
+/// A bracket or string problem found by [`scan_brackets`].
 pub(crate) struct BracketError {
     pub msg: String,
+    /// Byte offset where the error points.
     pub offset: usize,
     /// Offset of the end of the error span (for `end_offset`).
     pub end: usize,
+    /// True for errors only reported when the tokenizer reaches them
+    /// (unclosed brackets at EOF).
+    pub at_eof: bool,
 }
 
 /// CPython's tokenizer limit on nested brackets (`MAXLEVEL`).
 const MAXLEVEL: usize = 200;
 
-/// Scans strings, comments and brackets the way CPython's tokenizer does
-/// and reports "too many nested parentheses", unmatched and unclosed
-/// brackets. Strings and comments are skipped (f-string contents included).
+/// Brackets open at byte offset `limit`: (bracket, offset).
+pub(crate) fn open_brackets_at(source: &str, limit: usize) -> Vec<(u8, usize)> {
+    let mut stack = Vec::new();
+    let _ = scan(source, limit, &mut stack);
+    stack
+}
+
+/// Scans strings, comments and brackets like CPython's tokenizer and
+/// reports "too many nested parentheses", unmatched/mismatched brackets,
+/// unterminated strings, and brackets never closed.
 pub(crate) fn scan_brackets(source: &str) -> Option<BracketError> {
+    let mut stack = Vec::new();
+    if let Some(e) = scan(source, usize::MAX, &mut stack) {
+        return Some(e);
+    }
+    stack.last().map(|&(o, pos)| BracketError {
+        msg: format!("'{}' was never closed", o as char),
+        offset: pos,
+        end: pos + 1,
+        at_eof: true,
+    })
+}
+
+fn scan(source: &str, limit: usize, stack: &mut Vec<(u8, usize)>) -> Option<BracketError> {
     let bytes = source.as_bytes();
-    let mut stack: Vec<(u8, usize)> = Vec::new();
+    let index = LineIndex::new(source);
     let mut i = 0;
-    while i < bytes.len() {
+    while i < bytes.len() && i < limit {
         let c = bytes[i];
         match c {
             b'#' => {
@@ -105,34 +129,31 @@ pub(crate) fn scan_brackets(source: &str) -> Option<BracketError> {
                 continue;
             }
             b'\'' | b'"' => {
-                // Find the prefix: letters right before the quote are part of it.
                 let triple = i + 2 < bytes.len() && bytes[i + 1] == c && bytes[i + 2] == c;
-                let mut raw = false;
-                let mut j = i;
-                while j > 0 && bytes[j - 1].is_ascii_alphabetic() {
-                    j -= 1;
-                    if bytes[j] == b'r' || bytes[j] == b'R' {
-                        raw = true;
-                    }
+                let mut start = i;
+                while start > 0 && bytes[start - 1].is_ascii_alphabetic() {
+                    start -= 1;
                 }
-                let _ = raw;
-                let start = i;
                 if triple {
                     i += 3;
                     loop {
                         if i >= bytes.len() {
-                            // Unterminated: let the parser report it.
-                            return None;
+                            let trimmed = source.strip_suffix('\n').unwrap_or(source);
+                            let last_line = index.position(trimmed.len()).0;
+                            return Some(BracketError {
+                                msg: format!(
+                                    "unterminated triple-quoted string literal (detected at line {last_line})"
+                                ),
+                                offset: start,
+                                end: start + 1,
+                                at_eof: false,
+                            });
                         }
                         if bytes[i] == b'\\' {
                             i += 2;
                             continue;
                         }
-                        if bytes[i] == c
-                            && i + 2 < bytes.len()
-                            && bytes[i + 1] == c
-                            && bytes[i + 2] == c
-                        {
+                        if bytes[i] == c && i + 2 < bytes.len() && bytes[i + 1] == c && bytes[i + 2] == c {
                             i += 3;
                             break;
                         }
@@ -142,12 +163,20 @@ pub(crate) fn scan_brackets(source: &str) -> Option<BracketError> {
                     i += 1;
                     loop {
                         if i >= bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r' {
-                            // Unterminated string literal: the parser reports it.
-                            let _ = start;
-                            return None;
+                            let line = index.position(start).0;
+                            return Some(BracketError {
+                                msg: format!("unterminated string literal (detected at line {line})"),
+                                offset: start,
+                                end: start + 1,
+                                at_eof: false,
+                            });
                         }
                         if bytes[i] == b'\\' {
-                            i += 2;
+                            if i + 1 < bytes.len() && bytes[i + 1] == b'\r' && i + 2 < bytes.len() && bytes[i + 2] == b'\n' {
+                                i += 3;
+                            } else {
+                                i += 2;
+                            }
                             continue;
                         }
                         if bytes[i] == c {
@@ -165,6 +194,7 @@ pub(crate) fn scan_brackets(source: &str) -> Option<BracketError> {
                         msg: "too many nested parentheses".into(),
                         offset: i,
                         end: i + 1,
+                        at_eof: false,
                     });
                 }
                 stack.push((c, i));
@@ -181,11 +211,12 @@ pub(crate) fn scan_brackets(source: &str) -> Option<BracketError> {
                             msg: format!("unmatched '{}'", c as char),
                             offset: i,
                             end: i + 1,
+                            at_eof: false,
                         })
                     }
                     Some((o, pos)) if o != open => {
-                        let (ol, _) = LineIndex::new(source).position(pos);
-                        let (cl, _) = LineIndex::new(source).position(i);
+                        let (ol, _) = index.position(pos);
+                        let (cl, _) = index.position(i);
                         let msg = if ol != cl {
                             format!(
                                 "closing parenthesis '{}' does not match opening parenthesis '{}' on line {}",
@@ -201,6 +232,7 @@ pub(crate) fn scan_brackets(source: &str) -> Option<BracketError> {
                             msg,
                             offset: i,
                             end: i + 1,
+                            at_eof: false,
                         });
                     }
                     Some(_) => {}
@@ -209,13 +241,6 @@ pub(crate) fn scan_brackets(source: &str) -> Option<BracketError> {
             _ => {}
         }
         i += 1;
-    }
-    if let Some(&(o, pos)) = stack.last() {
-        return Some(BracketError {
-            msg: format!("'{}' was never closed", o as char),
-            offset: pos,
-            end: pos + 1,
-        });
     }
     None
 }

@@ -8,7 +8,7 @@ use minipy_bytecode::code::{flags as coflags, kinds};
 use minipy_bytecode::linetable::{self, Location};
 use minipy_bytecode::{ArgKind, CodeObject, Constant, Opcode};
 
-use super::exctable;
+use minipy_bytecode::exctable::{self, ExceptionTableEntry};
 use super::{BlockId, Cfg, Instr, Loc, Op, NO_BLOCK};
 
 /// Everything about a unit besides its instructions.
@@ -366,7 +366,7 @@ pub(crate) fn assemble(mut cfg: Cfg, mut info: UnitInfo) -> CodeObject {
     // Emit.
     let mut code: Vec<u16> = Vec::new();
     let mut lines: Vec<(u32, Option<Location>)> = Vec::new();
-    let mut exc: Vec<exctable::Entry> = Vec::new();
+    let mut exc: Vec<ExceptionTableEntry> = Vec::new();
     let mut cur_handler = NO_BLOCK;
     let mut start = 0u32;
     for &b in &layout {
@@ -449,7 +449,7 @@ pub(crate) fn assemble(mut cfg: Cfg, mut info: UnitInfo) -> CodeObject {
     }
 }
 
-fn push_exc(exc: &mut Vec<exctable::Entry>, cfg: &Cfg, start: u32, end: u32, handler: BlockId) {
+fn push_exc(exc: &mut Vec<ExceptionTableEntry>, cfg: &Cfg, start: u32, end: u32, handler: BlockId) {
     if end <= start {
         return;
     }
@@ -458,7 +458,7 @@ fn push_exc(exc: &mut Vec<exctable::Entry>, cfg: &Cfg, start: u32, end: u32, han
     if h.preserve_lasti {
         depth -= 1;
     }
-    exc.push(exctable::Entry {
+    exc.push(ExceptionTableEntry {
         start,
         end,
         target: h.offset,

@@ -3,7 +3,6 @@
 //! compiler builds it, and the passes that turn it into a code object.
 
 pub(crate) mod assemble;
-mod exctable;
 mod optimize;
 
 use minipy_bytecode::Opcode;
