@@ -478,7 +478,7 @@ pub fn sort_list(vm: &Vm, obj: &PyRef, key: Option<&PyRef>, rev: bool) -> PyResu
         let mut pairs: Vec<(PyRef, PyRef)> = Vec::with_capacity(items.len());
         for it in &items {
             let k = match key {
-                Some(f) => vm.call_args(f, &[it.clone()])?,
+                Some(f) => vm.call_args(f, std::slice::from_ref(it))?,
                 None => it.clone(),
             };
             pairs.push((k, it.clone()));

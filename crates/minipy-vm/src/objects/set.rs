@@ -12,7 +12,7 @@ use std::cell::{Cell, RefCell};
 use minipy_bytecode::opcode::nb;
 
 use crate::heap::PyRef;
-use crate::object::{IterKind, Payload, PyResult};
+use crate::object::{DictIterKind, IterKind, Payload, PyResult};
 use crate::objects::dict;
 use crate::objects::function::{Args, NativeFn};
 use crate::objects::seq::dunders::{self as d, self_and};
@@ -30,14 +30,49 @@ pub fn ordered_items(set: &PyRef) -> Vec<PyRef> {
 
 /// `iter(set)`: a `set_iterator` over a snapshot in CPython's order.
 pub fn set_iter(vm: &Vm, set: &PyRef) -> PyRef {
-    let items = vm.new_tuple(ordered_items(set));
+    canonicalize(vm, set);
     PyRef::new(
-        Payload::Iter(RefCell::new(IterKind::Seq {
-            seq: items,
-            index: Cell::new(0),
+        Payload::Iter(RefCell::new(IterKind::Dict {
+            dict: set.clone(),
+            pos: Cell::new(0),
+            len_at_start: dict::len(set),
+            what: DictIterKind::Keys,
         })),
         &vm.types.set_iterator,
     )
+}
+
+/// Reorders the set's entries into CPython's slot order (so that a plain
+/// entry-order iterator, which also detects size changes, visits them in
+/// CPython's order). The model is unaffected.
+fn canonicalize(vm: &Vm, set: &PyRef) {
+    let order = ordered_items(set);
+    let same = {
+        let t = dict::table(set).borrow();
+        t.len() == order.len()
+            && t.iter()
+                .map(|e| e.key.addr())
+                .eq(order.iter().map(|k| k.addr()))
+    };
+    if same {
+        return;
+    }
+    let m = model::take(set);
+    let hashes: std::collections::HashMap<usize, i64> = dict::table(set)
+        .borrow()
+        .iter()
+        .map(|e| (e.key.addr(), e.hash))
+        .collect();
+    let old = dict::table(set).borrow_mut().clear();
+    {
+        let mut t = dict::table(set).borrow_mut();
+        for k in order {
+            let h = hashes.get(&k.addr()).copied().unwrap_or(0);
+            t.insert_new(h, k, vm.none.clone());
+        }
+    }
+    model::put(set, m);
+    drop(old);
 }
 
 fn is_set(o: &PyRef) -> bool {
@@ -199,6 +234,17 @@ pub fn discard(vm: &Vm, set: &PyRef, item: &PyRef) -> PyResult<bool> {
         }
         None => Ok(false),
     }
+}
+
+/// A frozenset constant as CPython's compiler makes it: built from the
+/// items, then rebuilt from that set's iteration order (`merge_consts_recursive`),
+/// which fixes the iteration order of constant set displays.
+pub fn frozenset_const(vm: &Vm, items: Vec<PyRef>) -> PyResult {
+    let first = new_set_of(vm, &vm.types.frozenset, items)?;
+    if dict::len(&first) == 0 {
+        return Ok(first);
+    }
+    new_set_of(vm, &vm.types.frozenset, ordered_items(&first))
 }
 
 /// A copy of the set `src` with class `cls` (`make_new_set(cls, src)`).
