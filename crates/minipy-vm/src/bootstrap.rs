@@ -16,50 +16,172 @@ pub fn create() -> Box<Vm> {
     use Layout as L;
     // `type` is its own type; its dict (and those of `object` and `dict`)
     // are created self-typed and re-typed once `dict` exists.
-    let type_ = make_static_type("type", None, None, L::Type, Some(objects::typeobj_methods::type_new), true, None);
-    let object = make_static_type("object", Some(&type_), None, L::Object, Some(objects::instance::object_new), true, None);
+    let type_ = make_static_type(
+        "type",
+        None,
+        None,
+        L::Type,
+        Some(objects::typeobj_methods::type_new),
+        true,
+        None,
+    );
+    let object = make_static_type(
+        "object",
+        Some(&type_),
+        None,
+        L::Object,
+        Some(objects::instance::object_new),
+        true,
+        None,
+    );
     // type's base is object: patch bases and MRO now that object exists.
     if let Some(t) = type_.as_type() {
         t.bases.borrow_mut().push(object.clone());
         t.mro.borrow_mut().push(object.clone());
     }
-    let dict_t = make_static_type("dict", Some(&type_), Some(&object), L::Dict, Some(objects::dict_methods::dict_new), true, None);
+    let dict_t = make_static_type(
+        "dict",
+        Some(&type_),
+        Some(&object),
+        L::Dict,
+        Some(objects::dict_methods::dict_new),
+        true,
+        None,
+    );
     for t in [&type_, &object, &dict_t] {
         if let Some(td) = t.as_type() {
             td.dict.set_class(&dict_t);
         }
     }
     let mk = |name: &str, base: &PyRef, layout: Layout, new: Option<NativeFn>, base_ok: bool| {
-        make_static_type(name, Some(&type_), Some(base), layout, new, base_ok, Some(&dict_t))
+        make_static_type(
+            name,
+            Some(&type_),
+            Some(base),
+            layout,
+            new,
+            base_ok,
+            Some(&dict_t),
+        )
     };
     let int = mk("int", &object, L::Int, Some(objects::int::int_new), true);
-    let exc_base = mk("BaseException", &object, L::Exception, Some(objects::exceptions::exception_new), true);
+    let exc_base = mk(
+        "BaseException",
+        &object,
+        L::Exception,
+        Some(objects::exceptions::exception_new),
+        true,
+    );
     let types = Types {
         bool: mk("bool", &int, L::Bool, Some(objects::int::bool_new), false),
-        float: mk("float", &object, L::Float, Some(objects::float::float_new), true),
-        complex: mk("complex", &object, L::Complex, Some(objects::float::complex_new), true),
+        float: mk(
+            "float",
+            &object,
+            L::Float,
+            Some(objects::float::float_new),
+            true,
+        ),
+        complex: mk(
+            "complex",
+            &object,
+            L::Complex,
+            Some(objects::float::complex_new),
+            true,
+        ),
         str: mk("str", &object, L::Str, Some(objects::str::str_new), true),
-        bytes: mk("bytes", &object, L::Bytes, Some(objects::bytes::bytes_new), true),
-        list: mk("list", &object, L::List, Some(objects::list::list_new), true),
-        tuple: mk("tuple", &object, L::Tuple, Some(objects::tuple::tuple_new), true),
+        bytes: mk(
+            "bytes",
+            &object,
+            L::Bytes,
+            Some(objects::bytes::bytes_new),
+            true,
+        ),
+        list: mk(
+            "list",
+            &object,
+            L::List,
+            Some(objects::list::list_new),
+            true,
+        ),
+        tuple: mk(
+            "tuple",
+            &object,
+            L::Tuple,
+            Some(objects::tuple::tuple_new),
+            true,
+        ),
         set: mk("set", &object, L::Set, Some(objects::set::set_new), true),
-        frozenset: mk("frozenset", &object, L::FrozenSet, Some(objects::set::frozenset_new), true),
-        range: mk("range", &object, L::Other, Some(objects::range::range_new), false),
-        slice: mk("slice", &object, L::Other, Some(objects::range::slice_new), false),
-        none_type: mk("NoneType", &object, L::Other, Some(objects::instance::none_new), false),
+        frozenset: mk(
+            "frozenset",
+            &object,
+            L::FrozenSet,
+            Some(objects::set::frozenset_new),
+            true,
+        ),
+        range: mk(
+            "range",
+            &object,
+            L::Other,
+            Some(objects::range::range_new),
+            false,
+        ),
+        slice: mk(
+            "slice",
+            &object,
+            L::Other,
+            Some(objects::range::slice_new),
+            false,
+        ),
+        none_type: mk(
+            "NoneType",
+            &object,
+            L::Other,
+            Some(objects::instance::none_new),
+            false,
+        ),
         not_implemented_type: mk("NotImplementedType", &object, L::Other, None, false),
         ellipsis_type: mk("ellipsis", &object, L::Other, None, false),
         function: mk("function", &object, L::Other, None, false),
         builtin_function: mk("builtin_function_or_method", &object, L::Other, None, false),
         method: mk("method", &object, L::Other, None, false),
-        module: mk("module", &object, L::Other, Some(objects::module::module_new), true),
+        module: mk(
+            "module",
+            &object,
+            L::Other,
+            Some(objects::module::module_new),
+            true,
+        ),
         cell: mk("cell", &object, L::Other, None, false),
         code: mk("code", &object, L::Other, None, false),
         generator: mk("generator", &object, L::Other, None, false),
-        property: mk("property", &object, L::Other, Some(objects::descriptors::property_new), true),
-        staticmethod: mk("staticmethod", &object, L::Other, Some(objects::descriptors::staticmethod_new), true),
-        classmethod: mk("classmethod", &object, L::Other, Some(objects::descriptors::classmethod_new), true),
-        super_: mk("super", &object, L::Other, Some(objects::descriptors::super_new), true),
+        property: mk(
+            "property",
+            &object,
+            L::Other,
+            Some(objects::descriptors::property_new),
+            true,
+        ),
+        staticmethod: mk(
+            "staticmethod",
+            &object,
+            L::Other,
+            Some(objects::descriptors::staticmethod_new),
+            true,
+        ),
+        classmethod: mk(
+            "classmethod",
+            &object,
+            L::Other,
+            Some(objects::descriptors::classmethod_new),
+            true,
+        ),
+        super_: mk(
+            "super",
+            &object,
+            L::Other,
+            Some(objects::descriptors::super_new),
+            true,
+        ),
         list_iterator: mk("list_iterator", &object, L::Other, None, false),
         list_reverseiterator: mk("list_reverseiterator", &object, L::Other, None, false),
         tuple_iterator: mk("tuple_iterator", &object, L::Other, None, false),
@@ -71,11 +193,29 @@ pub fn create() -> Box<Vm> {
         set_iterator: mk("set_iterator", &object, L::Other, None, false),
         iterator: mk("iterator", &object, L::Other, None, false),
         callable_iterator: mk("callable_iterator", &object, L::Other, None, false),
-        enumerate: mk("enumerate", &object, L::Other, Some(objects::iter::enumerate_new), true),
+        enumerate: mk(
+            "enumerate",
+            &object,
+            L::Other,
+            Some(objects::iter::enumerate_new),
+            true,
+        ),
         zip: mk("zip", &object, L::Other, Some(objects::iter::zip_new), true),
         map: mk("map", &object, L::Other, Some(objects::iter::map_new), true),
-        filter: mk("filter", &object, L::Other, Some(objects::iter::filter_new), true),
-        reversed: mk("reversed", &object, L::Other, Some(objects::iter::reversed_new), true),
+        filter: mk(
+            "filter",
+            &object,
+            L::Other,
+            Some(objects::iter::filter_new),
+            true,
+        ),
+        reversed: mk(
+            "reversed",
+            &object,
+            L::Other,
+            Some(objects::iter::reversed_new),
+            true,
+        ),
         dict_keys: mk("dict_keys", &object, L::Other, None, false),
         dict_values: mk("dict_values", &object, L::Other, None, false),
         dict_items: mk("dict_items", &object, L::Other, None, false),
@@ -95,7 +235,13 @@ pub fn create() -> Box<Vm> {
             .find(|t| t.as_type().map(|d| &*d.name() == *parent).unwrap_or(false))
             .cloned()
             .unwrap_or_else(|| exc_base.clone());
-        all.push(mk(name, &base, L::Exception, Some(objects::exceptions::exception_new), true));
+        all.push(mk(
+            name,
+            &base,
+            L::Exception,
+            Some(objects::exceptions::exception_new),
+            true,
+        ));
     }
     let find = |n: &str| {
         all.iter()
@@ -142,15 +288,39 @@ pub fn create() -> Box<Vm> {
     let none = PyRef::new_immortal(Payload::None, Some(&types.none_type));
     let true_ = PyRef::new_immortal(Payload::Int(1), Some(&types.bool));
     let false_ = PyRef::new_immortal(Payload::Int(0), Some(&types.bool));
-    let not_implemented = PyRef::new_immortal(Payload::NotImplemented, Some(&types.not_implemented_type));
+    let not_implemented =
+        PyRef::new_immortal(Payload::NotImplemented, Some(&types.not_implemented_type));
     let ellipsis = PyRef::new_immortal(Payload::Ellipsis, Some(&types.ellipsis_type));
     let null = PyRef::new_immortal(Payload::Null, Some(&types.null));
-    let vm = Box::new(Vm::assemble(types, exc, none, true_, false_, not_implemented, ellipsis, null));
+    let vm = Box::new(Vm::assemble(
+        types,
+        exc,
+        none,
+        true_,
+        false_,
+        not_implemented,
+        ellipsis,
+        null,
+    ));
     install_methods(&vm);
     crate::builtins::init(&vm);
     crate::sysmodule::init(&vm);
     crate::heap::set_finalizer_hook(crate::objects::instance::run_del_hook);
+    run_prelude(&vm);
     vm
+}
+
+/// Runs `prelude.py` (Python-level runtime pieces such as
+/// `sys.implementation`). A failure here is a bug in minipy itself; it is
+/// reported on stderr rather than aborting.
+fn run_prelude(vm: &Vm) {
+    let m = vm.new_module("_minipy_prelude");
+    let Some(d) = vm.instance_dict(&m) else {
+        return;
+    };
+    if let Err(e) = crate::exec_source(vm, include_str!("prelude.py"), "<minipy prelude>", &d) {
+        crate::traceback::write_stderr(&crate::traceback::format_exception(vm, &e));
+    }
 }
 
 /// Stores a native method table into a type's dict.
@@ -178,7 +348,13 @@ fn install_new(vm: &Vm, ty: &PyRef) {
     let Some(td) = ty.as_type() else { return };
     let Some(f) = td.new else { return };
     let func = PyRef::new(
-        Payload::Builtin(Box::new(BuiltinFunction { name: "__new__", func: f, kind: BuiltinKind::StaticMethod, self_: None, owner: Some(td.name()) })),
+        Payload::Builtin(Box::new(BuiltinFunction {
+            name: "__new__",
+            func: f,
+            kind: BuiltinKind::StaticMethod,
+            self_: None,
+            owner: Some(td.name()),
+        })),
         &vm.types.builtin_function,
     );
     dict::set_str(vm, &td.dict, vm.intern("__new__"), func);
@@ -188,9 +364,32 @@ fn install_methods(vm: &Vm) {
     use crate::objects::*;
     let t = &vm.types;
     for ty in [
-        &t.object, &t.type_, &t.int, &t.bool, &t.float, &t.complex, &t.str, &t.bytes, &t.list, &t.tuple, &t.dict,
-        &t.set, &t.frozenset, &t.range, &t.slice, &t.module, &t.property, &t.staticmethod, &t.classmethod,
-        &t.super_, &t.enumerate, &t.zip, &t.map, &t.filter, &t.reversed, &t.none_type,
+        &t.object,
+        &t.type_,
+        &t.int,
+        &t.bool,
+        &t.float,
+        &t.complex,
+        &t.str,
+        &t.bytes,
+        &t.list,
+        &t.tuple,
+        &t.dict,
+        &t.set,
+        &t.frozenset,
+        &t.range,
+        &t.slice,
+        &t.module,
+        &t.property,
+        &t.staticmethod,
+        &t.classmethod,
+        &t.super_,
+        &t.enumerate,
+        &t.zip,
+        &t.map,
+        &t.filter,
+        &t.reversed,
+        &t.none_type,
     ] {
         install_new(vm, ty);
     }
@@ -212,7 +411,12 @@ fn install_methods(vm: &Vm) {
     add_methods(vm, &t.list, m, list::METHODS);
     add_methods(vm, &t.tuple, m, tuple::METHODS);
     add_methods(vm, &t.dict, m, dict_methods::METHODS);
-    add_methods(vm, &t.dict, BuiltinKind::ClassMethod, dict_methods::CLASS_METHODS);
+    add_methods(
+        vm,
+        &t.dict,
+        BuiltinKind::ClassMethod,
+        dict_methods::CLASS_METHODS,
+    );
     add_methods(vm, &t.set, m, set::SET_METHODS);
     add_methods(vm, &t.frozenset, m, set::FROZENSET_METHODS);
     add_methods(vm, &t.range, m, range::RANGE_METHODS);

@@ -39,9 +39,17 @@ pub struct CodeInfo {
 
 impl CodeInfo {
     pub fn new(vm: &Vm, code: Rc<CodeObject>) -> Rc<CodeInfo> {
-        let consts = code.co_consts.iter().map(|c| const_to_object(vm, c)).collect();
+        let consts = code
+            .co_consts
+            .iter()
+            .map(|c| const_to_object(vm, c))
+            .collect();
         let names = code.co_names.iter().map(|n| vm.intern(n)).collect();
-        let localsplusnames = code.co_localsplusnames.iter().map(|n| vm.intern(n)).collect();
+        let localsplusnames = code
+            .co_localsplusnames
+            .iter()
+            .map(|n| vm.intern(n))
+            .collect();
         let mut total_args = (code.co_argcount + code.co_kwonlyargcount) as usize;
         if code.co_flags & minipy_bytecode::code::flags::VARARGS != 0 {
             total_args += 1;
@@ -71,7 +79,9 @@ pub fn const_to_object(vm: &Vm, c: &Constant) -> PyRef {
         Constant::Complex { re, im } => vm.new_complex(*re, *im),
         Constant::Str(s) => vm.intern(s),
         Constant::Bytes(b) => vm.new_bytes(b.to_vec()),
-        Constant::Tuple(items) => vm.new_tuple(items.iter().map(|c| const_to_object(vm, c)).collect()),
+        Constant::Tuple(items) => {
+            vm.new_tuple(items.iter().map(|c| const_to_object(vm, c)).collect())
+        }
         Constant::FrozenSet(items) => {
             let items: Vec<PyRef> = items.iter().map(|c| const_to_object(vm, c)).collect();
             vm.new_frozenset_from(items)

@@ -42,7 +42,11 @@ fn resolve_name(vm: &Vm, name: &str, globals: &PyRef, level: usize) -> PyResult<
             if dict::get_str(vm, globals, &vm.intern("__path__")).is_some() {
                 n
             } else {
-                n.map(|n| n.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default())
+                n.map(|n| {
+                    n.rsplit_once('.')
+                        .map(|(a, _)| a.to_string())
+                        .unwrap_or_default()
+                })
             }
         }
     };
@@ -63,7 +67,11 @@ fn resolve_name(vm: &Vm, name: &str, globals: &PyRef, level: usize) -> PyResult<
         ));
     }
     let base = parts[..parts.len() - (level - 1)].join(".");
-    Ok(if name.is_empty() { base } else { format!("{}.{}", base, name) })
+    Ok(if name.is_empty() {
+        base
+    } else {
+        format!("{}.{}", base, name)
+    })
 }
 
 /// `IMPORT_NAME`.
@@ -73,11 +81,21 @@ pub fn import_name(vm: &Vm, f: &Frame, name: &PyRef, fromlist: &PyRef, level: &P
 }
 
 /// `__import__(name, globals, locals, fromlist, level)`.
-pub fn import_module_level(vm: &Vm, name: &str, globals: &PyRef, fromlist: &PyRef, level: usize) -> PyResult {
+pub fn import_module_level(
+    vm: &Vm,
+    name: &str,
+    globals: &PyRef,
+    fromlist: &PyRef,
+    level: usize,
+) -> PyResult {
     if name.is_empty() && level == 0 {
         return Err(vm.value_error("Empty module name".to_string()));
     }
-    let full = if level > 0 { resolve_name(vm, name, globals, level)? } else { name.to_string() };
+    let full = if level > 0 {
+        resolve_name(vm, name, globals, level)?
+    } else {
+        name.to_string()
+    };
     let module = import_full(vm, &full)?;
     let has_fromlist = !fromlist.is_none() && vm.truthy(fromlist)?;
     if !has_fromlist {
@@ -132,7 +150,11 @@ pub fn import_full(vm: &Vm, full: &str) -> PyResult {
     let mut prefix = String::new();
     let mut result = None;
     for part in full.split('.') {
-        let this = if prefix.is_empty() { part.to_string() } else { format!("{}.{}", prefix, part) };
+        let this = if prefix.is_empty() {
+            part.to_string()
+        } else {
+            format!("{}.{}", prefix, part)
+        };
         let m = match lookup_module(vm, &this) {
             Some(m) if !m.is_none() => m,
             _ => {
@@ -154,12 +176,20 @@ fn search_path(vm: &Vm, parent: Option<&PyRef>, full: &str) -> PyResult<Vec<Stri
     match parent {
         None => {
             let path = crate::sysmodule::get(vm, "path").unwrap_or_else(|| vm.new_list(vec![]));
-            Ok(vm.iterate(&path)?.iter().filter_map(|p| p.as_str().map(|s| s.to_string())).collect())
+            Ok(vm
+                .iterate(&path)?
+                .iter()
+                .filter_map(|p| p.as_str().map(|s| s.to_string()))
+                .collect())
         }
         Some(p) => {
             let d = module_dict(p).unwrap_or_else(|| vm.new_dict());
             match dict::get_str(vm, &d, &vm.intern("__path__")) {
-                Some(pp) => Ok(vm.iterate(&pp)?.iter().filter_map(|p| p.as_str().map(|s| s.to_string())).collect()),
+                Some(pp) => Ok(vm
+                    .iterate(&pp)?
+                    .iter()
+                    .filter_map(|p| p.as_str().map(|s| s.to_string()))
+                    .collect()),
                 None => {
                     let pname = full.rsplit_once('.').map(|(a, _)| a).unwrap_or("");
                     Err(import_error(
@@ -182,7 +212,11 @@ fn load_module(vm: &Vm, full: &str, last: &str, parent: Option<&PyRef>) -> PyRes
         };
     }
     for dir in search_path(vm, parent, full)? {
-        let base = if dir.is_empty() { PathBuf::from(".") } else { PathBuf::from(&dir) };
+        let base = if dir.is_empty() {
+            PathBuf::from(".")
+        } else {
+            PathBuf::from(&dir)
+        };
         let pkg_init = base.join(last).join("__init__.py");
         if pkg_init.is_file() {
             let pkg_dir = base.join(last);
@@ -193,13 +227,23 @@ fn load_module(vm: &Vm, full: &str, last: &str, parent: Option<&PyRef>) -> PyRes
             return exec_module_file(vm, full, &file, None);
         }
     }
-    Err(import_error(vm, &vm.exc.module_not_found_error, format!("No module named '{}'", full), full))
+    Err(import_error(
+        vm,
+        &vm.exc.module_not_found_error,
+        format!("No module named '{}'", full),
+        full,
+    ))
 }
 
 fn exec_module_file(vm: &Vm, full: &str, path: &Path, pkg_dir: Option<&Path>) -> PyResult {
     let source = match std::fs::read(path) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-        Err(e) => return Err(vm.new_error(&vm.exc.import_error, format!("cannot read {}: {}", path.display(), e))),
+        Err(e) => {
+            return Err(vm.new_error(
+                &vm.exc.import_error,
+                format!("cannot read {}: {}", path.display(), e),
+            ))
+        }
     };
     let m = vm.new_module(full);
     let d = module_dict(&m).unwrap_or_else(|| vm.new_dict());
@@ -207,10 +251,18 @@ fn exec_module_file(vm: &Vm, full: &str, path: &Path, pkg_dir: Option<&Path>) ->
     dict::set_str(vm, &d, vm.intern("__file__"), vm.new_string(file.clone()));
     let package = match pkg_dir {
         Some(dir) => {
-            dict::set_str(vm, &d, vm.intern("__path__"), vm.new_list(vec![vm.new_string(dir.display().to_string())]));
+            dict::set_str(
+                vm,
+                &d,
+                vm.intern("__path__"),
+                vm.new_list(vec![vm.new_string(dir.display().to_string())]),
+            );
             full.to_string()
         }
-        None => full.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default(),
+        None => full
+            .rsplit_once('.')
+            .map(|(a, _)| a.to_string())
+            .unwrap_or_default(),
     };
     dict::set_str(vm, &d, vm.intern("__package__"), vm.new_string(package));
     dict::set_str(vm, &d, vm.intern("__builtins__"), vm.builtins.clone());
@@ -247,7 +299,12 @@ pub fn import_from(vm: &Vm, module: &PyRef, name: &PyRef) -> PyResult {
     Err(import_error(
         vm,
         &vm.exc.import_error,
-        format!("cannot import name '{}' from '{}' ({})", name.as_str().unwrap_or(""), mname, location),
+        format!(
+            "cannot import name '{}' from '{}' ({})",
+            name.as_str().unwrap_or(""),
+            mname,
+            location
+        ),
         &mname,
     ))
 }
@@ -255,12 +312,20 @@ pub fn import_from(vm: &Vm, module: &PyRef, name: &PyRef) -> PyResult {
 /// `IMPORT_STAR`.
 pub fn import_star(vm: &Vm, f: &Frame, module: &PyRef) -> PyResult<()> {
     let Some(locals) = &f.locals else {
-        return Err(vm.new_error(&vm.exc.system_error, "import * only allowed at module level".to_string()));
+        return Err(vm.new_error(
+            &vm.exc.system_error,
+            "import * only allowed at module level".to_string(),
+        ));
     };
-    let Some(d) = module_dict(module) else { return Ok(()) };
+    let Some(d) = module_dict(module) else {
+        return Ok(());
+    };
     let names: Vec<PyRef> = match dict::get_str(vm, &d, &vm.intern("__all__")) {
         Some(all) => vm.iterate(&all)?,
-        None => dict::keys(&d).into_iter().filter(|k| !k.as_str().unwrap_or("_").starts_with('_')).collect(),
+        None => dict::keys(&d)
+            .into_iter()
+            .filter(|k| !k.as_str().unwrap_or("_").starts_with('_'))
+            .collect(),
     };
     for n in names {
         let v = vm.getattr(module, &n)?;

@@ -58,14 +58,26 @@ pub fn new_vm() -> Rc<Vm> {
 
 /// A `ModuleSpec`-like object for `__spec__` (name, origin, parent).
 pub fn make_spec(vm: &Vm, name: &str, origin: &str, is_package: bool) -> PyRef {
-    let spec = objects::instance::alloc_instance(vm, &spec_type(vm)).unwrap_or_else(|_| vm.none.clone());
+    let spec =
+        objects::instance::alloc_instance(vm, &spec_type(vm)).unwrap_or_else(|_| vm.none.clone());
     if let Some(d) = vm.instance_dict(&spec) {
         dict::set_str(vm, &d, vm.intern("name"), vm.new_str(name));
         dict::set_str(vm, &d, vm.intern("origin"), vm.new_str(origin));
-        let parent = if is_package { name.to_string() } else { name.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default() };
+        let parent = if is_package {
+            name.to_string()
+        } else {
+            name.rsplit_once('.')
+                .map(|(a, _)| a.to_string())
+                .unwrap_or_default()
+        };
         dict::set_str(vm, &d, vm.intern("parent"), vm.new_string(parent));
         dict::set_str(vm, &d, vm.intern("has_location"), vm.true_.clone());
-        dict::set_str(vm, &d, vm.intern("submodule_search_locations"), vm.none.clone());
+        dict::set_str(
+            vm,
+            &d,
+            vm.intern("submodule_search_locations"),
+            vm.none.clone(),
+        );
     }
     spec
 }
@@ -77,9 +89,20 @@ fn spec_type(vm: &Vm) -> PyRef {
         return t;
     }
     let ns = vm.new_dict();
-    dict::set_str(vm, &ns, vm.intern("__module__"), vm.new_str("importlib._bootstrap"));
-    let t = objects::typeobj::new_type(vm, &vm.types.type_, "ModuleSpec", vec![vm.types.object.clone()], ns)
-        .unwrap_or_else(|_| vm.types.object.clone());
+    dict::set_str(
+        vm,
+        &ns,
+        vm.intern("__module__"),
+        vm.new_str("importlib._bootstrap"),
+    );
+    let t = objects::typeobj::new_type(
+        vm,
+        &vm.types.type_,
+        "ModuleSpec",
+        vec![vm.types.object.clone()],
+        ns,
+    )
+    .unwrap_or_else(|_| vm.types.object.clone());
     let _ = key;
     dict::set_str(vm, &d, vm.intern("_minipy_ModuleSpec"), t.clone());
     t
@@ -109,7 +132,8 @@ pub fn syntax_error(vm: &Vm, e: &minipy_compiler::CompileError) -> PyRef {
 
 /// Compiles `source` and runs it with `globals` as the module namespace.
 pub fn exec_source(vm: &Vm, source: &str, filename: &str, globals: &PyRef) -> PyResult {
-    let code = minipy_compiler::compile(source, filename, minipy_compiler::Mode::Exec).map_err(|e| syntax_error(vm, &e))?;
+    let code = minipy_compiler::compile(source, filename, minipy_compiler::Mode::Exec)
+        .map_err(|e| syntax_error(vm, &e))?;
     exec_code(vm, CodeInfo::new(vm, code), globals)
 }
 
@@ -117,7 +141,14 @@ pub fn exec_code(vm: &Vm, code: Rc<CodeInfo>, globals: &PyRef) -> PyResult {
     if dict::get_str(vm, globals, &vm.intern("__builtins__")).is_none() {
         dict::set_str(vm, globals, vm.intern("__builtins__"), vm.builtins.clone());
     }
-    let frame = Frame::new(vm, code, None, globals.clone(), vm.builtins.clone(), Some(globals.clone()));
+    let frame = Frame::new(
+        vm,
+        code,
+        None,
+        globals.clone(),
+        vm.builtins.clone(),
+        Some(globals.clone()),
+    );
     vm.run_frame(frame)
 }
 
@@ -154,15 +185,27 @@ pub fn run_main(vm: &Vm, source: &str, filename: &str, file_attr: Option<&str>) 
 
 /// Sets `sys.argv` and `sys.path`.
 pub fn setup_sys(vm: &Vm, argv: &[String], script_dir: Option<String>) {
-    sysmodule::set(vm, "argv", vm.new_list(argv.iter().map(|a| vm.new_str(a)).collect()));
+    sysmodule::set(
+        vm,
+        "argv",
+        vm.new_list(argv.iter().map(|a| vm.new_str(a)).collect()),
+    );
     let mut path = vec![script_dir.unwrap_or_default()];
     if let Ok(pp) = std::env::var("PYTHONPATH") {
-        path.extend(pp.split(':').filter(|s| !s.is_empty()).map(|s| s.to_string()));
+        path.extend(
+            pp.split(':')
+                .filter(|s| !s.is_empty())
+                .map(|s| s.to_string()),
+        );
     }
     if let Some(std) = stdlib_dir() {
         path.push(std);
     }
-    sysmodule::set(vm, "path", vm.new_list(path.iter().map(|p| vm.new_str(p)).collect()));
+    sysmodule::set(
+        vm,
+        "path",
+        vm.new_list(path.iter().map(|p| vm.new_str(p)).collect()),
+    );
 }
 
 /// CPython 3.11's pure-Python standard library folder: `MINIPY_STDLIB`, or
@@ -187,10 +230,20 @@ pub fn stdlib_dir() -> Option<String> {
             }
         }
     }
-    let home = std::env::var("PYENV_ROOT").ok().or_else(|| std::env::var("HOME").ok().map(|h| format!("{}/.pyenv", h)));
+    let home = std::env::var("PYENV_ROOT")
+        .ok()
+        .or_else(|| std::env::var("HOME").ok().map(|h| format!("{}/.pyenv", h)));
     if let Some(h) = home {
         if let Ok(rd) = std::fs::read_dir(format!("{}/versions", h)) {
-            let mut vs: Vec<_> = rd.flatten().map(|e| e.path()).filter(|p| p.file_name().map(|n| n.to_string_lossy().starts_with("3.11")).unwrap_or(false)).collect();
+            let mut vs: Vec<_> = rd
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .map(|n| n.to_string_lossy().starts_with("3.11"))
+                        .unwrap_or(false)
+                })
+                .collect();
             vs.sort();
             for v in vs.into_iter().rev() {
                 cands.push(v.join("lib").join("python3.11"));
@@ -200,7 +253,10 @@ pub fn stdlib_dir() -> Option<String> {
     for p in ["/usr/lib/python3.11", "/usr/local/lib/python3.11"] {
         cands.push(std::path::PathBuf::from(p));
     }
-    cands.into_iter().find(|c| ok(c)).map(|c| c.display().to_string())
+    cands
+        .into_iter()
+        .find(|c| ok(c))
+        .map(|c| c.display().to_string())
 }
 
 /// Runs `source` in a fresh VM (for benchmarks and embedding); an uncaught
@@ -211,16 +267,25 @@ pub fn run_source(source: &str, filename: &str) -> Result<(), String> {
     let globals = main_module(&vm, Some(filename));
     let r = exec_source(&vm, source, filename, &globals);
     objects::textio::flush_all();
-    r.map(|_| ()).map_err(|e| traceback::exception_line(&vm, &e))
+    r.map(|_| ())
+        .map_err(|e| traceback::exception_line(&vm, &e))
 }
 
 /// `minipy -m MOD`: finds `MOD` on `sys.path` and runs it as `__main__`.
 pub fn run_module_as_main(vm: &Vm, name: &str, _argv: &[String]) -> i32 {
-    let path = crate::sysmodule::get(vm, "path").map(|p| vm.iterate(&p).unwrap_or_default()).unwrap_or_default();
+    let path = crate::sysmodule::get(vm, "path")
+        .map(|p| vm.iterate(&p).unwrap_or_default())
+        .unwrap_or_default();
     let rel = name.replace('.', "/");
-    for dir in path.iter().filter_map(|p| p.as_str().map(|s| s.to_string())) {
+    for dir in path
+        .iter()
+        .filter_map(|p| p.as_str().map(|s| s.to_string()))
+    {
         let base = std::path::Path::new(if dir.is_empty() { "." } else { &dir }).to_path_buf();
-        for cand in [base.join(format!("{}.py", rel)), base.join(&rel).join("__main__.py")] {
+        for cand in [
+            base.join(format!("{}.py", rel)),
+            base.join(&rel).join("__main__.py"),
+        ] {
             if cand.is_file() {
                 let file = cand.display().to_string();
                 let src = match std::fs::read(&cand) {
@@ -234,6 +299,12 @@ pub fn run_module_as_main(vm: &Vm, name: &str, _argv: &[String]) -> i32 {
             }
         }
     }
-    traceback::write_stderr(&format!("{}: No module named {}\n", std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "minipy".into()), name));
+    traceback::write_stderr(&format!(
+        "{}: No module named {}\n",
+        std::env::current_exe()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| "minipy".into()),
+        name
+    ));
     1
 }

@@ -65,10 +65,20 @@ pub struct TracebackEntry {
 /// Iterator states of the built-in iterators.
 pub enum IterKind {
     /// Over a list, tuple or str: index into `seq`.
-    Seq { seq: PyRef, index: Cell<usize> },
+    Seq {
+        seq: PyRef,
+        index: Cell<usize>,
+    },
     /// Reversed sequence iteration (`reversed(list)`): next index + 1.
-    Reversed { seq: PyRef, index: Cell<usize> },
-    Range { next: Cell<i64>, stop: i64, step: i64 },
+    Reversed {
+        seq: PyRef,
+        index: Cell<usize>,
+    },
+    Range {
+        next: Cell<i64>,
+        stop: i64,
+        step: i64,
+    },
     /// Over a dict's keys/values/items (by entry position).
     Dict {
         dict: PyRef,
@@ -77,13 +87,31 @@ pub enum IterKind {
         what: DictIterKind,
     },
     /// `__getitem__`-protocol iteration.
-    GetItem { obj: PyRef, index: Cell<i64> },
+    GetItem {
+        obj: PyRef,
+        index: Cell<i64>,
+    },
     /// `iter(callable, sentinel)`.
-    Callable { func: PyRef, sentinel: PyRef },
-    Enumerate { it: PyRef, count: RefCell<PyRef> },
-    Zip { its: Box<[PyRef]>, strict: bool },
-    Map { func: PyRef, its: Box<[PyRef]> },
-    Filter { func: PyRef, it: PyRef },
+    Callable {
+        func: PyRef,
+        sentinel: PyRef,
+    },
+    Enumerate {
+        it: PyRef,
+        count: RefCell<PyRef>,
+    },
+    Zip {
+        its: Box<[PyRef]>,
+        strict: bool,
+    },
+    Map {
+        func: PyRef,
+        its: Box<[PyRef]>,
+    },
+    Filter {
+        func: PyRef,
+        it: PyRef,
+    },
     /// Exhausted iterators drop their source.
     Done,
 }

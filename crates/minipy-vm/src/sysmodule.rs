@@ -25,7 +25,13 @@ pub fn get(vm: &Vm, name: &str) -> Option<PyRef> {
 pub fn add_functions(vm: &Vm, d: &PyRef, fns: &[(&'static str, NativeFn)]) {
     for (name, f) in fns {
         let func = PyRef::new(
-            Payload::Builtin(Box::new(BuiltinFunction { name, func: *f, kind: BuiltinKind::Function, self_: None, owner: None })),
+            Payload::Builtin(Box::new(BuiltinFunction {
+                name,
+                func: *f,
+                kind: BuiltinKind::Function,
+                self_: None,
+                owner: None,
+            })),
             &vm.types.builtin_function,
         );
         dict::set_str(vm, d, vm.intern(name), func);
@@ -44,19 +50,40 @@ pub fn init(vm: &Vm) {
     set(vm, "path_hooks", vm.new_list(vec![]));
     set(vm, "path_importer_cache", vm.new_dict());
     set(vm, "platform", vm.new_str("linux"));
-    set(vm, "byteorder", vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" }));
+    set(
+        vm,
+        "byteorder",
+        vm.new_str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
     set(vm, "maxsize", vm.new_int(i64::MAX));
     set(vm, "maxunicode", vm.new_int(0x10ffff));
     set(vm, "version", vm.new_str("3.11.7 (minipy 0.1.0)"));
     set(vm, "hexversion", vm.new_int(0x030b07f0));
     set(vm, "version_info", version_info(vm));
-    set(vm, "executable", vm.new_string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
+    set(
+        vm,
+        "executable",
+        vm.new_string(
+            std::env::current_exe()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+        ),
+    );
     set(vm, "prefix", vm.new_str(""));
     set(vm, "dont_write_bytecode", vm.true_.clone());
     set(
         vm,
         "builtin_module_names",
-        vm.new_tuple(crate::import::BUILTIN_MODULES.iter().map(|n| vm.new_str(n)).collect()),
+        vm.new_tuple(
+            crate::import::BUILTIN_MODULES
+                .iter()
+                .map(|n| vm.new_str(n))
+                .collect(),
+        ),
     );
     add_functions(
         vm,
@@ -113,7 +140,8 @@ fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
         ));
     }
     // The Rust stack of the interpreter thread bounds the usable depth.
-    vm.recursion_limit.set((n as usize).min(crate::MAX_RECURSION_LIMIT));
+    vm.recursion_limit
+        .set((n as usize).min(crate::MAX_RECURSION_LIMIT));
     Ok(vm.none.clone())
 }
 
@@ -125,7 +153,10 @@ fn getrefcount(vm: &Vm, args: Args) -> PyResult {
 fn intern(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "intern", 1, 1)?;
     if !a[0].class().is(&vm.types.str) {
-        return Err(vm.type_error(format!("intern() argument must be str, not {}", a[0].type_name())));
+        return Err(vm.type_error(format!(
+            "intern() argument must be str, not {}",
+            a[0].type_name()
+        )));
     }
     Ok(vm.intern_obj(&a[0]))
 }
@@ -149,7 +180,10 @@ fn getdefaultencoding(vm: &Vm, _args: Args) -> PyResult {
 
 fn tuple_item<const I: usize>(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "getter", 1, 1)?;
-    Ok(a[0].as_tuple().and_then(|t| t.get(I).cloned()).unwrap_or_else(|| vm.none.clone()))
+    Ok(a[0]
+        .as_tuple()
+        .and_then(|t| t.get(I).cloned())
+        .unwrap_or_else(|| vm.none.clone()))
 }
 
 /// `sys.version_info`: a tuple subclass with named fields.
@@ -165,14 +199,40 @@ fn version_info(vm: &Vm) -> PyRef {
     ];
     for (name, f) in getters {
         let g = PyRef::new(
-            Payload::Builtin(Box::new(BuiltinFunction { name, func: f, kind: BuiltinKind::Function, self_: None, owner: None })),
+            Payload::Builtin(Box::new(BuiltinFunction {
+                name,
+                func: f,
+                kind: BuiltinKind::Function,
+                self_: None,
+                owner: None,
+            })),
             &vm.types.builtin_function,
         );
-        let p = PyRef::new(Payload::Property { fget: Some(g), fset: None, fdel: None, doc: None }, &vm.types.property);
+        let p = PyRef::new(
+            Payload::Property {
+                fget: Some(g),
+                fset: None,
+                fdel: None,
+                doc: None,
+            },
+            &vm.types.property,
+        );
         dict::set_str(vm, &ns, vm.intern(name), p);
     }
-    let items = vec![vm.new_int(3), vm.new_int(11), vm.new_int(7), vm.new_str("final"), vm.new_int(0)];
-    match crate::objects::typeobj::new_type(vm, &vm.types.type_, "version_info", vec![vm.types.tuple.clone()], ns) {
+    let items = vec![
+        vm.new_int(3),
+        vm.new_int(11),
+        vm.new_int(7),
+        vm.new_str("final"),
+        vm.new_int(0),
+    ];
+    match crate::objects::typeobj::new_type(
+        vm,
+        &vm.types.type_,
+        "version_info",
+        vec![vm.types.tuple.clone()],
+        ns,
+    ) {
         Ok(t) => PyRef::new(Payload::Tuple(items.into_boxed_slice()), &t),
         Err(_) => vm.new_tuple(items),
     }

@@ -12,16 +12,23 @@ fn source_line(filename: &str, line: i32) -> Option<String> {
     }
     let text = std::fs::read(filename).ok()?;
     let text = String::from_utf8_lossy(&text);
-    text.lines().nth(line as usize - 1).map(|l| l.trim().to_string())
+    text.lines()
+        .nth(line as usize - 1)
+        .map(|l| l.trim().to_string())
 }
 
 /// `TypeName: message` (CPython's `format_exception_only` last line).
 pub fn exception_line(vm: &Vm, exc: &PyRef) -> String {
     let ty = exc.class();
-    let mut name = ty.as_type().map(|t| t.qualname.borrow().to_string()).unwrap_or_default();
+    let mut name = ty
+        .as_type()
+        .map(|t| t.qualname.borrow().to_string())
+        .unwrap_or_default();
     if let Some(t) = ty.as_type() {
         if t.heap {
-            if let Some(m) = dict::get_str(vm, &t.dict, &vm.intern("__module__")).and_then(|m| m.as_str().map(|s| s.to_string())) {
+            if let Some(m) = dict::get_str(vm, &t.dict, &vm.intern("__module__"))
+                .and_then(|m| m.as_str().map(|s| s.to_string()))
+            {
                 if m != "__main__" && m != "builtins" {
                     name = format!("{}.{}", m, name);
                 }
@@ -40,7 +47,11 @@ pub fn exception_line(vm: &Vm, exc: &PyRef) -> String {
 }
 
 fn format_syntax_error(vm: &Vm, exc: &PyRef, out: &mut String) {
-    let attr = |n: &str| crate::objects::exceptions::exc_attr(vm, exc, n).ok().flatten();
+    let attr = |n: &str| {
+        crate::objects::exceptions::exc_attr(vm, exc, n)
+            .ok()
+            .flatten()
+    };
     let filename = attr("filename").and_then(|f| f.as_str().map(|s| s.to_string()));
     let lineno = attr("lineno").and_then(|l| l.as_small_int());
     if let (Some(f), Some(l)) = (filename, lineno) {
@@ -51,19 +62,31 @@ fn format_syntax_error(vm: &Vm, exc: &PyRef, out: &mut String) {
             let indent = line.chars().count() - stripped.chars().count();
             out.push_str(&format!("    {}\n", stripped));
             let offset = attr("offset").and_then(|o| o.as_small_int()).unwrap_or(0);
-            let end = attr("end_offset").and_then(|o| o.as_small_int()).unwrap_or(0);
+            let end = attr("end_offset")
+                .and_then(|o| o.as_small_int())
+                .unwrap_or(0);
             if offset >= 1 {
                 let start = (offset as usize - 1).saturating_sub(indent);
-                let width = if end > offset && attr("end_lineno").and_then(|x| x.as_small_int()) == Some(l) {
+                let width = if end > offset
+                    && attr("end_lineno").and_then(|x| x.as_small_int()) == Some(l)
+                {
                     (end - offset) as usize
                 } else {
                     1
                 };
-                out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width.max(1))));
+                out.push_str(&format!(
+                    "    {}{}\n",
+                    " ".repeat(start),
+                    "^".repeat(width.max(1))
+                ));
             }
         }
     }
-    let ty = exc.class().as_type().map(|t| t.name().to_string()).unwrap_or_default();
+    let ty = exc
+        .class()
+        .as_type()
+        .map(|t| t.name().to_string())
+        .unwrap_or_default();
     let msg = crate::objects::exceptions::exc_attr(vm, exc, "msg")
         .ok()
         .flatten()
@@ -89,7 +112,18 @@ fn format_one(vm: &Vm, exc: &PyRef, out: &mut String) {
             }
         }
     }
-    if crate::objects::typeobj::is_subtype(exc.class(), &vm.exc.syntax_error) && exc.as_exception().map(|e| e.args.borrow().as_tuple().map(|t| t.len() == 2).unwrap_or(false)).unwrap_or(false) {
+    if crate::objects::typeobj::is_subtype(exc.class(), &vm.exc.syntax_error)
+        && exc
+            .as_exception()
+            .map(|e| {
+                e.args
+                    .borrow()
+                    .as_tuple()
+                    .map(|t| t.len() == 2)
+                    .unwrap_or(false)
+            })
+            .unwrap_or(false)
+    {
         format_syntax_error(vm, exc, out);
         return;
     }
@@ -138,7 +172,9 @@ pub fn write_stderr(s: &str) {
 /// Handles an exception that reached the top level; returns the exit status.
 pub fn handle_uncaught(vm: &Vm, exc: &PyRef) -> i32 {
     if vm.exc_matches(exc, &vm.exc.system_exit) {
-        let code = crate::objects::exceptions::exc_attr(vm, exc, "code").ok().flatten();
+        let code = crate::objects::exceptions::exc_attr(vm, exc, "code")
+            .ok()
+            .flatten();
         return match code {
             None => 0,
             Some(c) if c.is_none() => 0,
@@ -158,7 +194,9 @@ pub fn handle_uncaught(vm: &Vm, exc: &PyRef) -> i32 {
 
 /// `sys.unraisablehook`'s default report (exceptions in `__del__`).
 pub fn write_unraisable(vm: &Vm, exc: &PyRef, obj: &PyRef) {
-    let what = vm.repr_string(obj).unwrap_or_else(|_| "<object repr() failed>".to_string());
+    let what = vm
+        .repr_string(obj)
+        .unwrap_or_else(|_| "<object repr() failed>".to_string());
     let mut s = format!("Exception ignored in: {}\n", what);
     s.push_str(&format_exception(vm, exc));
     write_stderr(&s);

@@ -14,6 +14,9 @@ use crate::object::{ExceptionData, Payload, StrData};
 use crate::objects::dict::DictData;
 use crate::types::{ExcTypes, Types};
 
+/// A frame's `fast` slots and value stack, recycled between calls.
+type FrameBuffers = (Vec<Option<PyRef>>, Vec<PyRef>);
+
 pub const SMALL_INT_MIN: i64 = -5;
 pub const SMALL_INT_MAX: i64 = 256;
 
@@ -41,7 +44,7 @@ pub struct Vm {
     pub recursion_limit: Cell<usize>,
     /// The stack of exceptions being handled (`sys.exc_info()` is the top).
     pub exc_info: RefCell<Vec<PyRef>>,
-    frame_pool: RefCell<Vec<(Vec<Option<PyRef>>, Vec<PyRef>)>>,
+    frame_pool: RefCell<Vec<FrameBuffers>>,
     /// Objects whose repr is in progress (`[...]` for recursive containers).
     pub repr_stack: RefCell<Vec<usize>>,
     pub stdlib_dir: RefCell<Option<String>>,
@@ -73,14 +76,22 @@ impl Vm {
         let latin1 = (0u32..256)
             .map(|c| {
                 let s: String = char::from_u32(c).map(String::from).unwrap_or_default();
-                PyRef::new_immortal(Payload::Str(StrData::new(s.into_boxed_str())), Some(&types.str))
+                PyRef::new_immortal(
+                    Payload::Str(StrData::new(s.into_boxed_str())),
+                    Some(&types.str),
+                )
             })
             .collect();
         let empty_tuple = PyRef::new_immortal(Payload::Tuple(Box::new([])), Some(&types.tuple));
         let empty_str =
             PyRef::new_immortal(Payload::Str(StrData::new("".into())), Some(&types.str));
         let builtins_dict = PyRef::new(Payload::Dict(Box::default()), &types.dict);
-        let builtins = PyRef::new(Payload::Module { dict: builtins_dict }, &types.module);
+        let builtins = PyRef::new(
+            Payload::Module {
+                dict: builtins_dict,
+            },
+            &types.module,
+        );
         let sys_dict = PyRef::new(Payload::Dict(Box::default()), &types.dict);
         let sys = PyRef::new(Payload::Module { dict: sys_dict }, &types.module);
         let modules = PyRef::new(Payload::Dict(Box::default()), &types.dict);
@@ -164,7 +175,10 @@ impl Vm {
         if s.len() <= 2 {
             return self.new_str(&s);
         }
-        PyRef::new(Payload::Str(StrData::new(s.into_boxed_str())), &self.types.str)
+        PyRef::new(
+            Payload::Str(StrData::new(s.into_boxed_str())),
+            &self.types.str,
+        )
     }
 
     /// The interned string object for `s` (identifiers, names in code).

@@ -20,8 +20,8 @@ use minipy_bytecode::opcode::Opcode;
 use crate::frame::Frame;
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult, TracebackEntry};
-use crate::objects::number::UnaryOp;
 use crate::objects::dict;
+use crate::objects::number::UnaryOp;
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
 
@@ -42,7 +42,11 @@ pub fn eval_frame(vm: &Vm, f: &mut Frame, throw: Option<PyRef>) -> PyResult<Fram
             Some(p) => p,
             None => match run(vm, f) {
                 Ok(exit) => return Ok(exit),
-                Err(Raised { exc, reraise, lasti }) => (exc, reraise, lasti),
+                Err(Raised {
+                    exc,
+                    reraise,
+                    lasti,
+                }) => (exc, reraise, lasti),
             },
         };
         if !reraise {
@@ -59,7 +63,8 @@ pub fn eval_frame(vm: &Vm, f: &mut Frame, throw: Option<PyRef>) -> PyResult<Fram
             Some(h) => {
                 f.stack.truncate(h.depth as usize);
                 if h.lasti {
-                    f.stack.push(vm.new_int(restored_lasti.unwrap_or(f.lasti) as i64));
+                    f.stack
+                        .push(vm.new_int(restored_lasti.unwrap_or(f.lasti) as i64));
                 }
                 f.stack.push(exc);
                 f.lasti = h.target as usize;
@@ -85,7 +90,11 @@ pub struct Raised {
 
 impl From<PyRef> for Raised {
     fn from(exc: PyRef) -> Raised {
-        Raised { exc, reraise: false, lasti: None }
+        Raised {
+            exc,
+            reraise: false,
+            lasti: None,
+        }
     }
 }
 
@@ -377,10 +386,17 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 f.stack.push(vm.new_string(out));
             }
             Opcode::BUILD_SLICE => {
-                let step = if arg == 3 { pop(vm, s) } else { vm.none.clone() };
+                let step = if arg == 3 {
+                    pop(vm, s)
+                } else {
+                    vm.none.clone()
+                };
                 let stop = pop(vm, s);
                 let start = pop(vm, s);
-                s.push(PyRef::new(Payload::Slice { start, stop, step }, &vm.types.slice));
+                s.push(PyRef::new(
+                    Payload::Slice { start, stop, step },
+                    &vm.types.slice,
+                ));
             }
             Opcode::LIST_APPEND => {
                 let v = pop(vm, s);
@@ -455,7 +471,9 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             }
             Opcode::COPY_FREE_VARS => slow::copy_free_vars(vm, f, arg as usize),
             Opcode::LOAD_CLOSURE => {
-                let v = f.fast[arg as usize].clone().unwrap_or_else(|| vm.none.clone());
+                let v = f.fast[arg as usize]
+                    .clone()
+                    .unwrap_or_else(|| vm.none.clone());
                 s.push(v);
             }
             Opcode::LOAD_DEREF => {
@@ -485,7 +503,11 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                     let lasti = peek(vm, &f.stack, arg as usize);
                     restored = lasti.as_small_int().map(|l| l as usize);
                 }
-                return Err(Raised { exc, reraise: true, lasti: restored });
+                return Err(Raised {
+                    exc,
+                    reraise: true,
+                    lasti: restored,
+                });
             }
             Opcode::PUSH_EXC_INFO => {
                 let exc = pop(vm, s);
@@ -525,7 +547,13 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             Opcode::IMPORT_NAME => {
                 let fromlist = pop(vm, s);
                 let level = pop(vm, s);
-                let m = crate::import::import_name(vm, f, &code.names[arg as usize], &fromlist, &level)?;
+                let m = crate::import::import_name(
+                    vm,
+                    f,
+                    &code.names[arg as usize],
+                    &fromlist,
+                    &level,
+                )?;
                 f.stack.push(m);
             }
             Opcode::IMPORT_FROM => {
@@ -549,7 +577,11 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             }
             Opcode::GET_YIELD_FROM_ITER => {
                 let v = pop(vm, s);
-                let it = if matches!(v.payload, Payload::Generator(_)) { v } else { vm.iter(&v)? };
+                let it = if matches!(v.payload, Payload::Generator(_)) {
+                    v
+                } else {
+                    vm.iter(&v)?
+                };
                 f.stack.push(it);
             }
             Opcode::SEND => {
@@ -578,7 +610,9 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             | Opcode::MATCH_KEYS
             | Opcode::MATCH_CLASS
             | Opcode::CHECK_EG_MATCH
-            | Opcode::PREP_RERAISE_STAR => return Err(vm.unsupported("match statements and except*").into()),
+            | Opcode::PREP_RERAISE_STAR => {
+                return Err(vm.unsupported("match statements and except*").into())
+            }
             Opcode::GET_AITER
             | Opcode::GET_ANEXT
             | Opcode::BEFORE_ASYNC_WITH
@@ -625,4 +659,3 @@ impl Vm {
         drop(old);
     }
 }
-

@@ -25,7 +25,9 @@ pub fn on_new_exception(vm: &Vm, exc: &PyRef) {
 
 pub fn set_context(vm: &Vm, exc: &PyRef) {
     let Some(e) = exc.as_exception() else { return };
-    let Some(handled) = vm.handled_exception() else { return };
+    let Some(handled) = vm.handled_exception() else {
+        return;
+    };
     if handled.is(exc) {
         return;
     }
@@ -53,15 +55,26 @@ pub fn set_context(vm: &Vm, exc: &PyRef) {
 }
 
 pub fn unbound_local(vm: &Vm, f: &Frame, idx: u32) -> PyRef {
-    let name = f.code.localsplusnames.get(idx as usize).and_then(|n| n.as_str()).unwrap_or("?");
+    let name = f
+        .code
+        .localsplusnames
+        .get(idx as usize)
+        .and_then(|n| n.as_str())
+        .unwrap_or("?");
     vm.new_error(
         &vm.exc.unbound_local_error,
-        format!("cannot access local variable '{}' where it is not associated with a value", name),
+        format!(
+            "cannot access local variable '{}' where it is not associated with a value",
+            name
+        ),
     )
 }
 
 pub fn name_error(vm: &Vm, name: &PyRef) -> PyRef {
-    let e = vm.name_error(format!("name '{}' is not defined", name.as_str().unwrap_or("?")));
+    let e = vm.name_error(format!(
+        "name '{}' is not defined",
+        name.as_str().unwrap_or("?")
+    ));
     if let Some(d) = vm.instance_dict(&e) {
         dict::set_str(vm, &d, vm.intern("name"), name.clone());
     }
@@ -71,7 +84,11 @@ pub fn name_error(vm: &Vm, name: &PyRef) -> PyRef {
 /// Machine-int fast path of `BINARY_OP`; None when it must go the long way.
 #[inline(always)]
 pub fn int_fast(vm: &Vm, x: i64, y: i64, op: u32) -> Option<PyRef> {
-    let op = if op >= nb::INPLACE_OFFSET { op - nb::INPLACE_OFFSET } else { op };
+    let op = if op >= nb::INPLACE_OFFSET {
+        op - nb::INPLACE_OFFSET
+    } else {
+        op
+    };
     let r = match op {
         nb::ADD => x.checked_add(y)?,
         nb::SUBTRACT => x.checked_sub(y)?,
@@ -138,7 +155,10 @@ pub fn store_name(vm: &Vm, f: &Frame, name: &PyRef, v: PyRef) -> PyResult<()> {
             Ok(())
         }
         Some(l) => vm.setitem(l, name, v),
-        None => Err(vm.new_error(&vm.exc.system_error, "no locals when storing name".to_string())),
+        None => Err(vm.new_error(
+            &vm.exc.system_error,
+            "no locals when storing name".to_string(),
+        )),
     }
 }
 
@@ -156,7 +176,10 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
     let kwnames = f.kwnames.take();
     let len = f.stack.len();
     if len < argc + 2 {
-        return Err(Raised::from(vm.new_error(&vm.exc.system_error, "bad bytecode: stack underflow in CALL".into())));
+        return Err(Raised::from(vm.new_error(
+            &vm.exc.system_error,
+            "bad bytecode: stack underflow in CALL".into(),
+        )));
     }
     let base = len - argc - 2;
     let is_meth = !f.stack[base].is_null();
@@ -177,7 +200,10 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
     }
     if argc == 0 {
         if let Payload::Builtin(b) = &callable.payload {
-            if b.owner.is_none() && b.self_.is_none() && matches!(b.name, "globals" | "locals" | "vars" | "dir") {
+            if b.owner.is_none()
+                && b.self_.is_none()
+                && matches!(b.name, "globals" | "locals" | "vars" | "dir")
+            {
                 let r = frame_introspection(vm, f, b.name);
                 f.stack.truncate(base);
                 f.stack.push(r?);
@@ -189,6 +215,16 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
         let args = Args::with_kw(&f.stack[start..], kwn);
         match &callable.payload {
             Payload::Function(func) => vm.call_function(&callable, func, args),
+            Payload::Builtin(b)
+                if b.self_.is_none()
+                    && b.owner.is_none()
+                    && (b.name == "exec" || b.name == "eval") =>
+            {
+                let old = vm.caller_globals.replace(Some(f.globals.clone()));
+                let r = (b.func)(vm, args);
+                let _ = vm.caller_globals.replace(old);
+                r
+            }
             Payload::Builtin(b) if b.self_.is_none() => (b.func)(vm, args),
             Payload::Type(_) => {
                 let old = vm.caller_globals.replace(Some(f.globals.clone()));
@@ -234,7 +270,9 @@ pub fn call_function_ex(vm: &Vm, f: &mut Frame, arg: u32) -> Result<(), Raised> 
         }
         for (k, v) in dict::items(&kw) {
             if k.as_str().is_none() {
-                return Err(Raised::from(vm.type_error("keywords must be strings".to_string())));
+                return Err(Raised::from(
+                    vm.type_error("keywords must be strings".to_string()),
+                ));
             }
             kwnames.push(k);
             args.push(v);
@@ -247,10 +285,16 @@ pub fn call_function_ex(vm: &Vm, f: &mut Frame, arg: u32) -> Result<(), Raised> 
 
 /// `f()`-style description of a callable for error messages.
 pub fn func_desc(vm: &Vm, func: &PyRef) -> String {
+    let _ = vm;
     match &func.payload {
         Payload::Function(fd) => {
             let q = fd.qualname.borrow().as_str().unwrap_or("?").to_string();
-            match fd.module.borrow().as_ref().and_then(|m| m.as_str().map(|s| s.to_string())) {
+            match fd
+                .module
+                .borrow()
+                .as_ref()
+                .and_then(|m| m.as_str().map(|s| s.to_string()))
+            {
                 Some(m) if m != "builtins" => format!("{}.{}()", m, q),
                 _ => format!("{}()", q),
             }
@@ -333,7 +377,11 @@ pub fn dict_update(vm: &Vm, f: &Frame, d: &PyRef, src: &PyRef, merge: bool) -> P
                     let msg = if merge {
                         let func = f.stack.get(f.stack.len().wrapping_sub(3)).cloned();
                         let desc = func.map(|fu| func_desc(vm, &fu)).unwrap_or_default();
-                        format!("{} argument after ** must be a mapping, not {}", desc, src.type_name())
+                        format!(
+                            "{} argument after ** must be a mapping, not {}",
+                            desc,
+                            src.type_name()
+                        )
                     } else {
                         format!("'{}' object is not a mapping", src.type_name())
                     };
@@ -451,10 +499,26 @@ pub fn make_function(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
     let Payload::Code(code) = &codeobj.payload else {
         return Err(vm.new_error(&vm.exc.system_error, "MAKE_FUNCTION without code".into()));
     };
-    let closure = if flags & mkfn::CLOSURE != 0 { f.stack.pop() } else { None };
-    let annotations = if flags & mkfn::ANNOTATIONS != 0 { f.stack.pop() } else { None };
-    let kwdefaults = if flags & mkfn::KWDEFAULTS != 0 { f.stack.pop() } else { None };
-    let defaults = if flags & mkfn::DEFAULTS != 0 { f.stack.pop() } else { None };
+    let closure = if flags & mkfn::CLOSURE != 0 {
+        f.stack.pop()
+    } else {
+        None
+    };
+    let annotations = if flags & mkfn::ANNOTATIONS != 0 {
+        f.stack.pop()
+    } else {
+        None
+    };
+    let kwdefaults = if flags & mkfn::KWDEFAULTS != 0 {
+        f.stack.pop()
+    } else {
+        None
+    };
+    let defaults = if flags & mkfn::DEFAULTS != 0 {
+        f.stack.pop()
+    } else {
+        None
+    };
     let annotations = match annotations {
         Some(a) if a.as_tuple().is_some() => {
             let d = vm.new_dict();
@@ -468,7 +532,11 @@ pub fn make_function(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
         other => other,
     };
     // The compiler puts a docstring at co_consts[0] (else None there).
-    let doc = code.consts.first().filter(|c| c.as_str().is_some()).cloned();
+    let doc = code
+        .consts
+        .first()
+        .filter(|c| c.as_str().is_some())
+        .cloned();
     let module = dict::get_str(vm, &f.globals, &vm.intern("__name__"));
     let func = Function {
         code: code.clone(),
@@ -484,14 +552,19 @@ pub fn make_function(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
         module: RefCell::new(module),
         doc: RefCell::new(doc),
     };
-    f.stack.push(PyRef::new(Payload::Function(Box::new(func)), &vm.types.function));
+    f.stack.push(PyRef::new(
+        Payload::Function(Box::new(func)),
+        &vm.types.function,
+    ));
     Ok(())
 }
 
 /// `COPY_FREE_VARS n`: copies the closure's cells into the last n slots.
 pub fn copy_free_vars(_vm: &Vm, f: &mut Frame, n: usize) {
     let Some(func) = &f.func else { return };
-    let Payload::Function(fd) = &func.payload else { return };
+    let Payload::Function(fd) = &func.payload else {
+        return;
+    };
     let Some(closure) = &fd.closure else { return };
     let cells = closure.as_tuple().unwrap_or(&[]);
     let total = f.fast.len();
@@ -509,8 +582,19 @@ fn cell_value(f: &Frame, idx: usize) -> Option<PyRef> {
 }
 
 fn deref_error(vm: &Vm, f: &Frame, idx: usize) -> PyRef {
-    let name = f.code.localsplusnames.get(idx).and_then(|n| n.as_str()).unwrap_or("?");
-    let kind = f.code.code.co_localspluskinds.get(idx).copied().unwrap_or(0);
+    let name = f
+        .code
+        .localsplusnames
+        .get(idx)
+        .and_then(|n| n.as_str())
+        .unwrap_or("?");
+    let kind = f
+        .code
+        .code
+        .co_localspluskinds
+        .get(idx)
+        .copied()
+        .unwrap_or(0);
     if kind & minipy_bytecode::code::kinds::FREE != 0 {
         vm.name_error(format!(
             "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
@@ -519,7 +603,10 @@ fn deref_error(vm: &Vm, f: &Frame, idx: usize) -> PyRef {
     } else {
         vm.new_error(
             &vm.exc.unbound_local_error,
-            format!("cannot access local variable '{}' where it is not associated with a value", name),
+            format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                name
+            ),
         )
     }
 }
@@ -557,7 +644,7 @@ pub fn format(vm: &Vm, value: &PyRef, spec: &PyRef) -> PyResult {
     if value.class().is(&vm.types.str) && spec.as_str() == Some("") {
         return Ok(value.clone());
     }
-    match vm.call_special(value, "__format__", &[spec.clone()])? {
+    match vm.call_special(value, "__format__", std::slice::from_ref(spec))? {
         Some(r) => {
             if r.as_str().is_none() {
                 return Err(vm.type_error(format!(
@@ -567,13 +654,20 @@ pub fn format(vm: &Vm, value: &PyRef, spec: &PyRef) -> PyResult {
             }
             Ok(r)
         }
-        None => Err(vm.type_error(format!("Type {} doesn't define __format__", value.type_name()))),
+        None => Err(vm.type_error(format!(
+            "Type {} doesn't define __format__",
+            value.type_name()
+        ))),
     }
 }
 
 /// `FORMAT_VALUE flags`: `(value[, spec] -- str)`.
 pub fn format_value(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
-    let spec = if flags & fvc::HAVE_SPEC != 0 { f.stack.pop() } else { None };
+    let spec = if flags & fvc::HAVE_SPEC != 0 {
+        f.stack.pop()
+    } else {
+        None
+    };
     let value = f.stack.pop().unwrap_or_else(|| vm.none.clone());
     let value = match flags & fvc::MASK {
         fvc::STR => vm.str(&value)?,
@@ -616,7 +710,11 @@ pub fn raise_varargs(vm: &Vm, f: &mut Frame, argc: u32) -> Raised {
     let exc = if argc >= 1 { f.stack.pop() } else { None };
     let Some(exc) = exc else {
         return match vm.handled_exception() {
-            Some(e) => Raised { exc: e, reraise: true, lasti: None },
+            Some(e) => Raised {
+                exc: e,
+                reraise: true,
+                lasti: None,
+            },
             None => Raised::from(vm.runtime_error("No active exception to reraise".to_string())),
         };
     };
@@ -627,7 +725,9 @@ pub fn raise_varargs(vm: &Vm, f: &mut Frame, argc: u32) -> Raised {
     if let Some(cause) = cause {
         let c = if cause.is_none() {
             None
-        } else if cause.as_type().is_some() && crate::objects::typeobj::is_subtype(&cause, &vm.exc.base_exception) {
+        } else if cause.as_type().is_some()
+            && crate::objects::typeobj::is_subtype(&cause, &vm.exc.base_exception)
+        {
             match vm.call_args(&cause, &[]) {
                 Ok(c) => Some(c),
                 Err(e) => return Raised::from(e),
@@ -635,7 +735,9 @@ pub fn raise_varargs(vm: &Vm, f: &mut Frame, argc: u32) -> Raised {
         } else if cause.as_exception().is_some() {
             Some(cause)
         } else {
-            return Raised::from(vm.type_error("exception causes must derive from BaseException".to_string()));
+            return Raised::from(
+                vm.type_error("exception causes must derive from BaseException".to_string()),
+            );
         };
         if let Some(e) = exc.as_exception() {
             e.suppress_context.set(true);
@@ -649,9 +751,11 @@ pub fn raise_varargs(vm: &Vm, f: &mut Frame, argc: u32) -> Raised {
 
 pub fn exception_matches(vm: &Vm, exc: &PyRef, ty: &PyRef) -> PyResult<bool> {
     let check = |t: &PyRef| -> PyResult<bool> {
-        if t.as_type().is_none() || !crate::objects::typeobj::is_subtype(t, &vm.exc.base_exception) {
+        if t.as_type().is_none() || !crate::objects::typeobj::is_subtype(t, &vm.exc.base_exception)
+        {
             return Err(vm.type_error(
-                "catching classes that do not inherit from BaseException is not allowed".to_string(),
+                "catching classes that do not inherit from BaseException is not allowed"
+                    .to_string(),
             ));
         }
         Ok(crate::objects::typeobj::is_subtype(exc.class(), t))
@@ -729,7 +833,12 @@ fn zero_arg_super(vm: &Vm, f: &Frame) -> PyResult {
         Some(o) => o,
         None => return Err(vm.runtime_error("super(): arg[0] deleted".to_string())),
     };
-    if co.co_localspluskinds.first().map(|k| k & minipy_bytecode::code::kinds::CELL != 0).unwrap_or(false) {
+    if co
+        .co_localspluskinds
+        .first()
+        .map(|k| k & minipy_bytecode::code::kinds::CELL != 0)
+        .unwrap_or(false)
+    {
         if let Payload::Cell(c) = &obj.payload {
             let inner = c.borrow().clone();
             match inner {
@@ -738,7 +847,11 @@ fn zero_arg_super(vm: &Vm, f: &Frame) -> PyResult {
             }
         }
     }
-    let idx = f.code.localsplusnames.iter().position(|n| n.as_str() == Some("__class__"));
+    let idx = f
+        .code
+        .localsplusnames
+        .iter()
+        .position(|n| n.as_str() == Some("__class__"));
     let cls = match idx.and_then(|i| f.fast.get(i).cloned().flatten()) {
         Some(c) => match &c.payload {
             Payload::Cell(cell) => cell.borrow().clone(),
@@ -769,10 +882,17 @@ fn frame_introspection(vm: &Vm, f: &Frame, name: &str) -> PyResult {
             for (i, n) in f.code.localsplusnames.iter().enumerate() {
                 let kind = kinds.get(i).copied().unwrap_or(0);
                 let v = match f.fast.get(i).cloned().flatten() {
-                    Some(v) if kind & (minipy_bytecode::code::kinds::CELL | minipy_bytecode::code::kinds::FREE) != 0 => match &v.payload {
-                        Payload::Cell(c) => c.borrow().clone(),
-                        _ => Some(v),
-                    },
+                    Some(v)
+                        if kind
+                            & (minipy_bytecode::code::kinds::CELL
+                                | minipy_bytecode::code::kinds::FREE)
+                            != 0 =>
+                    {
+                        match &v.payload {
+                            Payload::Cell(c) => c.borrow().clone(),
+                            _ => Some(v),
+                        }
+                    }
                     other => other,
                 };
                 if let Some(v) = v {
@@ -783,7 +903,11 @@ fn frame_introspection(vm: &Vm, f: &Frame, name: &str) -> PyResult {
         }
     };
     if name == "dir" {
-        let mut keys: Vec<String> = vm.iterate(&locals)?.iter().filter_map(|k| k.as_str().map(|s| s.to_string())).collect();
+        let mut keys: Vec<String> = vm
+            .iterate(&locals)?
+            .iter()
+            .filter_map(|k| k.as_str().map(|s| s.to_string()))
+            .collect();
         keys.sort();
         return Ok(vm.new_list(keys.iter().map(|k| vm.new_str(k)).collect()));
     }

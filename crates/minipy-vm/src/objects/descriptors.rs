@@ -19,18 +19,31 @@ pub fn property_new(vm: &Vm, args: Args) -> PyResult {
     let mut doc = get(4, "doc");
     if doc.is_none() {
         if let Some(g) = &fget {
-            doc = vm.getattr_opt(g, &vm.intern("__doc__"))?.filter(|d| !d.is_none());
+            doc = vm
+                .getattr_opt(g, &vm.intern("__doc__"))?
+                .filter(|d| !d.is_none());
         }
     }
     Ok(PyRef::new(
-        Payload::Property { fget, fset: get(2, "fset"), fdel: get(3, "fdel"), doc },
+        Payload::Property {
+            fget,
+            fset: get(2, "fset"),
+            fdel: get(3, "fdel"),
+            doc,
+        },
         cls,
     ))
 }
 
 fn property_copy(vm: &Vm, args: Args, which: usize) -> PyResult {
     let a = args.check(vm, "property", 2, 2)?;
-    let Payload::Property { fget, fset, fdel, doc } = &a[0].payload else {
+    let Payload::Property {
+        fget,
+        fset,
+        fdel,
+        doc,
+    } = &a[0].payload
+    else {
         return Err(vm.type_error("descriptor requires a 'property' object".to_string()));
     };
     let f = Some(a[1].clone()).filter(|x| !x.is_none());
@@ -39,7 +52,15 @@ fn property_copy(vm: &Vm, args: Args, which: usize) -> PyResult {
         1 => (fget.clone(), f, fdel.clone()),
         _ => (fget.clone(), fset.clone(), f),
     };
-    Ok(PyRef::new(Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone() }, a[0].class()))
+    Ok(PyRef::new(
+        Payload::Property {
+            fget: g,
+            fset: s,
+            fdel: d,
+            doc: doc.clone(),
+        },
+        a[0].class(),
+    ))
 }
 
 fn property_getter(vm: &Vm, args: Args) -> PyResult {
@@ -90,7 +111,10 @@ pub fn super_new(vm: &Vm, args: Args) -> PyResult {
         _ => return Err(vm.type_error("super() takes at most 2 arguments".to_string())),
     };
     if ty.as_type().is_none() {
-        return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", ty.type_name())));
+        return Err(vm.type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            ty.type_name()
+        )));
     }
     let obj_type = match &obj {
         None => None,
@@ -106,17 +130,27 @@ pub fn super_new(vm: &Vm, args: Args) -> PyResult {
             }
         }
     };
-    Ok(PyRef::new(Payload::Super { ty, obj, obj_type }, &vm.types.super_))
+    Ok(PyRef::new(
+        Payload::Super { ty, obj, obj_type },
+        &vm.types.super_,
+    ))
 }
 
 /// `super().name`: search the MRO of the object's type after `ty`.
 pub fn super_getattr(vm: &Vm, sup: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
-    let Payload::Super { ty, obj, obj_type } = &sup.payload else { return Ok(None) };
-    let Some(start) = obj_type else { return Ok(None) };
+    let Payload::Super { ty, obj, obj_type } = &sup.payload else {
+        return Ok(None);
+    };
+    let Some(start) = obj_type else {
+        return Ok(None);
+    };
     if name.as_str() == Some("__class__") {
         return Ok(None);
     }
-    let mro = start.as_type().map(|t| t.mro.borrow().clone()).unwrap_or_default();
+    let mro = start
+        .as_type()
+        .map(|t| t.mro.borrow().clone())
+        .unwrap_or_default();
     let mut after = false;
     for cls in &mro {
         if after {

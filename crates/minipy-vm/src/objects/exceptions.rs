@@ -39,7 +39,9 @@ fn exception_init(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn args_of(e: &PyRef) -> Vec<PyRef> {
-    e.as_exception().map(|d| d.args.borrow().as_tuple().unwrap_or(&[]).to_vec()).unwrap_or_default()
+    e.as_exception()
+        .map(|d| d.args.borrow().as_tuple().unwrap_or(&[]).to_vec())
+        .unwrap_or_default()
 }
 
 fn is_sub(vm: &Vm, e: &PyRef, t: &PyRef) -> bool {
@@ -52,6 +54,20 @@ pub fn exc_str(vm: &Vm, e: &PyRef) -> PyResult<String> {
     let args = args_of(e);
     if is_sub(vm, e, &vm.exc.key_error) && args.len() == 1 {
         return vm.repr_string(&args[0]);
+    }
+    if is_sub(vm, e, &vm.exc.os_error)
+        && (2..=3).contains(&args.len())
+        && args[0].as_small_int().is_some()
+    {
+        let base = format!(
+            "[Errno {}] {}",
+            vm.str_string(&args[0])?,
+            vm.str_string(&args[1])?
+        );
+        return match args.get(2) {
+            Some(f) => Ok(format!("{}: {}", base, vm.repr_string(f)?)),
+            None => Ok(base),
+        };
     }
     match args.len() {
         0 => Ok(String::new()),
@@ -88,13 +104,23 @@ pub fn exc_attr(vm: &Vm, e: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
                 "strerror" => 1,
                 _ => 2,
             };
-            if args.len() >= 2 { args.get(i).cloned().unwrap_or_else(|| vm.none.clone()) } else { vm.none.clone() }
+            if args.len() >= 2 {
+                args.get(i).cloned().unwrap_or_else(|| vm.none.clone())
+            } else {
+                vm.none.clone()
+            }
         }
-        "msg" if is_sub(vm, e, &vm.exc.syntax_error) || is_sub(vm, e, &vm.exc.import_error) => first(),
+        "msg" if is_sub(vm, e, &vm.exc.syntax_error) || is_sub(vm, e, &vm.exc.import_error) => {
+            first()
+        }
         "name" | "path" if is_sub(vm, e, &vm.exc.import_error) => vm.none.clone(),
-        "name" if is_sub(vm, e, &vm.exc.name_error) || is_sub(vm, e, &vm.exc.attribute_error) => vm.none.clone(),
+        "name" if is_sub(vm, e, &vm.exc.name_error) || is_sub(vm, e, &vm.exc.attribute_error) => {
+            vm.none.clone()
+        }
         "obj" if is_sub(vm, e, &vm.exc.attribute_error) => vm.none.clone(),
-        "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" if is_sub(vm, e, &vm.exc.syntax_error) => {
+        "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset"
+            if is_sub(vm, e, &vm.exc.syntax_error) =>
+        {
             match args.get(1).and_then(|d| d.as_tuple().map(|t| t.to_vec())) {
                 Some(d) => {
                     let i = match name {

@@ -85,9 +85,21 @@ impl<'a> Args<'a> {
                 _ => format!("{} expected {} arguments, got {}", fname, min, n),
             }
         } else if n < min {
-            format!("{} expected at least {} argument{}, got {}", fname, min, if min == 1 { "" } else { "s" }, n)
+            format!(
+                "{} expected at least {} argument{}, got {}",
+                fname,
+                min,
+                if min == 1 { "" } else { "s" },
+                n
+            )
         } else {
-            format!("{} expected at most {} argument{}, got {}", fname, max, if max == 1 { "" } else { "s" }, n)
+            format!(
+                "{} expected at most {} argument{}, got {}",
+                fname,
+                max,
+                if max == 1 { "" } else { "s" },
+                n
+            )
         };
         Err(vm.type_error(msg))
     }

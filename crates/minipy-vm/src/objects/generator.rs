@@ -49,7 +49,11 @@ impl GeneratorData {
                 Some(f) => frame_object(vm, f),
                 None => vm.none.clone(),
             }),
-            "gi_code" => self.frame.borrow().as_ref().map(|f| vm.new_code(f.code.clone())),
+            "gi_code" => self
+                .frame
+                .borrow()
+                .as_ref()
+                .map(|f| vm.new_code(f.code.clone())),
             _ => None,
         }
     }
@@ -58,7 +62,10 @@ impl GeneratorData {
 pub fn new_generator(vm: &Vm, frame: Frame) -> PyRef {
     let (name, qualname) = match frame.func.as_ref().map(|f| &f.payload) {
         Some(Payload::Function(fd)) => (fd.name.borrow().clone(), fd.qualname.borrow().clone()),
-        _ => (vm.new_str(&frame.code.code.co_name), vm.new_str(&frame.code.code.co_qualname)),
+        _ => (
+            vm.new_str(&frame.code.code.co_name),
+            vm.new_str(&frame.code.code.co_qualname),
+        ),
     };
     PyRef::new(
         Payload::Generator(Box::new(GeneratorData {
@@ -83,7 +90,10 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: PyRef, throw: Option<PyRef>) -> PyRes
         return Err(vm.type_error("not a generator".to_string()));
     };
     if g.running.get() {
-        return Err(vm.new_error(&vm.exc.value_error, "generator already executing".to_string()));
+        return Err(vm.new_error(
+            &vm.exc.value_error,
+            "generator already executing".to_string(),
+        ));
     }
     let Some(mut frame) = g.frame.borrow_mut().take() else {
         // Finished: a thrown exception is raised as is, else StopIteration.
@@ -94,7 +104,9 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: PyRef, throw: Option<PyRef>) -> PyRes
     };
     if !g.started.get() && throw.is_none() && !value.is_none() {
         *g.frame.borrow_mut() = Some(frame);
-        return Err(vm.type_error("can't send non-None value to a just-started generator".to_string()));
+        return Err(
+            vm.type_error("can't send non-None value to a just-started generator".to_string())
+        );
     }
     if throw.is_some() && g.started.get() {
         // Raise at the YIELD_VALUE we are suspended after.
@@ -174,7 +186,8 @@ pub fn send_to(vm: &Vm, receiver: &PyRef, v: PyRef) -> PyResult<Resumed> {
     match r {
         Ok(x) => Ok(Ok(x)),
         Err(e) if vm.exc_matches(&e, &vm.exc.stop_iteration) => {
-            let val = crate::objects::exceptions::exc_attr(vm, &e, "value")?.unwrap_or_else(|| vm.none.clone());
+            let val = crate::objects::exceptions::exc_attr(vm, &e, "value")?
+                .unwrap_or_else(|| vm.none.clone());
             Ok(Err(val))
         }
         Err(e) => Err(e),
@@ -207,7 +220,9 @@ fn gen_iter(vm: &Vm, args: Args) -> PyResult {
 
 /// The iterator a suspended `yield from` delegates to, if any.
 fn delegate(gen: &PyRef) -> Option<PyRef> {
-    let Payload::Generator(g) = &gen.payload else { return None };
+    let Payload::Generator(g) = &gen.payload else {
+        return None;
+    };
     let f = g.frame.borrow();
     let f = f.as_ref()?;
     let units = &f.code.code.co_code;
@@ -229,13 +244,16 @@ fn make_throw_exc(vm: &Vm, a: &[PyRef]) -> PyResult {
         let val = a.get(2).filter(|v| !v.is_none());
         match val {
             Some(v) if v.as_exception().is_some() => Ok(v.clone()),
-            Some(v) => vm.call_args(typ, &[v.clone()]),
+            Some(v) => vm.call_args(typ, std::slice::from_ref(v)),
             None => crate::eval::slow::make_exception(vm, typ),
         }
     } else if typ.as_exception().is_some() {
         Ok(typ.clone())
     } else {
-        Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not str".replace("str", &typ.type_name())))
+        Err(vm.type_error(
+            "exceptions must be classes or instances deriving from BaseException, not str"
+                .replace("str", &typ.type_name()),
+        ))
     }
 }
 
@@ -257,7 +275,7 @@ fn throw_into(vm: &Vm, gen: &PyRef, exc: PyRef) -> PyResult {
             throw_into(vm, &inner, exc.clone())
         } else {
             match vm.getattr_opt(&inner, &vm.intern("throw"))? {
-                Some(t) => vm.call_args(&t, &[exc.clone()]),
+                Some(t) => vm.call_args(&t, std::slice::from_ref(&exc)),
                 None => Err(exc.clone()),
             }
         };
@@ -265,7 +283,8 @@ fn throw_into(vm: &Vm, gen: &PyRef, exc: PyRef) -> PyResult {
             Ok(v) => return Ok(v),
             Err(e) if vm.exc_matches(&e, &vm.exc.stop_iteration) => {
                 // The sub-iterator finished: resume ourselves with its value.
-                let val = crate::objects::exceptions::exc_attr(vm, &e, "value")?.unwrap_or_else(|| vm.none.clone());
+                let val = crate::objects::exceptions::exc_attr(vm, &e, "value")?
+                    .unwrap_or_else(|| vm.none.clone());
                 if let Payload::Generator(g) = &gen.payload {
                     if let Some(f) = &mut *g.frame.borrow_mut() {
                         // Pop the receiver and continue after the yield-from loop:
@@ -325,7 +344,9 @@ fn resume_no_push(vm: &Vm, gen: &PyRef) -> PyResult<Resumed> {
 fn gen_close(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "close", 1, 1)?;
     let gen = &a[0];
-    let Payload::Generator(g) = &gen.payload else { return Ok(vm.none.clone()) };
+    let Payload::Generator(g) = &gen.payload else {
+        return Ok(vm.none.clone());
+    };
     if g.frame.borrow().is_none() || !g.started.get() {
         let old = g.frame.borrow_mut().take();
         if let Some(f) = old {
@@ -336,7 +357,10 @@ fn gen_close(vm: &Vm, args: Args) -> PyResult {
     let exc = vm.new_exception(&vm.exc.generator_exit, vec![]);
     match throw_into(vm, gen, exc) {
         Ok(_) => Err(vm.runtime_error("generator ignored GeneratorExit".to_string())),
-        Err(e) if vm.exc_matches(&e, &vm.exc.generator_exit) || vm.exc_matches(&e, &vm.exc.stop_iteration) => {
+        Err(e)
+            if vm.exc_matches(&e, &vm.exc.generator_exit)
+                || vm.exc_matches(&e, &vm.exc.stop_iteration) =>
+        {
             Ok(vm.none.clone())
         }
         Err(e) => Err(e),
@@ -360,7 +384,17 @@ pub fn frame_object(vm: &Vm, f: &Frame) -> PyRef {
     set("f_lasti", vm.new_int(2 * f.lasti as i64));
     set(
         "f_lineno",
-        f.code.code.addr2line(f.lasti).map(|l| vm.new_int(l as i64)).unwrap_or_else(|| vm.none.clone()),
+        f.code
+            .code
+            .addr2line(f.lasti)
+            .map(|l| vm.new_int(l as i64))
+            .unwrap_or_else(|| vm.none.clone()),
     );
-    PyRef::new(Payload::Instance { dict: RefCell::new(Some(d)), slots: Box::new([]) }, &vm.types.frame)
+    PyRef::new(
+        Payload::Instance {
+            dict: RefCell::new(Some(d)),
+            slots: Box::new([]),
+        },
+        &vm.types.frame,
+    )
 }

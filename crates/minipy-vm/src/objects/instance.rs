@@ -15,8 +15,13 @@ pub fn alloc_instance(vm: &Vm, cls: &PyRef) -> PyResult {
     };
     match t.layout {
         Layout::Object | Layout::Other => {
-            let dict = if t.heap && t.has_dict { Some(vm.new_dict()) } else { None };
-            let slots: Vec<RefCell<Option<PyRef>>> = t.slot_names.iter().map(|_| RefCell::new(None)).collect();
+            let dict = if t.heap && t.has_dict {
+                Some(vm.new_dict())
+            } else {
+                None
+            };
+            let slots: Vec<RefCell<Option<PyRef>>> =
+                t.slot_names.iter().map(|_| RefCell::new(None)).collect();
             Ok(PyRef::new(
                 Payload::Instance {
                     dict: RefCell::new(dict),
@@ -45,13 +50,22 @@ pub fn object_new(vm: &Vm, args: Args) -> PyResult {
             .map(|n| !matches!(n.payload, Payload::Builtin(_)))
             .unwrap_or(false);
         let init = typeobj::lookup_str(vm, cls, "__init__");
-        let overrides_init = init.map(|i| !matches!(i.payload, Payload::Builtin(_))).unwrap_or(false);
+        let overrides_init = init
+            .map(|i| !matches!(i.payload, Payload::Builtin(_)))
+            .unwrap_or(false);
         if overrides_new || !overrides_init {
-            let name = cls.as_type().map(|t| t.name().to_string()).unwrap_or_default();
+            let name = cls
+                .as_type()
+                .map(|t| t.name().to_string())
+                .unwrap_or_default();
             return Err(vm.type_error(format!("{}() takes no arguments", name)));
         }
     }
-    if cls.as_type().map(|t| !t.heap && t.layout == Layout::Object && !cls.is(&vm.types.object)).unwrap_or(false) {
+    if cls
+        .as_type()
+        .map(|t| !t.heap && t.layout == Layout::Object && !cls.is(&vm.types.object))
+        .unwrap_or(false)
+    {
         return Err(vm.type_error("cannot create instances".to_string()));
     }
     alloc_instance(vm, cls)
@@ -67,10 +81,14 @@ fn object_init(vm: &Vm, args: Args) -> PyResult {
         let overrides_new = typeobj::lookup_str(vm, cls, "__new__")
             .map(|n| !matches!(n.payload, Payload::Builtin(_)))
             .unwrap_or(false)
-            || cls.as_type().map(|t| t.layout != Layout::Object).unwrap_or(false);
+            || cls
+                .as_type()
+                .map(|t| t.layout != Layout::Object)
+                .unwrap_or(false);
         if overrides_init || !overrides_new {
             return Err(vm.type_error(
-                "object.__init__() takes exactly one argument (the instance to initialize)".to_string(),
+                "object.__init__() takes exactly one argument (the instance to initialize)"
+                    .to_string(),
             ));
         }
     }
@@ -96,12 +114,16 @@ fn object_str(vm: &Vm, args: Args) -> PyResult {
 
 fn object_eq(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "__eq__", 2, 2)?;
-    Ok(if a[0].is(&a[1]) { vm.true_.clone() } else { vm.not_implemented.clone() })
+    Ok(if a[0].is(&a[1]) {
+        vm.true_.clone()
+    } else {
+        vm.not_implemented.clone()
+    })
 }
 
 fn object_ne(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "__ne__", 2, 2)?;
-    let r = vm.call_special(&a[0], "__eq__", &[a[1].clone()])?;
+    let r = vm.call_special(&a[0], "__eq__", std::slice::from_ref(&a[1]))?;
     match r {
         Some(r) if r.is(&vm.not_implemented) => Ok(r),
         Some(r) => Ok(vm.new_bool(!vm.truthy(&r)?)),
@@ -162,7 +184,11 @@ fn object_dir(vm: &Vm, args: Args) -> PyResult {
             }
         }
     }
-    let cls = if a[0].as_type().is_some() { a[0].clone() } else { a[0].class().clone() };
+    let cls = if a[0].as_type().is_some() {
+        a[0].clone()
+    } else {
+        a[0].class().clone()
+    };
     if let Some(t) = cls.as_type() {
         for base in t.mro.borrow().iter() {
             if let Some(bt) = base.as_type() {
@@ -188,7 +214,7 @@ pub fn run_del_hook(obj: &PyRef) {
     crate::with_vm(|vm| {
         if let Some(del) = vm.lookup_special(obj, "__del__") {
             let saved = vm.handled_exception();
-            if let Err(e) = vm.call_args(&del, &[obj.clone()]) {
+            if let Err(e) = vm.call_args(&del, std::slice::from_ref(obj)) {
                 crate::traceback::write_unraisable(vm, &e, &del);
             }
             vm.set_handled_exception(saved);

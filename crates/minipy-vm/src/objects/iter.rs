@@ -15,14 +15,26 @@ pub fn new_iter(_vm: &Vm, kind: IterKind, ty: &PyRef) -> PyRef {
 }
 
 fn seq_iter(vm: &Vm, obj: &PyRef, ty: &PyRef) -> PyRef {
-    new_iter(vm, IterKind::Seq { seq: obj.clone(), index: Cell::new(0) }, ty)
+    new_iter(
+        vm,
+        IterKind::Seq {
+            seq: obj.clone(),
+            index: Cell::new(0),
+        },
+        ty,
+    )
 }
 
 fn dict_iter(vm: &Vm, d: &PyRef, what: DictIterKind, ty: &PyRef) -> PyRef {
     let len_at_start = dict::len(d);
     new_iter(
         vm,
-        IterKind::Dict { dict: d.clone(), pos: Cell::new(0), len_at_start, what },
+        IterKind::Dict {
+            dict: d.clone(),
+            pos: Cell::new(0),
+            len_at_start,
+            what,
+        },
         ty,
     )
 }
@@ -46,10 +58,22 @@ pub fn native_iter(vm: &Vm, obj: &PyRef) -> Option<PyRef> {
             dict_iter(vm, d, *what, ty)
         }
         Payload::Range { start, stop, step } => {
-            let (Some(a), Some(b), Some(c)) = (start.as_small_int(), stop.as_small_int(), step.as_small_int()) else {
+            let (Some(a), Some(b), Some(c)) = (
+                start.as_small_int(),
+                stop.as_small_int(),
+                step.as_small_int(),
+            ) else {
                 return None;
             };
-            new_iter(vm, IterKind::Range { next: Cell::new(a), stop: b, step: c }, &t.range_iterator)
+            new_iter(
+                vm,
+                IterKind::Range {
+                    next: Cell::new(a),
+                    stop: b,
+                    step: c,
+                },
+                &t.range_iterator,
+            )
         }
         Payload::Iter(_) | Payload::Generator(_) => obj.clone(),
         _ => return None,
@@ -58,7 +82,9 @@ pub fn native_iter(vm: &Vm, obj: &PyRef) -> Option<PyRef> {
 
 /// One step of a built-in iterator.
 pub fn next_native(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
-    let Payload::Iter(cell) = &it.payload else { return Ok(None) };
+    let Payload::Iter(cell) = &it.payload else {
+        return Ok(None);
+    };
     // Fast, non-reentrant kinds first (no Python code runs while borrowed).
     {
         let k = cell.borrow();
@@ -122,7 +148,12 @@ pub fn next_native(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                 }
                 return Ok(None);
             }
-            IterKind::Dict { dict: d, pos, len_at_start, what } => {
+            IterKind::Dict {
+                dict: d,
+                pos,
+                len_at_start,
+                what,
+            } => {
                 let table = dict::table(d).borrow();
                 if table.len() != *len_at_start {
                     let is_set = matches!(d.payload, Payload::Set(_));
@@ -141,7 +172,9 @@ pub fn next_native(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                         Ok(Some(match what {
                             DictIterKind::Keys => e.key.clone(),
                             DictIterKind::Values => e.value.clone(),
-                            DictIterKind::Items => vm.new_tuple(vec![e.key.clone(), e.value.clone()]),
+                            DictIterKind::Items => {
+                                vm.new_tuple(vec![e.key.clone(), e.value.clone()])
+                            }
                         }))
                     }
                     None => Ok(None),
@@ -179,7 +212,10 @@ pub fn next_native(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                     }
                     Ok(Some(v))
                 }
-                Err(e) if vm.exc_matches(&e, &vm.exc.index_error) || vm.exc_matches(&e, &vm.exc.stop_iteration) => {
+                Err(e)
+                    if vm.exc_matches(&e, &vm.exc.index_error)
+                        || vm.exc_matches(&e, &vm.exc.stop_iteration) =>
+                {
                     finish(cell);
                     Ok(None)
                 }
@@ -196,7 +232,8 @@ pub fn next_native(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
         }
         Step::Enumerate(inner, count) => match vm.next(&inner)? {
             Some(v) => {
-                let next = vm.binary_op(&count, &vm.new_int(1), minipy_bytecode::opcode::nb::ADD)?;
+                let next =
+                    vm.binary_op(&count, &vm.new_int(1), minipy_bytecode::opcode::nb::ADD)?;
                 if let IterKind::Enumerate { count: c, .. } = &*cell.borrow() {
                     *c.borrow_mut() = next;
                 }
@@ -220,7 +257,11 @@ pub fn next_native(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                                     "zip() argument {} is shorter than argument{} 1{}",
                                     i + 1,
                                     if i == 1 { "" } else { "s" },
-                                    if i == 1 { String::new() } else { format!("-{}", i) }
+                                    if i == 1 {
+                                        String::new()
+                                    } else {
+                                        format!("-{}", i)
+                                    }
                                 )));
                             }
                             for (j, rest) in its.iter().enumerate().skip(1) {
@@ -229,7 +270,11 @@ pub fn next_native(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                                         "zip() argument {} is longer than argument{} 1{}",
                                         j + 1,
                                         if j == 1 { "" } else { "s" },
-                                        if j == 1 { String::new() } else { format!("-{}", j) }
+                                        if j == 1 {
+                                            String::new()
+                                        } else {
+                                            format!("-{}", j)
+                                        }
                                     )));
                                 }
                             }
@@ -251,11 +296,13 @@ pub fn next_native(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
             vm.call_args(&func, &args).map(Some)
         }
         Step::Filter(func, inner) => loop {
-            let Some(v) = vm.next(&inner)? else { return Ok(None) };
+            let Some(v) = vm.next(&inner)? else {
+                return Ok(None);
+            };
             let keep = if func.is_none() {
                 vm.truthy(&v)?
             } else {
-                let r = vm.call_args(&func, &[v.clone()])?;
+                let r = vm.call_args(&func, std::slice::from_ref(&v))?;
                 vm.truthy(&r)?
             };
             if keep {
@@ -283,10 +330,17 @@ pub fn enumerate_new(vm: &Vm, args: Args) -> PyResult {
     args.only_kwargs(vm, "enumerate", &["iterable", "start"])?;
     let iterable = match rest.first().or(args.kwarg("iterable")) {
         Some(i) => i,
-        None => return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)".to_string())),
+        None => {
+            return Err(vm.type_error(
+                "enumerate() missing required argument 'iterable' (pos 1)".to_string(),
+            ))
+        }
     };
     if rest.len() > 2 {
-        return Err(vm.type_error(format!("enumerate() takes at most 2 arguments ({} given)", rest.len())));
+        return Err(vm.type_error(format!(
+            "enumerate() takes at most 2 arguments ({} given)",
+            rest.len()
+        )));
     }
     let start = match rest.get(1).or(args.kwarg("start")) {
         Some(s) => {
@@ -296,7 +350,14 @@ pub fn enumerate_new(vm: &Vm, args: Args) -> PyResult {
         None => vm.new_int(0),
     };
     let it = vm.iter(iterable)?;
-    Ok(new_iter(vm, IterKind::Enumerate { it, count: RefCell::new(start) }, cls))
+    Ok(new_iter(
+        vm,
+        IterKind::Enumerate {
+            it,
+            count: RefCell::new(start),
+        },
+        cls,
+    ))
 }
 
 pub fn zip_new(vm: &Vm, args: Args) -> PyResult {
@@ -316,7 +377,14 @@ pub fn zip_new(vm: &Vm, args: Args) -> PyResult {
             Err(e) => return Err(e),
         }
     }
-    Ok(new_iter(vm, IterKind::Zip { its: its.into_boxed_slice(), strict }, cls))
+    Ok(new_iter(
+        vm,
+        IterKind::Zip {
+            its: its.into_boxed_slice(),
+            strict,
+        },
+        cls,
+    ))
 }
 
 pub fn map_new(vm: &Vm, args: Args) -> PyResult {
@@ -329,7 +397,14 @@ pub fn map_new(vm: &Vm, args: Args) -> PyResult {
     for a in &rest[1..] {
         its.push(vm.iter(a)?);
     }
-    Ok(new_iter(vm, IterKind::Map { func: rest[0].clone(), its: its.into_boxed_slice() }, cls))
+    Ok(new_iter(
+        vm,
+        IterKind::Map {
+            func: rest[0].clone(),
+            its: its.into_boxed_slice(),
+        },
+        cls,
+    ))
 }
 
 pub fn filter_new(vm: &Vm, args: Args) -> PyResult {
@@ -339,7 +414,14 @@ pub fn filter_new(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.type_error(format!("filter expected 2 arguments, got {}", rest.len())));
     }
     let it = vm.iter(&rest[1])?;
-    Ok(new_iter(vm, IterKind::Filter { func: rest[0].clone(), it }, cls))
+    Ok(new_iter(
+        vm,
+        IterKind::Filter {
+            func: rest[0].clone(),
+            it,
+        },
+        cls,
+    ))
 }
 
 pub fn reversed_new(vm: &Vm, args: Args) -> PyResult {
@@ -352,22 +434,46 @@ pub fn reversed_new(vm: &Vm, args: Args) -> PyResult {
     match &seq.payload {
         Payload::List(l) if !seq.class().as_type().map(|t| t.heap).unwrap_or(false) => {
             let n = l.borrow().len();
-            return Ok(new_iter(vm, IterKind::Reversed { seq: seq.clone(), index: Cell::new(n) }, &vm.types.list_reverseiterator));
+            return Ok(new_iter(
+                vm,
+                IterKind::Reversed {
+                    seq: seq.clone(),
+                    index: Cell::new(n),
+                },
+                &vm.types.list_reverseiterator,
+            ));
         }
         Payload::Tuple(t) => {
             let n = t.len();
-            return Ok(new_iter(vm, IterKind::Reversed { seq: seq.clone(), index: Cell::new(n) }, &vm.types.reversed));
+            return Ok(new_iter(
+                vm,
+                IterKind::Reversed {
+                    seq: seq.clone(),
+                    index: Cell::new(n),
+                },
+                &vm.types.reversed,
+            ));
         }
         _ => {}
     }
     if let Some(r) = vm.call_special(seq, "__reversed__", &[])? {
         return Ok(r);
     }
-    if vm.lookup_special(seq, "__len__").is_some() && vm.lookup_special(seq, "__getitem__").is_some() || crate::objects::seq::len(seq).is_some() {
+    if vm.lookup_special(seq, "__len__").is_some()
+        && vm.lookup_special(seq, "__getitem__").is_some()
+        || crate::objects::seq::len(seq).is_some()
+    {
         let items = vm.iterate(seq)?;
         let n = items.len();
         let l = vm.new_tuple(items);
-        return Ok(new_iter(vm, IterKind::Reversed { seq: l, index: Cell::new(n) }, &vm.types.reversed));
+        return Ok(new_iter(
+            vm,
+            IterKind::Reversed {
+                seq: l,
+                index: Cell::new(n),
+            },
+            &vm.types.reversed,
+        ));
     }
     Err(vm.type_error(format!("'{}' object is not reversible", seq.type_name())))
 }

@@ -10,7 +10,9 @@ pub fn module_new(vm: &Vm, args: Args) -> PyResult {
     let pos = args.pos();
     let name = pos.get(1).or(args.kwarg("name"));
     let Some(name) = name.and_then(|n| n.as_str().map(|s| s.to_string())) else {
-        return Err(vm.type_error("module.__init__() missing required argument 'name' (pos 1)".to_string()));
+        return Err(
+            vm.type_error("module.__init__() missing required argument 'name' (pos 1)".to_string())
+        );
     };
     let m = vm.new_module(&name);
     if let Some(doc) = pos.get(2).or(args.kwarg("doc")) {

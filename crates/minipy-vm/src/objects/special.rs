@@ -81,7 +81,9 @@ pub fn getattr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
         Payload::BoundMethod { func, self_ } => match name {
             "__self__" => self_.clone(),
             "__func__" => func.clone(),
-            "__name__" | "__qualname__" | "__doc__" | "__module__" => return vm.getattr_opt(func, &vm.intern(name)),
+            "__name__" | "__qualname__" | "__doc__" | "__module__" => {
+                return vm.getattr_opt(func, &vm.intern(name))
+            }
             _ => return Ok(None),
         },
         Payload::Builtin(b) => match name {
@@ -101,7 +103,12 @@ pub fn getattr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
             }
             _ => return Ok(None),
         },
-        Payload::Property { fget, fset, fdel, doc } => match name {
+        Payload::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+        } => match name {
             "fget" => opt(vm, fget.clone()),
             "fset" => opt(vm, fset.clone()),
             "fdel" => opt(vm, fdel.clone()),
@@ -124,7 +131,9 @@ pub fn getattr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
             "__self__" => opt(vm, o.clone()),
             _ => return Ok(None),
         },
-        Payload::Int(_) | Payload::BigInt(_) => return Ok(crate::objects::int::int_attr(vm, obj, name)),
+        Payload::Int(_) | Payload::BigInt(_) => {
+            return Ok(crate::objects::int::int_attr(vm, obj, name))
+        }
         Payload::Float(_) => return Ok(crate::objects::float::float_attr(vm, obj, name)),
         Payload::Complex(..) => return Ok(crate::objects::float::complex_attr(vm, obj, name)),
         Payload::Range { .. } => return Ok(crate::objects::range::range_attr(vm, obj, name)),
@@ -137,7 +146,9 @@ pub fn getattr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
 
 /// Attributes of type objects that shadow the MRO lookup.
 pub fn type_getattr(vm: &Vm, ty: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
-    let Some(t) = ty.as_type() else { return Ok(None) };
+    let Some(t) = ty.as_type() else {
+        return Ok(None);
+    };
     let v = match name {
         "__name__" => vm.new_str(&t.name()),
         "__qualname__" => vm.new_str(&t.qualname.borrow()),
@@ -153,7 +164,9 @@ pub fn type_getattr(vm: &Vm, ty: &PyRef, name: &str) -> PyResult<Option<PyRef>> 
 
 /// Type attributes consulted after the MRO (defaults for built-in types).
 pub fn type_getattr_fallback(vm: &Vm, ty: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
-    let Some(t) = ty.as_type() else { return Ok(None) };
+    let Some(t) = ty.as_type() else {
+        return Ok(None);
+    };
     let v = match name {
         "__module__" if !t.heap => vm.new_str("builtins"),
         "__doc__" if ty.is(&vm.types.object) => vm.new_str(
@@ -167,7 +180,9 @@ pub fn type_getattr_fallback(vm: &Vm, ty: &PyRef, name: &str) -> PyResult<Option
 
 /// Assignments to type attributes that are not dict entries.
 pub fn type_setattr(vm: &Vm, ty: &PyRef, name: &str, value: Option<PyRef>) -> PyResult<bool> {
-    let Some(t) = ty.as_type() else { return Ok(false) };
+    let Some(t) = ty.as_type() else {
+        return Ok(false);
+    };
     match (name, value) {
         ("__name__", Some(v)) => match v.as_str() {
             Some(s) => {
@@ -204,10 +219,9 @@ pub fn setattr(vm: &Vm, obj: &PyRef, name: &str, value: Option<PyRef>) -> PyResu
                     let v = match value {
                         Some(v) if v.as_str().is_some() => v,
                         _ => {
-                            return Err(vm.type_error(format!(
-                                "{} must be set to a string object",
-                                name
-                            )))
+                            return Err(
+                                vm.type_error(format!("{} must be set to a string object", name))
+                            )
                         }
                     };
                     if name == "__name__" {
@@ -284,13 +298,25 @@ pub fn traceback_chain(vm: &Vm, entries: &[crate::object::TracebackEntry]) -> Py
     let mut next = vm.none.clone();
     for e in entries.iter() {
         let d = vm.new_dict();
-        let line = e.code.addr2line(e.lasti).map(|l| vm.new_int(l as i64)).unwrap_or_else(|| vm.none.clone());
+        let line = e
+            .code
+            .addr2line(e.lasti)
+            .map(|l| vm.new_int(l as i64))
+            .unwrap_or_else(|| vm.none.clone());
         dict::set_str(vm, &d, vm.intern("tb_lineno"), line);
-        dict::set_str(vm, &d, vm.intern("tb_lasti"), vm.new_int(2 * e.lasti as i64));
+        dict::set_str(
+            vm,
+            &d,
+            vm.intern("tb_lasti"),
+            vm.new_int(2 * e.lasti as i64),
+        );
         dict::set_str(vm, &d, vm.intern("tb_next"), next);
         dict::set_str(vm, &d, vm.intern("tb_frame"), vm.none.clone());
         next = PyRef::new(
-            Payload::Instance { dict: std::cell::RefCell::new(Some(d)), slots: Box::new([]) },
+            Payload::Instance {
+                dict: std::cell::RefCell::new(Some(d)),
+                slots: Box::new([]),
+            },
             &vm.types.traceback,
         );
     }

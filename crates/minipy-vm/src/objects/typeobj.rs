@@ -140,7 +140,11 @@ pub fn compute_mro(vm: &Vm, ty: &PyRef, bases: &[PyRef]) -> PyResult<Vec<PyRef>>
             None => {
                 let names: Vec<String> = seqs
                     .iter()
-                    .map(|s| s[0].as_type().map(|t| t.name().to_string()).unwrap_or_default())
+                    .map(|s| {
+                        s[0].as_type()
+                            .map(|t| t.name().to_string())
+                            .unwrap_or_default()
+                    })
                     .collect();
                 let mut uniq: Vec<String> = Vec::new();
                 for n in names {
@@ -167,7 +171,10 @@ pub fn new_type(
 ) -> PyResult<PyRef> {
     for (i, b) in bases.iter().enumerate() {
         if bases[..i].iter().any(|x| x.is(b)) {
-            let n = b.as_type().map(|t| t.name().to_string()).unwrap_or_default();
+            let n = b
+                .as_type()
+                .map(|t| t.name().to_string())
+                .unwrap_or_default();
             return Err(vm.type_error(format!("duplicate base class {}", n)));
         }
     }
@@ -188,9 +195,9 @@ pub fn new_type(
         }
         if bt.layout != Layout::Object || new.is_none() {
             if layout != Layout::Object && bt.layout != Layout::Object && bt.layout != layout {
-                return Err(vm.type_error(
-                    "multiple bases have instance lay-out conflict".to_string(),
-                ));
+                return Err(
+                    vm.type_error("multiple bases have instance lay-out conflict".to_string())
+                );
             }
             if bt.layout != Layout::Object || layout == Layout::Object {
                 layout = bt.layout;

@@ -37,7 +37,11 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
             pos[3].type_name()
         )));
     }
-    let bases: Vec<PyRef> = if bases.is_empty() { vec![vm.types.object.clone()] } else { bases.to_vec() };
+    let bases: Vec<PyRef> = if bases.is_empty() {
+        vec![vm.types.object.clone()]
+    } else {
+        bases.to_vec()
+    };
     let ns = vm.new_dict();
     dict::merge(vm, &ns, &pos[3])?;
     if dict::get_str(vm, &ns, &vm.intern("__module__")).is_none() {
@@ -47,7 +51,11 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
         }
     }
     // Implicit static/class methods.
-    for (name, wrap_static) in [("__new__", true), ("__init_subclass__", false), ("__class_getitem__", false)] {
+    for (name, wrap_static) in [
+        ("__new__", true),
+        ("__init_subclass__", false),
+        ("__class_getitem__", false),
+    ] {
         let key = vm.intern(name);
         if let Some(f) = dict::get_str(vm, &ns, &key) {
             if matches!(f.payload, Payload::Function(_)) {
@@ -61,7 +69,9 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
         }
     }
     // __eq__ without __hash__ makes instances unhashable.
-    if dict::get_str(vm, &ns, &vm.intern("__eq__")).is_some() && dict::get_str(vm, &ns, &vm.intern("__hash__")).is_none() {
+    if dict::get_str(vm, &ns, &vm.intern("__eq__")).is_some()
+        && dict::get_str(vm, &ns, &vm.intern("__hash__")).is_none()
+    {
         dict::set_str(vm, &ns, vm.intern("__hash__"), vm.none.clone());
     }
     let ty = new_type(vm, meta, name, bases.clone(), ns.clone())?;
@@ -75,7 +85,11 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     }
     // __init_subclass__ of the parent.
     let sup = PyRef::new(
-        Payload::Super { ty: ty.clone(), obj: Some(ty.clone()), obj_type: Some(ty.clone()) },
+        Payload::Super {
+            ty: ty.clone(),
+            obj: Some(ty.clone()),
+            obj_type: Some(ty.clone()),
+        },
         &vm.types.super_,
     );
     if let Some(init_sub) = vm.getattr_opt(&sup, &vm.intern("__init_subclass__"))? {
@@ -141,7 +155,14 @@ pub fn build_class(vm: &Vm, args: Args) -> PyResult {
         _ => vm.new_dict(),
     };
     // Run the class body with `ns` as its locals.
-    let mut frame = Frame::new(vm, fd.code.clone(), Some(func.clone()), fd.globals.clone(), fd.builtins.clone(), Some(ns.clone()));
+    let mut frame = Frame::new(
+        vm,
+        fd.code.clone(),
+        Some(func.clone()),
+        fd.globals.clone(),
+        fd.builtins.clone(),
+        Some(ns.clone()),
+    );
     frame.lasti = 0;
     let r = vm.run_frame(frame)?;
     let _ = r;
@@ -168,12 +189,18 @@ fn type_mro(vm: &Vm, args: Args) -> PyResult {
 fn type_call_method(vm: &Vm, args: Args) -> PyResult {
     let pos = args.pos();
     let Some((cls, rest)) = pos.split_first() else {
-        return Err(vm.type_error("descriptor '__call__' of 'type' object needs an argument".to_string()));
+        return Err(
+            vm.type_error("descriptor '__call__' of 'type' object needs an argument".to_string())
+        );
     };
     let nkw = args.kwnames.len();
     let _ = nkw;
     let mut all: Vec<PyRef> = rest.to_vec();
-    all.extend(args.args[args.args.len() - args.kwnames.len()..].iter().cloned());
+    all.extend(
+        args.args[args.args.len() - args.kwnames.len()..]
+            .iter()
+            .cloned(),
+    );
     vm.call(cls, Args::with_kw(&all, args.kwnames))
 }
 
@@ -196,7 +223,9 @@ fn type_subclasses(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "__subclasses__", 1, 1)?;
     match a[0].as_type() {
         Some(t) => Ok(vm.new_list(t.subclasses.borrow().clone())),
-        None => Err(vm.type_error("descriptor '__subclasses__' requires a 'type' object".to_string())),
+        None => {
+            Err(vm.type_error("descriptor '__subclasses__' requires a 'type' object".to_string()))
+        }
     }
 }
 

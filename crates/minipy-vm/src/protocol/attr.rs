@@ -54,7 +54,7 @@ impl Vm {
                 }
                 if let Payload::Module { dict: d } = &obj.payload {
                     if let Some(ga) = dict::get_str(self, d, &self.intern("__getattr__")) {
-                        return self.call_args(&ga, &[name.clone()]).map(Some);
+                        return self.call_args(&ga, std::slice::from_ref(name)).map(Some);
                     }
                 }
                 Ok(None)
@@ -203,8 +203,12 @@ impl Vm {
                 None => Ok(d.clone()),
             },
             Payload::Builtin(b) => match (b.kind, obj) {
-                (BuiltinKind::Method, Some(o)) if b.self_.is_none() => Ok(self.bind_builtin(b, o.clone())),
-                (BuiltinKind::ClassMethod, _) if b.self_.is_none() => Ok(self.bind_builtin(b, ty.clone())),
+                (BuiltinKind::Method, Some(o)) if b.self_.is_none() => {
+                    Ok(self.bind_builtin(b, o.clone()))
+                }
+                (BuiltinKind::ClassMethod, _) if b.self_.is_none() => {
+                    Ok(self.bind_builtin(b, ty.clone()))
+                }
                 _ => Ok(d.clone()),
             },
             Payload::ClassMethod(f) => Ok(self.new_bound_method(f.clone(), ty.clone())),
@@ -212,7 +216,7 @@ impl Vm {
             Payload::Property { fget, .. } => match obj {
                 None => Ok(d.clone()),
                 Some(o) => match fget {
-                    Some(g) => self.call_args(g, &[o.clone()]),
+                    Some(g) => self.call_args(g, std::slice::from_ref(o)),
                     None => Err(self.attribute_error(format!(
                         "property of '{}' object has no getter",
                         o.type_name()
@@ -288,7 +292,9 @@ impl Vm {
                             Some(dd) => dict::get_str(self, dd, name).is_some(),
                             None => false,
                         },
-                        Payload::Module { .. } | Payload::Function(_) | Payload::Exception(_) => true,
+                        Payload::Module { .. } | Payload::Function(_) | Payload::Exception(_) => {
+                            true
+                        }
                         _ => false,
                     };
                     if !shadowed {
@@ -420,7 +426,11 @@ impl Vm {
                 }
                 Payload::Instance { .. } => {
                     let dt = d.class();
-                    let m = if value.is_some() { "__set__" } else { "__delete__" };
+                    let m = if value.is_some() {
+                        "__set__"
+                    } else {
+                        "__delete__"
+                    };
                     if let Some(set) = typeobj::lookup_str(self, dt, m) {
                         let mut args = vec![d.clone(), obj.clone()];
                         args.extend(value);
@@ -465,7 +475,9 @@ impl Vm {
                         obj.type_name()
                     )));
                 }
-                if matches!(obj.payload, Payload::Instance { .. }) && !obj.class().is(&self.types.object) {
+                if matches!(obj.payload, Payload::Instance { .. })
+                    && !obj.class().is(&self.types.object)
+                {
                     Err(self.attribute_error(format!(
                         "'{}' object has no attribute '{}'",
                         obj.type_name(),

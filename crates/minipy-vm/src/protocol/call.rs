@@ -34,19 +34,19 @@ impl Vm {
                 self.call(func, Args::with_kw(&v, args.kwnames))
             }
             Payload::Type(_) => self.type_call(callable, args),
-            _ => match self.lookup_special(callable, "__call__") {
-                Some(m) => {
-                    let v = prepend(callable, args.args);
-                    self.enter()?;
-                    let r = self.call(&m, Args::with_kw(&v, args.kwnames));
-                    self.leave();
-                    r
+            _ => {
+                match self.lookup_special(callable, "__call__") {
+                    Some(m) => {
+                        let v = prepend(callable, args.args);
+                        self.enter()?;
+                        let r = self.call(&m, Args::with_kw(&v, args.kwnames));
+                        self.leave();
+                        r
+                    }
+                    None => Err(self
+                        .type_error(format!("'{}' object is not callable", callable.type_name()))),
                 }
-                None => Err(self.type_error(format!(
-                    "'{}' object is not callable",
-                    callable.type_name()
-                ))),
-            },
+            }
         }
     }
 
@@ -120,7 +120,9 @@ impl Vm {
                 None => {
                     return Err(self.type_error(format!(
                         "cannot create '{}' instances",
-                        cls.as_type().map(|t| t.name().to_string()).unwrap_or_default()
+                        cls.as_type()
+                            .map(|t| t.name().to_string())
+                            .unwrap_or_default()
                     )))
                 }
             },
@@ -188,12 +190,18 @@ fn bind_arguments(vm: &Vm, f: &Function, fast: &mut [Option<PyRef>], args: Args)
         fast[i] = Some(pos[i].clone());
     }
     if has_varargs {
-        let extra: Vec<PyRef> = if pos.len() > argcount { pos[argcount..].to_vec() } else { vec![] };
+        let extra: Vec<PyRef> = if pos.len() > argcount {
+            pos[argcount..].to_vec()
+        } else {
+            vec![]
+        };
         fast[total] = Some(vm.new_tuple(extra));
     }
     let mut posonly_as_kw: Vec<String> = Vec::new();
     for (kname, kval) in args.kwargs() {
-        let found = names[..total].iter().position(|n| n.as_str() == Some(kname));
+        let found = names[..total]
+            .iter()
+            .position(|n| n.as_str() == Some(kname));
         match found {
             Some(i) if i >= posonly => {
                 if fast[i].is_some() {
@@ -229,12 +237,25 @@ fn bind_arguments(vm: &Vm, f: &Function, fast: &mut [Option<PyRef>], args: Args)
         )));
     }
     if pos.len() > argcount && !has_varargs {
-        let defaults = f.defaults.borrow().as_ref().and_then(|d| d.as_tuple().map(|t| t.len())).unwrap_or(0);
+        let defaults = f
+            .defaults
+            .borrow()
+            .as_ref()
+            .and_then(|d| d.as_tuple().map(|t| t.len()))
+            .unwrap_or(0);
         let kw_given = (argcount..total).filter(|&i| fast[i].is_some()).count();
         let takes = if defaults > 0 {
-            format!("from {} to {} positional arguments", argcount - defaults, argcount)
+            format!(
+                "from {} to {} positional arguments",
+                argcount - defaults,
+                argcount
+            )
         } else {
-            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+            format!(
+                "{} positional argument{}",
+                argcount,
+                if argcount == 1 { "" } else { "s" }
+            )
         };
         let given = if kw_given > 0 {
             format!(
@@ -245,7 +266,11 @@ fn bind_arguments(vm: &Vm, f: &Function, fast: &mut [Option<PyRef>], args: Args)
                 if kw_given == 1 { "" } else { "s" }
             )
         } else {
-            format!("{} {} given", pos.len(), if pos.len() == 1 { "was" } else { "were" })
+            format!(
+                "{} {} given",
+                pos.len(),
+                if pos.len() == 1 { "was" } else { "were" }
+            )
         };
         return Err(vm.type_error(format!("{}() takes {} but {}", qual, takes, given)));
     }

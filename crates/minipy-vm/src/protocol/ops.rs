@@ -63,7 +63,7 @@ impl Vm {
             return Ok(None);
         };
         if inplace {
-            if let Some(r) = self.call_special(a, iname, &[b.clone()])? {
+            if let Some(r) = self.call_special(a, iname, std::slice::from_ref(b))? {
                 if !r.is(&self.not_implemented) {
                     return Ok(Some(r));
                 }
@@ -81,19 +81,19 @@ impl Vm {
                 .map(|(x, y)| x.is(&y))
                 .unwrap_or(false);
         if b_first {
-            if let Some(r) = self.call_special(b, rname, &[a.clone()])? {
+            if let Some(r) = self.call_special(b, rname, std::slice::from_ref(a))? {
                 if !r.is(&self.not_implemented) {
                     return Ok(Some(r));
                 }
             }
         }
-        if let Some(r) = self.call_special(a, name, &[b.clone()])? {
+        if let Some(r) = self.call_special(a, name, std::slice::from_ref(b))? {
             if !r.is(&self.not_implemented) {
                 return Ok(Some(r));
             }
         }
         if !same && !b_first {
-            if let Some(r) = self.call_special(b, rname, &[a.clone()])? {
+            if let Some(r) = self.call_special(b, rname, std::slice::from_ref(a))? {
                 if !r.is(&self.not_implemented) {
                     return Ok(Some(r));
                 }
@@ -121,7 +121,19 @@ impl Vm {
                 _ => None,
             };
             if let Some(w) = what {
-                if matches!(b.payload, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Int(_) | Payload::Float(_) | Payload::BigInt(_) | Payload::None | Payload::Dict(_) | Payload::Set(_)) || !is_heap(b) {
+                if matches!(
+                    b.payload,
+                    Payload::Str(_)
+                        | Payload::List(_)
+                        | Payload::Tuple(_)
+                        | Payload::Int(_)
+                        | Payload::Float(_)
+                        | Payload::BigInt(_)
+                        | Payload::None
+                        | Payload::Dict(_)
+                        | Payload::Set(_)
+                ) || !is_heap(b)
+                {
                     if w == "str" {
                         return self.type_error(format!(
                             "can only concatenate str (not \"{}\") to str",
@@ -138,8 +150,14 @@ impl Vm {
             }
         }
         if op == nb::MULTIPLY || op == nb::MULTIPLY + nb::INPLACE_OFFSET {
-            let seq_a = matches!(a.payload, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_));
-            let seq_b = matches!(b.payload, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_));
+            let seq_a = matches!(
+                a.payload,
+                Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)
+            );
+            let seq_b = matches!(
+                b.payload,
+                Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)
+            );
             if seq_a && !seq_b {
                 return self.type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
@@ -193,7 +211,9 @@ impl Vm {
             Payload::Tuple(t) => return Ok(!t.is_empty()),
             Payload::Float(f) => return Ok(*f != 0.0),
             Payload::BigInt(_) => return Ok(true),
-            Payload::Dict(d) | Payload::Set(d) if !is_heap(obj) => return Ok(!d.borrow().is_empty()),
+            Payload::Dict(d) | Payload::Set(d) if !is_heap(obj) => {
+                return Ok(!d.borrow().is_empty())
+            }
             _ => {}
         }
         if !is_heap(obj) {
@@ -271,21 +291,23 @@ impl Vm {
         let ta = a.class();
         let tb = b.class();
         let swapped = op.swapped();
-        let reflected_first = !ta.is(tb) && typeobj::is_subtype(tb, ta) && self.lookup_special(b, swapped.dunder()).is_some();
+        let reflected_first = !ta.is(tb)
+            && typeobj::is_subtype(tb, ta)
+            && self.lookup_special(b, swapped.dunder()).is_some();
         if reflected_first {
-            if let Some(r) = self.call_special(b, swapped.dunder(), &[a.clone()])? {
+            if let Some(r) = self.call_special(b, swapped.dunder(), std::slice::from_ref(a))? {
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }
             }
         }
-        if let Some(r) = self.call_special(a, op.dunder(), &[b.clone()])? {
+        if let Some(r) = self.call_special(a, op.dunder(), std::slice::from_ref(b))? {
             if !r.is(&self.not_implemented) {
                 return Ok(r);
             }
         }
         if !reflected_first {
-            if let Some(r) = self.call_special(b, swapped.dunder(), &[a.clone()])? {
+            if let Some(r) = self.call_special(b, swapped.dunder(), std::slice::from_ref(a))? {
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }
@@ -324,13 +346,19 @@ impl Vm {
             }
         }
         match self.lookup_special(obj, "__hash__") {
-            Some(h) if h.is_none() => Err(self.type_error(format!("unhashable type: '{}'", obj.type_name()))),
+            Some(h) if h.is_none() => {
+                Err(self.type_error(format!("unhashable type: '{}'", obj.type_name())))
+            }
             Some(h) if !matches!(h.payload, Payload::Builtin(_)) => {
-                let r = self.call_args(&h, &[obj.clone()])?;
+                let r = self.call_args(&h, std::slice::from_ref(obj))?;
                 match &r.payload {
                     Payload::Int(i) => Ok(if *i == -1 { -2 } else { *i }),
-                    Payload::BigInt(_) => number::hash(&r).ok_or_else(|| self.type_error("__hash__ method should return an integer".to_string())),
-                    _ => Err(self.type_error("__hash__ method should return an integer".to_string())),
+                    Payload::BigInt(_) => number::hash(&r).ok_or_else(|| {
+                        self.type_error("__hash__ method should return an integer".to_string())
+                    }),
+                    _ => {
+                        Err(self.type_error("__hash__ method should return an integer".to_string()))
+                    }
                 }
             }
             _ => {
@@ -344,7 +372,10 @@ impl Vm {
                 if let Some(h) = seq::hash(self, obj)? {
                     return Ok(h);
                 }
-                if matches!(obj.payload, Payload::List(_) | Payload::Dict(_) | Payload::Set(_)) {
+                if matches!(
+                    obj.payload,
+                    Payload::List(_) | Payload::Dict(_) | Payload::Set(_)
+                ) {
                     return Err(self.type_error(format!("unhashable type: '{}'", obj.type_name())));
                 }
                 Ok(pointer_hash(obj))
@@ -376,7 +407,7 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if let Some(r) = self.call_special(container, "__contains__", &[item.clone()])? {
+        if let Some(r) = self.call_special(container, "__contains__", std::slice::from_ref(item))? {
             return self.truthy(&r);
         }
         let has_iter = self.lookup_special(container, "__iter__").is_some()

@@ -10,9 +10,16 @@ use crate::vm::Vm;
 impl Vm {
     pub fn repr(&self, obj: &PyRef) -> PyResult<PyRef> {
         if let Some(m) = self.lookup_special(obj, "__repr__") {
-            if !matches!(m.payload, Payload::Builtin(_)) {
+            let native_instance_repr = match &m.payload {
+                Payload::Builtin(b) => {
+                    matches!(obj.payload, Payload::Instance { .. })
+                        && b.owner.as_deref() != Some("object")
+                }
+                _ => false,
+            };
+            if native_instance_repr || !matches!(m.payload, Payload::Builtin(_)) {
                 self.enter()?;
-                let r = self.call_args(&m, &[obj.clone()]);
+                let r = self.call_args(&m, std::slice::from_ref(obj));
                 self.leave();
                 let r = r?;
                 if r.as_str().is_none() {
@@ -40,7 +47,14 @@ impl Vm {
             Payload::None => "None".to_string(),
             Payload::NotImplemented => "NotImplemented".to_string(),
             Payload::Ellipsis => "Ellipsis".to_string(),
-            Payload::Int(i) if obj.class().is(&self.types.bool) || obj.class().as_type().map(|t| t.layout == crate::objects::typeobj::Layout::Bool).unwrap_or(false) => {
+            Payload::Int(i)
+                if obj.class().is(&self.types.bool)
+                    || obj
+                        .class()
+                        .as_type()
+                        .map(|t| t.layout == crate::objects::typeobj::Layout::Bool)
+                        .unwrap_or(false) =>
+            {
                 if *i != 0 { "True" } else { "False" }.to_string()
             }
             Payload::Int(_) | Payload::BigInt(_) => crate::objects::int::int_str(self, obj)?,
@@ -53,9 +67,18 @@ impl Vm {
             Payload::Builtin(b) => match &b.self_ {
                 Some(s) if !matches!(s.payload, Payload::Module { .. }) => {
                     if s.as_type().is_some() {
-                        format!("<built-in method {} of type object at {:#x}>", b.name, s.addr())
+                        format!(
+                            "<built-in method {} of type object at {:#x}>",
+                            b.name,
+                            s.addr()
+                        )
                     } else {
-                        format!("<built-in method {} of {} object at {:#x}>", b.name, s.type_name(), s.addr())
+                        format!(
+                            "<built-in method {} of {} object at {:#x}>",
+                            b.name,
+                            s.type_name(),
+                            s.addr()
+                        )
                     }
                 }
                 _ => match &b.owner {
@@ -65,7 +88,9 @@ impl Vm {
             },
             Payload::BoundMethod { func, self_ } => {
                 let q = self.getattr_opt(func, &self.intern("__qualname__"))?;
-                let q = q.and_then(|q| q.as_str().map(|s| s.to_string())).unwrap_or_else(|| "?".into());
+                let q = q
+                    .and_then(|q| q.as_str().map(|s| s.to_string()))
+                    .unwrap_or_else(|| "?".into());
                 format!("<bound method {} of {}>", q, self.repr_string(self_)?)
             }
             Payload::Type(t) => {
@@ -76,7 +101,9 @@ impl Vm {
                     None
                 };
                 match module {
-                    Some(m) if m != "builtins" => format!("<class '{}.{}'>", m, t.qualname.borrow()),
+                    Some(m) if m != "builtins" => {
+                        format!("<class '{}.{}'>", m, t.qualname.borrow())
+                    }
                     _ => format!("<class '{}'>", t.qualname.borrow()),
                 }
             }
@@ -84,7 +111,9 @@ impl Vm {
                 let name = dict::get_str(self, d, &self.intern("__name__"))
                     .and_then(|n| n.as_str().map(|s| s.to_string()))
                     .unwrap_or_else(|| "?".into());
-                match dict::get_str(self, d, &self.intern("__file__")).and_then(|f| f.as_str().map(|s| s.to_string())) {
+                match dict::get_str(self, d, &self.intern("__file__"))
+                    .and_then(|f| f.as_str().map(|s| s.to_string()))
+                {
                     Some(f) => format!("<module '{}' from '{}'>", name, f),
                     None => format!("<module '{}' (built-in)>", name),
                 }
@@ -97,13 +126,28 @@ impl Vm {
                 c.code.co_filename,
                 c.code.co_firstlineno
             ),
-            Payload::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname(), obj.addr()),
+            Payload::Generator(g) => {
+                format!("<generator object {} at {:#x}>", g.qualname(), obj.addr())
+            }
             Payload::Cell(c) => match &*c.borrow() {
-                Some(v) => format!("<cell at {:#x}: {} object at {:#x}>", obj.addr(), v.type_name(), v.addr()),
+                Some(v) => format!(
+                    "<cell at {:#x}: {} object at {:#x}>",
+                    obj.addr(),
+                    v.type_name(),
+                    v.addr()
+                ),
                 None => format!("<cell at {:#x}: empty>", obj.addr()),
             },
-            Payload::Complex(..) | Payload::Str(_) | Payload::Bytes(_) | Payload::List(_) | Payload::Tuple(_)
-            | Payload::Dict(_) | Payload::Set(_) | Payload::Range { .. } | Payload::DictView { .. } | Payload::Slice { .. } => {
+            Payload::Complex(..)
+            | Payload::Str(_)
+            | Payload::Bytes(_)
+            | Payload::List(_)
+            | Payload::Tuple(_)
+            | Payload::Dict(_)
+            | Payload::Set(_)
+            | Payload::Range { .. }
+            | Payload::DictView { .. }
+            | Payload::Slice { .. } => {
                 if let Payload::Complex(..) = obj.payload {
                     return Ok(crate::objects::float::complex_repr(obj));
                 }
@@ -113,7 +157,10 @@ impl Vm {
                 }
             }
             Payload::Super { ty, obj: o, .. } => {
-                let tn = ty.as_type().map(|t| t.name().to_string()).unwrap_or_default();
+                let tn = ty
+                    .as_type()
+                    .map(|t| t.name().to_string())
+                    .unwrap_or_default();
                 match o {
                     Some(o) => format!("<super: <class '{}'>, <{} object>>", tn, o.type_name()),
                     None => format!("<super: <class '{}'>, NULL>", tn),
@@ -150,11 +197,17 @@ impl Vm {
         if obj.class().is(&self.types.str) {
             return Ok(obj.clone());
         }
-        let mro = obj.class().as_type().map(|t| t.mro.borrow().clone()).unwrap_or_default();
+        let mro = obj
+            .class()
+            .as_type()
+            .map(|t| t.mro.borrow().clone())
+            .unwrap_or_default();
         let key = self.intern("__str__");
         for cls in &mro {
             let Some(t) = cls.as_type() else { continue };
-            let Some(m) = dict::get_str(self, &t.dict, &key) else { continue };
+            let Some(m) = dict::get_str(self, &t.dict, &key) else {
+                continue;
+            };
             if matches!(m.payload, Payload::Builtin(_)) {
                 return match &obj.payload {
                     Payload::Exception(_) if !cls.is(&self.types.object) => {
@@ -166,7 +219,7 @@ impl Vm {
                 };
             }
             self.enter()?;
-            let r = self.call_args(&m, &[obj.clone()]);
+            let r = self.call_args(&m, std::slice::from_ref(obj));
             self.leave();
             let r = r?;
             if r.as_str().is_none() {

@@ -20,12 +20,12 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if let Some(r) = self.call_special(obj, "__getitem__", &[key.clone()])? {
+        if let Some(r) = self.call_special(obj, "__getitem__", std::slice::from_ref(key))? {
             return Ok(r);
         }
         if obj.as_type().is_some() {
             if let Some(cg) = self.getattr_opt(obj, &self.intern("__class_getitem__"))? {
-                return self.call_args(&cg, &[key.clone()]);
+                return self.call_args(&cg, std::slice::from_ref(key));
             }
             if obj.is(&self.types.type_) {
                 return Err(self.unsupported("generic aliases such as type[int]"));
@@ -44,7 +44,10 @@ impl Vm {
         if !is_heap(obj) && seq::setitem(self, obj, key, value.clone())? {
             return Ok(());
         }
-        if self.call_special(obj, "__setitem__", &[key.clone(), value.clone()])?.is_some() {
+        if self
+            .call_special(obj, "__setitem__", &[key.clone(), value.clone()])?
+            .is_some()
+        {
             return Ok(());
         }
         if is_heap(obj) && seq::setitem(self, obj, key, value)? {
@@ -61,7 +64,10 @@ impl Vm {
         if !is_heap(obj) && seq::delitem(self, obj, key)? {
             return Ok(());
         }
-        if self.call_special(obj, "__delitem__", &[key.clone()])?.is_some() {
+        if self
+            .call_special(obj, "__delitem__", std::slice::from_ref(key))?
+            .is_some()
+        {
             return Ok(());
         }
         if is_heap(obj) && seq::delitem(self, obj, key)? {
@@ -85,7 +91,10 @@ impl Vm {
             return match n.to_i64() {
                 Some(n) if n >= 0 => Ok(n as usize),
                 Some(_) => Err(self.value_error("__len__() should return >= 0".to_string())),
-                None => Err(self.overflow_error("cannot fit 'int' into an index-sized integer".to_string())),
+                None => {
+                    Err(self
+                        .overflow_error("cannot fit 'int' into an index-sized integer".to_string()))
+                }
             };
         }
         if let Some(n) = seq::len(obj) {
@@ -103,9 +112,13 @@ impl Vm {
         }
         if let Some(m) = self.lookup_special(obj, "__iter__") {
             if m.is_none() {
-                return Err(self.type_error(format!("'{}' object is not iterable", obj.type_name())));
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", obj.type_name()))
+                );
             }
-            let it = self.call_special(obj, "__iter__", &[])?.unwrap_or_else(|| self.none.clone());
+            let it = self
+                .call_special(obj, "__iter__", &[])?
+                .unwrap_or_else(|| self.none.clone());
             if !self.is_iterator(&it) {
                 return Err(self.type_error(format!(
                     "iter() returned non-iterator of type '{}'",
@@ -131,7 +144,8 @@ impl Vm {
     }
 
     pub fn is_iterator(&self, obj: &PyRef) -> bool {
-        matches!(obj.payload, Payload::Iter(_) | Payload::Generator(_)) || self.lookup_special(obj, "__next__").is_some()
+        matches!(obj.payload, Payload::Iter(_) | Payload::Generator(_))
+            || self.lookup_special(obj, "__next__").is_some()
     }
 
     /// `next(it)`: `Ok(None)` when exhausted.
