@@ -84,19 +84,14 @@ fn block_opener(index: &LineIndex, mut line: u32) -> Option<(String, u32)> {
             continue;
         }
         let t = t.strip_prefix("async ").map(str::trim_start).unwrap_or(t);
-        let word: String = t.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let word: String = t
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
         let what = match word.as_str() {
-            "if" | "elif" | "else" | "while" | "for" | "with" | "try" | "except" | "finally" | "match"
-            | "case" => format!("'{word}' statement"),
-            "def" => {
-                let name: String = t[3..]
-                    .trim_start()
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                format!("function definition")
-                    + &(if name.is_empty() { String::new() } else { String::new() })
-            }
+            "if" | "elif" | "else" | "while" | "for" | "with" | "try" | "except" | "finally"
+            | "match" | "case" => format!("'{word}' statement"),
+            "def" => "function definition".to_string(),
             "class" => "class definition".to_string(),
             _ => return None,
         };
@@ -106,7 +101,8 @@ fn block_opener(index: &LineIndex, mut line: u32) -> Option<(String, u32)> {
 }
 
 const COMPOUND: &[&str] = &[
-    "if", "elif", "else", "while", "for", "def", "class", "try", "except", "finally", "with", "async",
+    "if", "elif", "else", "while", "for", "def", "class", "try", "except", "finally", "with",
+    "async",
 ];
 
 fn first_word(text: &str) -> String {
@@ -117,7 +113,12 @@ fn first_word(text: &str) -> String {
 }
 
 /// Maps a parse error to CPython's exception kind and message.
-pub(crate) fn from_parse_error(err: &ParseError, source: &str, filename: &str, index: &LineIndex) -> CompileError {
+pub(crate) fn from_parse_error(
+    err: &ParseError,
+    source: &str,
+    filename: &str,
+    index: &LineIndex,
+) -> CompileError {
     let offset: usize = usize::from(err.offset).min(source.len());
     let mk = |kind: &'static str, msg: String, start: usize, end: usize| {
         CompileError::at(kind, msg, filename, index, start, end)
@@ -135,7 +136,12 @@ pub(crate) fn from_parse_error(err: &ParseError, source: &str, filename: &str, i
         let (bl, _) = index.position(pos);
         let at_eof = offset >= source.trim_end().len();
         if err_line > bl || at_eof {
-            return mk("SyntaxError", format!("'{}' was never closed", o as char), pos, pos + 1);
+            return mk(
+                "SyntaxError",
+                format!("'{}' was never closed", o as char),
+                pos,
+                pos + 1,
+            );
         }
     }
     let line_text = index.line_text(err_line).unwrap_or_default();
@@ -158,14 +164,24 @@ pub(crate) fn from_parse_error(err: &ParseError, source: &str, filename: &str, i
                     }
                 }
             }
-            mk("SyntaxError", "unexpected EOF while parsing".into(), offset, offset)
+            mk(
+                "SyntaxError",
+                "unexpected EOF while parsing".into(),
+                offset,
+                offset,
+            )
         }
         ParseErrorType::ExtraToken(_) | ParseErrorType::InvalidToken => {
             mk("SyntaxError", "invalid syntax".into(), offset, offset + 1)
         }
         ParseErrorType::UnrecognizedToken(tok, expected) => {
             if *tok == Tok::Indent {
-                let mut e = mk("IndentationError", "unexpected indent".into(), offset, offset);
+                let mut e = mk(
+                    "IndentationError",
+                    "unexpected indent".into(),
+                    offset,
+                    offset,
+                );
                 e.offset = indent as u32;
                 e.end_offset = e.offset;
                 return e;
@@ -173,7 +189,9 @@ pub(crate) fn from_parse_error(err: &ParseError, source: &str, filename: &str, i
             if expected.as_deref() == Some("Indent") {
                 let prev = err_line.saturating_sub(1).max(1);
                 let msg = match block_opener(index, prev) {
-                    Some((what, l)) => format!("expected an indented block after {what} on line {l}"),
+                    Some((what, l)) => {
+                        format!("expected an indented block after {what} on line {l}")
+                    }
                     None => "expected an indented block".into(),
                 };
                 let mut e = mk("IndentationError", msg, offset, offset);
@@ -198,8 +216,14 @@ pub(crate) fn from_parse_error(err: &ParseError, source: &str, filename: &str, i
             {
                 return mk("SyntaxError", "expected ':'".into(), offset, offset + 1);
             }
-            if (word == "print" || word == "exec") && !line_text.trim_start()[word.len()..].trim_start().starts_with('(') {
-                let start = offset - (offset.min(source.len()) - index_line_start(index, err_line, source)).min(offset);
+            if (word == "print" || word == "exec")
+                && !line_text.trim_start()[word.len()..]
+                    .trim_start()
+                    .starts_with('(')
+            {
+                let start = offset
+                    - (offset.min(source.len()) - index_line_start(index, err_line, source))
+                        .min(offset);
                 let s = start + indent;
                 return mk(
                     "SyntaxError",
@@ -236,11 +260,17 @@ pub(crate) fn from_parse_error(err: &ParseError, source: &str, filename: &str, i
                     e.offset = 1;
                     return e;
                 }
-                LexicalErrorType::Eof => ("SyntaxError", "unexpected EOF while parsing".to_string()),
+                LexicalErrorType::Eof => {
+                    ("SyntaxError", "unexpected EOF while parsing".to_string())
+                }
                 LexicalErrorType::UnrecognizedToken { tok } => {
                     let c = *tok;
                     let at = offset.saturating_sub(c.len_utf8());
-                    let at = if source[at.min(source.len())..].starts_with(c) { at } else { offset };
+                    let at = if source[at.min(source.len())..].starts_with(c) {
+                        at
+                    } else {
+                        offset
+                    };
                     if c == '$' || c == '?' || c == '!' || c == '`' {
                         return mk("SyntaxError", "invalid syntax".into(), at, at + 1);
                     }
@@ -251,7 +281,9 @@ pub(crate) fn from_parse_error(err: &ParseError, source: &str, filename: &str, i
                         at + 1,
                     );
                 }
-                LexicalErrorType::StringError => ("SyntaxError", "unterminated string literal".to_string()),
+                LexicalErrorType::StringError => {
+                    ("SyntaxError", "unterminated string literal".to_string())
+                }
                 LexicalErrorType::UnicodeError => (
                     "SyntaxError",
                     "(unicode error) 'unicodeescape' codec can't decode bytes".to_string(),

@@ -8,6 +8,8 @@
 #![forbid(unsafe_code)]
 
 mod compile;
+#[doc(hidden)]
+pub mod dump;
 mod errors;
 mod flowgraph;
 mod fold;
@@ -40,7 +42,14 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject
     let index = source::LineIndex::new(source);
     if let Some(b) = source::scan_brackets(source) {
         if b.msg == "too many nested parentheses" {
-            return Err(CompileError::at("SyntaxError", b.msg, filename, &index, b.offset, b.end));
+            return Err(CompileError::at(
+                "SyntaxError",
+                b.msg,
+                filename,
+                &index,
+                b.offset,
+                b.end,
+            ));
         }
     }
     let pmode = match mode {
@@ -56,7 +65,14 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject
         Ok(()) => {}
         Err(fold::FoldError::TooDeep) => return Err(CompileError::recursion(filename)),
         Err(fold::FoldError::Syntax(msg, r)) => {
-            return Err(CompileError::at("SyntaxError", msg, filename, &index, r.start().into(), r.end().into()))
+            return Err(CompileError::at(
+                "SyntaxError",
+                msg,
+                filename,
+                &index,
+                r.start().into(),
+                r.end().into(),
+            ))
         }
     }
     let (body, expr): (&[ast::Stmt], Option<&ast::Expr>) = match &module {
@@ -71,7 +87,14 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject
             if e.recursion {
                 return Err(CompileError::recursion(filename));
             }
-            return Err(CompileError::at("SyntaxError", e.msg, filename, &index, e.start, e.end));
+            return Err(CompileError::at(
+                "SyntaxError",
+                e.msg,
+                filename,
+                &index,
+                e.start,
+                e.end,
+            ));
         }
     };
     let mut c = compile::Compiler::new(index, filename, st);

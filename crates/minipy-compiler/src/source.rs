@@ -50,7 +50,11 @@ impl<'a> LineIndex<'a> {
     pub(crate) fn line_text(&self, line: u32) -> Option<String> {
         let idx = (line as usize).checked_sub(1)?;
         let start = *self.starts.get(idx)?;
-        let end = self.starts.get(idx + 1).copied().unwrap_or(self.source.len());
+        let end = self
+            .starts
+            .get(idx + 1)
+            .copied()
+            .unwrap_or(self.source.len());
         let text = self.source.get(start..end)?;
         Some(text.to_string())
     }
@@ -66,14 +70,6 @@ impl<'a> LineIndex<'a> {
             Some(s) => s.chars().count() as u32 + 1,
             None => byte_col + 1,
         }
-    }
-
-    pub(crate) fn source(&self) -> &'a str {
-        self.source
-    }
-
-    pub(crate) fn line_count(&self) -> usize {
-        self.starts.len()
     }
 }
 
@@ -153,7 +149,11 @@ fn scan(source: &str, limit: usize, stack: &mut Vec<(u8, usize)>) -> Option<Brac
                             i += 2;
                             continue;
                         }
-                        if bytes[i] == c && i + 2 < bytes.len() && bytes[i + 1] == c && bytes[i + 2] == c {
+                        if bytes[i] == c
+                            && i + 2 < bytes.len()
+                            && bytes[i + 1] == c
+                            && bytes[i + 2] == c
+                        {
                             i += 3;
                             break;
                         }
@@ -165,14 +165,20 @@ fn scan(source: &str, limit: usize, stack: &mut Vec<(u8, usize)>) -> Option<Brac
                         if i >= bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r' {
                             let line = index.position(start).0;
                             return Some(BracketError {
-                                msg: format!("unterminated string literal (detected at line {line})"),
+                                msg: format!(
+                                    "unterminated string literal (detected at line {line})"
+                                ),
                                 offset: start,
                                 end: start + 1,
                                 at_eof: false,
                             });
                         }
                         if bytes[i] == b'\\' {
-                            if i + 1 < bytes.len() && bytes[i + 1] == b'\r' && i + 2 < bytes.len() && bytes[i + 2] == b'\n' {
+                            if i + 1 < bytes.len()
+                                && bytes[i + 1] == b'\r'
+                                && i + 2 < bytes.len()
+                                && bytes[i + 2] == b'\n'
+                            {
                                 i += 3;
                             } else {
                                 i += 2;

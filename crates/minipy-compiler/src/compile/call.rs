@@ -80,7 +80,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_call_helper`: `n` arguments are already on the stack.
-    pub(crate) fn call_helper(&mut self, n: usize, args: &'a [Expr], keywords: &'a [ast::Keyword]) -> CResult {
+    pub(crate) fn call_helper(
+        &mut self,
+        n: usize,
+        args: &'a [Expr],
+        keywords: &'a [ast::Keyword],
+    ) -> CResult {
         let nelts = args.len();
         let nkwelts = keywords.len();
         let simple = nelts + nkwelts * 2 <= STACK_USE_GUIDELINE
@@ -103,10 +108,24 @@ impl<'a> Compiler<'a> {
             if let Expr::Starred(s) = &args[0] {
                 self.visit_expr(&s.value)?;
             } else {
-                self.starunpack_helper(args, n, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?;
+                self.starunpack_helper(
+                    args,
+                    n,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    true,
+                )?;
             }
         } else {
-            self.starunpack_helper(args, n, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?;
+            self.starunpack_helper(
+                args,
+                n,
+                Opcode::BUILD_LIST,
+                Opcode::LIST_APPEND,
+                Opcode::LIST_EXTEND,
+                true,
+            )?;
         }
         if nkwelts > 0 {
             let mut have_dict = false;
@@ -158,14 +177,22 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         if big {
-            self.emit_noloc(crate::flowgraph::Op::Real(Opcode::BUILD_MAP), 0, crate::flowgraph::NO_BLOCK);
+            self.emit_noloc(
+                crate::flowgraph::Op::Real(Opcode::BUILD_MAP),
+                0,
+                crate::flowgraph::NO_BLOCK,
+            );
         }
         for k in &keywords[begin..end] {
             let name = k.arg.as_ref().map(|a| a.as_str()).unwrap_or("");
             self.load_const(Constant::Str(Rc::from(name)));
             self.visit_expr(&k.value)?;
             if big {
-                self.emit_noloc(crate::flowgraph::Op::Real(Opcode::MAP_ADD), 1, crate::flowgraph::NO_BLOCK);
+                self.emit_noloc(
+                    crate::flowgraph::Op::Real(Opcode::MAP_ADD),
+                    1,
+                    crate::flowgraph::NO_BLOCK,
+                );
             }
         }
         if !big {

@@ -10,7 +10,11 @@ use crate::flowgraph::Op;
 impl<'a> Compiler<'a> {
     pub(crate) fn compile_if(&mut self, s: &'a ast::StmtIf) -> CResult {
         let end = self.new_block();
-        let next = if s.orelse.is_empty() { end } else { self.new_block() };
+        let next = if s.orelse.is_empty() {
+            end
+        } else {
+            self.new_block()
+        };
         self.jump_if(&s.test, next, false)?;
         self.visit_stmts(&s.body)?;
         if !s.orelse.is_empty() {
@@ -102,7 +106,11 @@ impl<'a> Compiler<'a> {
             FBlockKind::FinallyTry(body) => {
                 self.emit_full(Op::PopBlock, 0, crate::flowgraph::NO_BLOCK);
                 if preserve_tos {
-                    self.push_fblock(FBlockKind::PopValue, crate::flowgraph::NO_BLOCK, crate::flowgraph::NO_BLOCK)?;
+                    self.push_fblock(
+                        FBlockKind::PopValue,
+                        crate::flowgraph::NO_BLOCK,
+                        crate::flowgraph::NO_BLOCK,
+                    )?;
                 }
                 self.visit_stmts(body)?;
                 if preserve_tos {
@@ -158,7 +166,11 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_unwind_fblock_stack`: unwinds to the innermost loop (when
     /// `want_loop`) or completely, returning the loop block found.
-    pub(crate) fn unwind_fblock_stack(&mut self, preserve_tos: bool, want_loop: bool) -> CResult<Option<FBlock<'a>>> {
+    pub(crate) fn unwind_fblock_stack(
+        &mut self,
+        preserve_tos: bool,
+        want_loop: bool,
+    ) -> CResult<Option<FBlock<'a>>> {
         let Some(top) = self.ur().fblocks.last().cloned() else {
             return Ok(None);
         };
@@ -233,7 +245,11 @@ impl<'a> Compiler<'a> {
         self.unset_loc();
         self.emit_jump(Op::SetupCleanup, cleanup);
         self.emit(Opcode::PUSH_EXC_INFO, 0);
-        self.push_fblock(FBlockKind::ExceptionHandler, crate::flowgraph::NO_BLOCK, crate::flowgraph::NO_BLOCK)?;
+        self.push_fblock(
+            FBlockKind::ExceptionHandler,
+            crate::flowgraph::NO_BLOCK,
+            crate::flowgraph::NO_BLOCK,
+        )?;
         for (i, h) in handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             self.set_loc(h.range);
@@ -252,7 +268,11 @@ impl<'a> Compiler<'a> {
                 self.nameop(name.as_str(), NameCtx::Store)?;
                 self.emit_jump(Op::SetupCleanup, cleanup_end);
                 self.use_next_block(cleanup_body);
-                self.push_fblock(FBlockKind::HandlerCleanup(Some(name.as_str())), cleanup_body, crate::flowgraph::NO_BLOCK)?;
+                self.push_fblock(
+                    FBlockKind::HandlerCleanup(Some(name.as_str())),
+                    cleanup_body,
+                    crate::flowgraph::NO_BLOCK,
+                )?;
                 self.visit_stmts(&h.body)?;
                 self.pop_fblock();
                 self.unset_loc();
@@ -274,7 +294,11 @@ impl<'a> Compiler<'a> {
                 let cleanup_body = self.new_block();
                 self.emit(Opcode::POP_TOP, 0);
                 self.use_next_block(cleanup_body);
-                self.push_fblock(FBlockKind::HandlerCleanup(None), cleanup_body, crate::flowgraph::NO_BLOCK)?;
+                self.push_fblock(
+                    FBlockKind::HandlerCleanup(None),
+                    cleanup_body,
+                    crate::flowgraph::NO_BLOCK,
+                )?;
                 self.visit_stmts(&h.body)?;
                 self.pop_fblock();
                 self.unset_loc();

@@ -22,9 +22,14 @@ pub(crate) fn to_constant(c: &ast::Constant) -> Constant {
             Some(v) => Constant::Int(v),
             None => Constant::BigInt(i.clone()),
         },
-        ast::Constant::Tuple(t) => Constant::Tuple(t.iter().map(to_constant).collect::<Vec<_>>().into()),
+        ast::Constant::Tuple(t) => {
+            Constant::Tuple(t.iter().map(to_constant).collect::<Vec<_>>().into())
+        }
         ast::Constant::Float(f) => Constant::Float(*f),
-        ast::Constant::Complex { real, imag } => Constant::Complex { re: *real, im: *imag },
+        ast::Constant::Complex { real, imag } => Constant::Complex {
+            re: *real,
+            im: *imag,
+        },
         ast::Constant::Ellipsis => Constant::Ellipsis,
     }
 }
@@ -109,11 +114,46 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Expr::Dict(d) => self.compile_dict(d),
-            Expr::Set(s) => self.starunpack_helper(&s.elts, 0, Opcode::BUILD_SET, Opcode::SET_ADD, Opcode::SET_UPDATE, false),
-            Expr::ListComp(c) => self.compile_comprehension(e, super::function::CompType::List, "<listcomp>", &c.generators, &c.elt, None),
-            Expr::SetComp(c) => self.compile_comprehension(e, super::function::CompType::Set, "<setcomp>", &c.generators, &c.elt, None),
-            Expr::DictComp(c) => self.compile_comprehension(e, super::function::CompType::Dict, "<dictcomp>", &c.generators, &c.key, Some(&c.value)),
-            Expr::GeneratorExp(c) => self.compile_comprehension(e, super::function::CompType::Gen, "<genexpr>", &c.generators, &c.elt, None),
+            Expr::Set(s) => self.starunpack_helper(
+                &s.elts,
+                0,
+                Opcode::BUILD_SET,
+                Opcode::SET_ADD,
+                Opcode::SET_UPDATE,
+                false,
+            ),
+            Expr::ListComp(c) => self.compile_comprehension(
+                e,
+                super::function::CompType::List,
+                "<listcomp>",
+                &c.generators,
+                &c.elt,
+                None,
+            ),
+            Expr::SetComp(c) => self.compile_comprehension(
+                e,
+                super::function::CompType::Set,
+                "<setcomp>",
+                &c.generators,
+                &c.elt,
+                None,
+            ),
+            Expr::DictComp(c) => self.compile_comprehension(
+                e,
+                super::function::CompType::Dict,
+                "<dictcomp>",
+                &c.generators,
+                &c.key,
+                Some(&c.value),
+            ),
+            Expr::GeneratorExp(c) => self.compile_comprehension(
+                e,
+                super::function::CompType::Gen,
+                "<genexpr>",
+                &c.generators,
+                &c.elt,
+                None,
+            ),
             Expr::Yield(y) => {
                 if self.ste_kind() != BlockType::Function {
                     return Err(self.error_here("'yield' outside function"));
@@ -147,7 +187,10 @@ impl<'a> Compiler<'a> {
                 if self.ste_kind() != BlockType::Function {
                     return Err(self.error_here("'await' outside function"));
                 }
-                if !matches!(self.ur().scope_type, super::ScopeType::AsyncFunction | super::ScopeType::Comprehension) {
+                if !matches!(
+                    self.ur().scope_type,
+                    super::ScopeType::AsyncFunction | super::ScopeType::Comprehension
+                ) {
                     return Err(self.error_here("'await' outside async function"));
                 }
                 self.visit_expr(&a.value)?;
@@ -209,7 +252,9 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Expr::Starred(s) => match s.ctx {
-                ast::ExprContext::Store => Err(self.error_here("starred assignment target must be in a list or tuple")),
+                ast::ExprContext::Store => {
+                    Err(self.error_here("starred assignment target must be in a list or tuple"))
+                }
                 _ => Err(self.error_here("can't use starred expression here")),
             },
             Expr::Slice(s) => {
@@ -233,16 +278,26 @@ impl<'a> Compiler<'a> {
             Expr::List(l) => match l.ctx {
                 ast::ExprContext::Store => self.assignment_helper(&l.elts),
                 ast::ExprContext::Del => self.visit_exprs(&l.elts),
-                ast::ExprContext::Load => {
-                    self.starunpack_helper(&l.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, false)
-                }
+                ast::ExprContext::Load => self.starunpack_helper(
+                    &l.elts,
+                    0,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    false,
+                ),
             },
             Expr::Tuple(t) => match t.ctx {
                 ast::ExprContext::Store => self.assignment_helper(&t.elts),
                 ast::ExprContext::Del => self.visit_exprs(&t.elts),
-                ast::ExprContext::Load => {
-                    self.starunpack_helper(&t.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)
-                }
+                ast::ExprContext::Load => self.starunpack_helper(
+                    &t.elts,
+                    0,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    true,
+                ),
             },
         }
     }
@@ -430,7 +485,14 @@ impl<'a> Compiler<'a> {
                 }
                 self.visit_comparator(c, n)?;
                 self.emit_compare(&c.ops[n]);
-                self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, next);
+                self.emit_jump(
+                    if cond {
+                        Op::PopJumpIfTrue
+                    } else {
+                        Op::PopJumpIfFalse
+                    },
+                    next,
+                );
                 self.next_block();
                 let end = self.new_block();
                 self.emit_noloc(Op::Jump, 0, end);
@@ -446,7 +508,14 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         self.visit_expr(e)?;
-        self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, next);
+        self.emit_jump(
+            if cond {
+                Op::PopJumpIfTrue
+            } else {
+                Op::PopJumpIfFalse
+            },
+            next,
+        );
         self.next_block();
         Ok(())
     }
@@ -470,7 +539,9 @@ impl<'a> Compiler<'a> {
     fn compile_subdict(&mut self, d: &'a ast::ExprDict, begin: usize, end: usize) -> CResult {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
-        let all_const = d.keys[begin..end].iter().all(|k| matches!(k, Some(Expr::Constant(_))));
+        let all_const = d.keys[begin..end]
+            .iter()
+            .all(|k| matches!(k, Some(Expr::Constant(_))));
         if n > 1 && !big && all_const {
             for v in &d.values[begin..end] {
                 self.visit_expr(v)?;
@@ -629,8 +700,10 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(self.error_here("multiple starred expressions in assignment"));
                 }
-                if i >= 1 << 8 || n - i - 1 >= (i32::MAX >> 8) as usize {
-                    return Err(self.error_here("too many expressions in star-unpacking assignment"));
+                if i >= 1 << 8 || n - i > (i32::MAX >> 8) as usize {
+                    return Err(
+                        self.error_here("too many expressions in star-unpacking assignment")
+                    );
                 }
                 self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);
                 seen_star = true;

@@ -52,7 +52,9 @@ impl<'a> Compiler<'a> {
                         .map(|i| i + self.ur().cellvars.len() as u32)
                 };
                 let Some(arg) = arg else {
-                    return Err(self.error_here(format!("internal error: no closure cell for '{name}'")));
+                    return Err(
+                        self.error_here(format!("internal error: no closure cell for '{name}'"))
+                    );
                 };
                 self.emit(Opcode::LOAD_CLOSURE, arg);
             }
@@ -97,7 +99,12 @@ impl<'a> Compiler<'a> {
         Ok(flags)
     }
 
-    fn visit_argannotation(&mut self, name: &str, ann: Option<&'a Expr>, count: &mut u32) -> CResult {
+    fn visit_argannotation(
+        &mut self,
+        name: &str,
+        ann: Option<&'a Expr>,
+        count: &mut u32,
+    ) -> CResult {
         let Some(ann) = ann else {
             return Ok(());
         };
@@ -114,7 +121,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_visit_annotations`: returns true when a tuple was pushed.
-    fn visit_annotations(&mut self, args: &'a ast::Arguments, returns: Option<&'a Expr>) -> CResult<bool> {
+    fn visit_annotations(
+        &mut self,
+        args: &'a ast::Arguments,
+        returns: Option<&'a Expr>,
+    ) -> CResult<bool> {
         let mut count = 0;
         for a in args.args.iter().chain(&args.posonlyargs) {
             self.visit_argannotation(a.def.arg.as_str(), a.def.annotation.as_deref(), &mut count)?;
@@ -137,7 +148,12 @@ impl<'a> Compiler<'a> {
     }
 
     fn check_debug_args(&self, args: &ast::Arguments) -> CResult {
-        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        for a in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             if a.def.arg.as_str() == "__debug__" {
                 return Err(self.error("cannot assign to __debug__", a.def.range));
             }
@@ -202,7 +218,12 @@ impl<'a> Compiler<'a> {
         if let Some(d) = c.decorator_list.first() {
             firstlineno = self.loc_of(d.range()).line;
         }
-        self.enter_scope(c.name.as_str(), ScopeType::Class, builder_key(c), firstlineno)?;
+        self.enter_scope(
+            c.name.as_str(),
+            ScopeType::Class,
+            builder_key(c),
+            firstlineno,
+        )?;
         self.u().private = Some(c.name.to_string());
         let r = (|| -> CResult {
             self.nameop("__name__", NameCtx::Load)?;
@@ -287,7 +308,12 @@ impl<'a> Compiler<'a> {
         };
         let outer_scope_type = self.ur().scope_type;
         let line = self.loc_of(e.range()).line;
-        self.enter_scope(name, ScopeType::Comprehension, Self::comprehension_key(e), line)?;
+        self.enter_scope(
+            name,
+            ScopeType::Comprehension,
+            Self::comprehension_key(e),
+            line,
+        )?;
         self.set_loc(e.range());
         let r = (|| -> CResult {
             let ste = self.ur().ste;
@@ -297,10 +323,13 @@ impl<'a> Compiler<'a> {
                 && outer_scope_type != ScopeType::AsyncFunction
                 && outer_scope_type != ScopeType::Comprehension
             {
-                return Err(self.error_here("asynchronous comprehension outside of an asynchronous function"));
+                return Err(self
+                    .error_here("asynchronous comprehension outside of an asynchronous function"));
             }
             if is_async_generator {
-                return Err(self.error_here("minipy does not support asynchronous comprehensions yet"));
+                return Err(
+                    self.error_here("minipy does not support asynchronous comprehensions yet")
+                );
             }
             match ty {
                 CompType::List => self.emit(Opcode::BUILD_LIST, 0),

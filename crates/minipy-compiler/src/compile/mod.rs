@@ -383,7 +383,13 @@ impl<'a> Compiler<'a> {
 
     // ----- scopes -----
 
-    pub(crate) fn enter_scope(&mut self, name: &str, scope_type: ScopeType, key: usize, firstlineno: i32) -> CResult {
+    pub(crate) fn enter_scope(
+        &mut self,
+        name: &str,
+        scope_type: ScopeType,
+        key: usize,
+        firstlineno: i32,
+    ) -> CResult {
         let ste = match scope_type {
             ScopeType::Module => 0,
             _ => match self.st.lookup(key) {
@@ -398,7 +404,8 @@ impl<'a> Compiler<'a> {
             cellvars = NameSet::default();
             cellvars.add("__class__");
         }
-        let freevars = NameSet::from_vec(entry.sorted_names(Scope::Free, crate::symtable::flag::FREE_CLASS));
+        let freevars =
+            NameSet::from_vec(entry.sorted_names(Scope::Free, crate::symtable::flag::FREE_CLASS));
         let private = self.units.last().and_then(|u| u.private.clone());
         let unit = Unit {
             ste,
@@ -536,7 +543,12 @@ impl<'a> Compiler<'a> {
 
     // ----- frame blocks -----
 
-    pub(crate) fn push_fblock(&mut self, kind: FBlockKind<'a>, block: BlockId, exit: BlockId) -> CResult {
+    pub(crate) fn push_fblock(
+        &mut self,
+        kind: FBlockKind<'a>,
+        block: BlockId,
+        exit: BlockId,
+    ) -> CResult {
         if self.ur().fblocks.len() >= 20 {
             return Err(self.error_here("too many statically nested blocks"));
         }

@@ -99,30 +99,26 @@ impl<'a> Compiler<'a> {
 
     fn visit_stmt_inner(&mut self, s: &'a Stmt) -> CResult {
         match s {
-            Stmt::FunctionDef(f) => self.compile_function(
-                super::function::FuncDef {
-                    key: crate::symtable::builder_key(f),
-                    name: f.name.as_str(),
-                    args: &f.args,
-                    body: &f.body,
-                    decorators: &f.decorator_list,
-                    returns: f.returns.as_deref(),
-                    range: f.range,
-                    is_async: false,
-                },
-            ),
-            Stmt::AsyncFunctionDef(f) => self.compile_function(
-                super::function::FuncDef {
-                    key: crate::symtable::builder_key(f),
-                    name: f.name.as_str(),
-                    args: &f.args,
-                    body: &f.body,
-                    decorators: &f.decorator_list,
-                    returns: f.returns.as_deref(),
-                    range: f.range,
-                    is_async: true,
-                },
-            ),
+            Stmt::FunctionDef(f) => self.compile_function(super::function::FuncDef {
+                key: crate::symtable::builder_key(f),
+                name: f.name.as_str(),
+                args: &f.args,
+                body: &f.body,
+                decorators: &f.decorator_list,
+                returns: f.returns.as_deref(),
+                range: f.range,
+                is_async: false,
+            }),
+            Stmt::AsyncFunctionDef(f) => self.compile_function(super::function::FuncDef {
+                key: crate::symtable::builder_key(f),
+                name: f.name.as_str(),
+                args: &f.args,
+                body: &f.body,
+                decorators: &f.decorator_list,
+                returns: f.returns.as_deref(),
+                range: f.range,
+                is_async: true,
+            }),
             Stmt::ClassDef(c) => self.compile_class(c),
             Stmt::Return(r) => self.compile_return(r),
             Stmt::Delete(d) => self.visit_exprs(&d.targets),
@@ -141,12 +137,18 @@ impl<'a> Compiler<'a> {
             Stmt::AugAssign(a) => self.compile_augassign(a),
             Stmt::AnnAssign(a) => self.compile_annassign(a),
             Stmt::For(f) => self.compile_for(f),
-            Stmt::AsyncFor(f) => Err(self.error("minipy does not support 'async for' yet", f.range)),
+            Stmt::AsyncFor(f) => {
+                Err(self.error("minipy does not support 'async for' yet", f.range))
+            }
             Stmt::While(w) => self.compile_while(w),
             Stmt::If(i) => self.compile_if(i),
             Stmt::With(w) => self.compile_with(w, 0),
-            Stmt::AsyncWith(w) => Err(self.error("minipy does not support 'async with' yet", w.range)),
-            Stmt::Match(m) => Err(self.error("minipy does not support match statements yet", m.range)),
+            Stmt::AsyncWith(w) => {
+                Err(self.error("minipy does not support 'async with' yet", w.range))
+            }
+            Stmt::Match(m) => {
+                Err(self.error("minipy does not support match statements yet", m.range))
+            }
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {
@@ -262,11 +264,19 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::BINARY_SUBSCR, 0);
             }
             Expr::Name(n) => self.nameop(n.id.as_str(), NameCtx::Load)?,
-            _ => return Err(self.error("'expression' is an illegal expression for augmented assignment", e.range())),
+            _ => {
+                return Err(self.error(
+                    "'expression' is an illegal expression for augmented assignment",
+                    e.range(),
+                ))
+            }
         }
         self.u().loc = old;
         self.visit_expr(&a.value)?;
-        self.emit(Opcode::BINARY_OP, binop_arg(&a.op) + minipy_bytecode::opcode::nb::INPLACE_OFFSET);
+        self.emit(
+            Opcode::BINARY_OP,
+            binop_arg(&a.op) + minipy_bytecode::opcode::nb::INPLACE_OFFSET,
+        );
         self.set_loc(e.range());
         match e {
             Expr::Attribute(at) => {
@@ -314,7 +324,9 @@ impl<'a> Compiler<'a> {
                     self.check_ann_subscr(&sub.slice)?;
                 }
             }
-            _ => return Err(self.error("invalid target for annotated assignment", a.target.range())),
+            _ => {
+                return Err(self.error("invalid target for annotated assignment", a.target.range()))
+            }
         }
         if !a.simple && module_or_class {
             self.visit_expr(&a.annotation)?;
@@ -389,8 +401,15 @@ impl<'a> Compiler<'a> {
                 let ok = i.names.iter().all(|a| {
                     matches!(
                         a.name.as_str(),
-                        "nested_scopes" | "generators" | "division" | "absolute_import" | "with_statement"
-                            | "print_function" | "unicode_literals" | "generator_stop" | "annotations"
+                        "nested_scopes"
+                            | "generators"
+                            | "division"
+                            | "absolute_import"
+                            | "with_statement"
+                            | "print_function"
+                            | "unicode_literals"
+                            | "generator_stop"
+                            | "annotations"
                     )
                 });
                 if !ok {

@@ -8,8 +8,8 @@ use minipy_bytecode::code::{flags as coflags, kinds};
 use minipy_bytecode::linetable::{self, Location};
 use minipy_bytecode::{ArgKind, CodeObject, Constant, Opcode};
 
-use minipy_bytecode::exctable::{self, ExceptionTableEntry};
 use super::{BlockId, Cfg, Instr, Loc, Op, NO_BLOCK};
+use minipy_bytecode::exctable::{self, ExceptionTableEntry};
 
 /// Everything about a unit besides its instructions.
 pub(crate) struct UnitInfo {
@@ -68,12 +68,13 @@ impl Cfg {
         }
         let mut maxdepth = 0;
         let mut stack: Vec<BlockId> = Vec::new();
-        let push = |blocks: &mut Vec<super::Block>, stack: &mut Vec<BlockId>, b: BlockId, depth: i32| {
-            if blocks[b].startdepth < depth && blocks[b].startdepth < 100 {
-                blocks[b].startdepth = depth;
-                stack.push(b);
-            }
-        };
+        let push =
+            |blocks: &mut Vec<super::Block>, stack: &mut Vec<BlockId>, b: BlockId, depth: i32| {
+                if blocks[b].startdepth < depth && blocks[b].startdepth < 100 {
+                    blocks[b].startdepth = depth;
+                    stack.push(b);
+                }
+            };
         let entry = self.entry;
         push(&mut self.blocks, &mut stack, entry, i32::from(generator));
         while let Some(b) = stack.pop() {
@@ -232,7 +233,11 @@ impl Cfg {
             except: NO_BLOCK,
         };
         if !info.freevars.is_empty() {
-            prefix.push(mk(Opcode::COPY_FREE_VARS, info.freevars.len() as u32, Loc::NONE));
+            prefix.push(mk(
+                Opcode::COPY_FREE_VARS,
+                info.freevars.len() as u32,
+                Loc::NONE,
+            ));
         }
         // MAKE_CELL in localsplus order.
         let mut order: Vec<(u32, u32)> = cell_offsets
@@ -293,7 +298,10 @@ pub(crate) fn assemble(mut cfg: Cfg, mut info: UnitInfo) -> CodeObject {
     let mut max_const = 0u32;
     for b in cfg.layout() {
         for ins in &cfg.blocks[b].instrs {
-            if matches!(ins.op, Op::Real(Opcode::LOAD_CONST) | Op::Real(Opcode::KW_NAMES)) {
+            if matches!(
+                ins.op,
+                Op::Real(Opcode::LOAD_CONST) | Op::Real(Opcode::KW_NAMES)
+            ) {
                 max_const = max_const.max(ins.arg);
             }
         }
@@ -303,7 +311,8 @@ pub(crate) fn assemble(mut cfg: Cfg, mut info: UnitInfo) -> CodeObject {
     }
     cfg.propagate_line_numbers();
     cfg.guarantee_lineno_for_exits(info.firstlineno);
-    let generator = info.flags & (coflags::GENERATOR | coflags::COROUTINE | coflags::ASYNC_GENERATOR) != 0;
+    let generator =
+        info.flags & (coflags::GENERATOR | coflags::COROUTINE | coflags::ASYNC_GENERATOR) != 0;
     let maxdepth = cfg.stackdepth(generator);
     cfg.label_exception_targets();
     for b in cfg.layout() {
@@ -387,9 +396,7 @@ pub(crate) fn assemble(mut cfg: Cfg, mut info: UnitInfo) -> CodeObject {
                 code.push(Opcode::EXTENDED_ARG as u16 | ((((arg >> (8 * k)) & 0xff) as u16) << 8));
             }
             code.push(op as u16 | (((arg & 0xff) as u16) << 8));
-            for _ in 0..op.cache_entries() {
-                code.push(0);
-            }
+            code.extend(std::iter::repeat_n(0, op.cache_entries()));
             let loc = if ins.loc.line < 0 {
                 None
             } else {

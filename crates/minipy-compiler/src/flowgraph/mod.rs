@@ -63,7 +63,9 @@ impl Op {
     pub(crate) fn is_scope_exit(self) -> bool {
         matches!(
             self,
-            Op::Real(Opcode::RETURN_VALUE) | Op::Real(Opcode::RAISE_VARARGS) | Op::Real(Opcode::RERAISE)
+            Op::Real(Opcode::RETURN_VALUE)
+                | Op::Real(Opcode::RAISE_VARARGS)
+                | Op::Real(Opcode::RERAISE)
         )
     }
 
@@ -86,10 +88,6 @@ impl Op {
             Op::PopBlock | Op::Jump | Op::JumpNoInterrupt => 0,
             Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => -1,
         }
-    }
-
-    pub(crate) fn is(self, o: Opcode) -> bool {
-        self == Op::Real(o)
     }
 }
 
@@ -228,6 +226,9 @@ impl Cfg {
 }
 
 /// Adds a constant to a unit's list, reusing an equal one.
-pub(crate) fn add_const_pub(consts: &mut Vec<minipy_bytecode::Constant>, c: minipy_bytecode::Constant) -> u32 {
+pub(crate) fn add_const_pub(
+    consts: &mut Vec<minipy_bytecode::Constant>,
+    c: minipy_bytecode::Constant,
+) -> u32 {
     optimize::add_const(consts, c)
 }

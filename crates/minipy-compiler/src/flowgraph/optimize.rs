@@ -106,13 +106,14 @@ impl Cfg {
             let iu = i as usize;
             let inst = self.blocks[b].instrs[iu].clone();
             let nextop = self.blocks[b].instrs.get(iu + 1).map(|x| x.op);
-            let target_instr = if (inst.op.is_jump() || inst.op.is_block_push()) && inst.target != NO_BLOCK {
-                let t = self.skip_empty(inst.target);
-                self.blocks[b].instrs[iu].target = t;
-                self.blocks[t].instrs.first().cloned()
-            } else {
-                None
-            };
+            let target_instr =
+                if (inst.op.is_jump() || inst.op.is_block_push()) && inst.target != NO_BLOCK {
+                    let t = self.skip_empty(inst.target);
+                    self.blocks[b].instrs[iu].target = t;
+                    self.blocks[t].instrs.first().cloned()
+                } else {
+                    None
+                };
             let nop = Instr {
                 op: Op::Real(Opcode::NOP),
                 arg: 0,
@@ -123,7 +124,10 @@ impl Cfg {
             let target = target_instr.unwrap_or(nop);
             match inst.op {
                 Op::Real(Opcode::LOAD_CONST) => {
-                    let cnt = consts.get(inst.arg as usize).cloned().unwrap_or(Constant::None);
+                    let cnt = consts
+                        .get(inst.arg as usize)
+                        .cloned()
+                        .unwrap_or(Constant::None);
                     match nextop {
                         Some(Op::PopJumpIfFalse) | Some(Op::PopJumpIfTrue) => {
                             let is_true = const_truth(&cnt);
@@ -138,7 +142,8 @@ impl Cfg {
                         Some(Op::Real(Opcode::JUMP_IF_FALSE_OR_POP))
                         | Some(Op::Real(Opcode::JUMP_IF_TRUE_OR_POP)) => {
                             let is_true = const_truth(&cnt);
-                            let jump_if_true = nextop == Some(Op::Real(Opcode::JUMP_IF_TRUE_OR_POP));
+                            let jump_if_true =
+                                nextop == Some(Op::Real(Opcode::JUMP_IF_TRUE_OR_POP));
                             if is_true == jump_if_true {
                                 self.blocks[b].instrs[iu + 1].op = Op::Jump;
                             } else {
@@ -149,14 +154,20 @@ impl Cfg {
                         Some(Op::Real(Opcode::IS_OP)) => {
                             let jump_op = self.blocks[b].instrs.get(iu + 2).map(|x| x.op);
                             if matches!(cnt, Constant::None)
-                                && matches!(jump_op, Some(Op::PopJumpIfFalse) | Some(Op::PopJumpIfTrue))
+                                && matches!(
+                                    jump_op,
+                                    Some(Op::PopJumpIfFalse) | Some(Op::PopJumpIfTrue)
+                                )
                             {
                                 let nextarg = self.blocks[b].instrs[iu + 1].arg;
                                 self.blocks[b].instrs[iu].op = Op::Real(Opcode::NOP);
                                 self.blocks[b].instrs[iu + 1].op = Op::Real(Opcode::NOP);
                                 let flip = (nextarg != 0) ^ (jump_op == Some(Op::PopJumpIfFalse));
-                                self.blocks[b].instrs[iu + 2].op =
-                                    if flip { Op::PopJumpIfNotNone } else { Op::PopJumpIfNone };
+                                self.blocks[b].instrs[iu + 2].op = if flip {
+                                    Op::PopJumpIfNotNone
+                                } else {
+                                    Op::PopJumpIfNone
+                                };
                             }
                         }
                         _ => {}
@@ -235,17 +246,25 @@ impl Cfg {
                     {
                         let t = inst.target;
                         if let Some(n) = self.blocks[t].next {
-                            let pop_op = if is_false { Op::PopJumpIfFalse } else { Op::PopJumpIfTrue };
+                            let pop_op = if is_false {
+                                Op::PopJumpIfFalse
+                            } else {
+                                Op::PopJumpIfTrue
+                            };
                             self.blocks[b].instrs[iu].op = pop_op;
                             self.blocks[b].instrs[iu].target = n;
                             i -= 1;
                         }
                     }
                 }
-                Op::PopJumpIfNone | Op::PopJumpIfNotNone | Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::Jump => {
-                    if target.op == Op::Jump && self.jump_thread(b, iu, &target, inst.op) {
-                        i -= 1;
-                    }
+                Op::PopJumpIfNone
+                | Op::PopJumpIfNotNone
+                | Op::PopJumpIfFalse
+                | Op::PopJumpIfTrue
+                | Op::Jump
+                    if target.op == Op::Jump && self.jump_thread(b, iu, &target, inst.op) =>
+                {
+                    i -= 1;
                 }
                 Op::Real(Opcode::SWAP) => {
                     if inst.arg == 1 {

@@ -7,11 +7,10 @@ use super::{flag, BlockType, Scope, SymbolTable, SymtableError};
 type NameSet = HashSet<String>;
 
 fn err_at(st: &SymbolTable, scope: usize, name: &str, msg: String) -> SymtableError {
-    let (start, end) = st.scopes[scope]
-        .directives
-        .get(name)
-        .copied()
-        .unwrap_or((st.scopes[scope].lineno_offset, st.scopes[scope].lineno_offset));
+    let (start, end) = st.scopes[scope].directives.get(name).copied().unwrap_or((
+        st.scopes[scope].lineno_offset,
+        st.scopes[scope].lineno_offset,
+    ));
     SymtableError {
         msg,
         start,
@@ -34,7 +33,12 @@ fn analyze_name(
 ) -> Result<(), SymtableError> {
     if flags & flag::GLOBAL != 0 {
         if flags & flag::NONLOCAL != 0 {
-            return Err(err_at(st, scope, name, format!("name '{name}' is nonlocal and global")));
+            return Err(err_at(
+                st,
+                scope,
+                name,
+                format!("name '{name}' is nonlocal and global"),
+            ));
         }
         scopes.push((name.to_string(), Scope::GlobalExplicit));
         global.insert(name.to_string());
@@ -51,7 +55,12 @@ fn analyze_name(
                 ))
             }
             Some(b) if !b.contains(name) => {
-                return Err(err_at(st, scope, name, format!("no binding for nonlocal '{name}' found")))
+                return Err(err_at(
+                    st,
+                    scope,
+                    name,
+                    format!("no binding for nonlocal '{name}' found"),
+                ))
             }
             _ => {}
         }

@@ -1,6 +1,6 @@
 //! Building the symbol table by walking the AST (CPython's `symtable_visit_*`).
 
-use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
+use rustpython_parser::ast::{self, Expr, Stmt};
 
 use super::{flag, mangle, BlockType, CompKind, ScopeEntry, SymbolTable, SymtableError};
 
@@ -34,7 +34,8 @@ pub(crate) fn build(body: &[Stmt], expr: Option<&Expr>) -> Result<SymbolTable, S
         private: vec![None],
         depth: 0,
     };
-    b.st.scopes.push(ScopeEntry::new("top", BlockType::Module, false, 0));
+    b.st.scopes
+        .push(ScopeEntry::new("top", BlockType::Module, false, 0));
     b.stack.push(0);
     for s in body {
         b.visit_stmt(s)?;
@@ -57,9 +58,12 @@ impl Builder {
 
     fn enter(&mut self, name: &str, kind: BlockType, key: usize, offset: usize) {
         let parent = self.cur();
-        let nested = self.st.scopes[parent].nested || self.st.scopes[parent].kind == BlockType::Function;
+        let nested =
+            self.st.scopes[parent].nested || self.st.scopes[parent].kind == BlockType::Function;
         let idx = self.st.scopes.len();
-        self.st.scopes.push(ScopeEntry::new(name, kind, nested, offset));
+        self.st
+            .scopes
+            .push(ScopeEntry::new(name, kind, nested, offset));
         self.st.scopes[parent].children.push(idx);
         self.st.by_node.insert(key, idx);
         self.stack.push(idx);
@@ -69,7 +73,13 @@ impl Builder {
         self.stack.pop();
     }
 
-    fn add_def_in(&mut self, scope: usize, name: &str, mut fl: u32, range: ast::text_size::TextRange) -> R {
+    fn add_def_in(
+        &mut self,
+        scope: usize,
+        name: &str,
+        mut fl: u32,
+        range: ast::text_size::TextRange,
+    ) -> R {
         let mangled = mangle(self.cur_private(), name);
         let entry = &mut self.st.scopes[scope];
         if fl & flag::PARAM == 0 && entry.comp_iter_target {
@@ -162,7 +172,12 @@ impl Builder {
     }
 
     fn visit_annotations(&mut self, args: &ast::Arguments, returns: Option<&Expr>) -> R {
-        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        for a in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             if let Some(an) = &a.def.annotation {
                 self.visit_expr(an)?;
             }
@@ -179,7 +194,12 @@ impl Builder {
     }
 
     fn visit_params(&mut self, args: &ast::Arguments) -> R {
-        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        for a in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             self.add_def(a.def.arg.as_str(), flag::PARAM, a.def.range)?;
         }
         if let Some(v) = &args.vararg {
@@ -260,7 +280,12 @@ impl Builder {
                     self.visit_expr(&k.value)?;
                 }
                 self.visit_exprs(&c.decorator_list)?;
-                self.enter(c.name.as_str(), BlockType::Class, node_key(c), c.range.start().into());
+                self.enter(
+                    c.name.as_str(),
+                    BlockType::Class,
+                    node_key(c),
+                    c.range.start().into(),
+                );
                 self.private.push(Some(c.name.to_string()));
                 self.visit_stmts(&c.body)?;
                 self.private.pop();
@@ -425,7 +450,10 @@ impl Builder {
                         return Err(err(msg, g.range));
                     }
                     if cur == 0 {
-                        return Err(err("nonlocal declaration not allowed at module level", g.range));
+                        return Err(err(
+                            "nonlocal declaration not allowed at module level",
+                            g.range,
+                        ));
                     }
                     self.add_def(name.as_str(), flag::NONLOCAL, g.range)?;
                     self.st.scopes[cur]
@@ -508,7 +536,12 @@ impl Builder {
             Expr::UnaryOp(u) => self.visit_expr(&u.operand),
             Expr::Lambda(l) => {
                 self.visit_arguments_defaults(&l.args)?;
-                self.enter("lambda", BlockType::Function, node_key(l), l.range.start().into());
+                self.enter(
+                    "lambda",
+                    BlockType::Function,
+                    node_key(l),
+                    l.range.start().into(),
+                );
                 self.private.push(self.cur_private().map(str::to_string));
                 self.visit_params(&l.args)?;
                 self.visit_expr(&l.body)?;

@@ -60,6 +60,7 @@ pub(crate) struct Symbol {
 /// One scope (CPython's `PySTEntryObject`).
 #[derive(Debug)]
 pub(crate) struct ScopeEntry {
+    #[allow(dead_code)]
     pub name: String,
     pub kind: BlockType,
     /// Symbols in insertion order.
@@ -116,7 +117,10 @@ impl ScopeEntry {
     }
 
     pub(crate) fn scope(&self, name: &str) -> Scope {
-        self.symbols.get(name).map(|s| s.scope).unwrap_or(Scope::Unknown)
+        self.symbols
+            .get(name)
+            .map(|s| s.scope)
+            .unwrap_or(Scope::Unknown)
     }
 
     /// Names whose scope is `want` (or that carry `extra_flag`), sorted.
