@@ -21,6 +21,7 @@ use crate::objects::typeobj;
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
 
+mod interned;
 mod model;
 
 /// The elements of a set in CPython's iteration order.
@@ -236,15 +237,38 @@ pub fn discard(vm: &Vm, set: &PyRef, item: &PyRef) -> PyResult<bool> {
     }
 }
 
+/// True for strings CPython has already interned when a script's code
+/// object is created (one-character names, builtins, keywords, start-up
+/// module identifiers).
+fn preinterned(s: &str) -> bool {
+    static TABLE: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    if !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') || s.is_empty() {
+        return false;
+    }
+    if s.len() == 1 {
+        return interned::PREINTERNED_CHARS.contains(s);
+    }
+    let t = TABLE.get_or_init(|| interned::PREINTERNED.split(' ').collect());
+    t.binary_search(&s).is_ok()
+}
+
 /// A frozenset constant as CPython's compiler makes it: built from the
 /// items, then rebuilt from that set's iteration order (`merge_consts_recursive`),
 /// which fixes the iteration order of constant set displays.
+///
+/// `_PyCode_New` rebuilds it once more when interning replaced one of its
+/// strings by an already interned equal object: approximated by
+/// [`preinterned`] (names of the script itself are not known here).
 pub fn frozenset_const(vm: &Vm, items: Vec<PyRef>) -> PyResult {
-    let first = new_set_of(vm, &vm.types.frozenset, items)?;
-    if dict::len(&first) == 0 {
-        return Ok(first);
+    let reinterned = items.iter().any(|it| it.as_str().is_some_and(preinterned));
+    let mut set = new_set_of(vm, &vm.types.frozenset, items)?;
+    if dict::len(&set) == 0 {
+        return Ok(set);
     }
-    new_set_of(vm, &vm.types.frozenset, ordered_items(&first))
+    for _ in 0..(1 + reinterned as usize) {
+        set = new_set_of(vm, &vm.types.frozenset, ordered_items(&set))?;
+    }
+    Ok(set)
 }
 
 /// A copy of the set `src` with class `cls` (`make_new_set(cls, src)`).
