@@ -146,7 +146,9 @@ fn run(cli: Cli) -> i32 {
                 .unwrap_or_default();
             let dir = if dir.is_empty() { absolute(".") } else { absolute(&dir) };
             minipy_vm::setup_sys(&vm, &cli.args, Some(dir));
-            minipy_vm::run_main(&vm, &src, path, Some(path))
+            // Like CPython 3.9+, __main__'s __file__ and code filename are absolute.
+            let abs = absolute(path);
+            minipy_vm::run_main(&vm, &src, &abs, Some(&abs))
         }
     }
 }

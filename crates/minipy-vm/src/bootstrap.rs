@@ -408,6 +408,7 @@ fn install_methods(vm: &Vm) {
     add_methods(vm, &t.str, m, str::METHODS);
     add_methods(vm, &t.str, BuiltinKind::StaticMethod, str::STATIC_METHODS);
     add_methods(vm, &t.bytes, m, bytes::METHODS);
+    add_methods(vm, &t.bytes, BuiltinKind::ClassMethod, bytes::CLASS_METHODS);
     add_methods(vm, &t.list, m, list::METHODS);
     add_methods(vm, &t.tuple, m, tuple::METHODS);
     add_methods(vm, &t.dict, m, dict_methods::METHODS);

@@ -230,11 +230,8 @@ impl Vm {
 
     /// A frozenset of hashable atoms (constants): no Python code runs.
     pub fn new_frozenset_from(&self, items: Vec<PyRef>) -> PyRef {
-        let s = PyRef::new(Payload::Set(Box::default()), &self.types.frozenset);
-        for it in items {
-            let _ = crate::objects::set::add(self, &s, it);
-        }
-        s
+        crate::objects::set::frozenset_const(self, items)
+            .unwrap_or_else(|_| PyRef::new(Payload::Set(Box::default()), &self.types.frozenset))
     }
 
     pub fn new_code(&self, code: Rc<CodeInfo>) -> PyRef {

@@ -424,9 +424,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             Opcode::SET_UPDATE => {
                 let it = pop(vm, s);
                 let set = peek(vm, s, arg as usize);
-                for v in vm.iterate(&it)? {
-                    crate::objects::set::add(vm, &set, v)?;
-                }
+                crate::objects::set::update(vm, &set, &it)?;
             }
             Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
                 let src = pop(vm, s);

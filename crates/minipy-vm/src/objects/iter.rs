@@ -48,7 +48,7 @@ pub fn native_iter(vm: &Vm, obj: &PyRef) -> Option<PyRef> {
         Payload::Str(_) => seq_iter(vm, obj, &t.str_iterator),
         Payload::Bytes(_) => seq_iter(vm, obj, &t.iterator),
         Payload::Dict(_) => dict_iter(vm, obj, DictIterKind::Keys, &t.dict_keyiterator),
-        Payload::Set(_) => dict_iter(vm, obj, DictIterKind::Keys, &t.set_iterator),
+        Payload::Set(_) => crate::objects::set::set_iter(vm, obj),
         Payload::DictView { dict: d, what } => {
             let ty = match what {
                 DictIterKind::Keys => &t.dict_keyiterator,

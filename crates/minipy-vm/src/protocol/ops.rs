@@ -449,18 +449,9 @@ pub fn pointer_hash(obj: &PyRef) -> i64 {
     }
 }
 
-/// The hash of a string's contents (FNV-1a over UTF-8; CPython's is
-/// randomised per process, so no program can depend on particular values).
+/// The hash of a string's contents: CPython's SipHash-1-3 with the key of
+/// `PYTHONHASHSEED=0` (see objects/str.rs), so set and dict orders of
+/// strings match CPython run with that seed.
 pub fn str_hash_of(s: &str) -> i64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.as_bytes() {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    let h = h as i64;
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
+    crate::objects::str::str_hash_of(s)
 }
