@@ -149,10 +149,9 @@ pub fn bytes_contains(vm: &Vm, b: &[u8], x: &PyRef) -> PyResult<bool> {
     }
 }
 
-/// `bytes % args` (not supported yet).
+/// `bytes % args`.
 pub fn percent_format(vm: &Vm, fmt: &[u8], args: &PyRef) -> PyResult<Vec<u8>> {
-    let _ = (fmt, args);
-    Err(vm.unsupported("bytes % formatting"))
+    crate::objects::str::bytes_percent_format(vm, fmt, args)
 }
 
 fn find(hay: &[u8], sub: &[u8], a: usize, e: usize, rev: bool) -> Option<usize> {

@@ -12,7 +12,7 @@ use crate::vm::Vm;
 mod format;
 mod methods;
 
-pub use format::{ascii_string, format_str, format_value, percent_format};
+pub use format::{ascii_string, bytes_percent_format, format_str, format_value, percent_format};
 pub use methods::{encode_str as methods_encode, normalize_encoding};
 
 /// A `TextError` from the text algorithms as a Python exception.

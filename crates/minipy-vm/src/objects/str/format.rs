@@ -342,6 +342,8 @@ impl From<TextError> for HostErr {
 
 struct Host<'a> {
     vm: &'a Vm,
+    /// Formatting `bytes`: text is latin-1 decoded bytes, `%s` wants bytes.
+    bytes: bool,
 }
 
 fn has(vm: &Vm, o: &PyRef, name: &str) -> bool {
@@ -369,7 +371,12 @@ impl PercentHost for Host<'_> {
     type Error = HostErr;
 
     fn get_item(&mut self, mapping: &PyRef, key: &str) -> Result<PyRef, HostErr> {
-        let k = self.vm.new_str(key);
+        let k = if self.bytes {
+            self.vm
+                .new_bytes(key.chars().map(|c| c as u32 as u8).collect())
+        } else {
+            self.vm.new_str(key)
+        };
         self.vm.getitem(mapping, &k).map_err(HostErr::Py)
     }
 
@@ -423,6 +430,40 @@ impl PercentHost for Host<'_> {
                     None => wrong(),
                 },
             },
+            Want::Char if self.bytes => {
+                let byte = match &v.payload {
+                    Payload::Bytes(b) if b.len() == 1 => Some(b[0] as i64),
+                    _ => self.int_of(v)?.and_then(|b| b.to_i64()),
+                };
+                match byte {
+                    Some(c) if (0..256).contains(&c) => {
+                        Ok(PercentValue::Str(char::from(c as u8).to_string()))
+                    }
+                    Some(_) => Err(vm.overflow_error("%c arg not in range(256)".to_string())),
+                    None => Err(vm.type_error(
+                        "%c requires an integer in range(256) or a single byte".to_string(),
+                    )),
+                }
+            }
+            Want::Str if self.bytes => {
+                let data: Vec<u8> = match &v.payload {
+                    Payload::Bytes(b) => b.to_vec(),
+                    _ if has(vm, v, "__bytes__") => match vm.call_method(v, "__bytes__", &[])?.payload {
+                        Payload::Bytes(ref b) => b.to_vec(),
+                        _ => return Err(vm.type_error("__bytes__ returned non-bytes".to_string())),
+                    },
+                    _ => {
+                        return Err(vm.type_error(format!(
+                            "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                            v.type_name()
+                        )))
+                    }
+                };
+                Ok(PercentValue::Str(
+                    data.iter().map(|&b| char::from(b)).collect(),
+                ))
+            }
+            Want::Repr if self.bytes => Ok(PercentValue::Str(ascii_string(vm, v)?)),
             Want::Char => match &v.payload {
                 Payload::Str(s) => Ok(PercentValue::Str(s.s.to_string())),
                 _ => match self.int_of(v)? {
@@ -443,9 +484,26 @@ impl PercentHost for Host<'_> {
     }
 }
 
+/// `fmt % args` for bytes (run through the str engine on latin-1 text).
+pub fn bytes_percent_format(vm: &Vm, fmt: &[u8], args: &PyRef) -> PyResult<Vec<u8>> {
+    let text: String = fmt.iter().map(|&b| char::from(b)).collect();
+    let mut host = Host { vm, bytes: true };
+    let pa = match &args.payload {
+        Payload::Tuple(items) => PercentArgs::Tuple(items),
+        Payload::Bytes(_) | Payload::Str(_) => PercentArgs::Single(args),
+        _ if has(vm, args, "__getitem__") => PercentArgs::Mapping(args),
+        _ => PercentArgs::Single(args),
+    };
+    let out = pf::percent_format(&mut host, &text, pa).map_err(|e| match e {
+        HostErr::Text(t) => text_err(vm, t),
+        HostErr::Py(p) => p,
+    })?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
 /// `fmt % args` for str.
 pub fn percent_format(vm: &Vm, fmt: &str, args: &PyRef) -> PyResult<String> {
-    let mut host = Host { vm };
+    let mut host = Host { vm, bytes: false };
     let pa = match &args.payload {
         Payload::Tuple(items) => PercentArgs::Tuple(items),
         Payload::Str(_) => PercentArgs::Single(args),
