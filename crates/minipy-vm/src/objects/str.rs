@@ -90,30 +90,33 @@ pub fn str_hash(d: &StrData) -> i64 {
     if h != -1 {
         return h;
     }
-    let h = if d.is_ascii() {
-        hash_bytes(d.s.as_bytes())
-    } else {
-        let max = d.s.chars().map(|c| c as u32).max().unwrap_or(0);
-        let mut buf = Vec::with_capacity(d.char_len * 4);
-        for c in d.s.chars() {
-            let c = c as u32;
-            if max < 256 {
-                buf.push(c as u8);
-            } else if max < 65536 {
-                buf.extend_from_slice(&(c as u16).to_le_bytes());
-            } else {
-                buf.extend_from_slice(&c.to_le_bytes());
-            }
-        }
-        hash_bytes(&buf)
-    };
+    let h = compute_str_hash(&d.s, d.is_ascii());
     d.hash.set(h);
     h
 }
 
+fn compute_str_hash(s: &str, ascii: bool) -> i64 {
+    if ascii {
+        return hash_bytes(s.as_bytes());
+    }
+    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let mut buf = Vec::with_capacity(s.len() * 2);
+    for c in s.chars() {
+        let c = c as u32;
+        if max < 256 {
+            buf.push(c as u8);
+        } else if max < 65536 {
+            buf.extend_from_slice(&(c as u16).to_le_bytes());
+        } else {
+            buf.extend_from_slice(&c.to_le_bytes());
+        }
+    }
+    hash_bytes(&buf)
+}
+
 /// Hash of a Rust string with CPython's algorithm.
 pub fn str_hash_of(s: &str) -> i64 {
-    str_hash(&StrData::new(s.into()))
+    compute_str_hash(s, s.is_ascii())
 }
 
 // ----- code-point indexing -----------------------------------------------------
