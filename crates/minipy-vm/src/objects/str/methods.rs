@@ -6,6 +6,7 @@ use crate::objects::function::Args;
 use crate::objects::seq::bind_args;
 use crate::objects::str::{byte_offset, char_index, this};
 use crate::objects::{dict, range};
+use crate::text::str_methods as sm;
 use crate::text::unicode as uc;
 use crate::vm::Vm;
 
@@ -489,58 +490,22 @@ fn map_impl(vm: &Vm, args: Args, name: &str, f: fn(&str) -> String) -> PyResult 
 }
 
 pub fn upper(vm: &Vm, args: Args) -> PyResult {
-    map_impl(vm, args, "upper", |t| t.to_uppercase())
+    map_impl(vm, args, "upper", sm::upper)
 }
 pub fn lower(vm: &Vm, args: Args) -> PyResult {
-    map_impl(vm, args, "lower", |t| t.to_lowercase())
+    map_impl(vm, args, "lower", sm::lower)
 }
 pub fn casefold(vm: &Vm, args: Args) -> PyResult {
-    map_impl(vm, args, "casefold", |t| {
-        let mut o = String::with_capacity(t.len());
-        t.chars().for_each(|c| uc::push_casefold(&mut o, c));
-        o
-    })
+    map_impl(vm, args, "casefold", sm::casefold)
 }
 pub fn capitalize(vm: &Vm, args: Args) -> PyResult {
-    map_impl(vm, args, "capitalize", |t| {
-        let mut o = String::with_capacity(t.len());
-        let mut it = t.chars();
-        if let Some(c) = it.next() {
-            uc::push_title(&mut o, c);
-        }
-        o.push_str(&it.as_str().to_lowercase());
-        o
-    })
+    map_impl(vm, args, "capitalize", sm::capitalize)
 }
 pub fn title(vm: &Vm, args: Args) -> PyResult {
-    map_impl(vm, args, "title", |t| {
-        let mut o = String::with_capacity(t.len());
-        let mut prev_cased = false;
-        for c in t.chars() {
-            if prev_cased {
-                o.extend(c.to_lowercase());
-            } else {
-                uc::push_title(&mut o, c);
-            }
-            prev_cased = uc::is_cased(c);
-        }
-        o
-    })
+    map_impl(vm, args, "title", sm::title)
 }
 pub fn swapcase(vm: &Vm, args: Args) -> PyResult {
-    map_impl(vm, args, "swapcase", |t| {
-        let mut o = String::with_capacity(t.len());
-        for c in t.chars() {
-            if uc::is_upper(c) {
-                o.extend(c.to_lowercase());
-            } else if uc::is_lower(c) {
-                o.extend(c.to_uppercase());
-            } else {
-                o.push(c);
-            }
-        }
-        o
-    })
+    map_impl(vm, args, "swapcase", sm::swapcase)
 }
 
 fn pad_args(vm: &Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
