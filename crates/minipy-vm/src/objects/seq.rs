@@ -198,7 +198,11 @@ pub fn binary(vm: &Vm, a: &PyRef, b: &PyRef, op: u32) -> PyResult<Option<PyRef>>
                 if user_defines(vm, b, "__rmul__") {
                     return Ok(None);
                 }
-                let r = if is_seq(b) { None } else { repeat(vm, a, b, inplace)? };
+                let r = if is_seq(b) {
+                    None
+                } else {
+                    repeat(vm, a, b, inplace)?
+                };
                 if r.is_none() && !is_heap(b) {
                     return Err(vm.type_error(format!(
                         "can't multiply sequence by non-int of type '{}'",
@@ -309,8 +313,18 @@ pub fn compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<Option<
     let r = match (&a.payload, &b.payload) {
         (Payload::Str(x), Payload::Str(y)) => op.eval_ord(x.s.cmp(&y.s)),
         (Payload::Bytes(x), Payload::Bytes(y)) => op.eval_ord(x.cmp(y)),
-        (Payload::Tuple(x), Payload::Tuple(y)) => compare_items(vm, x, y, op)?,
-        (Payload::List(_), Payload::List(_)) => compare_lists(vm, a, b, op)?,
+        (Payload::Tuple(x), Payload::Tuple(y)) => {
+            enter(vm, " in comparison")?;
+            let r = compare_items(vm, x, y, op);
+            vm.leave();
+            r?
+        }
+        (Payload::List(_), Payload::List(_)) => {
+            enter(vm, " in comparison")?;
+            let r = compare_lists(vm, a, b, op);
+            vm.leave();
+            r?
+        }
         (Payload::Dict(_), Payload::Dict(_)) if eq_only => {
             let e = dict_methods::dict_eq(vm, a, b)?;
             e == (op == CompareOp::Eq)
@@ -517,6 +531,17 @@ pub fn len(obj: &PyRef) -> Option<usize> {
     }
 }
 
+/// `vm.enter()` with CPython's context-specific RecursionError message.
+pub fn enter(vm: &Vm, what: &str) -> PyResult<()> {
+    if vm.depth.get() + 1 > vm.recursion_limit.get() {
+        return Err(vm.new_error(
+            &vm.exc.recursion_error,
+            format!("maximum recursion depth exceeded{}", what),
+        ));
+    }
+    vm.enter()
+}
+
 /// Runs `f` unless `obj`'s repr is already in progress (then `placeholder`).
 pub fn repr_guard(
     vm: &Vm,
@@ -528,7 +553,7 @@ pub fn repr_guard(
     if vm.repr_stack.borrow().contains(&addr) {
         return Ok(placeholder.to_string());
     }
-    vm.enter()?;
+    enter(vm, " while getting the repr of an object")?;
     vm.repr_stack.borrow_mut().push(addr);
     let r = f();
     {

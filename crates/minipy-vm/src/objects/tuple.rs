@@ -13,6 +13,13 @@ const XXPRIME_5: u64 = 2870177450012600261;
 
 /// CPython 3.11's tuple hash (xxHash-based).
 pub fn tuple_hash(vm: &Vm, items: &[PyRef]) -> PyResult<i64> {
+    vm.enter()?;
+    let r = tuple_hash_inner(vm, items);
+    vm.leave();
+    r
+}
+
+fn tuple_hash_inner(vm: &Vm, items: &[PyRef]) -> PyResult<i64> {
     let mut acc = XXPRIME_5;
     for it in items {
         let lane = vm.hash(it)? as u64;
