@@ -326,7 +326,10 @@ pub fn compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<Option<
             r?
         }
         (Payload::Dict(_), Payload::Dict(_)) if eq_only => {
-            let e = dict_methods::dict_eq(vm, a, b)?;
+            enter(vm, " in comparison")?;
+            let e = dict_methods::dict_eq(vm, a, b);
+            vm.leave();
+            let e = e?;
             e == (op == CompareOp::Eq)
         }
         (Payload::Set(_), Payload::Set(_)) => set::set_compare(vm, a, b, op)?,
