@@ -7,8 +7,9 @@
 //! inline caches, location table and exception table ([`flowgraph`]).
 #![forbid(unsafe_code)]
 
-mod compile;
 #[doc(hidden)]
+pub mod anchors;
+mod compile;
 pub mod dump;
 mod errors;
 mod flowgraph;

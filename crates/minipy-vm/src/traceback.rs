@@ -6,15 +6,72 @@ use crate::object::Payload;
 use crate::objects::{dict, textio};
 use crate::vm::Vm;
 
+/// The untrimmed source line `line` of `filename`.
 fn source_line(filename: &str, line: i32) -> Option<String> {
     if line < 1 || filename.starts_with('<') {
         return None;
     }
     let text = std::fs::read(filename).ok()?;
     let text = String::from_utf8_lossy(&text);
-    text.lines()
-        .nth(line as usize - 1)
-        .map(|l| l.trim().to_string())
+    text.lines().nth(line as usize - 1).map(|l| l.to_string())
+}
+
+fn byte_to_char(s: &str, byte: i32) -> usize {
+    let mut b = (byte.max(0) as usize).min(s.len());
+    while b > 0 && !s.is_char_boundary(b) {
+        b -= 1;
+    }
+    s[..b].chars().count()
+}
+
+/// The source line and 3.11's position markers (`~~^~~` / `^^^^`) for one
+/// traceback entry (CPython's `StackSummary.format_frame_summary`).
+fn format_source(entry: &crate::object::TracebackEntry, line: i32, out: &mut String) {
+    let Some(orig) = source_line(&entry.code.co_filename, line) else {
+        return;
+    };
+    let stripped = orig.trim();
+    if stripped.is_empty() {
+        return;
+    }
+    out.push_str(&format!("    {}\n", stripped));
+    let Some(loc) = entry.code.location(entry.lasti) else {
+        return;
+    };
+    if loc.col < 0 || loc.end_col < 0 || loc.line != line {
+        return;
+    }
+    let line_chars: Vec<char> = orig.chars().collect();
+    let stripped_chars = line_chars.len() - orig.trim_start().chars().count();
+    let start = byte_to_char(&orig, loc.col);
+    let mut end = byte_to_char(&orig, loc.end_col);
+    let mut anchors = None;
+    if loc.end_line == loc.line {
+        let segment: String = line_chars
+            .get(start..end.max(start))
+            .map(|c| c.iter().collect())
+            .unwrap_or_default();
+        anchors = minipy_compiler::anchors::caret_anchors(&segment);
+    } else {
+        end = orig.trim_end().chars().count();
+    }
+    let stripped_len = stripped.chars().count();
+    let show =
+        end.saturating_sub(start) < stripped_len || anchors.map(|(l, r)| r > l).unwrap_or(false);
+    if !show || end <= start {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(start.saturating_sub(stripped_chars)));
+    match anchors {
+        Some((l, r)) => {
+            out.push_str(&"~".repeat(l));
+            out.push_str(&"^".repeat(r.saturating_sub(l)));
+            out.push_str(&"~".repeat((end - start).saturating_sub(r)));
+        }
+        None => out.push_str(&"^".repeat(end - start)),
+    }
+    out.push('\n');
 }
 
 /// `TypeName: message` (CPython's `format_exception_only` last line).
@@ -57,28 +114,30 @@ fn format_syntax_error(vm: &Vm, exc: &PyRef, out: &mut String) {
     if let (Some(f), Some(l)) = (filename, lineno) {
         out.push_str(&format!("  File \"{}\", line {}\n", f, l));
         if let Some(text) = attr("text").and_then(|t| t.as_str().map(|s| s.to_string())) {
-            let line = text.trim_end_matches('\n');
-            let stripped = line.trim_start();
-            let indent = line.chars().count() - stripped.chars().count();
-            out.push_str(&format!("    {}\n", stripped));
-            let offset = attr("offset").and_then(|o| o.as_small_int()).unwrap_or(0);
-            let end = attr("end_offset")
-                .and_then(|o| o.as_small_int())
-                .unwrap_or(0);
-            if offset >= 1 {
-                let start = (offset as usize - 1).saturating_sub(indent);
-                let width = if end > offset
-                    && attr("end_lineno").and_then(|x| x.as_small_int()) == Some(l)
-                {
-                    (end - offset) as usize
-                } else {
-                    1
+            // traceback.TracebackException._format_syntax_error
+            let rtext = text.trim_end_matches('\n');
+            let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+            let spaces = (rtext.chars().count() - ltext.chars().count()) as i64;
+            out.push_str(&format!("    {}\n", ltext));
+            if let Some(offset) = attr("offset").and_then(|o| o.as_small_int()) {
+                let mut end = match attr("end_offset").and_then(|o| o.as_small_int()) {
+                    None | Some(0) => offset,
+                    Some(e) => e,
                 };
-                out.push_str(&format!(
-                    "    {}{}\n",
-                    " ".repeat(start),
-                    "^".repeat(width.max(1))
-                ));
+                if offset == end || end == -1 {
+                    end = offset + 1;
+                }
+                let colno = offset - 1 - spaces;
+                let end_colno = end - 1 - spaces;
+                if colno >= 0 {
+                    let caretspace: String = ltext
+                        .chars()
+                        .take(colno as usize)
+                        .map(|c| if c.is_whitespace() { c } else { ' ' })
+                        .collect();
+                    let width = (end_colno - colno).max(0) as usize;
+                    out.push_str(&format!("    {}{}\n", caretspace, "^".repeat(width)));
+                }
             }
         }
     }
@@ -100,15 +159,38 @@ fn format_one(vm: &Vm, exc: &PyRef, out: &mut String) {
         let tb = e.traceback.borrow();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            for entry in tb.iter().rev() {
+            // CPython's tb_print_internal: the last 1000 entries, and runs of
+            // more than 3 identical lines collapsed.
+            const LIMIT: usize = 1000;
+            const CUTOFF: usize = 3;
+            let skip = tb.len().saturating_sub(LIMIT);
+            let mut last: Option<(String, i32, String)> = None;
+            let mut cnt = 0usize;
+            for entry in tb.iter().rev().skip(skip) {
                 let line = entry.code.addr2line(entry.lasti).unwrap_or(-1);
-                out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    entry.code.co_filename, line, entry.code.co_name
-                ));
-                if let Some(src) = source_line(&entry.code.co_filename, line) {
-                    out.push_str(&format!("    {}\n", src));
+                let key = (
+                    entry.code.co_filename.to_string(),
+                    line,
+                    entry.code.co_name.to_string(),
+                );
+                if last.as_ref() != Some(&key) || line == -1 {
+                    if cnt > CUTOFF {
+                        repeated(out, cnt - CUTOFF);
+                    }
+                    last = Some(key);
+                    cnt = 0;
                 }
+                cnt += 1;
+                if cnt <= CUTOFF {
+                    out.push_str(&format!(
+                        "  File \"{}\", line {}, in {}\n",
+                        entry.code.co_filename, line, entry.code.co_name
+                    ));
+                    format_source(entry, line, out);
+                }
+            }
+            if cnt > CUTOFF {
+                repeated(out, cnt - CUTOFF);
             }
         }
     }
@@ -129,6 +211,14 @@ fn format_one(vm: &Vm, exc: &PyRef, out: &mut String) {
     }
     out.push_str(&exception_line(vm, exc));
     out.push('\n');
+}
+
+fn repeated(out: &mut String, n: usize) {
+    out.push_str(&format!(
+        "  [Previous line repeated {} more time{}]\n",
+        n,
+        if n > 1 { "s" } else { "" }
+    ));
 }
 
 /// The whole report for `exc`, with its chain (causes and contexts).
