@@ -236,7 +236,11 @@ pub fn range_contains_int(vm: &Vm, r: &PyRef, x: &PyRef) -> PyResult<Option<bool
     let Ok((start, stop, step)) = vals else {
         let (s, e, st) = range_values_big(r);
         let v = big_of(x);
-        let inside = if st.is_positive() { s <= v && v < e } else { e < v && v <= s };
+        let inside = if st.is_positive() {
+            s <= v && v < e
+        } else {
+            e < v && v <= s
+        };
         return Ok(Some(inside && ((v - s) % st).is_zero()));
     };
     let (s, e, st) = (start as i128, stop as i128, step as i128);

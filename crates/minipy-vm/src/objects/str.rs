@@ -326,3 +326,19 @@ pub const METHODS: &[(&str, NativeFn)] = &[
 ];
 
 pub const STATIC_METHODS: &[(&str, NativeFn)] = &[("maketrans", methods::maketrans)];
+
+#[cfg(test)]
+mod tests {
+    use super::{hash_bytes, str_hash_of};
+
+    #[test]
+    fn hashes_match_cpython_with_hashseed_0() {
+        assert_eq!(str_hash_of("abc"), -4594863902769663758);
+        assert_eq!(str_hash_of("é"), 6047309291227476195);
+        assert_eq!(str_hash_of("日本"), 6243316497235261705);
+        assert_eq!(str_hash_of("😀"), -3536540696076613844);
+        assert_eq!(str_hash_of(""), 0);
+        assert_eq!(str_hash_of(&"a".repeat(20)), 3291541819775287794);
+        assert_eq!(hash_bytes(b"abc"), -4594863902769663758);
+    }
+}
