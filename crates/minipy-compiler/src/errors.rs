@@ -124,10 +124,18 @@ pub(crate) fn from_parse_error(
         CompileError::at(kind, msg, filename, index, start, end)
     };
     let (err_line, _) = index.position(offset);
-    // Tokenizer errors: unmatched brackets, unterminated strings.
+    // Tokenizer errors (unmatched brackets, unterminated strings) anywhere in
+    // the file take priority over parser errors, as CPython re-tokenizes the
+    // whole source before reporting a syntax error.
+    let is_lexical = matches!(err.error, ParseErrorType::Lexical(_));
     if let Some(b) = scan_brackets(source) {
-        if !b.at_eof && b.offset <= offset {
+        if !b.at_eof && (!is_lexical || b.offset <= offset) {
             return mk("SyntaxError", b.msg, b.offset, b.end);
+        }
+    }
+    if !is_lexical {
+        if let Some(e) = missing_handler(index, source, offset, &mk) {
+            return e;
         }
     }
     // Unclosed brackets at the point of failure.
@@ -188,6 +196,7 @@ pub(crate) fn from_parse_error(
             }
             if expected.as_deref() == Some("Indent") {
                 let prev = err_line.saturating_sub(1).max(1);
+                let prev = opener_line(index, source, prev);
                 let msg = match block_opener(index, prev) {
                     Some((what, l)) => {
                         format!("expected an indented block after {what} on line {l}")
@@ -221,9 +230,7 @@ pub(crate) fn from_parse_error(
                     .trim_start()
                     .starts_with('(')
             {
-                let start = offset
-                    - (offset.min(source.len()) - index_line_start(index, err_line, source))
-                        .min(offset);
+                let start = index_line_start(index, err_line, source).min(offset);
                 let s = start + indent;
                 return mk(
                     "SyntaxError",
@@ -266,7 +273,7 @@ pub(crate) fn from_parse_error(
                 LexicalErrorType::UnrecognizedToken { tok } => {
                     let c = *tok;
                     let at = offset.saturating_sub(c.len_utf8());
-                    let at = if source[at.min(source.len())..].starts_with(c) {
+                    let at = if source.get(at..).is_some_and(|t| t.starts_with(c)) {
                         at
                     } else {
                         offset
@@ -303,4 +310,85 @@ fn index_line_start(index: &LineIndex, line: u32, source: &str) -> usize {
         off += index.line_text(l).map(|t| t.len()).unwrap_or(0);
     }
     off.min(source.len())
+}
+
+fn indent_of(t: &str) -> usize {
+    t.len() - t.trim_start().len()
+}
+
+/// "expected 'except' or 'finally' block": a `try:` body ended without handlers.
+fn missing_handler(
+    index: &LineIndex,
+    source: &str,
+    offset: usize,
+    mk: &dyn Fn(&'static str, String, usize, usize) -> CompileError,
+) -> Option<CompileError> {
+    let (err_line, _) = index.position(offset);
+    let text = index.line_text(err_line)?;
+    if text.trim().is_empty() && offset < source.trim_end().len() {
+        return None;
+    }
+    let at_eof = offset >= source.trim_end().len();
+    let ind = if at_eof { 0 } else { indent_of(&text) };
+    let word = first_word(&text);
+    if !at_eof && (word == "except" || word == "finally") {
+        return None;
+    }
+    let mut line = if at_eof {
+        index.position(source.trim_end().len()).0
+    } else {
+        err_line - 1
+    };
+    let mut saw_body = false;
+    while line >= 1 {
+        let t = index.line_text(line)?;
+        if t.trim().is_empty() || t.trim_start().starts_with('#') {
+            line -= 1;
+            continue;
+        }
+        let ti = indent_of(&t);
+        if ti <= ind {
+            if saw_body && ti == ind && first_word(&t) == "try" && t.trim_end().ends_with(':') {
+                let last_body = index
+                    .line_text(err_line.saturating_sub(1))
+                    .unwrap_or_default();
+                let _ = last_body;
+                let mut e = mk(
+                    "SyntaxError",
+                    "expected 'except' or 'finally' block".into(),
+                    offset,
+                    offset,
+                );
+                if at_eof {
+                    e.lineno = index.position(source.trim_end().len()).0;
+                }
+                return Some(e);
+            }
+            return None;
+        }
+        saw_body = true;
+        line -= 1;
+    }
+    None
+}
+
+/// The line where the statement containing `line` starts (skipping back over
+/// lines inside brackets).
+fn opener_line(index: &LineIndex, source: &str, mut line: u32) -> u32 {
+    // Skip blank and comment lines.
+    while line > 1 {
+        match index.line_text(line) {
+            Some(t) if t.trim().is_empty() || t.trim_start().starts_with('#') => line -= 1,
+            _ => break,
+        }
+    }
+    let mut off = 0usize;
+    for l in 1..line {
+        off += index.line_text(l).map(|t| t.len()).unwrap_or(0);
+    }
+    let open = crate::source::open_brackets_at(source, off.min(source.len()));
+    match open.first() {
+        Some(&(_, pos)) => index.position(pos).0,
+        None => line,
+    }
 }
