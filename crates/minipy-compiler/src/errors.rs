@@ -46,7 +46,13 @@ impl CompileError {
         end: usize,
     ) -> CompileError {
         let (line, col) = index.position(start);
-        let (end_line, end_col) = index.position(end.max(start));
+        let (mut end_line, mut end_col) = index.position(end.max(start));
+        if end_line != line && end <= start + 1 {
+            // A one-character span on the newline: CPython reports it as an
+            // empty span at the end of the line.
+            end_line = line;
+            end_col = col;
+        }
         CompileError {
             kind,
             msg: msg.into(),
@@ -219,9 +225,18 @@ pub(crate) fn from_parse_error(
                 return e;
             }
             let word = first_word(&line_text);
+            // A header keyword with nothing after it (`class`, `while`) is
+            // plain invalid syntax in CPython; only complete headers get
+            // "expected ':'".
+            let bare_keyword = line_text.trim() == word
+                && matches!(
+                    word.as_str(),
+                    "class" | "def" | "if" | "elif" | "while" | "for" | "with"
+                );
             if (*tok == Tok::Newline || expected.as_deref() == Some("':'"))
                 && COMPOUND.contains(&word.as_str())
                 && !line_text.trim_end().ends_with(':')
+                && !bare_keyword
             {
                 return mk("SyntaxError", "expected ':'".into(), offset, offset + 1);
             }

@@ -191,7 +191,9 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 let b = pop(vm, s);
                 let a = pop(vm, s);
                 let r = match (&a.payload, &b.payload) {
-                    (Payload::Int(x), Payload::Int(y)) => slow::int_fast(vm, *x, *y, arg),
+                    (Payload::Int(x), Payload::Int(y)) if exact_ints(vm, &a, &b) => {
+                        slow::int_fast(vm, *x, *y, arg)
+                    }
                     _ => None,
                 };
                 let r = match r {
@@ -205,7 +207,9 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 let a = pop(vm, s);
                 let op = CompareOp::from_arg(arg);
                 let r = match (&a.payload, &b.payload) {
-                    (Payload::Int(x), Payload::Int(y)) => vm.new_bool(op.eval_ord(x.cmp(y))),
+                    (Payload::Int(x), Payload::Int(y)) if exact_ints(vm, &a, &b) => {
+                        vm.new_bool(op.eval_ord(x.cmp(y)))
+                    }
                     _ => vm.compare(&a, &b, op)?,
                 };
                 f.stack.push(r);
@@ -619,6 +623,13 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             | Opcode::GET_AWAITABLE => return Err(vm.unsupported("async code").into()),
         }
     }
+}
+
+/// Both operands are exactly `int` (not `bool`, not a subclass that may
+/// override the operator): the machine-int fast paths apply.
+#[inline(always)]
+fn exact_ints(vm: &Vm, a: &PyRef, b: &PyRef) -> bool {
+    a.class().is(&vm.types.int) && b.class().is(&vm.types.int)
 }
 
 #[inline(always)]

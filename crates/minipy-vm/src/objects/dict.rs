@@ -232,6 +232,11 @@ impl DictData {
 /// Equality decided without running Python code, where possible.
 #[inline]
 pub fn fast_eq(a: &PyObject, b: &PyObject) -> Option<bool> {
+    // Subclasses may override __eq__: only built-in types take the shortcut.
+    let heap = |o: &PyObject| matches!(&o.class().payload, Payload::Type(t) if t.heap);
+    if heap(a) || heap(b) {
+        return None;
+    }
     match (&a.payload, &b.payload) {
         (Payload::Str(x), Payload::Str(y)) => Some(x.s == y.s),
         (Payload::Int(x), Payload::Int(y)) => Some(x == y),
