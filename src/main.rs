@@ -60,7 +60,12 @@ fn read_file(path: &str) -> Result<String, i32> {
                 std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
                 _ => e.to_string(),
             };
-            eprintln!("minipy: can't open file '{}': [Errno {}] {}", absolute(path), errno, msg);
+            eprintln!(
+                "minipy: can't open file '{}': [Errno {}] {}",
+                absolute(path),
+                errno,
+                msg
+            );
             Err(2)
         }
     }
@@ -117,7 +122,9 @@ fn run(cli: Cli) -> i32 {
     if let Some(m) = &cli.module {
         let mut argv = vec![m.clone()];
         argv.extend(cli.args.iter().cloned());
-        let cwd = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
+        let cwd = std::env::current_dir()
+            .map(|d| d.display().to_string())
+            .unwrap_or_default();
         minipy_vm::setup_sys(&vm, &argv, Some(cwd));
         return minipy_vm::run_module_as_main(&vm, m, &argv);
     }
@@ -144,7 +151,11 @@ fn run(cli: Cli) -> i32 {
                 .parent()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            let dir = if dir.is_empty() { absolute(".") } else { absolute(&dir) };
+            let dir = if dir.is_empty() {
+                absolute(".")
+            } else {
+                absolute(&dir)
+            };
             minipy_vm::setup_sys(&vm, &cli.args, Some(dir));
             // Like CPython 3.9+, __main__'s __file__ and code filename are absolute.
             let abs = absolute(path);
