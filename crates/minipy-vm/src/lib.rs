@@ -2,7 +2,9 @@
 //! ([`objects`]), the abstract protocols ([`protocol`]), the evaluation loop
 //! ([`eval`]), the import system ([`import`]) and the built-in modules.
 //!
-//! `unsafe` code is confined to [`heap`]; every other module is safe Rust.
+//! `unsafe` code is confined to [`heap`]; every other module is safe Rust
+//! (enforced: the crate denies `unsafe_code` and only `heap` allows it).
+#![deny(unsafe_code)]
 
 pub mod bootstrap;
 pub mod builtins;

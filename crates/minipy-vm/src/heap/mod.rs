@@ -49,6 +49,8 @@
 //! nested deallocations is deferred to a queue drained by the outermost one,
 //! so dropping a million-long linked list cannot overflow the Rust stack.
 
+#![allow(unsafe_code)]
+
 use std::alloc::Layout;
 use std::cell::Cell;
 use std::fmt;
