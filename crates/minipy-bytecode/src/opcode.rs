@@ -62,13 +62,26 @@ macro_rules! define_opcodes {
         /// `(opcode number, name)` for every real opcode, in numeric order.
         pub const OPCODES: &[Opcode] = &[ $( Opcode::$name, )* ];
 
+        /// Opcode by number (None where CPython 3.11 defines none): the
+        /// decode table of the evaluation loop, derived from the table above.
+        const DECODE: [Option<Opcode>; 256] = {
+            let mut t = [None; 256];
+            $( t[$num] = Some(Opcode::$name); )*
+            t
+        };
+
+        /// Inline cache entries by opcode number, derived from the table above.
+        const CACHE_ENTRIES: [u8; 256] = {
+            let mut t = [0u8; 256];
+            $( t[$num] = $cache; )*
+            t
+        };
+
         impl Opcode {
             /// The opcode with number `n`, if CPython 3.11 defines one.
+            #[inline(always)]
             pub const fn from_u8(n: u8) -> Option<Opcode> {
-                match n {
-                    $( $num => Some(Opcode::$name), )*
-                    _ => None,
-                }
+                DECODE[n as usize]
             }
 
             /// The name as CPython's `opcode.opname` spells it.
@@ -77,8 +90,9 @@ macro_rules! define_opcodes {
             }
 
             /// Number of inline `CACHE` code units that follow the instruction.
+            #[inline(always)]
             pub const fn cache_entries(self) -> usize {
-                match self { $( Opcode::$name => $cache, )* }
+                CACHE_ENTRIES[self as usize] as usize
             }
 
             /// What the argument means.

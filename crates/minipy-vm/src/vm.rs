@@ -20,8 +20,31 @@ type FrameBuffers = (Vec<Option<PyRef>>, Vec<PyRef>);
 pub const SMALL_INT_MIN: i64 = -5;
 pub const SMALL_INT_MAX: i64 = 256;
 
+/// Interned names the runtime looks up on hot paths.
+pub struct Names {
+    pub new: PyRef,
+    pub init: PyRef,
+    pub call: PyRef,
+    pub getattr: PyRef,
+    pub setattr: PyRef,
+}
+
+/// One entry of the method cache (CPython's type attribute cache): the
+/// result of an MRO lookup of `name` on the type at address `ty`, valid
+/// while `version` equals `Vm::type_version`.
+pub struct McEntry {
+    pub ty: usize,
+    pub name: PyRef,
+    pub version: u64,
+    pub value: Option<PyRef>,
+}
+
+/// Method cache size (a power of two).
+pub const MCACHE_SIZE: usize = 4096;
+
 pub struct Vm {
     pub types: Types,
+    pub names: Names,
     pub exc: ExcTypes,
     pub none: PyRef,
     pub true_: PyRef,
@@ -51,6 +74,10 @@ pub struct Vm {
     /// Globals of the frame that made the current call to a type (for
     /// `type(name, bases, ns)`'s default `__module__`).
     pub caller_globals: RefCell<Option<PyRef>>,
+    /// The method cache and the version that invalidates it: bumped on any
+    /// change to any type's namespace or MRO.
+    pub mcache: RefCell<Vec<Option<McEntry>>>,
+    pub type_version: Cell<u64>,
 }
 
 impl Vm {
@@ -95,8 +122,41 @@ impl Vm {
         let sys_dict = PyRef::new(Payload::Dict(Box::default()), &types.dict);
         let sys = PyRef::new(Payload::Module { dict: sys_dict }, &types.module);
         let modules = PyRef::new(Payload::Dict(Box::default()), &types.dict);
+        let names = Names {
+            new: PyRef::new_immortal(
+                Payload::Str(StrData::new("__new__".into())),
+                Some(&types.str),
+            ),
+            init: PyRef::new_immortal(
+                Payload::Str(StrData::new("__init__".into())),
+                Some(&types.str),
+            ),
+            call: PyRef::new_immortal(
+                Payload::Str(StrData::new("__call__".into())),
+                Some(&types.str),
+            ),
+            getattr: PyRef::new_immortal(
+                Payload::Str(StrData::new("__getattr__".into())),
+                Some(&types.str),
+            ),
+            setattr: PyRef::new_immortal(
+                Payload::Str(StrData::new("__setattr__".into())),
+                Some(&types.str),
+            ),
+        };
+        let interned: HashMap<Rc<str>, PyRef, ahash::RandomState> = [
+            &names.new,
+            &names.init,
+            &names.call,
+            &names.getattr,
+            &names.setattr,
+        ]
+        .iter()
+        .map(|n| (Rc::from(n.as_str().unwrap_or("")), (*n).clone()))
+        .collect();
         Vm {
             types,
+            names,
             exc,
             none,
             true_,
@@ -108,7 +168,7 @@ impl Vm {
             empty_str,
             small_ints,
             latin1,
-            interned: RefCell::new(HashMap::default()),
+            interned: RefCell::new(interned),
             builtins,
             sys,
             modules,
@@ -119,6 +179,8 @@ impl Vm {
             repr_stack: RefCell::new(Vec::new()),
             stdlib_dir: RefCell::new(None),
             caller_globals: RefCell::new(None),
+            mcache: RefCell::new((0..MCACHE_SIZE).map(|_| None).collect()),
+            type_version: Cell::new(0),
         }
     }
 
@@ -342,6 +404,18 @@ impl Vm {
         if pool.len() < 64 {
             pool.push((fast, stack));
         }
+    }
+
+    // ----- method cache ---------------------------------------------------
+
+    #[inline]
+    pub fn mcache_slot(&self, ty: &PyRef, name: &PyRef) -> usize {
+        ((ty.addr() >> 4) ^ (name.addr() >> 3)).wrapping_mul(0x9E37_79B9) % MCACHE_SIZE
+    }
+
+    /// Invalidates every cached type lookup (a type's dict or MRO changed).
+    pub fn types_modified(&self) {
+        self.type_version.set(self.type_version.get() + 1);
     }
 
     // ----- recursion ------------------------------------------------------

@@ -161,6 +161,49 @@ impl DictData {
         }
     }
 
+    /// Entry position of a `str` key (identity first, then contents; keys
+    /// of other types never equal a str without Python code, except str
+    /// subclasses, which are compared by contents as CPython's dict does
+    /// for exact-str lookups).
+    #[inline]
+    fn find_str(&self, hash: i64, key: &PyObject) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let Payload::Str(ks) = &key.payload else {
+            return None;
+        };
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix != DUMMY {
+                if let Some(e) = &self.entries[ix as usize] {
+                    if e.key.is(key) {
+                        return Some(ix as usize);
+                    }
+                    if e.hash == hash {
+                        if let Payload::Str(es) = &e.key.payload {
+                            if es.s == ks.s {
+                                return Some(ix as usize);
+                            }
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+    }
+
     fn grow(&mut self) {
         let live: Vec<Entry> = self.entries.drain(..).flatten().collect();
         let size = ((live.len() + 1) * 3).next_power_of_two().max(8);
@@ -311,15 +354,14 @@ pub fn get_item(vm: &Vm, d: &PyObject, key: &PyRef) -> PyResult<Option<PyRef>> {
     }))
 }
 
-/// Lookup by a `str` key (never runs Python code).
+/// Lookup by a `str` key (never runs Python code): the attribute and
+/// global lookup path, so it probes without allocating or calling out.
 #[inline]
 pub fn get_str(vm: &Vm, d: &PyObject, key: &PyRef) -> Option<PyRef> {
     let hash = vm.str_hash(key);
     let dd = data(d).borrow();
-    match dd.find_fast(hash, key) {
-        Ok(Some(p)) => dd.entries[p].as_ref().map(|e| e.value.clone()),
-        _ => None,
-    }
+    let pos = dd.find_str(hash, key)?;
+    dd.entries[pos].as_ref().map(|e| e.value.clone())
 }
 
 /// `d[key] = value`.

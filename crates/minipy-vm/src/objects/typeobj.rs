@@ -70,9 +70,31 @@ impl TypeData {
     }
 }
 
-/// Looks `name` up along the MRO of `ty` (`_PyType_Lookup`). `name` must be
-/// an interned or at least a `str` object.
+/// Looks `name` up along the MRO of `ty` (`_PyType_Lookup`), through the
+/// VM's method cache. `name` must be a `str` object.
+#[inline]
 pub fn lookup(vm: &Vm, ty: &PyRef, name: &PyRef) -> Option<PyRef> {
+    let slot = vm.mcache_slot(ty, name);
+    {
+        let cache = vm.mcache.borrow();
+        if let Some(e) = &cache[slot] {
+            if e.ty == ty.addr() && e.name.is(name) && e.version == vm.type_version.get() {
+                return e.value.clone();
+            }
+        }
+    }
+    let value = lookup_uncached(vm, ty, name);
+    vm.mcache.borrow_mut()[slot] = Some(crate::vm::McEntry {
+        ty: ty.addr(),
+        name: name.clone(),
+        version: vm.type_version.get(),
+        value: value.clone(),
+    });
+    value
+}
+
+/// `lookup` without the cache: the MRO walk itself.
+pub fn lookup_uncached(vm: &Vm, ty: &PyRef, name: &PyRef) -> Option<PyRef> {
     let t = ty.as_type()?;
     let mro = t.mro.borrow();
     for base in mro.iter() {
@@ -281,6 +303,7 @@ pub fn new_type(
         subclasses: RefCell::new(Vec::new()),
     };
     let ty = PyRef::new(Payload::Type(Box::new(data)), metatype);
+    vm.types_modified();
     let mro = compute_mro(vm, &ty, &bases)?;
     for b in &bases {
         if let Some(bt) = b.as_type() {

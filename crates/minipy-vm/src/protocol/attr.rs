@@ -48,7 +48,7 @@ impl Vm {
                 // __getattr__ fallback (heap types and modules).
                 let ty = obj.class();
                 if ty.as_type().map(|t| t.heap).unwrap_or(false) {
-                    if let Some(ga) = typeobj::lookup_str(self, ty, "__getattr__") {
+                    if let Some(ga) = lookup(self, ty, &self.names.getattr) {
                         return self.call_args(&ga, &[obj.clone(), name.clone()]).map(Some);
                     }
                 }
@@ -65,7 +65,7 @@ impl Vm {
                 }
                 let ty = obj.class();
                 if ty.as_type().map(|t| t.heap).unwrap_or(false) {
-                    if let Some(ga) = typeobj::lookup_str(self, ty, "__getattr__") {
+                    if let Some(ga) = lookup(self, ty, &self.names.getattr) {
                         return self.call_args(&ga, &[obj.clone(), name.clone()]).map(Some);
                     }
                 }
@@ -352,7 +352,7 @@ impl Vm {
         let ty = obj.class();
         if let Some(t) = ty.as_type() {
             if t.heap {
-                if let Some(sa) = typeobj::lookup_str(self, ty, "__setattr__") {
+                if let Some(sa) = lookup(self, ty, &self.names.setattr) {
                     if !matches!(sa.payload, Payload::Builtin(_)) {
                         self.call_args(&sa, &[obj.clone(), name.clone(), value])?;
                         return Ok(());
@@ -387,6 +387,7 @@ impl Vm {
                     t.name()
                 )));
             }
+            self.types_modified();
             if special::type_setattr(self, obj, name_s, value.clone())? {
                 return Ok(());
             }

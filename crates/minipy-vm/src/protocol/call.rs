@@ -105,18 +105,33 @@ impl Vm {
         if cls.is(&self.types.type_) && args.args.len() == 1 && args.kwnames.is_empty() {
             return Ok(args.args[0].class().clone());
         }
-        let new = typeobj::lookup_str(self, cls, "__new__");
-        let v = prepend(cls, args.args);
-        let full = Args::with_kw(&v, args.kwnames);
+        let new = typeobj::lookup(self, cls, &self.names.new);
+        let init = typeobj::lookup(self, cls, &self.names.init);
+        // One argument vector for both calls: slot 0 is `cls` for __new__,
+        // then the new object for __init__.
+        let mut v = prepend(cls, args.args);
         let obj = match &new {
-            Some(n) => match &n.payload {
-                Payload::StaticMethod(f) => self.call(f, full)?,
-                Payload::Function(_) => self.call(n, full)?,
-                Payload::Builtin(b) => (b.func)(self, full)?,
-                _ => self.call(n, full)?,
-            },
+            // object.__new__ under a Python __init__: excess arguments are
+            // fine (object_new's check), so allocate directly.
+            Some(n)
+                if is_object_new(n)
+                    && init
+                        .as_ref()
+                        .map(|i| matches!(i.payload, Payload::Function(_)))
+                        .unwrap_or(false) =>
+            {
+                crate::objects::instance::alloc_instance(self, cls)?
+            }
+            Some(n) => {
+                let full = Args::with_kw(&v, args.kwnames);
+                match &n.payload {
+                    Payload::StaticMethod(f) => self.call(f, full)?,
+                    Payload::Builtin(b) => (b.func)(self, full)?,
+                    _ => self.call(n, full)?,
+                }
+            }
             None => match cls.as_type().and_then(|t| t.new) {
-                Some(native) => native(self, full)?,
+                Some(native) => native(self, Args::with_kw(&v, args.kwnames))?,
                 None => {
                     return Err(self.type_error(format!(
                         "cannot create '{}' instances",
@@ -130,8 +145,13 @@ impl Vm {
         if !typeobj::is_subtype(obj.class(), cls) {
             return Ok(obj);
         }
-        if let Some(init) = typeobj::lookup_str(self, obj.class(), "__init__") {
-            let v = prepend(&obj, args.args);
+        let init = if obj.class().is(cls) {
+            init
+        } else {
+            typeobj::lookup(self, obj.class(), &self.names.init)
+        };
+        if let Some(init) = init {
+            v[0] = obj.clone();
             let r = self.call(&init, Args::with_kw(&v, args.kwnames))?;
             if !r.is_none() {
                 return Err(self.type_error(format!(
@@ -141,6 +161,14 @@ impl Vm {
             }
         }
         Ok(obj)
+    }
+}
+
+/// True for `object.__new__` (the native one every plain class inherits).
+fn is_object_new(n: &PyRef) -> bool {
+    match &n.payload {
+        Payload::Builtin(b) => b.owner.as_deref() == Some("object"),
+        _ => false,
     }
 }
 
