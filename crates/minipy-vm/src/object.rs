@@ -309,6 +309,24 @@ impl Payload {
     }
 }
 
+/// True when instances of `ty` carry a managed `__dict__` slot: user
+/// subclasses of built-in types other than `object` and exceptions (whose
+/// payloads hold their own dict).
+pub fn needs_dict_slot(ty: &PyObject) -> bool {
+    use crate::objects::typeobj::Layout;
+    match &ty.payload {
+        Payload::Type(t) => {
+            t.heap
+                && t.has_dict
+                && !matches!(
+                    t.layout,
+                    Layout::Object | Layout::Exception | Layout::Type | Layout::Other
+                )
+        }
+        _ => false,
+    }
+}
+
 /// True when destroying `obj` must first run a `__del__` method.
 pub fn has_finalizer(obj: &PyObject) -> bool {
     match &obj.class().payload {
@@ -318,6 +336,17 @@ pub fn has_finalizer(obj: &PyObject) -> bool {
 }
 
 impl PyObject {
+    /// Every reference the object holds: its payload's and its managed
+    /// `__dict__` (what the cycle collector's traversal must see).
+    pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        self.payload.traverse(visit);
+        if let Some(slot) = self.managed_dict() {
+            if let Some(d) = &*slot.borrow() {
+                visit(d);
+            }
+        }
+    }
+
     /// The small int value, if the object is an `int` (or `bool`) that fits.
     #[inline(always)]
     pub fn as_small_int(&self) -> Option<i64> {

@@ -1,9 +1,13 @@
 //! The object heap: object header, reference counting, allocation.
 //!
 //! ```text
-//!             container objects only (payload.is_container())
+//!            instances of user subclasses of built-in types only
 //!            +------------------------------------------+
-//!  alloc --> | GcHead   prev, next  (collector's lists)  |  16 bytes
+//!  alloc --> | DictSlot: RefCell<Option<PyRef>>         |  16 bytes  (3.11's managed dict)
+//!            +------------------------------------------+
+//!            container objects only (payload.is_container() or a DictSlot)
+//!            +------------------------------------------+
+//!            | GcHead   prev, next  (collector's lists)  |  16 bytes
 //!            |          gc_refs                         |   8 bytes
 //!            +------------------------------------------+ <-- PyRef points here
 //!            | ob_refcnt: u32 | ob_flags: u32           |   8 bytes  \
@@ -41,8 +45,9 @@
 //!    object is destroyed. Type objects created at start-up are *immortal*
 //!    (their count never reaches zero), which breaks the `type(type) is
 //!    type` self-reference.
-//! 5. `HAS_GC_HEAD` is set iff the allocation starts with a `GcHead`; the
-//!    layout used to free is recomputed from that flag.
+//! 5. `HAS_GC_HEAD` is set iff a `GcHead` precedes the object, and
+//!    `HAS_DICT_SLOT` iff a `DictSlot` precedes that (it implies
+//!    `HAS_GC_HEAD`); the layout used to free is recomputed from the flags.
 //!
 //! Destruction can recurse (a list holding the only reference to a list ...).
 //! Like CPython's "trashcan", destruction deeper than [`TRASHCAN_DEPTH`]
@@ -72,6 +77,16 @@ pub const HAS_GC_HEAD: u32 = 1;
 pub const IMMORTAL: u32 = 2;
 /// Header flag: `__del__` already ran (PEP 442: at most once).
 pub const FINALIZED: u32 = 4;
+/// Header flag: a `DictSlot` (the instance `__dict__` of a user subclass of
+/// a built-in type) precedes the `GcHead`.
+pub const HAS_DICT_SLOT: u32 = 8;
+
+/// Header flag on a *type* object: its instances get a `DictSlot`
+/// (set once, when the type is created; read on every allocation).
+pub const TYPE_MANAGED_DICT: u32 = 16;
+
+/// The managed `__dict__` slot placed before the object.
+pub type DictSlot = std::cell::RefCell<Option<PyRef>>;
 
 const IMMORTAL_REFCNT: u32 = 1 << 30;
 
@@ -98,16 +113,26 @@ pub struct PyRef {
 const _: () = assert!(std::mem::size_of::<PyRef>() == 8);
 const _: () = assert!(std::mem::size_of::<Option<PyRef>>() == 8);
 
-fn layout_for(has_gc_head: bool) -> (Layout, usize) {
+/// The allocation's layout and the offset of the `PyObject` in it.
+fn layout_for(has_gc_head: bool, has_dict_slot: bool) -> (Layout, usize) {
     let obj = Layout::new::<PyObject>();
-    if has_gc_head {
+    let mut pre = if has_gc_head || has_dict_slot {
+        Some(Layout::new::<GcHead>())
+    } else {
+        None
+    };
+    if has_dict_slot {
         // Cannot fail: both layouts are small and well-formed.
-        match Layout::new::<GcHead>().extend(obj) {
+        if let Ok((l, _)) = Layout::new::<DictSlot>().extend(Layout::new::<GcHead>()) {
+            pre = Some(l);
+        }
+    }
+    match pre {
+        Some(p) => match p.extend(obj) {
             Ok((l, off)) => (l.pad_to_align(), off),
             Err(_) => (obj, 0),
-        }
-    } else {
-        (obj, 0)
+        },
+        None => (obj, 0),
     }
 }
 
@@ -135,8 +160,9 @@ impl PyRef {
     /// block (payload buffers that can be huge are allocated — and their
     /// failure reported as `MemoryError` — before reaching here).
     pub fn new(payload: Payload, ty: &PyRef) -> PyRef {
-        let gc = payload.is_container();
-        let (layout, offset) = layout_for(gc);
+        let dict = ty.ob_flags.get() & TYPE_MANAGED_DICT != 0;
+        let gc = dict || payload.is_container();
+        let (layout, offset) = layout_for(gc, dict);
         // SAFETY: `layout` has non-zero size (PyObject is not zero-sized).
         let base = unsafe { minipy_alloc::alloc(layout) };
         if base.is_null() {
@@ -147,17 +173,22 @@ impl PyRef {
         // an optional GcHead at offset 0 and the PyObject at `offset`, and
         // suitably aligned for both (Layout::extend computed the offset).
         unsafe {
+            if dict {
+                (base as *mut DictSlot).write(std::cell::RefCell::new(None));
+            }
             if gc {
-                (base as *mut GcHead).write(GcHead {
+                let head = base.add(offset - std::mem::size_of::<GcHead>()) as *mut GcHead;
+                head.write(GcHead {
                     prev: Cell::new(0),
                     next: Cell::new(0),
                     gc_refs: Cell::new(0),
                 });
             }
             let obj = base.add(offset) as *mut PyObject;
+            let flags = if gc { HAS_GC_HEAD } else { 0 } | if dict { HAS_DICT_SLOT } else { 0 };
             obj.write(PyObject {
                 ob_refcnt: Cell::new(1),
-                ob_flags: Cell::new(if gc { HAS_GC_HEAD } else { 0 }),
+                ob_flags: Cell::new(flags),
                 ob_type: Cell::new(ty.ptr),
                 payload,
             });
@@ -172,8 +203,7 @@ impl PyRef {
     /// `ty` may be `None` only for the very first type (`type` itself), whose
     /// type is then set to itself.
     pub fn new_immortal(payload: Payload, ty: Option<&PyRef>) -> PyRef {
-        let (layout, offset) = layout_for(false);
-        let _ = offset;
+        let (layout, _) = layout_for(false, false);
         // SAFETY: non-zero-sized layout.
         let base = unsafe { minipy_alloc::alloc(layout) };
         if base.is_null() {
@@ -306,8 +336,13 @@ fn free_object(ptr: NonNull<PyObject>) {
         let ty = (*raw).ob_type.get();
         std::ptr::drop_in_place(&mut (*raw).payload);
         let gc = flags & HAS_GC_HEAD != 0;
-        let (layout, offset) = layout_for(gc);
-        minipy_alloc::dealloc((raw as *mut u8).sub(offset), layout);
+        let dict = flags & HAS_DICT_SLOT != 0;
+        let (layout, offset) = layout_for(gc, dict);
+        let base = (raw as *mut u8).sub(offset);
+        if dict {
+            std::ptr::drop_in_place(base as *mut DictSlot);
+        }
+        minipy_alloc::dealloc(base, layout);
         let _ = LIVE_OBJECTS.try_with(|c| c.set(c.get() - 1));
         // Release the type reference last (invariant 4).
         drop(PyRef { ptr: ty });
@@ -322,6 +357,26 @@ impl PyObject {
         // and `PyRef` is a transparent wrapper over the same NonNull, so a
         // reference to the cell's content can be viewed as `&PyRef`.
         unsafe { &*(self.ob_type.as_ptr() as *const PyRef) }
+    }
+
+    /// The managed `__dict__` slot of an instance of a user subclass of a
+    /// built-in type (None for every other object).
+    #[inline]
+    pub fn managed_dict(&self) -> Option<&DictSlot> {
+        if self.ob_flags.get() & HAS_DICT_SLOT == 0 {
+            return None;
+        }
+        let (_, offset) = layout_for(true, true);
+        // SAFETY: HAS_DICT_SLOT means the allocation starts with an
+        // initialised DictSlot `offset` bytes before this object
+        // (invariant 5); it lives exactly as long as the object, so the
+        // borrow cannot outlive it.
+        unsafe { Some(&*((self as *const PyObject as *const u8).sub(offset) as *const DictSlot)) }
+    }
+
+    /// Marks a type object whose instances carry a managed `__dict__`.
+    pub fn set_type_managed_dict(&self) {
+        self.ob_flags.set(self.ob_flags.get() | TYPE_MANAGED_DICT);
     }
 
     /// Replaces the type (`obj.__class__ = C`).

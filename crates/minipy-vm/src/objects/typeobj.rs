@@ -303,6 +303,9 @@ pub fn new_type(
         subclasses: RefCell::new(Vec::new()),
     };
     let ty = PyRef::new(Payload::Type(Box::new(data)), metatype);
+    if crate::object::needs_dict_slot(&ty) {
+        ty.set_type_managed_dict();
+    }
     vm.types_modified();
     let mro = compute_mro(vm, &ty, &bases)?;
     for b in &bases {

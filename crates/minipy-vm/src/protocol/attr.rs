@@ -103,7 +103,7 @@ impl Vm {
             Payload::Module { dict: d } => Some(d.clone()),
             Payload::Function(f) => lazily(&f.dict),
             Payload::Exception(e) => lazily(&e.dict),
-            _ => None,
+            _ => obj.managed_dict().and_then(lazily),
         }
     }
 
@@ -137,7 +137,7 @@ impl Vm {
             Payload::Module { dict: d } => Some(d.clone()),
             Payload::Function(f) => f.dict.borrow().clone(),
             Payload::Exception(e) => e.dict.borrow().clone(),
-            _ => None,
+            _ => obj.managed_dict().and_then(|d| d.borrow().clone()),
         };
         if let Some(d) = idict {
             if let Some(v) = dict::get_str(self, &d, name) {
@@ -146,6 +146,9 @@ impl Vm {
             if name_s == "__dict__" {
                 return Ok(Some(d));
             }
+        }
+        if name_s == "__dict__" && obj.managed_dict().is_some() {
+            return Ok(self.instance_dict(obj));
         }
         if let Some(d) = descr {
             return self.descr_get(&d, Some(obj), ty).map(Some);
