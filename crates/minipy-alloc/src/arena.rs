@@ -255,8 +255,11 @@ impl State {
         ao.nfreepools += 1;
         let nf = ao.nfreepools as usize;
 
-        if nf == ao.ntotalpools as usize {
-            // Case 1: the arena is entirely free: unlink and release it.
+        if nf == ao.ntotalpools as usize && ao.nextarena != NIL {
+            // Case 1: the arena is entirely free: unlink and release it,
+            // unless it is the last of `usable_arenas` (bpo-37257: keeping
+            // one wholly free arena avoids obtaining and releasing an arena
+            // on every iteration of a loop that allocates one object).
             let (prev, next) = (ao.prevarena, ao.nextarena);
             if prev == NIL {
                 self.usable_arenas = next;
@@ -310,6 +313,34 @@ impl State {
             self.arenas[after as usize].prevarena = ai;
         }
         self.arenas[lastnf as usize].nextarena = ai;
+    }
+
+    /// Releases every wholly free arena (those CPython's rule keeps);
+    /// returns how many were released.
+    pub fn release_free_arenas(&mut self) -> usize {
+        let mut released = 0;
+        let mut i = self.usable_arenas;
+        while i != NIL {
+            let a = &self.arenas[i as usize];
+            let next = a.nextarena;
+            if a.nfreepools == a.ntotalpools {
+                let prev = a.prevarena;
+                if prev == NIL {
+                    self.usable_arenas = next;
+                } else {
+                    self.arenas[prev as usize].nextarena = next;
+                }
+                if next != NIL {
+                    self.arenas[next as usize].prevarena = prev;
+                }
+                self.free_arena(i);
+                released += 1;
+            }
+            i = next;
+        }
+        // No arena with every pool free is left in the list.
+        self.nfp2lasta[MAX_POOLS_IN_ARENA] = NIL;
+        released
     }
 
     /// Checks the sortedness of `usable_arenas` and `nfp2lasta` (tests).

@@ -68,7 +68,11 @@
 //! (`nfp2lasta[n]` = last arena with `n` free pools keeps re-sorting O(1)),
 //! so the fullest arenas are used first and the emptiest get a chance to
 //! become entirely free: an arena whose 64 pools are all empty is returned
-//! to the system at once.
+//! to the system at once, except (CPython's rule, bpo-37257) when it is the
+//! last arena of `usable_arenas`: that one wholly free arena is kept, because
+//! returning it makes a loop that allocates and frees one object obtain and
+//! release a whole arena per iteration (measured: 18 us per iteration instead
+//! of ~50 ns). [`release_free_arenas`] returns the kept arena on demand.
 //!
 //! # Choices
 //!
@@ -186,6 +190,12 @@ pub fn stats() -> Stats {
 /// The allocator section of `sys._debugmallocstats()` (CPython 3.11 layout).
 pub fn debugmallocstats() -> String {
     stats::report(&stats())
+}
+
+/// Returns every wholly free arena of the calling thread to the system (the
+/// one `usable_arenas` keeps to avoid thrashing); returns how many.
+pub fn release_free_arenas() -> usize {
+    STATE.with(|s| s.borrow_mut().release_free_arenas())
 }
 
 /// Checks the ordering invariants of `usable_arenas` (for tests).

@@ -3,7 +3,9 @@
 
 use std::alloc::Layout;
 
-use minipy_alloc::{alloc, blocks_per_pool, check_invariants, dealloc, size_class, stats};
+use minipy_alloc::{
+    alloc, blocks_per_pool, check_invariants, dealloc, release_free_arenas, size_class, stats,
+};
 
 fn on_fresh_thread(f: fn()) {
     std::thread::spawn(f).join().expect("test thread panicked");
@@ -66,7 +68,10 @@ fn pool_fills_goes_full_and_back_to_used() {
         give(64, &again);
         let s = stats();
         assert_eq!(s.small_blocks_in_use(), 0);
-        assert_eq!(s.arenas_allocated_current, 0);
+        // The last wholly free arena is kept (bpo-37257) until released.
+        assert_eq!(s.arenas_allocated_current, 1);
+        assert_eq!(release_free_arenas(), 1);
+        assert_eq!(stats().arenas_allocated_current, 0);
     });
 }
 
@@ -87,6 +92,8 @@ fn empty_pools_reused_before_new_pools() {
         assert_eq!(stats().unused_pools, minipy_alloc::MAX_POOLS_IN_ARENA - 2);
         give(200, &c);
         give(16, &b);
+        assert_eq!(stats().arenas_allocated_current, 1);
+        assert_eq!(release_free_arenas(), 1);
         assert_eq!(stats().arenas_allocated_current, 0);
     });
 }
@@ -101,24 +108,33 @@ fn fully_freed_arena_is_released() {
         assert_eq!(s.arenas_allocated_current, 3);
         assert_eq!(s.arenas_highwater_mark, 3);
         assert_eq!(s.unused_pools, 0);
-        // Free the middle arena's blocks: it is returned to the system.
+        // Free the middle arena's blocks: it becomes wholly free but is the
+        // last usable arena, so it is kept (bpo-37257).
         give(512, &blocks[per_arena..2 * per_arena]);
+        let s = stats();
+        assert_eq!(s.arenas_allocated_current, 3);
+        assert_eq!(s.unused_pools, minipy_alloc::MAX_POOLS_IN_ARENA);
+        assert!(check_invariants());
+        // Half of the first arena: it becomes usable, sorted before the empty one.
+        give(512, &blocks[..per_arena / 2]);
+        assert!(check_invariants());
+        // The rest of the first arena: wholly free and not last: released.
+        give(512, &blocks[per_arena / 2..per_arena]);
         let s = stats();
         assert_eq!(s.arenas_allocated_current, 2);
         assert_eq!(s.arenas_reclaimed, 1);
         assert!(check_invariants());
-        // Half of the first arena: it becomes usable and sorted.
-        give(512, &blocks[..per_arena / 2]);
-        assert!(check_invariants());
         let more = take(512, 10);
         give(512, &more);
-        give(512, &blocks[per_arena / 2..per_arena]);
         give(512, &blocks[2 * per_arena..]);
+        let s = stats();
+        assert_eq!(s.arenas_allocated_current, 1);
+        assert_eq!(s.small_blocks_in_use(), 0);
+        assert_eq!(release_free_arenas(), 1);
         let s = stats();
         assert_eq!(s.arenas_allocated_current, 0);
         assert_eq!(s.arenas_allocated_total, 3);
         assert_eq!(s.arenas_reclaimed, 3);
-        assert_eq!(s.small_blocks_in_use(), 0);
     });
 }
 
@@ -170,5 +186,6 @@ Total                              =            1,048,576
 ";
         assert_eq!(report, expected);
         give(16, &a);
+        release_free_arenas();
     });
 }

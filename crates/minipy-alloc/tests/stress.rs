@@ -161,6 +161,14 @@ fn stress_two_million_mixed_blocks() {
         let s = stats();
         assert_eq!(s.small_blocks_in_use(), 0);
         assert_eq!(s.large_blocks_in_use, 0);
+        // At most the one wholly free arena CPython's rule keeps.
+        assert!(s.arenas_allocated_current <= 1, "arena leak");
+        assert_eq!(
+            s.unused_pools,
+            s.arenas_allocated_current * minipy_alloc::MAX_POOLS_IN_ARENA
+        );
+        minipy_alloc::release_free_arenas();
+        let s = stats();
         assert_eq!(s.arenas_allocated_current, 0, "arena leak");
         assert!(s.arenas_allocated_total >= s.arenas_highwater_mark);
         eprintln!(
@@ -182,6 +190,37 @@ fn stress_timing_vs_system() {
         let sys2 = run(system_alloc, system_dealloc, false);
         let py2 = run(minipy_alloc::alloc, minipy_alloc::dealloc, false);
         eprintln!("system: {sys:?} / {sys2:?}   pymalloc: {py:?} / {py2:?}");
+    })
+    .join()
+    .expect("timing thread panicked");
+}
+
+/// bpo-37257's pathological loop: one block allocated and freed on an
+/// otherwise empty allocator would obtain and release an arena every
+/// iteration if the last wholly free arena were not kept.
+#[test]
+#[ignore]
+fn timing_arena_thrash_loop() {
+    std::thread::spawn(|| {
+        let l = Layout::from_size_align(32, 8).expect("layout");
+        let n = 200_000;
+        let start = Instant::now();
+        for _ in 0..n {
+            // SAFETY: non-zero size; freed at once with the same layout.
+            unsafe { minipy_alloc::dealloc(std::hint::black_box(minipy_alloc::alloc(l)), l) };
+        }
+        let py = start.elapsed();
+        let start = Instant::now();
+        for _ in 0..n {
+            // SAFETY: as above, system allocator.
+            unsafe { system_dealloc(std::hint::black_box(system_alloc(l)), l) };
+        }
+        let sys = start.elapsed();
+        let s = stats();
+        eprintln!(
+            "thrash loop x{n}: pymalloc {py:?} ({} arenas) system {sys:?}",
+            s.arenas_allocated_total
+        );
     })
     .join()
     .expect("timing thread panicked");
