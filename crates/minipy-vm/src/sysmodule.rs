@@ -98,6 +98,7 @@ pub fn init(vm: &Vm) {
             ("exception", exception),
             ("getdefaultencoding", getdefaultencoding),
             ("getfilesystemencoding", getdefaultencoding),
+            ("_debugmallocstats", debugmallocstats),
         ],
     );
     dict::set_str(vm, &vm.modules, vm.intern("sys"), vm.sys.clone());
@@ -172,6 +173,14 @@ fn exc_info(vm: &Vm, args: Args) -> PyResult {
 fn exception(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "exception", 0, 0)?;
     Ok(vm.handled_exception().unwrap_or_else(|| vm.none.clone()))
+}
+
+/// `sys._debugmallocstats()`: the small-object allocator's state on
+/// stderr, in CPython 3.11's layout.
+fn debugmallocstats(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "_debugmallocstats", 0, 0)?;
+    crate::traceback::write_stderr(&minipy_alloc::debugmallocstats());
+    Ok(vm.none.clone())
 }
 
 fn getdefaultencoding(vm: &Vm, _args: Args) -> PyResult {
