@@ -318,6 +318,17 @@ fn check_case(binary: &str, name: &str) -> Option<String> {
         report.push_str("stdout (- expected, + minipy):\n");
         report.push_str(&line_diff(&expected.stdout, &stdout));
     }
+    // The whole stderr (tracebacks with 3.11's markers, SyntaxError carets)
+    // when CPython's was recorded.
+    if !report.starts_with("CRASH") {
+        let err_path = cases_dir().join(name.replace(".py", ".stderr"));
+        let expected_err = fs::read_to_string(&err_path).unwrap_or_default();
+        let got = normalize_stderr(&stderr);
+        if got != expected_err {
+            report.push_str("whole stderr (- CPython, + minipy):\n");
+            report.push_str(&line_diff(&expected_err, &got));
+        }
+    }
     if report.starts_with("CRASH") {
         let tail: Vec<&str> = stderr.lines().rev().take(8).collect();
         report.push_str("stderr tail:\n");
@@ -365,6 +376,13 @@ fn known_failures() -> Vec<String> {
         .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
         .filter(|l| !l.is_empty())
         .collect()
+}
+
+/// Whole stderr with the cases folder's absolute path written as <CASES>
+/// (as tests/record.py stores it).
+fn normalize_stderr(stderr: &str) -> String {
+    let dir = fs::canonicalize(cases_dir()).unwrap_or_else(|_| cases_dir());
+    stderr.replace(&format!("{}/", dir.display()), "<CASES>/")
 }
 
 #[test]
@@ -463,7 +481,11 @@ fn expected_files_are_current() {
                 .unwrap_or(-1),
             None => -1,
         };
-        (render(code, &out.stdout, &out.stderr) != on_disk).then(|| "stale".to_string())
+        let err_path = cases_dir().join(name.replace(".py", ".stderr"));
+        let err_on_disk = fs::read_to_string(&err_path).unwrap_or_default();
+        let err_now = normalize_stderr(&String::from_utf8_lossy(&out.stderr));
+        (render(code, &out.stdout, &out.stderr) != on_disk || err_now != err_on_disk)
+            .then(|| "stale".to_string())
     });
     if !stale.is_empty() {
         let list: Vec<String> = stale.iter().map(|(n, m)| format!("{n} ({m})")).collect();

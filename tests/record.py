@@ -10,6 +10,8 @@ case as NAME.expected:
     # recorded from CPython 3.11 by tests/record.py; do not edit
     exit: N
     stderr: <last non-empty line of stderr, or empty>
+and, when stderr is not empty, NAME.stderr with the whole stderr (the cases
+folder's absolute path written as <CASES>), which the harness also compares.
     --- stdout
     <stdout verbatim>
 
@@ -56,7 +58,13 @@ def run_case(name):
     )
     stdout = proc.stdout.decode("utf-8", "surrogateescape")
     stderr = proc.stderr.decode("utf-8", "surrogateescape")
-    return render(proc.returncode, stdout, stderr)
+    return render(proc.returncode, stdout, stderr), normalize_stderr(stderr)
+
+
+def normalize_stderr(stderr):
+    """Whole stderr with the cases folder's absolute path replaced by
+    <CASES>, so recordings do not depend on where the repository lives."""
+    return stderr.replace(os.path.realpath(CASES) + os.sep, "<CASES>/")
 
 
 def main(argv):
@@ -69,10 +77,17 @@ def main(argv):
     for name in names:
         if not os.path.isfile(os.path.join(CASES, name)):
             sys.exit("no such case: %s" % name)
-        text = run_case(name)
+        text, stderr = run_case(name)
         path = os.path.join(CASES, name[:-3] + ".expected")
         with open(path, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
             f.write(text)
+        # The whole stderr (tracebacks included), when there is any.
+        err_path = os.path.join(CASES, name[:-3] + ".stderr")
+        if stderr:
+            with open(err_path, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
+                f.write(stderr)
+        elif os.path.exists(err_path):
+            os.remove(err_path)
         status = text.split("\n", 2)[1]
         print("%-40s %s" % (name, status))
 

@@ -220,8 +220,27 @@ pub fn stdlib_dir() -> Option<String> {
     }
     let ok = |p: &std::path::Path| p.join("os.py").is_file();
     let mut cands: Vec<std::path::PathBuf> = Vec::new();
+    let pyenv_versions = || -> Vec<std::path::PathBuf> {
+        let root = std::env::var("PYENV_ROOT")
+            .ok()
+            .or_else(|| std::env::var("HOME").ok().map(|h| format!("{}/.pyenv", h)));
+        let Some(root) = root else { return Vec::new() };
+        let Ok(rd) = std::fs::read_dir(format!("{}/versions", root)) else { return Vec::new() };
+        let mut vs: Vec<_> = rd
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.file_name().map(|n| n.to_string_lossy().starts_with("3.11")).unwrap_or(false))
+            .collect();
+        vs.sort();
+        vs.into_iter().rev().map(|v| v.join("lib").join("python3.11")).collect()
+    };
     if let Ok(path) = std::env::var("PATH") {
         for dir in path.split(':') {
+            // A pyenv shim directory stands for pyenv's installed versions.
+            if dir.ends_with("/shims") {
+                cands.extend(pyenv_versions());
+                continue;
+            }
             for exe in ["python3.11", "python3"] {
                 let p = std::path::Path::new(dir).join(exe);
                 if let Ok(real) = std::fs::canonicalize(&p) {
