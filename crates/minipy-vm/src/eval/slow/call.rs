@@ -1,0 +1,321 @@
+//! Slow paths of calls: `CALL` (with the zero-argument `super()` and
+//! frame-introspecting builtins), `CALL_FUNCTION_EX`, `MAKE_FUNCTION`,
+//! `COPY_FREE_VARS`.
+
+use crate::eval::Raised;
+use crate::frame::Frame;
+use crate::heap::PyRef;
+use crate::object::{Payload, PyResult};
+use crate::objects::dict;
+use crate::objects::function::{Args, Function};
+use crate::vm::Vm;
+use minipy_bytecode::opcode::mkfn;
+use std::cell::RefCell;
+
+/// `CALL argc`: `[NULL|method, callable|self, args...] -- result`.
+pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
+    let kwnames = f.kwnames.take();
+    let len = f.stack.len();
+    if len < argc + 2 {
+        return Err(Raised::from(vm.new_error(
+            &vm.exc.system_error,
+            "bad bytecode: stack underflow in CALL".into(),
+        )));
+    }
+    let base = len - argc - 2;
+    let is_meth = !f.stack[base].is_null();
+    let (callable, start) = if is_meth {
+        (f.stack[base].clone(), base + 1)
+    } else {
+        (f.stack[base + 1].clone(), base + 2)
+    };
+    let kwn: &[PyRef] = match &kwnames {
+        Some(k) => k.as_tuple().unwrap_or(&[]),
+        None => &[],
+    };
+    if argc == 0 && kwn.is_empty() && callable.is(&vm.types.super_) {
+        let r = zero_arg_super(vm, f);
+        f.stack.truncate(base);
+        f.stack.push(r?);
+        return Ok(());
+    }
+    if argc == 0 {
+        if let Payload::Builtin(b) = &callable.payload {
+            if b.owner.is_none()
+                && b.self_.is_none()
+                && matches!(b.name, "globals" | "locals" | "vars" | "dir")
+            {
+                let r = frame_introspection(vm, f, b.name);
+                f.stack.truncate(base);
+                f.stack.push(r?);
+                return Ok(());
+            }
+        }
+    }
+    let r = {
+        let args = Args::with_kw(&f.stack[start..], kwn);
+        match &callable.payload {
+            Payload::Function(func) => vm.call_function(&callable, func, args),
+            Payload::Builtin(b)
+                if b.self_.is_none()
+                    && b.owner.is_none()
+                    && (b.name == "exec" || b.name == "eval") =>
+            {
+                let old = vm.caller_globals.replace(Some(f.globals.clone()));
+                let r = (b.func)(vm, args);
+                let _ = vm.caller_globals.replace(old);
+                r
+            }
+            Payload::Builtin(b) if b.self_.is_none() => (b.func)(vm, args),
+            Payload::Type(_) => {
+                let old = vm.caller_globals.replace(Some(f.globals.clone()));
+                let r = vm.call(&callable, args);
+                let _ = vm.caller_globals.replace(old);
+                r
+            }
+            _ => vm.call(&callable, args),
+        }
+    };
+    f.stack.truncate(base);
+    f.stack.push(r?);
+    Ok(())
+}
+
+/// `CALL_FUNCTION_EX`: `[NULL, func, args_tuple, kwargs?] -- result`.
+pub fn call_function_ex(vm: &Vm, f: &mut Frame, arg: u32) -> Result<(), Raised> {
+    let kwargs = if arg & 1 != 0 { f.stack.pop() } else { None };
+    let callargs = f.stack.pop().unwrap_or_else(|| vm.empty_tuple.clone());
+    let func = f.stack.pop().unwrap_or_else(|| vm.none.clone());
+    let _null = f.stack.pop();
+    let mut args: Vec<PyRef> = match &callargs.payload {
+        Payload::Tuple(t) => t.to_vec(),
+        _ => {
+            if !vm.is_iterable(&callargs) {
+                return Err(Raised::from(vm.type_error(format!(
+                    "{} argument after * must be an iterable, not {}",
+                    func_desc(vm, &func),
+                    callargs.type_name()
+                ))));
+            }
+            vm.iterate(&callargs)?
+        }
+    };
+    let mut kwnames = Vec::new();
+    if let Some(kw) = kwargs {
+        if !matches!(kw.payload, Payload::Dict(_)) {
+            return Err(Raised::from(vm.type_error(format!(
+                "{} argument after ** must be a mapping, not {}",
+                func_desc(vm, &func),
+                kw.type_name()
+            ))));
+        }
+        for (k, v) in dict::items(&kw) {
+            if k.as_str().is_none() {
+                return Err(Raised::from(
+                    vm.type_error("keywords must be strings".to_string()),
+                ));
+            }
+            kwnames.push(k);
+            args.push(v);
+        }
+    }
+    let r = vm.call(&func, Args::with_kw(&args, &kwnames))?;
+    f.stack.push(r);
+    Ok(())
+}
+
+/// `f()`-style description of a callable for error messages.
+pub fn func_desc(vm: &Vm, func: &PyRef) -> String {
+    let _ = vm;
+    match &func.payload {
+        Payload::Function(fd) => {
+            let q = fd.qualname.borrow().as_str().unwrap_or("?").to_string();
+            match fd
+                .module
+                .borrow()
+                .as_ref()
+                .and_then(|m| m.as_str().map(|s| s.to_string()))
+            {
+                Some(m) if m != "builtins" => format!("{}.{}()", m, q),
+                _ => format!("{}()", q),
+            }
+        }
+        Payload::BoundMethod { func: inner, .. } => func_desc(vm, inner),
+        Payload::Builtin(b) => format!("{}()", b.name),
+        Payload::Type(t) => format!("{}()", t.name()),
+        _ => format!("{} object", func.type_name()),
+    }
+}
+
+/// `MAKE_FUNCTION flags`: `[defaults, kwdefaults, annotations, closure,] code -- function`.
+pub fn make_function(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
+    let codeobj = f.stack.pop().unwrap_or_else(|| vm.none.clone());
+    let Payload::Code(code) = &codeobj.payload else {
+        return Err(vm.new_error(&vm.exc.system_error, "MAKE_FUNCTION without code".into()));
+    };
+    let closure = if flags & mkfn::CLOSURE != 0 {
+        f.stack.pop()
+    } else {
+        None
+    };
+    let annotations = if flags & mkfn::ANNOTATIONS != 0 {
+        f.stack.pop()
+    } else {
+        None
+    };
+    let kwdefaults = if flags & mkfn::KWDEFAULTS != 0 {
+        f.stack.pop()
+    } else {
+        None
+    };
+    let defaults = if flags & mkfn::DEFAULTS != 0 {
+        f.stack.pop()
+    } else {
+        None
+    };
+    let annotations = match annotations {
+        Some(a) if a.as_tuple().is_some() => {
+            let d = vm.new_dict();
+            let t = a.as_tuple().unwrap_or(&[]).to_vec();
+            let mut it = t.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                dict::set_item(vm, &d, k, v)?;
+            }
+            Some(d)
+        }
+        other => other,
+    };
+    // The compiler puts a docstring at co_consts[0] (else None there).
+    let doc = code
+        .consts
+        .first()
+        .filter(|c| c.as_str().is_some())
+        .cloned();
+    let module = dict::get_str(vm, &f.globals, &vm.intern("__name__"));
+    let func = Function {
+        code: code.clone(),
+        globals: f.globals.clone(),
+        builtins: f.builtins.clone(),
+        name: RefCell::new(vm.intern(&code.code.co_name)),
+        qualname: RefCell::new(vm.new_str(&code.code.co_qualname)),
+        defaults: RefCell::new(defaults),
+        kwdefaults: RefCell::new(kwdefaults),
+        annotations: RefCell::new(annotations),
+        closure,
+        dict: RefCell::new(None),
+        module: RefCell::new(module),
+        doc: RefCell::new(doc),
+    };
+    f.stack.push(PyRef::new(
+        Payload::Function(Box::new(func)),
+        &vm.types.function,
+    ));
+    Ok(())
+}
+
+/// `COPY_FREE_VARS n`: copies the closure's cells into the last n slots.
+pub fn copy_free_vars(_vm: &Vm, f: &mut Frame, n: usize) {
+    let Some(func) = &f.func else { return };
+    let Payload::Function(fd) = &func.payload else {
+        return;
+    };
+    let Some(closure) = &fd.closure else { return };
+    let cells = closure.as_tuple().unwrap_or(&[]);
+    let total = f.fast.len();
+    let offset = total - n.min(total);
+    for (i, c) in cells.iter().take(n).enumerate() {
+        f.fast[offset + i] = Some(c.clone());
+    }
+}
+
+/// `super()` without arguments: `__class__` from the frame's cell and the
+/// first argument of the frame (CPython's `super_init_without_args`).
+fn zero_arg_super(vm: &Vm, f: &Frame) -> PyResult {
+    let co = &f.code.code;
+    if co.co_argcount == 0 && co.co_flags & minipy_bytecode::code::flags::VARARGS == 0 {
+        return Err(vm.runtime_error("super(): no arguments".to_string()));
+    }
+    let mut obj = match f.fast.first().cloned().flatten() {
+        Some(o) => o,
+        None => return Err(vm.runtime_error("super(): arg[0] deleted".to_string())),
+    };
+    if co
+        .co_localspluskinds
+        .first()
+        .map(|k| k & minipy_bytecode::code::kinds::CELL != 0)
+        .unwrap_or(false)
+    {
+        if let Payload::Cell(c) = &obj.payload {
+            let inner = c.borrow().clone();
+            match inner {
+                Some(v) => obj = v,
+                None => return Err(vm.runtime_error("super(): arg[0] deleted".to_string())),
+            }
+        }
+    }
+    let idx = f
+        .code
+        .localsplusnames
+        .iter()
+        .position(|n| n.as_str() == Some("__class__"));
+    let cls = match idx.and_then(|i| f.fast.get(i).cloned().flatten()) {
+        Some(c) => match &c.payload {
+            Payload::Cell(cell) => cell.borrow().clone(),
+            _ => None,
+        },
+        None => return Err(vm.runtime_error("super(): __class__ cell not found".to_string())),
+    };
+    let Some(cls) = cls else {
+        return Err(vm.runtime_error("super(): empty __class__ cell".to_string()));
+    };
+    if cls.as_type().is_none() {
+        return Err(vm.runtime_error("super(): __class__ is not a type".to_string()));
+    }
+    crate::objects::descriptors::super_new(vm, Args::new(&[vm.types.super_.clone(), cls, obj]))
+}
+
+/// `globals()`, `locals()`, `vars()` and `dir()` without arguments: they
+/// read the calling frame.
+fn frame_introspection(vm: &Vm, f: &Frame, name: &str) -> PyResult {
+    if name == "globals" {
+        return Ok(f.globals.clone());
+    }
+    let locals = match &f.locals {
+        Some(l) => l.clone(),
+        None => {
+            let d = vm.new_dict();
+            let kinds = &f.code.code.co_localspluskinds;
+            for (i, n) in f.code.localsplusnames.iter().enumerate() {
+                let kind = kinds.get(i).copied().unwrap_or(0);
+                let v = match f.fast.get(i).cloned().flatten() {
+                    Some(v)
+                        if kind
+                            & (minipy_bytecode::code::kinds::CELL
+                                | minipy_bytecode::code::kinds::FREE)
+                            != 0 =>
+                    {
+                        match &v.payload {
+                            Payload::Cell(c) => c.borrow().clone(),
+                            _ => Some(v),
+                        }
+                    }
+                    other => other,
+                };
+                if let Some(v) = v {
+                    dict::set_item(vm, &d, n.clone(), v)?;
+                }
+            }
+            d
+        }
+    };
+    if name == "dir" {
+        let mut keys: Vec<String> = vm
+            .iterate(&locals)?
+            .iter()
+            .filter_map(|k| k.as_str().map(|s| s.to_string()))
+            .collect();
+        keys.sort();
+        return Ok(vm.new_list(keys.iter().map(|k| vm.new_str(k)).collect()));
+    }
+    Ok(locals)
+}

@@ -1,0 +1,165 @@
+//! Slow paths about exceptions: `RAISE_VARARGS`, `CHECK_EXC_MATCH`,
+//! `__context__` chaining, and the NameError/UnboundLocalError texts.
+
+use crate::eval::Raised;
+use crate::frame::Frame;
+use crate::heap::PyRef;
+use crate::object::PyResult;
+use crate::objects::dict;
+use crate::vm::Vm;
+
+/// Sets `__context__` of a freshly raised exception to the exception being
+/// handled, as CPython's `_PyErr_SetObject` does (breaking cycles).
+pub fn on_new_exception(vm: &Vm, exc: &PyRef) {
+    let Some(e) = exc.as_exception() else { return };
+    if !e.traceback.borrow().is_empty() {
+        return;
+    }
+    set_context(vm, exc);
+}
+
+pub fn set_context(vm: &Vm, exc: &PyRef) {
+    let Some(e) = exc.as_exception() else { return };
+    let Some(handled) = vm.handled_exception() else {
+        return;
+    };
+    if handled.is(exc) {
+        return;
+    }
+    // Break a cycle exc -> ... -> handled -> ... -> exc.
+    let mut o = handled.clone();
+    loop {
+        let next = match o.as_exception() {
+            Some(oe) => oe.context.borrow().clone(),
+            None => None,
+        };
+        match next {
+            Some(n) if n.is(exc) => {
+                if let Some(oe) = o.as_exception() {
+                    let old = oe.context.replace(None);
+                    drop(old);
+                }
+                break;
+            }
+            Some(n) => o = n,
+            None => break,
+        }
+    }
+    let old = e.context.replace(Some(handled));
+    drop(old);
+}
+
+pub fn unbound_local(vm: &Vm, f: &Frame, idx: u32) -> PyRef {
+    let name = f
+        .code
+        .localsplusnames
+        .get(idx as usize)
+        .and_then(|n| n.as_str())
+        .unwrap_or("?");
+    vm.new_error(
+        &vm.exc.unbound_local_error,
+        format!(
+            "cannot access local variable '{}' where it is not associated with a value",
+            name
+        ),
+    )
+}
+
+pub fn name_error(vm: &Vm, name: &PyRef) -> PyRef {
+    let e = vm.name_error(format!(
+        "name '{}' is not defined",
+        name.as_str().unwrap_or("?")
+    ));
+    if let Some(d) = vm.instance_dict(&e) {
+        dict::set_str(vm, &d, vm.intern("name"), name.clone());
+    }
+    e
+}
+
+/// Turns `raise X` operands into an exception instance.
+pub fn make_exception(vm: &Vm, v: &PyRef) -> PyResult {
+    if v.as_type().is_some() {
+        if crate::objects::typeobj::is_subtype(v, &vm.exc.base_exception) {
+            let e = vm.call_args(v, &[])?;
+            if e.as_exception().is_none() {
+                return Err(vm.type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    vm.repr_string(v)?,
+                    e.type_name()
+                )));
+            }
+            return Ok(e);
+        }
+    } else if v.as_exception().is_some() {
+        return Ok(v.clone());
+    }
+    Err(vm.type_error("exceptions must derive from BaseException".to_string()))
+}
+
+/// `RAISE_VARARGS argc`.
+pub fn raise_varargs(vm: &Vm, f: &mut Frame, argc: u32) -> Raised {
+    let cause = if argc >= 2 { f.stack.pop() } else { None };
+    let exc = if argc >= 1 { f.stack.pop() } else { None };
+    let Some(exc) = exc else {
+        return match vm.handled_exception() {
+            Some(e) => Raised {
+                exc: e,
+                reraise: true,
+                lasti: None,
+            },
+            None => Raised::from(vm.runtime_error("No active exception to reraise".to_string())),
+        };
+    };
+    let exc = match make_exception(vm, &exc) {
+        Ok(e) => e,
+        Err(e) => return Raised::from(e),
+    };
+    if let Some(cause) = cause {
+        let c = if cause.is_none() {
+            None
+        } else if cause.as_type().is_some()
+            && crate::objects::typeobj::is_subtype(&cause, &vm.exc.base_exception)
+        {
+            match vm.call_args(&cause, &[]) {
+                Ok(c) => Some(c),
+                Err(e) => return Raised::from(e),
+            }
+        } else if cause.as_exception().is_some() {
+            Some(cause)
+        } else {
+            return Raised::from(
+                vm.type_error("exception causes must derive from BaseException".to_string()),
+            );
+        };
+        if let Some(e) = exc.as_exception() {
+            e.suppress_context.set(true);
+            let old = e.cause.replace(c);
+            drop(old);
+        }
+    }
+    set_context(vm, &exc);
+    Raised::from(exc)
+}
+
+pub fn exception_matches(vm: &Vm, exc: &PyRef, ty: &PyRef) -> PyResult<bool> {
+    let check = |t: &PyRef| -> PyResult<bool> {
+        if t.as_type().is_none() || !crate::objects::typeobj::is_subtype(t, &vm.exc.base_exception)
+        {
+            return Err(vm.type_error(
+                "catching classes that do not inherit from BaseException is not allowed"
+                    .to_string(),
+            ));
+        }
+        Ok(crate::objects::typeobj::is_subtype(exc.class(), t))
+    };
+    if let Some(items) = ty.as_tuple() {
+        let mut any = false;
+        for t in items {
+            if check(t)? {
+                any = true;
+            }
+        }
+        return Ok(any);
+    }
+    check(ty)
+}

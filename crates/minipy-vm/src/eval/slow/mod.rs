@@ -1,0 +1,87 @@
+//! The evaluation loop's slow paths, one named function per instruction
+//! that needs more than a few lines (Lua's `luaV_finishget` style), by
+//! theme: [`call`], [`build`], [`names`], [`exceptions`].
+
+use crate::frame::Frame;
+use crate::heap::PyRef;
+use crate::object::{Payload, PyResult};
+use crate::objects::dict;
+use crate::vm::Vm;
+use minipy_bytecode::opcode::nb;
+
+mod build;
+mod call;
+mod exceptions;
+mod names;
+
+pub use build::*;
+pub use call::*;
+pub use exceptions::*;
+pub use names::*;
+
+/// Machine-int fast path of `BINARY_OP`; None when it must go the long way.
+#[inline(always)]
+pub fn int_fast(vm: &Vm, x: i64, y: i64, op: u32) -> Option<PyRef> {
+    let op = if op >= nb::INPLACE_OFFSET {
+        op - nb::INPLACE_OFFSET
+    } else {
+        op
+    };
+    let r = match op {
+        nb::ADD => x.checked_add(y)?,
+        nb::SUBTRACT => x.checked_sub(y)?,
+        nb::MULTIPLY => x.checked_mul(y)?,
+        nb::AND => x & y,
+        nb::OR => x | y,
+        nb::XOR => x ^ y,
+        nb::FLOOR_DIVIDE if y != 0 => {
+            let q = x.checked_div(y)?;
+            if (x % y != 0) && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
+        }
+        nb::REMAINDER if y != 0 => {
+            let r = x.checked_rem(y)?;
+            if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            }
+        }
+        _ => return None,
+    };
+    Some(vm.new_int(r))
+}
+
+/// `BEFORE_WITH`: `(mgr -- exit, mgr.__enter__())`.
+pub fn before_with(vm: &Vm, f: &mut Frame) -> PyResult<()> {
+    let mgr = f.stack.pop().unwrap_or_else(|| vm.none.clone());
+    let enter = vm.lookup_special(&mgr, "__enter__");
+    let exit = vm.lookup_special(&mgr, "__exit__");
+    let (Some(enter), Some(exit)) = (enter, exit) else {
+        return Err(vm.type_error(format!(
+            "'{}' object does not support the context manager protocol",
+            mgr.type_name()
+        )));
+    };
+    let exit = vm.descr_get(&exit, Some(&mgr), mgr.class())?;
+    let enter = vm.descr_get(&enter, Some(&mgr), mgr.class())?;
+    f.stack.push(exit);
+    let r = vm.call_args(&enter, &[])?;
+    f.stack.push(r);
+    Ok(())
+}
+
+pub fn print_expr(vm: &Vm, v: &PyRef) -> PyResult<()> {
+    if v.is_none() {
+        return Ok(());
+    }
+    let r = vm.repr_string(v)?;
+    crate::builtins::write_stdout(vm, &format!("{}\n", r))?;
+    if let Payload::Module { dict: d } = &vm.builtins.payload {
+        dict::set_str(vm, d, vm.intern("_"), v.clone());
+    }
+    Ok(())
+}
