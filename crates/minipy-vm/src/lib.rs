@@ -225,14 +225,23 @@ pub fn stdlib_dir() -> Option<String> {
             .ok()
             .or_else(|| std::env::var("HOME").ok().map(|h| format!("{}/.pyenv", h)));
         let Some(root) = root else { return Vec::new() };
-        let Ok(rd) = std::fs::read_dir(format!("{}/versions", root)) else { return Vec::new() };
+        let Ok(rd) = std::fs::read_dir(format!("{}/versions", root)) else {
+            return Vec::new();
+        };
         let mut vs: Vec<_> = rd
             .flatten()
             .map(|e| e.path())
-            .filter(|p| p.file_name().map(|n| n.to_string_lossy().starts_with("3.11")).unwrap_or(false))
+            .filter(|p| {
+                p.file_name()
+                    .map(|n| n.to_string_lossy().starts_with("3.11"))
+                    .unwrap_or(false)
+            })
             .collect();
         vs.sort();
-        vs.into_iter().rev().map(|v| v.join("lib").join("python3.11")).collect()
+        vs.into_iter()
+            .rev()
+            .map(|v| v.join("lib").join("python3.11"))
+            .collect()
     };
     if let Ok(path) = std::env::var("PATH") {
         for dir in path.split(':') {

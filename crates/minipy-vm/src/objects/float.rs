@@ -153,16 +153,7 @@ fn is_real(o: &PyObject) -> bool {
 fn float_dunder(vm: &Vm, args: Args, op: u32, reflected: bool, name: &str) -> PyResult {
     let pos = method_args(vm, &args, name, 1)?;
     self_float(vm, pos, name)?;
-    let (a, b) = (&pos[0], &pos[1]);
-    if !is_real(b) {
-        return Ok(vm.not_implemented.clone());
-    }
-    let r = if reflected {
-        number::binary(vm, b, a, op)?
-    } else {
-        number::binary(vm, a, b, op)?
-    };
-    Ok(r.unwrap_or_else(|| vm.not_implemented.clone()))
+    number::binary_dunder(vm, pos, op, reflected, is_real)
 }
 
 macro_rules! binops {

@@ -309,16 +309,7 @@ fn method_args<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&
 fn int_dunder(vm: &Vm, args: Args, op: u32, reflected: bool, name: &str) -> PyResult {
     let pos = method_args(vm, &args, name, 1)?;
     self_int(vm, pos, name)?;
-    let (a, b) = (&pos[0], &pos[1]);
-    if !is_int(b) {
-        return Ok(vm.not_implemented.clone());
-    }
-    let r = if reflected {
-        number::binary(vm, b, a, op)?
-    } else {
-        number::binary(vm, a, b, op)?
-    };
-    Ok(r.unwrap_or_else(|| vm.not_implemented.clone()))
+    number::binary_dunder(vm, pos, op, reflected, is_int)
 }
 
 macro_rules! binops {

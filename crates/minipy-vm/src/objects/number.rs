@@ -304,3 +304,25 @@ pub fn hash(a: &PyRef) -> Option<i64> {
         }
     })
 }
+
+/// The shared body of the numeric binary special methods (`int.__add__`,
+/// `float.__rsub__`, `complex.__mul__`, ...): `pos` is `[self, other]` with
+/// `self` already checked; `NotImplemented` unless `accepts(other)`.
+pub fn binary_dunder(
+    vm: &Vm,
+    pos: &[PyRef],
+    op: u32,
+    reflected: bool,
+    accepts: fn(&crate::heap::PyObject) -> bool,
+) -> PyResult {
+    let (a, b) = (&pos[0], &pos[1]);
+    if !accepts(b) {
+        return Ok(vm.not_implemented.clone());
+    }
+    let r = if reflected {
+        binary(vm, b, a, op)?
+    } else {
+        binary(vm, a, b, op)?
+    };
+    Ok(r.unwrap_or_else(|| vm.not_implemented.clone()))
+}

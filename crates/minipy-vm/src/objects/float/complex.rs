@@ -224,15 +224,7 @@ fn method_args<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&
 fn complex_dunder(vm: &Vm, args: Args, op: u32, reflected: bool, name: &str) -> PyResult {
     let pos = method_args(vm, &args, name, 1)?;
     self_complex(vm, pos, name)?;
-    if num_of(&pos[1]).is_none() {
-        return Ok(vm.not_implemented.clone());
-    }
-    let r = if reflected {
-        number::binary(vm, &pos[1], &pos[0], op)?
-    } else {
-        number::binary(vm, &pos[0], &pos[1], op)?
-    };
-    Ok(r.unwrap_or_else(|| vm.not_implemented.clone()))
+    number::binary_dunder(vm, pos, op, reflected, |o| num_of(o).is_some())
 }
 
 macro_rules! binops {
