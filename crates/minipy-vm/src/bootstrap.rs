@@ -222,6 +222,8 @@ pub fn create() -> Box<Vm> {
         null: mk("<NULL>", &object, L::Other, None, false),
         traceback: mk("traceback", &object, L::Other, None, false),
         frame: mk("frame", &object, L::Other, None, false),
+        getset_descriptor: mk("getset_descriptor", &object, L::Other, None, false),
+        member_descriptor: mk("member_descriptor", &object, L::Other, None, false),
         int,
         dict: dict_t.clone(),
         object: object.clone(),
@@ -318,6 +320,7 @@ fn run_prelude(vm: &Vm) {
     let Some(d) = vm.instance_dict(&m) else {
         return;
     };
+    *vm.prelude.borrow_mut() = Some(d.clone());
     if let Err(e) = crate::exec_source(vm, include_str!("prelude.py"), "<minipy prelude>", &d) {
         crate::traceback::write_stderr(&crate::traceback::format_exception(vm, &e));
     }
@@ -424,6 +427,27 @@ fn install_methods(vm: &Vm) {
     add_methods(vm, &t.slice, m, range::SLICE_METHODS);
     add_methods(vm, &t.generator, m, generator::METHODS);
     add_methods(vm, &t.property, m, descriptors::PROPERTY_METHODS);
+    add_methods(
+        vm,
+        &t.getset_descriptor,
+        m,
+        descriptors::SLOT_DESCRIPTOR_METHODS,
+    );
+    add_methods(
+        vm,
+        &t.member_descriptor,
+        m,
+        descriptors::SLOT_DESCRIPTOR_METHODS,
+    );
+    add_methods(
+        vm,
+        &t.type_,
+        m,
+        &[
+            ("__or__", descriptors::type_or),
+            ("__ror__", descriptors::type_ror),
+        ],
+    );
     add_methods(vm, &vm.exc.base_exception, m, exceptions::METHODS);
     for it in [
         &t.list_iterator,

@@ -60,6 +60,8 @@ pub struct Types {
     pub null: PyRef,
     pub traceback: PyRef,
     pub frame: PyRef,
+    pub getset_descriptor: PyRef,
+    pub member_descriptor: PyRef,
 }
 
 /// Exception classes used from Rust; every class is also in `all`.

@@ -78,6 +78,8 @@ pub struct Vm {
     /// change to any type's namespace or MRO.
     pub mcache: RefCell<Vec<Option<McEntry>>>,
     pub type_version: Cell<u64>,
+    /// The namespace of `prelude.py` (Python-level runtime helpers).
+    pub prelude: RefCell<Option<PyRef>>,
 }
 
 impl Vm {
@@ -181,6 +183,7 @@ impl Vm {
             caller_globals: RefCell::new(None),
             mcache: RefCell::new((0..MCACHE_SIZE).map(|_| None).collect()),
             type_version: Cell::new(0),
+            prelude: RefCell::new(None),
         }
     }
 

@@ -137,6 +137,10 @@ fn isinstance_rec(vm: &Vm, obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
         vm.leave();
         return r;
     }
+    // Other checkers (types.UnionType) define __instancecheck__ on their type.
+    if let Some(r) = vm.call_special(cls, "__instancecheck__", std::slice::from_ref(obj))? {
+        return vm.truthy(&r);
+    }
     Err(vm
         .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union".to_string()))
 }
@@ -175,6 +179,9 @@ fn issubclass_rec(vm: &Vm, c: &PyRef, b: &PyRef) -> PyResult<bool> {
     }
     if c.as_type().is_none() {
         return Err(vm.type_error("issubclass() arg 1 must be a class".to_string()));
+    }
+    if let Some(r) = vm.call_special(b, "__subclasscheck__", std::slice::from_ref(c))? {
+        return vm.truthy(&r);
     }
     Err(vm.type_error(
         "issubclass() arg 2 must be a class, a tuple of classes, or a union".to_string(),

@@ -174,3 +174,67 @@ pub const PROPERTY_METHODS: &[(&str, NativeFn)] = &[
     ("__get__", property_get),
     ("__set__", property_set),
 ];
+
+/// `FunctionType.__code__`-style descriptors of payload attributes:
+/// `__get__(obj)` reads the attribute by name.
+fn slot_descriptor_get(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__get__", 2, 3)?;
+    if a[1].is_none() {
+        return Ok(a[0].clone());
+    }
+    let name = vm.getattr_str(&a[0], "__name__")?;
+    vm.getattr(&a[1], &name)
+}
+
+pub const SLOT_DESCRIPTOR_METHODS: &[(&str, NativeFn)] = &[("__get__", slot_descriptor_get)];
+
+/// A descriptor object for the payload attribute `name` of the built-in
+/// type `owner` (what `FunctionType.__code__` evaluates to).
+pub fn slot_descriptor(vm: &Vm, owner: &PyRef, name: &str, member: bool) -> PyRef {
+    let d = vm.new_dict();
+    crate::objects::dict::set_str(vm, &d, vm.intern("__name__"), vm.new_str(name));
+    crate::objects::dict::set_str(vm, &d, vm.intern("__objclass__"), owner.clone());
+    let ty = if member {
+        &vm.types.member_descriptor
+    } else {
+        &vm.types.getset_descriptor
+    };
+    PyRef::new(
+        Payload::Instance {
+            dict: std::cell::RefCell::new(Some(d)),
+            slots: Box::new([]),
+        },
+        ty,
+    )
+}
+
+/// Calls a function of the Python prelude (`prelude.py`) by name.
+pub fn call_prelude(vm: &Vm, name: &str, args: &[PyRef]) -> PyResult {
+    let prelude = vm.prelude.borrow().clone();
+    let f = prelude.and_then(|d| crate::objects::dict::get_str(vm, &d, &vm.intern(name)));
+    match f {
+        Some(f) => vm.call_args(&f, args),
+        None => Err(vm.unsupported(name)),
+    }
+}
+
+fn union_operand(o: &PyRef) -> bool {
+    o.as_type().is_some() || o.is_none()
+}
+
+/// `type.__or__`: `int | str` builds a `types.UnionType`.
+pub fn type_or(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__or__", 2, 2)?;
+    if !union_operand(&a[1]) {
+        return Ok(vm.not_implemented.clone());
+    }
+    call_prelude(vm, "_union", &[a[0].clone(), a[1].clone()])
+}
+
+pub fn type_ror(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__ror__", 2, 2)?;
+    if !union_operand(&a[1]) {
+        return Ok(vm.not_implemented.clone());
+    }
+    call_prelude(vm, "_union", &[a[1].clone(), a[0].clone()])
+}

@@ -167,6 +167,32 @@ pub fn type_getattr_fallback(vm: &Vm, ty: &PyRef, name: &str) -> PyResult<Option
     let Some(t) = ty.as_type() else {
         return Ok(None);
     };
+    if ty.is(&vm.types.function) {
+        const GETSETS: &[&str] = &[
+            "__code__",
+            "__defaults__",
+            "__kwdefaults__",
+            "__name__",
+            "__qualname__",
+            "__dict__",
+            "__annotations__",
+        ];
+        const MEMBERS: &[&str] = &[
+            "__globals__",
+            "__closure__",
+            "__doc__",
+            "__builtins__",
+            "__module__",
+        ];
+        if GETSETS.contains(&name) || MEMBERS.contains(&name) {
+            return Ok(Some(crate::objects::descriptors::slot_descriptor(
+                vm,
+                ty,
+                name,
+                MEMBERS.contains(&name),
+            )));
+        }
+    }
     let v = match name {
         "__module__" if !t.heap => vm.new_str("builtins"),
         "__doc__" if ty.is(&vm.types.object) => vm.new_str(
@@ -293,7 +319,7 @@ pub fn setattr(vm: &Vm, obj: &PyRef, name: &str, value: Option<PyRef>) -> PyResu
 }
 
 /// Builds `traceback` objects (`tb_lineno`, `tb_lasti`, `tb_next`,
-/// `tb_frame` = None) from an exception's entries, outermost first.
+/// `tb_frame` as a snapshot) from an exception's entries, outermost first.
 pub fn traceback_chain(vm: &Vm, entries: &[crate::object::TracebackEntry]) -> PyRef {
     let mut next = vm.none.clone();
     for e in entries.iter() {
@@ -303,7 +329,7 @@ pub fn traceback_chain(vm: &Vm, entries: &[crate::object::TracebackEntry]) -> Py
             .addr2line(e.lasti)
             .map(|l| vm.new_int(l as i64))
             .unwrap_or_else(|| vm.none.clone());
-        dict::set_str(vm, &d, vm.intern("tb_lineno"), line);
+        dict::set_str(vm, &d, vm.intern("tb_lineno"), line.clone());
         dict::set_str(
             vm,
             &d,
@@ -311,7 +337,28 @@ pub fn traceback_chain(vm: &Vm, entries: &[crate::object::TracebackEntry]) -> Py
             vm.new_int(2 * e.lasti as i64),
         );
         dict::set_str(vm, &d, vm.intern("tb_next"), next);
-        dict::set_str(vm, &d, vm.intern("tb_frame"), vm.none.clone());
+        let fd = vm.new_dict();
+        dict::set_str(
+            vm,
+            &fd,
+            vm.intern("f_code"),
+            vm.new_code(crate::frame::CodeInfo::new(vm, e.code.clone())),
+        );
+        dict::set_str(vm, &fd, vm.intern("f_lineno"), line.clone());
+        dict::set_str(
+            vm,
+            &fd,
+            vm.intern("f_lasti"),
+            vm.new_int(2 * e.lasti as i64),
+        );
+        let frame = PyRef::new(
+            Payload::Instance {
+                dict: std::cell::RefCell::new(Some(fd)),
+                slots: Box::new([]),
+            },
+            &vm.types.frame,
+        );
+        dict::set_str(vm, &d, vm.intern("tb_frame"), frame);
         next = PyRef::new(
             Payload::Instance {
                 dict: std::cell::RefCell::new(Some(d)),

@@ -27,8 +27,24 @@ impl Vm {
             if let Some(cg) = self.getattr_opt(obj, &self.intern("__class_getitem__"))? {
                 return self.call_args(&cg, std::slice::from_ref(key));
             }
-            if obj.is(&self.types.type_) {
-                return Err(self.unsupported("generic aliases such as type[int]"));
+            let t = &self.types;
+            if [
+                &t.type_,
+                &t.list,
+                &t.dict,
+                &t.tuple,
+                &t.set,
+                &t.frozenset,
+                &t.enumerate,
+            ]
+            .iter()
+            .any(|g| obj.is(g))
+            {
+                return crate::objects::descriptors::call_prelude(
+                    self,
+                    "GenericAlias",
+                    &[obj.clone(), key.clone()],
+                );
             }
         }
         if is_heap(obj) {
