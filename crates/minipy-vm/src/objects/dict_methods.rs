@@ -230,32 +230,14 @@ fn new_view(vm: &Vm, d: &PyRef, what: DictIterKind) -> PyRef {
 
 fn get(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args, "get")?;
-    args.no_kwargs(vm, "get")?;
-    let pos = args.pos();
-    if pos.len() < 2 || pos.len() > 3 {
-        return Err(vm.type_error(format!(
-            "get expected at {} argument{}, got {}",
-            if pos.len() < 2 { "least 1" } else { "most 2" },
-            if pos.len() < 2 { "" } else { "s" },
-            pos.len() - 1
-        )));
-    }
+    let pos = args.check_method(vm, "get", 1, 2)?;
     Ok(dict::get_item(vm, d, &pos[1])?
         .unwrap_or_else(|| pos.get(2).cloned().unwrap_or_else(|| vm.none.clone())))
 }
 
 fn setdefault(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args, "setdefault")?;
-    args.no_kwargs(vm, "setdefault")?;
-    let pos = args.pos();
-    if pos.len() < 2 || pos.len() > 3 {
-        return Err(vm.type_error(format!(
-            "setdefault expected at {} argument{}, got {}",
-            if pos.len() < 2 { "least 1" } else { "most 2" },
-            if pos.len() < 2 { "" } else { "s" },
-            pos.len() - 1
-        )));
-    }
+    let pos = args.check_method(vm, "setdefault", 1, 2)?;
     if let Some(v) = dict::get_item(vm, d, &pos[1])? {
         return Ok(v);
     }
@@ -266,16 +248,7 @@ fn setdefault(vm: &Vm, args: Args) -> PyResult {
 
 fn pop(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args, "pop")?;
-    args.no_kwargs(vm, "pop")?;
-    let pos = args.pos();
-    if pos.len() < 2 || pos.len() > 3 {
-        return Err(vm.type_error(format!(
-            "pop expected at {} argument{}, got {}",
-            if pos.len() < 2 { "least 1" } else { "most 2" },
-            if pos.len() < 2 { "" } else { "s" },
-            pos.len() - 1
-        )));
-    }
+    let pos = args.check_method(vm, "pop", 1, 2)?;
     match dict::del_item(vm, d, &pos[1])? {
         Some(v) => Ok(v),
         None => match pos.get(2) {
@@ -336,16 +309,7 @@ fn clear(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn fromkeys(vm: &Vm, args: Args) -> PyResult {
-    args.no_kwargs(vm, "fromkeys")?;
-    let pos = args.pos();
-    if pos.len() < 2 || pos.len() > 3 {
-        return Err(vm.type_error(format!(
-            "fromkeys expected at {} argument{}, got {}",
-            if pos.len() < 2 { "least 1" } else { "most 2" },
-            if pos.len() < 2 { "" } else { "s" },
-            pos.len() - 1
-        )));
-    }
+    let pos = args.check_method(vm, "fromkeys", 1, 2)?;
     let cls = &pos[0];
     let value = pos.get(2).cloned().unwrap_or_else(|| vm.none.clone());
     let d = if cls.is(&vm.types.dict) {

@@ -71,6 +71,39 @@ impl<'a> Args<'a> {
         Ok(())
     }
 
+    /// For a method: checks that `min..=max` arguments follow `self` and no
+    /// keywords were passed (CPython's `name expected at least 1 argument,
+    /// got 0`); returns the positional arguments, `self` first.
+    pub fn check_method(
+        &self,
+        vm: &Vm,
+        fname: &str,
+        min: usize,
+        max: usize,
+    ) -> PyResult<&'a [PyRef]> {
+        self.no_kwargs(vm, fname)?;
+        let pos = self.pos();
+        let n = pos.len().saturating_sub(1);
+        let bound = if n < min {
+            Some(("least", min))
+        } else if n > max {
+            Some(("most", max))
+        } else {
+            None
+        };
+        match bound {
+            None => Ok(pos),
+            Some((which, b)) => Err(vm.type_error(format!(
+                "{} expected at {} {} argument{}, got {}",
+                fname,
+                which,
+                b,
+                if b == 1 { "" } else { "s" },
+                n
+            ))),
+        }
+    }
+
     /// Checks the positional count against `min..=max` with CPython's wording.
     pub fn check(&self, vm: &Vm, fname: &str, min: usize, max: usize) -> PyResult<&'a [PyRef]> {
         let pos = self.pos();

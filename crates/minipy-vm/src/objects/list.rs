@@ -324,16 +324,7 @@ pub fn index_bounds(
 
 fn index(vm: &Vm, args: Args) -> PyResult {
     let (_, l) = this(vm, &args, "index")?;
-    args.no_kwargs(vm, "index")?;
-    let pos = args.pos();
-    if pos.len() < 2 || pos.len() > 4 {
-        return Err(vm.type_error(format!(
-            "index expected at {} argument{}, got {}",
-            if pos.len() < 2 { "least 1" } else { "most 3" },
-            if pos.len() < 2 { "" } else { "s" },
-            pos.len() - 1
-        )));
-    }
+    let pos = args.check_method(vm, "index", 1, 3)?;
     let len = l.borrow().len();
     let (a, e) = index_bounds(vm, pos.get(2), pos.get(3), len)?;
     match find(vm, l, &pos[1], a, e)? {

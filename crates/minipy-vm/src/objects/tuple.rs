@@ -83,16 +83,7 @@ fn items<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a [PyRef]> {
 
 fn index(vm: &Vm, args: Args) -> PyResult {
     let t = items(vm, &args, "index")?;
-    args.no_kwargs(vm, "index")?;
-    let pos = args.pos();
-    if pos.len() < 2 || pos.len() > 4 {
-        return Err(vm.type_error(format!(
-            "index expected at {} argument{}, got {}",
-            if pos.len() < 2 { "least 1" } else { "most 3" },
-            if pos.len() < 2 { "" } else { "s" },
-            pos.len() - 1
-        )));
-    }
+    let pos = args.check_method(vm, "index", 1, 3)?;
     let (a, e) = index_bounds(vm, pos.get(2), pos.get(3), t.len())?;
     for (i, it) in t.iter().enumerate().take(e).skip(a) {
         if it.is(&pos[1]) || vm.eq(it, &pos[1])? {

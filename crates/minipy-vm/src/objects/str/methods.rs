@@ -425,13 +425,17 @@ fn affix_impl(vm: &Vm, args: Args, name: &str, end: bool) -> PyResult {
     let d = this(vm, &args, name)?;
     args.no_kwargs(vm, name)?;
     let pos = args.pos();
-    if pos.len() < 2 || pos.len() > 4 {
+    // startswith/endswith word their count errors the older way.
+    let n = pos.len().saturating_sub(1);
+    if !(1..=3).contains(&n) {
+        let (which, b) = if n < 1 { ("least", 1) } else { ("most", 3) };
         return Err(vm.type_error(format!(
-            "{} expected at {} argument{}, got {}",
+            "{}() takes at {} {} argument{} ({} given)",
             name,
-            if pos.len() < 2 { "least 1" } else { "most 3" },
-            if pos.len() < 2 { "" } else { "s" },
-            pos.len() - 1
+            which,
+            b,
+            if b == 1 { "" } else { "s" },
+            n
         )));
     }
     let (a, e) = span(vm, d, pos.get(2), pos.get(3))?;
@@ -509,17 +513,7 @@ pub fn swapcase(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn pad_args(vm: &Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
-    args.no_kwargs(vm, name)?;
-    let pos = args.pos();
-    if pos.len() < 2 || pos.len() > 3 {
-        return Err(vm.type_error(format!(
-            "{} expected at {} argument{}, got {}",
-            name,
-            if pos.len() < 2 { "least 1" } else { "most 2" },
-            if pos.len() < 2 { "" } else { "s" },
-            pos.len() - 1
-        )));
-    }
+    let pos = args.check_method(vm, name, 1, 2)?;
     let w = vm.index_i64(&pos[1])?.max(0) as usize;
     let fill = match pos.get(2) {
         None => ' ',
