@@ -156,20 +156,8 @@ fn float_dunder(vm: &Vm, args: Args, op: u32, reflected: bool, name: &str) -> Py
     number::binary_dunder(vm, pos, op, reflected, is_real)
 }
 
-macro_rules! binops {
-    ($( $f:ident, $rf:ident, $op:ident, $name:literal, $rname:literal; )*) => {
-        $(
-            fn $f(vm: &Vm, args: Args) -> PyResult {
-                float_dunder(vm, args, minipy_bytecode::opcode::nb::$op, false, $name)
-            }
-            fn $rf(vm: &Vm, args: Args) -> PyResult {
-                float_dunder(vm, args, minipy_bytecode::opcode::nb::$op, true, $rname)
-            }
-        )*
-    };
-}
-
-binops! {
+crate::objects::number::binop_wrappers! {
+    float_dunder;
     float_add, float_radd, ADD, "__add__", "__radd__";
     float_sub, float_rsub, SUBTRACT, "__sub__", "__rsub__";
     float_mul, float_rmul, MULTIPLY, "__mul__", "__rmul__";

@@ -312,20 +312,8 @@ fn int_dunder(vm: &Vm, args: Args, op: u32, reflected: bool, name: &str) -> PyRe
     number::binary_dunder(vm, pos, op, reflected, is_int)
 }
 
-macro_rules! binops {
-    ($( $f:ident, $rf:ident, $op:ident, $name:literal, $rname:literal; )*) => {
-        $(
-            fn $f(vm: &Vm, args: Args) -> PyResult {
-                int_dunder(vm, args, minipy_bytecode::opcode::nb::$op, false, $name)
-            }
-            fn $rf(vm: &Vm, args: Args) -> PyResult {
-                int_dunder(vm, args, minipy_bytecode::opcode::nb::$op, true, $rname)
-            }
-        )*
-    };
-}
-
-binops! {
+crate::objects::number::binop_wrappers! {
+    int_dunder;
     int_add, int_radd, ADD, "__add__", "__radd__";
     int_sub, int_rsub, SUBTRACT, "__sub__", "__rsub__";
     int_mul, int_rmul, MULTIPLY, "__mul__", "__rmul__";

@@ -326,3 +326,21 @@ pub fn binary_dunder(
     };
     Ok(r.unwrap_or_else(|| vm.not_implemented.clone()))
 }
+
+/// Defines the forward and reflected special-method wrappers of a numeric
+/// type (`fn int_add`, `fn int_radd`, ...), each a one-line call of the
+/// type's `$dunder(vm, args, op, reflected, name)` body. Shared by int,
+/// float and complex.
+macro_rules! binop_wrappers {
+    ($dunder:ident; $( $f:ident, $rf:ident, $op:ident, $name:literal, $rname:literal; )*) => {
+        $(
+            fn $f(vm: &Vm, args: Args) -> PyResult {
+                $dunder(vm, args, minipy_bytecode::opcode::nb::$op, false, $name)
+            }
+            fn $rf(vm: &Vm, args: Args) -> PyResult {
+                $dunder(vm, args, minipy_bytecode::opcode::nb::$op, true, $rname)
+            }
+        )*
+    };
+}
+pub(crate) use binop_wrappers;

@@ -227,20 +227,8 @@ fn complex_dunder(vm: &Vm, args: Args, op: u32, reflected: bool, name: &str) -> 
     number::binary_dunder(vm, pos, op, reflected, |o| num_of(o).is_some())
 }
 
-macro_rules! binops {
-    ($( $f:ident, $rf:ident, $op:ident, $name:literal, $rname:literal; )*) => {
-        $(
-            fn $f(vm: &Vm, args: Args) -> PyResult {
-                complex_dunder(vm, args, nb::$op, false, $name)
-            }
-            fn $rf(vm: &Vm, args: Args) -> PyResult {
-                complex_dunder(vm, args, nb::$op, true, $rname)
-            }
-        )*
-    };
-}
-
-binops! {
+crate::objects::number::binop_wrappers! {
+    complex_dunder;
     complex_add, complex_radd, ADD, "__add__", "__radd__";
     complex_sub, complex_rsub, SUBTRACT, "__sub__", "__rsub__";
     complex_mul, complex_rmul, MULTIPLY, "__mul__", "__rmul__";
