@@ -50,7 +50,18 @@ impl Vm {
         }
         match self.binary_special(a, b, op)? {
             Some(r) => Ok(r),
-            None => Err(self.binary_type_error(a, b, op)),
+            None => {
+                // `list += x` falls back to extending (sq_inplace_concat),
+                // whose error is the iteration's.
+                if op == nb::ADD + nb::INPLACE_OFFSET && !is_heap(a) {
+                    if let Payload::List(l) = &a.payload {
+                        let items = self.iterate(b)?;
+                        l.borrow_mut().extend(items);
+                        return Ok(a.clone());
+                    }
+                }
+                Err(self.binary_type_error(a, b, op))
+            }
         }
     }
 
@@ -113,40 +124,8 @@ impl Vm {
             ));
         }
         if (op == nb::ADD || op == nb::ADD + nb::INPLACE_OFFSET) && !is_heap(a) {
-            let what = match &a.payload {
-                Payload::Str(_) => Some("str"),
-                Payload::List(_) => Some("list"),
-                Payload::Tuple(_) => Some("tuple"),
-                Payload::Bytes(_) => None,
-                _ => None,
-            };
-            if let Some(w) = what {
-                if matches!(
-                    b.payload,
-                    Payload::Str(_)
-                        | Payload::List(_)
-                        | Payload::Tuple(_)
-                        | Payload::Int(_)
-                        | Payload::Float(_)
-                        | Payload::BigInt(_)
-                        | Payload::None
-                        | Payload::Dict(_)
-                        | Payload::Set(_)
-                ) || !is_heap(b)
-                {
-                    if w == "str" {
-                        return self.type_error(format!(
-                            "can only concatenate str (not \"{}\") to str",
-                            b.type_name()
-                        ));
-                    }
-                    return self.type_error(format!(
-                        "can only concatenate {} (not \"{}\") to {}",
-                        w,
-                        b.type_name(),
-                        w
-                    ));
-                }
+            if let Some(e) = seq::concat_error(self, a, b) {
+                return e;
             }
         }
         if op == nb::MULTIPLY || op == nb::MULTIPLY + nb::INPLACE_OFFSET {
