@@ -87,7 +87,6 @@ pub fn make_spec(vm: &Vm, name: &str, origin: &str, is_package: bool) -> PyRef {
 }
 
 fn spec_type(vm: &Vm) -> PyRef {
-    let key = vm.intern("ModuleSpec");
     let d = sysmodule::module_dict(vm);
     if let Some(t) = dict::get_str(vm, &d, &vm.intern("_minipy_ModuleSpec")) {
         return t;
@@ -107,7 +106,6 @@ fn spec_type(vm: &Vm) -> PyRef {
         ns,
     )
     .unwrap_or_else(|_| vm.types.object.clone());
-    let _ = key;
     dict::set_str(vm, &d, vm.intern("_minipy_ModuleSpec"), t.clone());
     t
 }

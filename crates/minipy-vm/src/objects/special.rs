@@ -298,8 +298,7 @@ pub fn setattr(vm: &Vm, obj: &PyRef, name: &str, value: Option<PyRef>) -> PyResu
             }
             Ok(true)
         }
-        Payload::Module { dict: d } if name == "__dict__" => {
-            let _ = d;
+        Payload::Module { .. } if name == "__dict__" => {
             Err(vm.attribute_error("readonly attribute".to_string()))
         }
         _ => {
@@ -312,7 +311,6 @@ pub fn setattr(vm: &Vm, obj: &PyRef, name: &str, value: Option<PyRef>) -> PyResu
                     return Err(vm.type_error("__class__ assignment only supported for heap types or ModuleType subclasses".to_string()));
                 }
             }
-            let _ = dict::len;
             Ok(false)
         }
     }

@@ -164,8 +164,7 @@ pub fn build_class(vm: &Vm, args: Args) -> PyResult {
         Some(ns.clone()),
     );
     frame.lasti = 0;
-    let r = vm.run_frame(frame)?;
-    let _ = r;
+    vm.run_frame(frame)?;
     let mut margs = vec![name, vm.new_tuple(bases), ns.clone()];
     margs.extend(kwvals);
     let cls = vm.call(&meta, Args::with_kw(&margs, &kwnames))?;
@@ -188,20 +187,13 @@ fn type_mro(vm: &Vm, args: Args) -> PyResult {
 
 fn type_call_method(vm: &Vm, args: Args) -> PyResult {
     let pos = args.pos();
-    let Some((cls, rest)) = pos.split_first() else {
+    let Some(cls) = pos.first() else {
         return Err(
             vm.type_error("descriptor '__call__' of 'type' object needs an argument".to_string())
         );
     };
-    let nkw = args.kwnames.len();
-    let _ = nkw;
-    let mut all: Vec<PyRef> = rest.to_vec();
-    all.extend(
-        args.args[args.args.len() - args.kwnames.len()..]
-            .iter()
-            .cloned(),
-    );
-    vm.call(cls, Args::with_kw(&all, args.kwnames))
+    // Everything after the class: positional arguments, then keyword values.
+    vm.call(cls, Args::with_kw(&args.args[1..], args.kwnames))
 }
 
 fn type_instancecheck(vm: &Vm, args: Args) -> PyResult {

@@ -479,17 +479,7 @@ impl Vm {
                         obj.type_name()
                     )));
                 }
-                if matches!(obj.payload, Payload::Instance { .. })
-                    && !obj.class().is(&self.types.object)
-                {
-                    Err(self.attribute_error(format!(
-                        "'{}' object has no attribute '{}'",
-                        obj.type_name(),
-                        name_s
-                    )))
-                } else {
-                    Err(self.no_attribute(obj, name_s))
-                }
+                Err(self.no_attribute(obj, name_s))
             }
         }
     }
