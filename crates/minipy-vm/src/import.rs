@@ -11,8 +11,6 @@ use crate::object::{Payload, PyResult};
 use crate::objects::dict;
 use crate::vm::Vm;
 
-/// Modules written in Rust.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys"];
 
 fn module_dict(m: &PyRef) -> Option<PyRef> {
     match &m.payload {
@@ -135,7 +133,7 @@ pub fn import_module_level(
     Ok(module)
 }
 
-fn lookup_module(vm: &Vm, name: &str) -> Option<PyRef> {
+pub fn lookup_module(vm: &Vm, name: &str) -> Option<PyRef> {
     dict::get_str(vm, &vm.modules, &vm.new_str(name))
 }
 
@@ -205,11 +203,16 @@ fn search_path(vm: &Vm, parent: Option<&PyRef>, full: &str) -> PyResult<Vec<Stri
 }
 
 fn load_module(vm: &Vm, full: &str, last: &str, parent: Option<&PyRef>) -> PyResult {
-    if parent.is_none() && BUILTIN_MODULES.contains(&full) {
-        return match full {
-            "sys" => Ok(vm.sys.clone()),
-            _ => Ok(vm.builtins.clone()),
-        };
+    if parent.is_none() {
+        match full {
+            "sys" => return Ok(vm.sys.clone()),
+            "builtins" => return Ok(vm.builtins.clone()),
+            _ => {
+                if let Some(r) = crate::modules::load(vm, full) {
+                    return r;
+                }
+            }
+        }
     }
     for dir in search_path(vm, parent, full)? {
         let base = if dir.is_empty() {

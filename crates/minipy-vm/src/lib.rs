@@ -12,6 +12,7 @@ pub mod eval;
 pub mod frame;
 pub mod heap;
 pub mod import;
+pub mod modules;
 pub mod object;
 pub mod objects;
 pub mod protocol;

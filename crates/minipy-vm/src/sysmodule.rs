@@ -79,8 +79,8 @@ pub fn init(vm: &Vm) {
         vm,
         "builtin_module_names",
         vm.new_tuple(
-            crate::import::BUILTIN_MODULES
-                .iter()
+            crate::modules::names()
+                .into_iter()
                 .map(|n| vm.new_str(n))
                 .collect(),
         ),
