@@ -224,6 +224,15 @@ pub fn create() -> Box<Vm> {
         frame: mk("frame", &object, L::Other, None, false),
         getset_descriptor: mk("getset_descriptor", &object, L::Other, None, false),
         member_descriptor: mk("member_descriptor", &object, L::Other, None, false),
+        weakref: mk(
+            "ReferenceType",
+            &object,
+            L::WeakRef,
+            Some(objects::weakref::ref_new),
+            true,
+        ),
+        weakproxy: mk("ProxyType", &object, L::Other, None, false),
+        weakcallableproxy: mk("CallableProxyType", &object, L::Other, None, false),
         int,
         dict: dict_t.clone(),
         object: object.clone(),
@@ -308,6 +317,7 @@ pub fn create() -> Box<Vm> {
     crate::builtins::init(&vm);
     crate::sysmodule::init(&vm);
     crate::heap::set_finalizer_hook(crate::objects::instance::run_del_hook);
+    crate::heap::set_weakref_callback_hook(crate::objects::weakref::invoke_callback);
     run_prelude(&vm);
     vm
 }
@@ -472,4 +482,21 @@ fn install_methods(vm: &Vm) {
     for v in [&t.dict_keys, &t.dict_values, &t.dict_items] {
         add_methods(vm, v, m, dict_methods::VIEW_METHODS);
     }
+    install_new(vm, &t.weakref);
+    add_methods(vm, &t.weakref, m, weakref::REF_METHODS);
+    let proxy = weakref::proxy_methods();
+    add_methods(vm, &t.weakproxy, m, &proxy);
+    add_methods(vm, &t.weakcallableproxy, m, &proxy);
+    add_methods(
+        vm,
+        &t.weakcallableproxy,
+        m,
+        weakref::CALLABLE_PROXY_METHODS,
+    );
+    for ty in [&t.weakref, &t.weakproxy, &t.weakcallableproxy] {
+        if let Some(td) = ty.as_type() {
+            dict::set_str(vm, &td.dict, vm.intern("__module__"), vm.new_str("weakref"));
+        }
+    }
+    weakref::mark_weakrefable_types(vm);
 }

@@ -116,6 +116,24 @@ pub enum IterKind {
     Done,
 }
 
+/// What a weakref object is (`weakref.ref`, `proxy`, or a callable proxy).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum WeakKind {
+    Ref,
+    Proxy,
+    CallableProxy,
+}
+
+/// A weak reference's data (CPython's `PyWeakReference`). The referent is
+/// an address, not a reference: see `heap::weakref` for its invariants.
+pub struct WeakRefData {
+    pub referent: Cell<usize>,
+    pub callback: RefCell<Option<PyRef>>,
+    /// The referent's hash, once computed (`-1` before).
+    pub hash: Cell<i64>,
+    pub kind: WeakKind,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum DictIterKind {
     Keys,
@@ -189,6 +207,12 @@ pub enum Payload {
         obj: Option<PyRef>,
         obj_type: Option<PyRef>,
     },
+    /// `bytearray` (mutable bytes).
+    ByteArray(RefCell<Vec<u8>>),
+    /// `types.MappingProxyType`: a read-only view of a mapping.
+    MappingProxy(PyRef),
+    /// `weakref.ref` / `weakref.proxy` objects.
+    WeakRef(Box<WeakRefData>),
     /// The NULL marker pushed by PUSH_NULL; never visible to Python.
     Null,
 }
@@ -211,16 +235,43 @@ impl Payload {
                 | Payload::Complex(..)
                 | Payload::Str(_)
                 | Payload::Bytes(_)
+                | Payload::ByteArray(_)
                 | Payload::Null
         )
     }
 
+    /// Whether a new object with this payload starts tracked by the cycle
+    /// collector: dicts only once they hold a container (CPython's
+    /// `MAINTAIN_TRACKING`), every other container at once.
+    pub fn tracked_at_creation(&self) -> bool {
+        match self {
+            Payload::Dict(d) => d.try_borrow().map_or(true, |d| {
+                d.iter().any(|e| {
+                    crate::heap::gc::may_be_tracked(&e.key) || crate::heap::gc::may_be_tracked(&e.value)
+                })
+            }),
+            _ => true,
+        }
+    }
+
     /// Calls `visit` on every reference the payload holds (`tp_traverse`).
+    /// Each owned reference is reported exactly once (the collector
+    /// subtracts one per report); a container borrowed mutably elsewhere
+    /// reports nothing, which only makes its referents look externally
+    /// referenced.
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
         match self {
-            Payload::List(v) => v.borrow().iter().for_each(visit),
+            Payload::List(v) => {
+                if let Ok(v) = v.try_borrow() {
+                    v.iter().for_each(visit);
+                }
+            }
             Payload::Tuple(v) => v.iter().for_each(visit),
-            Payload::Dict(d) | Payload::Set(d) => d.borrow().traverse(visit),
+            Payload::Dict(d) | Payload::Set(d) => {
+                if let Ok(d) = d.try_borrow() {
+                    d.traverse(visit);
+                }
+            }
             Payload::Range { start, stop, step } | Payload::Slice { start, stop, step } => {
                 visit(start);
                 visit(stop);
@@ -233,28 +284,28 @@ impl Payload {
             }
             Payload::Module { dict } => visit(dict),
             Payload::Instance { dict, slots } => {
-                if let Some(d) = &*dict.borrow() {
-                    visit(d);
+                if let Ok(d) = dict.try_borrow() {
+                    if let Some(d) = &*d {
+                        visit_namespace(d, visit);
+                    }
                 }
                 for s in slots.iter() {
-                    if let Some(v) = &*s.borrow() {
-                        visit(v);
+                    if let Ok(s) = s.try_borrow() {
+                        if let Some(v) = &*s {
+                            visit(v);
+                        }
                     }
                 }
             }
-            Payload::Cell(c) => {
-                if let Some(v) = &*c.borrow() {
-                    visit(v);
-                }
-            }
+            Payload::Cell(c) => visit_opt(c, visit),
             Payload::StaticMethod(f) | Payload::ClassMethod(f) => visit(f),
             Payload::DictView { dict, .. } => visit(dict),
             Payload::Exception(e) => {
-                visit(&e.args.borrow());
+                if let Ok(a) = e.args.try_borrow() {
+                    visit(&a);
+                }
                 for r in [&e.cause, &e.context, &e.dict] {
-                    if let Some(v) = &*r.borrow() {
-                        visit(v);
-                    }
+                    visit_opt(r, visit);
                 }
             }
             Payload::Property {
@@ -280,33 +331,150 @@ impl Payload {
                 }
             }
             Payload::Generator(g) => g.traverse(visit),
-            Payload::Iter(it) => match &*it.borrow() {
-                IterKind::Seq { seq, .. } | IterKind::Reversed { seq, .. } => visit(seq),
-                IterKind::Dict { dict, .. } => visit(dict),
-                IterKind::GetItem { obj, .. } => visit(obj),
-                IterKind::Callable { func, sentinel } => {
-                    visit(func);
-                    visit(sentinel);
+            Payload::Iter(it) => {
+                if let Ok(it) = it.try_borrow() {
+                    traverse_iter(&it, visit);
                 }
-                IterKind::Enumerate { it, count } => {
-                    visit(it);
-                    visit(&count.borrow());
-                }
-                IterKind::Zip { its, .. } => its.iter().for_each(visit),
-                IterKind::Map { func, its } => {
-                    visit(func);
-                    its.iter().for_each(visit);
-                }
-                IterKind::Filter { func, it } => {
-                    visit(func);
-                    visit(it);
-                }
-                IterKind::Range { .. } | IterKind::Done => {}
-            },
+            }
+            Payload::WeakRef(w) => visit_opt(&w.callback, visit),
+            Payload::MappingProxy(m) => visit(m),
             Payload::Code(_) => {}
             _ => {}
         }
     }
+}
+
+fn visit_opt(r: &RefCell<Option<PyRef>>, visit: &mut dyn FnMut(&PyRef)) {
+    if let Ok(v) = r.try_borrow() {
+        if let Some(v) = &*v {
+            visit(v);
+        }
+    }
+}
+
+/// An instance namespace: an inline dict is part of its instance (its
+/// contents are visited), a materialised one is an object of its own.
+fn visit_namespace(d: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
+    if d.has_flag(crate::heap::INLINE_DICT) {
+        if let Payload::Dict(t) = &d.payload {
+            if let Ok(t) = t.try_borrow() {
+                t.traverse(visit);
+            }
+        }
+    } else {
+        visit(d);
+    }
+}
+
+fn traverse_iter(it: &IterKind, visit: &mut dyn FnMut(&PyRef)) {
+    match it {
+        IterKind::Seq { seq, .. } | IterKind::Reversed { seq, .. } => visit(seq),
+        IterKind::Dict { dict, .. } => visit(dict),
+        IterKind::GetItem { obj, .. } => visit(obj),
+        IterKind::Callable { func, sentinel } => {
+            visit(func);
+            visit(sentinel);
+        }
+        IterKind::Enumerate { it, count } => {
+            visit(it);
+            if let Ok(c) = count.try_borrow() {
+                visit(&c);
+            }
+        }
+        IterKind::Zip { its, .. } => its.iter().for_each(visit),
+        IterKind::Map { func, its } => {
+            visit(func);
+            its.iter().for_each(visit);
+        }
+        IterKind::Filter { func, it } => {
+            visit(func);
+            visit(it);
+        }
+        IterKind::Range { .. } | IterKind::Done => {}
+    }
+}
+
+/// `tp_clear`: drops the references a container holds, breaking the
+/// cycles it is part of (the collector's last pass). The references are
+/// taken out first and dropped after every borrow is released, since
+/// dropping them can run `__del__` and weakref callbacks. Payloads that
+/// cannot be emptied (tuples, bound methods, ...) are left as they are,
+/// as CPython leaves tuples: the other members of their cycles are cleared.
+pub fn gc_clear(obj: &PyObject) {
+    let mut dead: Vec<PyRef> = Vec::new();
+    let take = |r: &RefCell<Option<PyRef>>, dead: &mut Vec<PyRef>| {
+        if let Ok(mut v) = r.try_borrow_mut() {
+            dead.extend(v.take());
+        }
+    };
+    match &obj.payload {
+        Payload::List(v) => {
+            if let Ok(mut v) = v.try_borrow_mut() {
+                dead = std::mem::take(&mut *v);
+            }
+        }
+        Payload::Dict(d) | Payload::Set(d) => {
+            if let Ok(mut d) = d.try_borrow_mut() {
+                for e in d.clear().into_iter().flatten() {
+                    dead.push(e.key);
+                    dead.push(e.value);
+                }
+            }
+        }
+        Payload::Instance { dict, slots } => {
+            take(dict, &mut dead);
+            for s in slots.iter() {
+                take(s, &mut dead);
+            }
+        }
+        Payload::Cell(c) => take(c, &mut dead),
+        Payload::Function(f) => {
+            for r in [&f.defaults, &f.kwdefaults, &f.annotations, &f.dict, &f.module, &f.doc] {
+                take(r, &mut dead);
+            }
+        }
+        Payload::Exception(e) => {
+            for r in [&e.cause, &e.context, &e.dict] {
+                take(r, &mut dead);
+            }
+        }
+        Payload::Type(t) => t.clear(&mut dead),
+        Payload::Generator(g) => g.clear(&mut dead),
+        Payload::Iter(it) => {
+            if let Ok(mut it) = it.try_borrow_mut() {
+                let old = std::mem::replace(&mut *it, IterKind::Done);
+                drop_iter(old, &mut dead);
+            }
+        }
+        Payload::WeakRef(w) => take(&w.callback, &mut dead),
+        _ => {}
+    }
+    if let Some(slot) = obj.managed_dict() {
+        take(slot, &mut dead);
+    }
+    drop(dead);
+}
+
+fn drop_iter(it: IterKind, dead: &mut Vec<PyRef>) {
+    match it {
+        IterKind::Seq { seq, .. } | IterKind::Reversed { seq, .. } => dead.push(seq),
+        IterKind::Dict { dict, .. } => dead.push(dict),
+        IterKind::GetItem { obj, .. } => dead.push(obj),
+        IterKind::Callable { func, sentinel } => dead.extend([func, sentinel]),
+        IterKind::Enumerate { it, count } => dead.extend([it, count.into_inner()]),
+        IterKind::Zip { its, .. } => dead.extend(its.into_vec()),
+        IterKind::Map { func, its } => {
+            dead.push(func);
+            dead.extend(its.into_vec());
+        }
+        IterKind::Filter { func, it } => dead.extend([func, it]),
+        IterKind::Range { .. } | IterKind::Done => {}
+    }
+}
+
+/// True when `obj`'s type was created by a `class` statement.
+pub fn is_heap_instance(obj: &PyObject) -> bool {
+    matches!(&obj.class().payload, Payload::Type(t) if t.heap)
 }
 
 /// True when instances of `ty` carry a managed `__dict__` slot: user
@@ -339,10 +507,17 @@ impl PyObject {
     /// Every reference the object holds: its payload's and its managed
     /// `__dict__` (what the cycle collector's traversal must see).
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        // Instances own a reference to their type; for heap types (the
+        // only collectable ones) it is reported, as `subtype_traverse` does.
+        if !self.class().is_immortal() {
+            visit(self.class());
+        }
         self.payload.traverse(visit);
         if let Some(slot) = self.managed_dict() {
-            if let Some(d) = &*slot.borrow() {
-                visit(d);
+            if let Ok(d) = slot.try_borrow() {
+                if let Some(d) = &*d {
+                    visit_namespace(d, visit);
+                }
             }
         }
     }

@@ -62,6 +62,9 @@ pub struct Types {
     pub frame: PyRef,
     pub getset_descriptor: PyRef,
     pub member_descriptor: PyRef,
+    pub weakref: PyRef,
+    pub weakproxy: PyRef,
+    pub weakcallableproxy: PyRef,
 }
 
 /// Exception classes used from Rust; every class is also in `all`.

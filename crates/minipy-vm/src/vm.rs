@@ -80,6 +80,10 @@ pub struct Vm {
     pub type_version: Cell<u64>,
     /// The namespace of `prelude.py` (Python-level runtime helpers).
     pub prelude: RefCell<Option<PyRef>>,
+    /// `gc.callbacks` and `gc.garbage` (created when `gc` is imported).
+    pub gc_lists: RefCell<Option<(PyRef, PyRef)>>,
+    /// `atexit` handlers: `(func, args tuple, kwargs dict)`.
+    pub atexit: RefCell<Vec<(PyRef, PyRef, PyRef)>>,
 }
 
 impl Vm {
@@ -184,6 +188,8 @@ impl Vm {
             mcache: RefCell::new((0..MCACHE_SIZE).map(|_| None).collect()),
             type_version: Cell::new(0),
             prelude: RefCell::new(None),
+            gc_lists: RefCell::new(None),
+            atexit: RefCell::new(Vec::new()),
         }
     }
 
@@ -414,6 +420,16 @@ impl Vm {
     #[inline]
     pub fn mcache_slot(&self, ty: &PyRef, name: &PyRef) -> usize {
         ((ty.addr() >> 4) ^ (name.addr() >> 3)).wrapping_mul(0x9E37_79B9) % MCACHE_SIZE
+    }
+
+    /// Empties the method cache, releasing the references it holds (before
+    /// a collection, and at exit).
+    pub fn clear_method_cache(&self) {
+        let old: Vec<Option<McEntry>> = {
+            let mut c = self.mcache.borrow_mut();
+            c.iter_mut().map(|e| e.take()).collect()
+        };
+        drop(old);
     }
 
     /// Invalidates every cached type lookup (a type's dict or MRO changed).

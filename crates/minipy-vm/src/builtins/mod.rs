@@ -3,7 +3,7 @@
 //! `Python/bltinmodule.c`), with CPython 3.11's argument checking and
 //! error messages.
 
-mod attrs;
+pub mod attrs;
 mod io;
 mod iteration;
 mod numeric;

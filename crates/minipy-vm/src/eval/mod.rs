@@ -128,6 +128,16 @@ fn bad_bytecode(vm: &Vm, what: &str) -> Raised {
     Raised::from(vm.new_error(&vm.exc.system_error, format!("bad bytecode: {}", what)))
 }
 
+/// Where a pending automatic collection runs (CPython 3.12's eval-breaker
+/// points: `RESUME` and backward jumps): no native code is half-way
+/// through mutating a container here.
+#[inline(always)]
+fn safe_point(vm: &Vm) {
+    if crate::heap::gc::pending() {
+        crate::modules::gc::collect_generations(vm);
+    }
+}
+
 /// The instruction loop proper.
 fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
     let code = f.code.clone();
@@ -156,7 +166,8 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
         ip += opcode.cache_entries();
         let s = &mut f.stack;
         match opcode {
-            Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+            Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+            Opcode::RESUME => safe_point(vm),
             Opcode::LOAD_FAST => match &f.fast[arg as usize] {
                 Some(v) => s.push(v.clone()),
                 None => return Err(slow::unbound_local(vm, f, arg).into()),
@@ -241,28 +252,36 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 f.stack.push(vm.new_bool(!r));
             }
             Opcode::JUMP_FORWARD => ip += arg as usize,
-            Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip -= arg as usize,
+            Opcode::JUMP_BACKWARD => {
+                ip -= arg as usize;
+                safe_point(vm);
+            }
+            Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip -= arg as usize,
             Opcode::POP_JUMP_FORWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_FALSE => {
                 let v = pop(vm, s);
                 if !truth(vm, &v)? {
                     ip = jump(ip, opcode, arg);
                 }
+                safe_point(vm);
             }
             Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
                 let v = pop(vm, s);
                 if truth(vm, &v)? {
                     ip = jump(ip, opcode, arg);
                 }
+                safe_point(vm);
             }
             Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE => {
                 if pop(vm, s).is_none() {
                     ip = jump(ip, opcode, arg);
                 }
+                safe_point(vm);
             }
             Opcode::POP_JUMP_FORWARD_IF_NOT_NONE | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
                 if !pop(vm, s).is_none() {
                     ip = jump(ip, opcode, arg);
                 }
+                safe_point(vm);
             }
             Opcode::JUMP_IF_FALSE_OR_POP => {
                 let v = top(vm, s);

@@ -56,6 +56,9 @@
 
 #![allow(unsafe_code)]
 
+pub mod gc;
+pub mod weakref;
+
 use std::alloc::Layout;
 use std::cell::Cell;
 use std::fmt;
@@ -87,6 +90,21 @@ pub const TYPE_MANAGED_DICT: u32 = 16;
 
 /// The managed `__dict__` slot placed before the object.
 pub type DictSlot = std::cell::RefCell<Option<PyRef>>;
+
+/// Collector flag: the object is in the set being collected (`gc_refs`
+/// holds its count of references from outside that set).
+pub const COLLECTING: u32 = 32;
+/// Collector flag: tentatively (then definitely) unreachable.
+pub const UNREACHABLE: u32 = 64;
+/// On a `dict`: the namespace of one instance, owned by it alone (3.11's
+/// "inline values"). Never tracked itself; the instance's traversal covers
+/// its contents. Cleared when Python code gets hold of the dict
+/// (`obj.__dict__`), which "materialises" it.
+pub const INLINE_DICT: u32 = 128;
+/// The object is weakly referenced (see `weakref`).
+pub const HAS_WEAKREFS: u32 = 256;
+/// On a *type* object: its instances support weak references.
+pub const TYPE_WEAKREFABLE: u32 = 512;
 
 const IMMORTAL_REFCNT: u32 = 1 << 30;
 
@@ -140,12 +158,19 @@ thread_local! {
     static DEALLOC_DEPTH: Cell<usize> = const { Cell::new(0) };
     static TRASHCAN: std::cell::RefCell<Vec<NonNull<PyObject>>> = const { std::cell::RefCell::new(Vec::new()) };
     static FINALIZER: Cell<Option<fn(&PyRef)>> = const { Cell::new(None) };
+    static WEAKREF_CALLBACK: Cell<Option<fn(&PyRef, &PyRef)>> = const { Cell::new(None) };
     static LIVE_OBJECTS: Cell<isize> = const { Cell::new(0) };
 }
 
 /// Installs the function that runs `__del__` on an object about to die.
 pub fn set_finalizer_hook(hook: fn(&PyRef)) {
     FINALIZER.with(|f| f.set(Some(hook)));
+}
+
+/// Installs the function that calls a weakref callback `cb(wr)` when a
+/// referent dies.
+pub fn set_weakref_callback_hook(hook: fn(&PyRef, &PyRef)) {
+    WEAKREF_CALLBACK.with(|f| f.set(Some(hook)));
 }
 
 /// Objects allocated minus objects freed (for leak checks and statistics).
@@ -193,9 +218,16 @@ impl PyRef {
                 payload,
             });
             let _ = LIVE_OBJECTS.try_with(|c| c.set(c.get() + 1));
-            PyRef {
+            let r = PyRef {
                 ptr: NonNull::new_unchecked(obj),
+            };
+            if gc {
+                gc::on_alloc();
+                if r.payload.tracked_at_creation() {
+                    gc::track(&r);
+                }
             }
+            r
         }
     }
 
@@ -307,6 +339,16 @@ fn destroy(ptr: NonNull<PyObject>) {
             }
         }
     }
+    if obj.ob_flags.get() & HAS_GC_HEAD != 0 {
+        // G2: never free (or defer) an object still linked in a gc list.
+        gc::untrack(obj);
+    }
+    if weakref::is_weakref(obj) {
+        weakref::clear_ref(obj); // W2
+    }
+    if obj.ob_flags.get() & HAS_WEAKREFS != 0 {
+        call_weakref_callbacks(obj);
+    }
     let Ok(depth) = DEALLOC_DEPTH.try_with(|d| d.get()) else {
         // Thread teardown: the bookkeeping is gone; free directly.
         free_object(ptr);
@@ -325,6 +367,24 @@ fn destroy(ptr: NonNull<PyObject>) {
     let _ = DEALLOC_DEPTH.try_with(|d| d.set(depth));
 }
 
+/// Clears the weakrefs to a dying object (W1) and runs their callbacks
+/// (`PyObject_ClearWeakRefs`): every weakref is cleared before any
+/// callback runs; a callback runs only while its weakref is alive.
+#[cold]
+fn call_weakref_callbacks(obj: &PyObject) {
+    let wrs = weakref::clear_all(obj);
+    let hook = WEAKREF_CALLBACK.try_with(|f| f.get()).ok().flatten();
+    for wr in wrs {
+        let cb = match &wr.payload {
+            Payload::WeakRef(w) => w.callback.try_borrow_mut().ok().and_then(|mut c| c.take()),
+            _ => None,
+        };
+        if let (Some(cb), Some(hook)) = (cb, hook) {
+            hook(&cb, &wr);
+        }
+    }
+}
+
 fn free_object(ptr: NonNull<PyObject>) {
     // SAFETY: called exactly once per object, after its count reached zero
     // (invariant 2); reading the flags and type first, then dropping the
@@ -337,6 +397,9 @@ fn free_object(ptr: NonNull<PyObject>) {
         std::ptr::drop_in_place(&mut (*raw).payload);
         let gc = flags & HAS_GC_HEAD != 0;
         let dict = flags & HAS_DICT_SLOT != 0;
+        if gc {
+            gc::on_dealloc();
+        }
         let (layout, offset) = layout_for(gc, dict);
         let base = (raw as *mut u8).sub(offset);
         if dict {
@@ -372,6 +435,18 @@ impl PyObject {
         // (invariant 5); it lives exactly as long as the object, so the
         // borrow cannot outlive it.
         unsafe { Some(&*((self as *const PyObject as *const u8).sub(offset) as *const DictSlot)) }
+    }
+
+    /// Sets or clears header flags (`INLINE_DICT`, `TYPE_WEAKREFABLE`).
+    pub fn set_flag(&self, flag: u32, on: bool) {
+        let f = self.ob_flags.get();
+        self.ob_flags.set(if on { f | flag } else { f & !flag });
+    }
+
+    /// Tests a header flag.
+    #[inline(always)]
+    pub fn has_flag(&self, flag: u32) -> bool {
+        self.ob_flags.get() & flag != 0
     }
 
     /// Marks a type object whose instances carry a managed `__dict__`.

@@ -7,6 +7,9 @@
 //! *frozen* (Python source compiled into the binary and executed as the
 //! module's body, like CPython's frozen `importlib._bootstrap`).
 
+pub mod gc;
+pub mod weakref;
+
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::dict;
@@ -21,7 +24,10 @@ pub enum ModuleDef {
 }
 
 /// The registry: name and definition, in `sys.builtin_module_names` order.
-pub const MODULES: &[(&str, ModuleDef)] = &[];
+pub const MODULES: &[(&str, ModuleDef)] = &[
+    ("_weakref", ModuleDef::Native(weakref::init)),
+    ("gc", ModuleDef::Native(gc::init)),
+];
 
 /// Every built-in module name (`sys.builtin_module_names`), sorted.
 pub fn names() -> Vec<&'static str> {

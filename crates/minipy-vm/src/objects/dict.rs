@@ -364,6 +364,39 @@ pub fn get_str(vm: &Vm, d: &PyObject, key: &PyRef) -> Option<PyRef> {
     dd.entries[pos].as_ref().map(|e| e.value.clone())
 }
 
+/// A new instance namespace, owned by one instance ("inline values", see
+/// `heap::INLINE_DICT`): untracked, its contents traversed by the instance.
+pub fn new_inline(vm: &Vm) -> PyRef {
+    let d = vm.new_dict();
+    d.set_flag(crate::heap::INLINE_DICT, true);
+    d
+}
+
+/// Python code got hold of an instance namespace (`obj.__dict__`): from now
+/// on it is an object of its own, tracked when it holds containers (3.11's
+/// `_PyObject_GetDictPtr` materialising the values).
+pub fn materialize(d: &PyObject) {
+    if d.has_flag(crate::heap::INLINE_DICT) {
+        d.set_flag(crate::heap::INLINE_DICT, false);
+        if d.payload.tracked_at_creation() {
+            crate::heap::gc::track(d);
+        }
+    }
+}
+
+/// CPython's `MAINTAIN_TRACKING`: a dict starts being tracked when a
+/// container is stored in it. Inline namespaces never are.
+#[inline]
+fn maintain_tracking(d: &PyObject, key: &PyObject, value: &PyObject) {
+    use crate::heap::gc;
+    if !gc::is_tracked(d)
+        && !d.has_flag(crate::heap::INLINE_DICT)
+        && (gc::may_be_tracked(key) || gc::may_be_tracked(value))
+    {
+        gc::track(d);
+    }
+}
+
 /// `d[key] = value`.
 pub fn set_item(vm: &Vm, d: &PyObject, key: PyRef, value: PyRef) -> PyResult<()> {
     let hash = vm.hash(&key)?;
@@ -372,6 +405,7 @@ pub fn set_item(vm: &Vm, d: &PyObject, key: PyRef, value: PyRef) -> PyResult<()>
 
 pub fn set_item_hashed(vm: &Vm, d: &PyObject, key: PyRef, hash: i64, value: PyRef) -> PyResult<()> {
     let pos = lookup_pos(vm, d, &key, hash)?;
+    maintain_tracking(d, &key, &value);
     let old = {
         let mut dd = data(d).borrow_mut();
         match pos.and_then(|p| dd.entries.get_mut(p)) {
@@ -389,6 +423,7 @@ pub fn set_item_hashed(vm: &Vm, d: &PyObject, key: PyRef, hash: i64, value: PyRe
 /// Stores under a `str` key (module and instance namespaces).
 pub fn set_str(vm: &Vm, d: &PyObject, key: PyRef, value: PyRef) {
     let hash = vm.str_hash(&key);
+    maintain_tracking(d, &key, &value);
     let old = {
         let mut dd = data(d).borrow_mut();
         match dd.find_fast(hash, &key) {

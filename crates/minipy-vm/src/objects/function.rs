@@ -184,8 +184,11 @@ impl Function {
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
         visit(&self.globals);
         visit(&self.builtins);
-        visit(&self.name.borrow());
-        visit(&self.qualname.borrow());
+        for r in [&self.name, &self.qualname] {
+            if let Ok(v) = r.try_borrow() {
+                visit(&v);
+            }
+        }
         for r in [
             &self.defaults,
             &self.kwdefaults,
@@ -194,8 +197,10 @@ impl Function {
             &self.module,
             &self.doc,
         ] {
-            if let Some(v) = &*r.borrow() {
-                visit(v);
+            if let Ok(v) = r.try_borrow() {
+                if let Some(v) = &*v {
+                    visit(v);
+                }
             }
         }
         if let Some(c) = &self.closure {

@@ -23,14 +23,37 @@ pub struct GeneratorData {
 }
 
 impl GeneratorData {
+    /// `tp_clear` of a suspended generator: its frame's references go.
+    pub fn clear(&self, dead: &mut Vec<PyRef>) {
+        if self.running.get() {
+            return;
+        }
+        if let Ok(mut f) = self.frame.try_borrow_mut() {
+            if let Some(f) = f.take() {
+                dead.extend(f.func);
+                dead.push(f.globals);
+                dead.push(f.builtins);
+                dead.extend(f.locals);
+                dead.extend(f.fast.into_iter().flatten());
+                dead.extend(f.stack);
+                dead.extend(f.kwnames);
+            }
+        }
+        if let Ok(mut e) = self.exc_state.try_borrow_mut() {
+            dead.extend(e.take());
+        }
+    }
+
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
         if let Ok(f) = self.frame.try_borrow() {
             if let Some(f) = &*f {
                 f.traverse(visit);
             }
         }
-        if let Some(e) = &*self.exc_state.borrow() {
-            visit(e);
+        if let Ok(e) = self.exc_state.try_borrow() {
+            if let Some(e) = &*e {
+                visit(e);
+            }
         }
         visit(&self.name);
         visit(&self.qualname);

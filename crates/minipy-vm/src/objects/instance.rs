@@ -16,7 +16,7 @@ pub fn alloc_instance(vm: &Vm, cls: &PyRef) -> PyResult {
     match t.layout {
         Layout::Object | Layout::Other => {
             let dict = if t.heap && t.has_dict {
-                Some(vm.new_dict())
+                Some(crate::objects::dict::new_inline(vm))
             } else {
                 None
             };

@@ -24,3 +24,4 @@ pub mod textio;
 pub mod tuple;
 pub mod typeobj;
 pub mod typeobj_methods;
+pub mod weakref;

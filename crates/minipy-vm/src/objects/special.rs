@@ -194,7 +194,8 @@ pub fn type_getattr_fallback(vm: &Vm, ty: &PyRef, name: &str) -> PyResult<Option
         }
     }
     let v = match name {
-        "__module__" if !t.heap => vm.new_str("builtins"),
+        "__module__" if !t.heap => dict::get_str(vm, &t.dict, &vm.intern("__module__"))
+            .unwrap_or_else(|| vm.new_str("builtins")),
         "__doc__" if ty.is(&vm.types.object) => vm.new_str(
             "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n",
         ),

@@ -28,6 +28,8 @@ pub enum Layout {
     FrozenSet,
     Exception,
     Type,
+    /// `weakref.ref` and its subclasses.
+    WeakRef,
     Other,
 }
 
@@ -52,17 +54,37 @@ pub struct TypeData {
     pub slot_names: Vec<Rc<str>>,
     /// Can be subclassed (`bool`, `NoneType`... cannot).
     pub base_ok: bool,
-    /// Direct subclasses, in creation order (`__subclasses__()`). Strong
-    /// references for now; weak ones when weakrefs exist.
+    /// Direct subclasses, in creation order (`__subclasses__()`), as weak
+    /// references (weakref objects).
     pub subclasses: RefCell<Vec<PyRef>>,
 }
 
 impl TypeData {
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
-        self.bases.borrow().iter().for_each(&mut *visit);
-        // The MRO's first entry is the type itself: skip it.
-        self.mro.borrow().iter().skip(1).for_each(&mut *visit);
+        if let Ok(b) = self.bases.try_borrow() {
+            b.iter().for_each(&mut *visit);
+        }
+        if let Ok(m) = self.mro.try_borrow() {
+            m.iter().for_each(&mut *visit);
+        }
         visit(&self.dict);
+    }
+
+    /// `type_clear`: empties the namespace and the MRO (the type's own
+    /// entry included), which breaks every cycle a class is part of.
+    pub fn clear(&self, dead: &mut Vec<PyRef>) {
+        if let Ok(mut m) = self.mro.try_borrow_mut() {
+            dead.append(&mut m);
+        }
+        if let Payload::Dict(d) = &self.dict.payload {
+            if let Ok(mut d) = d.try_borrow_mut() {
+                for e in d.clear().into_iter().flatten() {
+                    dead.push(e.key);
+                    dead.push(e.value);
+                }
+            }
+        }
+        crate::with_vm(|vm| vm.types_modified());
     }
 
     pub fn name(&self) -> Rc<str> {
@@ -230,7 +252,14 @@ pub fn new_type(
     // __slots__
     let mut slot_names: Vec<Rc<str>> = Vec::new();
     let slots_key = vm.intern("__slots__");
-    if let Some(slots) = dict::get_str(vm, &dict, &slots_key) {
+    // Instances support weak references unless `__slots__` leaves out
+    // `__weakref__` and no base provides it (CPython's tp_weaklistoffset).
+    let mut weakrefable = bases.iter().any(|b| b.has_flag(crate::heap::TYPE_WEAKREFABLE));
+    let declared_slots = dict::get_str(vm, &dict, &slots_key);
+    if declared_slots.is_none() {
+        weakrefable = true;
+    }
+    if let Some(slots) = declared_slots {
         has_dict = false;
         let items: Vec<PyRef> = if slots.as_str().is_some() {
             vec![slots.clone()]
@@ -240,7 +269,7 @@ pub fn new_type(
         for it in items {
             match it.as_str() {
                 Some("__dict__") => has_dict = true,
-                Some("__weakref__") => {}
+                Some("__weakref__") => weakrefable = true,
                 Some(s) => slot_names.push(Rc::from(s)),
                 None => {
                     return Err(vm.type_error(format!(
@@ -249,6 +278,13 @@ pub fn new_type(
                     )))
                 }
             }
+        }
+        // Subclasses of built-in types other than `object` keep slot
+        // values in their managed `__dict__` (their payload has no slot
+        // storage).
+        if layout != Layout::Object && layout != Layout::Exception && !slot_names.is_empty() {
+            has_dict = true;
+            slot_names.clear();
         }
         // Inherited: a base with a dict gives instances a dict.
         for b in &bases {
@@ -306,11 +342,16 @@ pub fn new_type(
     if crate::object::needs_dict_slot(&ty) {
         ty.set_type_managed_dict();
     }
+    ty.set_flag(crate::heap::TYPE_WEAKREFABLE, weakrefable);
     vm.types_modified();
     let mro = compute_mro(vm, &ty, &bases)?;
     for b in &bases {
         if let Some(bt) = b.as_type() {
-            bt.subclasses.borrow_mut().push(ty.clone());
+            // Weak, as CPython's tp_subclasses: a base never keeps a
+            // subclass alive.
+            let mut subs = bt.subclasses.borrow_mut();
+            subs.retain(|w| crate::heap::weakref::upgrade(w).is_some());
+            subs.push(crate::objects::weakref::new_plain_ref(vm, &ty));
         }
     }
     if let Some(t) = ty.as_type() {

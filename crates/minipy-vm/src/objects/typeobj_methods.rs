@@ -214,7 +214,13 @@ fn type_repr(vm: &Vm, args: Args) -> PyResult {
 fn type_subclasses(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "__subclasses__", 1, 1)?;
     match a[0].as_type() {
-        Some(t) => Ok(vm.new_list(t.subclasses.borrow().clone())),
+        Some(t) => Ok(vm.new_list(
+            t.subclasses
+                .borrow()
+                .iter()
+                .filter_map(|w| crate::heap::weakref::upgrade(w))
+                .collect(),
+        )),
         None => {
             Err(vm.type_error("descriptor '__subclasses__' requires a 'type' object".to_string()))
         }

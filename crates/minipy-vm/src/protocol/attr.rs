@@ -37,6 +37,17 @@ impl Vm {
     /// `Err` for an AttributeError raised by a descriptor (kept, with its
     /// own message, when there is no `__getattr__`).
     fn getattr_inner(&self, obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+        if let Payload::WeakRef(_) = &obj.payload {
+            if crate::objects::weakref::is_proxy(obj) {
+                let target = crate::objects::weakref::proxy_target(self, obj)?;
+                return self.getattr_inner(&target, name);
+            }
+            if let Some(v) =
+                crate::objects::weakref::weakref_attr(self, obj, name.as_str().unwrap_or(""))
+            {
+                return Ok(Some(v));
+            }
+        }
         let r = if obj.as_type().is_some() {
             self.type_getattr(obj, name)
         } else {
@@ -91,19 +102,23 @@ impl Vm {
 
     /// The instance `__dict__` of `obj`, if it has one (created on demand).
     pub fn instance_dict(&self, obj: &PyRef) -> Option<PyRef> {
-        let lazily = |cell: &RefCell<Option<PyRef>>| {
+        let lazily = |cell: &RefCell<Option<PyRef>>, inline: bool| {
             let mut c = cell.borrow_mut();
             if c.is_none() {
-                *c = Some(self.new_dict());
+                *c = Some(if inline {
+                    dict::new_inline(self)
+                } else {
+                    self.new_dict()
+                });
             }
             c.clone()
         };
         match &obj.payload {
             Payload::Instance { dict: d, .. } => d.borrow().clone(),
             Payload::Module { dict: d } => Some(d.clone()),
-            Payload::Function(f) => lazily(&f.dict),
-            Payload::Exception(e) => lazily(&e.dict),
-            _ => obj.managed_dict().and_then(lazily),
+            Payload::Function(f) => lazily(&f.dict, false),
+            Payload::Exception(e) => lazily(&e.dict, false),
+            _ => obj.managed_dict().and_then(|c| lazily(c, true)),
         }
     }
 
@@ -144,11 +159,16 @@ impl Vm {
                 return Ok(Some(v));
             }
             if name_s == "__dict__" {
+                dict::materialize(&d);
                 return Ok(Some(d));
             }
         }
         if name_s == "__dict__" && obj.managed_dict().is_some() {
-            return Ok(self.instance_dict(obj));
+            let d = self.instance_dict(obj);
+            if let Some(d) = &d {
+                dict::materialize(d);
+            }
+            return Ok(d);
         }
         if let Some(d) = descr {
             return self.descr_get(&d, Some(obj), ty).map(Some);
@@ -156,6 +176,7 @@ impl Vm {
         if matches!(obj.payload, Payload::Instance { .. }) {
             if name_s == "__dict__" {
                 if let Some(d) = self.instance_dict(obj) {
+                    dict::materialize(&d);
                     return Ok(Some(d));
                 }
             }
@@ -381,6 +402,13 @@ impl Vm {
 
     /// `object.__setattr__` / `object.__delattr__` (value None = delete).
     pub fn generic_setattr(&self, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+        if crate::objects::weakref::is_proxy(obj) {
+            let target = crate::objects::weakref::proxy_target(self, obj)?;
+            return match value {
+                Some(v) => self.setattr(&target, name, v),
+                None => self.generic_setattr(&target, name, None),
+            };
+        }
         let name_s = name.as_str().unwrap_or("");
         if let Payload::Type(t) = &obj.payload {
             if !t.heap {

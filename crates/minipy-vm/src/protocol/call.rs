@@ -78,6 +78,39 @@ impl Vm {
         self.run_frame(frame)
     }
 
+    /// `CALL` of a Python function with positional arguments on the
+    /// caller's stack from `start`: in the simple case the arguments are
+    /// *moved* into the new frame's locals, as CPython 3.11 moves them, so
+    /// reference counts (and `sys.getrefcount`) match CPython's.
+    pub fn call_function_stack(
+        &self,
+        fobj: &PyRef,
+        f: &Function,
+        stack: &mut Vec<PyRef>,
+        start: usize,
+    ) -> PyResult {
+        let co = &f.code.code;
+        let n = stack.len().saturating_sub(start);
+        let simple = n == co.co_argcount as usize
+            && co.co_flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && co.co_kwonlyargcount == 0;
+        if !simple {
+            return self.call_function(fobj, f, Args::new(&stack[start..]));
+        }
+        let mut frame = Frame::new(
+            self,
+            f.code.clone(),
+            Some(fobj.clone()),
+            f.globals.clone(),
+            f.builtins.clone(),
+            None,
+        );
+        for (slot, a) in frame.fast.iter_mut().zip(stack.drain(start..)) {
+            *slot = Some(a);
+        }
+        self.run_frame(frame)
+    }
+
     /// Evaluates a fresh frame to completion (or wraps it in a generator).
     pub fn run_frame(&self, mut frame: Frame) -> PyResult {
         self.enter()?;

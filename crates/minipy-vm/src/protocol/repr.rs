@@ -94,12 +94,8 @@ impl Vm {
                 format!("<bound method {} of {}>", q, self.repr_string(self_)?)
             }
             Payload::Type(t) => {
-                let module = if t.heap {
-                    dict::get_str(self, &t.dict, &self.intern("__module__"))
-                        .and_then(|m| m.as_str().map(|s| s.to_string()))
-                } else {
-                    None
-                };
+                let module = dict::get_str(self, &t.dict, &self.intern("__module__"))
+                    .and_then(|m| m.as_str().map(|s| s.to_string()));
                 match module {
                     Some(m) if m != "builtins" => {
                         format!("<class '{}.{}'>", m, t.qualname.borrow())

@@ -52,6 +52,14 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
             }
         }
     }
+    if kwn.is_empty() {
+        if let Payload::Function(func) = &callable.payload {
+            let r = vm.call_function_stack(&callable, func, &mut f.stack, start);
+            f.stack.truncate(base);
+            f.stack.push(r?);
+            return Ok(());
+        }
+    }
     let r = {
         let args = Args::with_kw(&f.stack[start..], kwn);
         match &callable.payload {
