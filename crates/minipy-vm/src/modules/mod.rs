@@ -27,6 +27,7 @@ pub enum ModuleDef {
 pub const MODULES: &[(&str, ModuleDef)] = &[
     ("_weakref", ModuleDef::Native(weakref::init)),
     ("gc", ModuleDef::Native(gc::init)),
+    ("itertools", ModuleDef::Frozen(include_str!("itertools.py"))),
 ];
 
 /// Every built-in module name (`sys.builtin_module_names`), sorted.
