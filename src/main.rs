@@ -100,7 +100,18 @@ fn dis_file(path: &str) -> i32 {
     }
 }
 
+/// Runs the program, then finalises the interpreter as CPython does
+/// (`atexit`, module teardown, final collection); `-X leakcheck` reports
+/// objects still alive afterwards.
 fn run(cli: Cli) -> i32 {
+    let leakcheck = cli.xopts.iter().any(|x| x == "leakcheck");
+    let vm = minipy_vm::new_vm();
+    let code = run_program(&cli, &vm);
+    minipy_vm::finalize::shutdown(vm, leakcheck);
+    code
+}
+
+fn run_program(cli: &Cli, vm: &std::rc::Rc<minipy_vm::vm::Vm>) -> i32 {
     if let Some(m) = &cli.module {
         if m == "dis" {
             return match cli.args.first() {
@@ -112,12 +123,11 @@ fn run(cli: Cli) -> i32 {
             };
         }
     }
-    let vm = minipy_vm::new_vm();
     if let Some(cmd) = &cli.command {
         let mut argv = vec!["-c".to_string()];
         argv.extend(cli.args.iter().cloned());
-        minipy_vm::setup_sys(&vm, &argv, Some(String::new()));
-        return minipy_vm::run_main(&vm, cmd, "<string>", None);
+        minipy_vm::setup_sys(vm, &argv, Some(String::new()));
+        return minipy_vm::run_main(vm, cmd, "<string>", None);
     }
     if let Some(m) = &cli.module {
         let mut argv = vec![m.clone()];
@@ -125,8 +135,8 @@ fn run(cli: Cli) -> i32 {
         let cwd = std::env::current_dir()
             .map(|d| d.display().to_string())
             .unwrap_or_default();
-        minipy_vm::setup_sys(&vm, &argv, Some(cwd));
-        return minipy_vm::run_module_as_main(&vm, m, &argv);
+        minipy_vm::setup_sys(vm, &argv, Some(cwd));
+        return minipy_vm::run_module_as_main(vm, m, &argv);
     }
     match cli.args.first().map(|s| s.as_str()) {
         None | Some("-") => {
@@ -139,8 +149,8 @@ fn run(cli: Cli) -> i32 {
             if argv.is_empty() {
                 argv.push(String::new());
             }
-            minipy_vm::setup_sys(&vm, &argv, Some(String::new()));
-            minipy_vm::run_main(&vm, &src, "<stdin>", None)
+            minipy_vm::setup_sys(vm, &argv, Some(String::new()));
+            minipy_vm::run_main(vm, &src, "<stdin>", None)
         }
         Some(path) => {
             let src = match read_file(path) {
@@ -156,10 +166,10 @@ fn run(cli: Cli) -> i32 {
             } else {
                 absolute(&dir)
             };
-            minipy_vm::setup_sys(&vm, &cli.args, Some(dir));
+            minipy_vm::setup_sys(vm, &cli.args, Some(dir));
             // Like CPython 3.9+, __main__'s __file__ and code filename are absolute.
             let abs = absolute(path);
-            minipy_vm::run_main(&vm, &src, &abs, Some(&abs))
+            minipy_vm::run_main(vm, &src, &abs, Some(&abs))
         }
     }
 }

@@ -4,7 +4,9 @@
 //! Each case runs with cwd = tests/cases, argv = [NAME.py], stdin = /dev/null,
 //! PYTHONHASHSEED=0 and a 20 s timeout.  Compared: stdout (verbatim), the last
 //! non-empty line of stderr, and the exit status.  A Rust panic (exit 101) or a
-//! death by signal is reported as a crash.
+//! death by signal is reported as a crash. minipy runs every case with
+//! `-X leakcheck`, so a reference-count imbalance (an object alive after
+//! teardown) fails the case.
 //!
 //! Handy environment variables:
 //! * `MINIPY_CASES=sub1,sub2` runs only the cases whose name contains one of
@@ -106,9 +108,15 @@ fn wait_with_timeout(mut child: Child, timeout: Duration) -> Outcome {
     }
 }
 
-/// Runs `program NAME.py` the way tests/record.py runs CPython.
+/// Runs `program NAME.py` the way tests/record.py runs CPython. minipy
+/// runs with `-X leakcheck`: an object still alive after interpreter
+/// teardown is reported on stderr, which then differs from CPython's.
 fn run_case(program: &str, name: &str) -> Result<Outcome, String> {
-    let child = Command::new(program)
+    let mut cmd = Command::new(program);
+    if !program.contains("python") {
+        cmd.args(["-X", "leakcheck"]);
+    }
+    let child = cmd
         .arg(name)
         .current_dir(cases_dir())
         .env("PYTHONHASHSEED", "0")

@@ -9,6 +9,7 @@
 pub mod bootstrap;
 pub mod builtins;
 pub mod eval;
+pub mod finalize;
 pub mod frame;
 pub mod heap;
 pub mod import;
@@ -52,6 +53,12 @@ pub fn with_vm(f: impl FnOnce(&Vm)) {
     if let Some(vm) = vm {
         f(&vm);
     }
+}
+
+/// Forgets the thread's current VM (at shutdown).
+pub fn clear_current_vm() {
+    let old = CURRENT_VM.with(|c| c.borrow_mut().take());
+    drop(old);
 }
 
 /// Creates a VM and makes it the thread's current one.

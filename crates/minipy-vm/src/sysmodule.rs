@@ -93,6 +93,8 @@ pub fn init(vm: &Vm) {
             ("getrecursionlimit", getrecursionlimit),
             ("setrecursionlimit", setrecursionlimit),
             ("getrefcount", getrefcount),
+            ("getsizeof", getsizeof),
+            ("getallocatedblocks", getallocatedblocks),
             ("intern", intern),
             ("exc_info", exc_info),
             ("exception", exception),
@@ -149,6 +151,52 @@ fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
 fn getrefcount(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "getrefcount", 1, 1)?;
     Ok(vm.new_int(a[0].refcnt() as i64))
+}
+
+/// `sys.getsizeof(obj[, default])`: minipy's real size of `obj` (see
+/// `objects::sizeof`), or what a user-defined `__sizeof__` returns.
+fn getsizeof(vm: &Vm, args: Args) -> PyResult {
+    args.only_kwargs(vm, "getsizeof", &["default"])?;
+    let a = args.pos();
+    if a.is_empty() || a.len() > 2 {
+        return Err(vm.type_error(format!(
+            "getsizeof() takes at most 2 arguments ({} given)",
+            a.len()
+        )));
+    }
+    let obj = &a[0];
+    let user = match &obj.class().payload {
+        Payload::Type(t) if t.heap => {
+            crate::objects::typeobj::lookup_str(vm, obj.class(), "__sizeof__")
+                .filter(|m| !matches!(m.payload, Payload::Builtin(_)))
+        }
+        _ => None,
+    };
+    let size = match user {
+        Some(m) => match vm.call_args(&m, std::slice::from_ref(obj)) {
+            Ok(v) => {
+                let n = vm.index_i64(&v)?;
+                if n < 0 {
+                    return Err(vm.value_error("__sizeof__() should return >= 0".to_string()));
+                }
+                n as usize + obj.block_size() - std::mem::size_of::<crate::heap::PyObject>()
+            }
+            Err(e) => match a.get(1).or_else(|| args.kwarg("default")) {
+                Some(d) => return Ok(d.clone()),
+                None => return Err(e),
+            },
+        },
+        None => crate::objects::sizeof::basic_size(obj),
+    };
+    Ok(vm.new_int(size as i64))
+}
+
+/// `sys.getallocatedblocks()`: blocks currently allocated by minipy's
+/// allocator (every object's block; payload buffers use the system one).
+fn getallocatedblocks(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "getallocatedblocks", 0, 0)?;
+    let s = minipy_alloc::stats();
+    Ok(vm.new_int((s.small_blocks_in_use() + s.large_blocks_in_use) as i64))
 }
 
 fn intern(vm: &Vm, args: Args) -> PyResult {

@@ -284,10 +284,16 @@ pub fn handle_uncaught(vm: &Vm, exc: &PyRef) -> i32 {
 
 /// `sys.unraisablehook`'s default report (exceptions in `__del__`).
 pub fn write_unraisable(vm: &Vm, exc: &PyRef, obj: &PyRef) {
+    write_unraisable_msg(vm, exc, "in", obj);
+}
+
+/// The default unraisable report with CPython's message, e.g.
+/// `Exception ignored in atexit callback: <function f at 0x...>`.
+pub fn write_unraisable_msg(vm: &Vm, exc: &PyRef, msg: &str, obj: &PyRef) {
     let what = vm
         .repr_string(obj)
         .unwrap_or_else(|_| "<object repr() failed>".to_string());
-    let mut s = format!("Exception ignored in: {}\n", what);
+    let mut s = format!("Exception ignored {}: {}\n", msg, what);
     s.push_str(&format_exception(vm, exc));
     write_stderr(&s);
 }

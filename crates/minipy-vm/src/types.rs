@@ -182,6 +182,16 @@ pub fn raw_dict(dict_type: Option<&PyRef>) -> PyRef {
     PyRef::new_immortal(Payload::Dict(Box::default()), dict_type)
 }
 
+thread_local! {
+    /// Every static type made by [`make_static_type`], for shutdown.
+    static STATIC_TYPES: RefCell<Vec<PyRef>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The static types created so far (the interpreter's built-in types).
+pub fn static_types() -> Vec<PyRef> {
+    STATIC_TYPES.with(|t| t.borrow().clone())
+}
+
 /// Creates a static (immortal) built-in type.
 pub fn make_static_type(
     name: &str,
@@ -216,6 +226,7 @@ pub fn make_static_type(
         subclasses: RefCell::new(Vec::new()),
     };
     let ty = PyRef::new_immortal(Payload::Type(Box::new(data)), metatype);
+    STATIC_TYPES.with(|t| t.borrow_mut().push(ty.clone()));
     if let Some(t) = ty.as_type() {
         let mut mro = vec![ty.clone()];
         mro.extend(mro_tail);

@@ -223,7 +223,10 @@ impl PyRef {
             };
             if gc {
                 gc::on_alloc();
-                if r.payload.tracked_at_creation() {
+                // Instances of subclasses are always tracked (they hold a
+                // reference to their heap type); exact dicts only once they
+                // hold a container.
+                if dict || r.payload.tracked_at_creation() || crate::object::is_heap_instance(&r) {
                     gc::track(&r);
                 }
             }
@@ -447,6 +450,16 @@ impl PyObject {
     #[inline(always)]
     pub fn has_flag(&self, flag: u32) -> bool {
         self.ob_flags.get() & flag != 0
+    }
+
+    /// Bytes of the object's own block (GC head, dict slot, header and
+    /// payload), as allocated through `minipy_alloc`.
+    pub fn block_size(&self) -> usize {
+        let f = self.ob_flags.get();
+        if f & IMMORTAL != 0 {
+            return layout_for(false, false).0.size();
+        }
+        layout_for(f & HAS_GC_HEAD != 0, f & HAS_DICT_SLOT != 0).0.size()
     }
 
     /// Marks a type object whose instances carry a managed `__dict__`.

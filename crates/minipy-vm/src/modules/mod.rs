@@ -7,6 +7,7 @@
 //! *frozen* (Python source compiled into the binary and executed as the
 //! module's body, like CPython's frozen `importlib._bootstrap`).
 
+pub mod atexit;
 pub mod gc;
 pub mod weakref;
 
@@ -26,6 +27,7 @@ pub enum ModuleDef {
 /// The registry: name and definition, in `sys.builtin_module_names` order.
 pub const MODULES: &[(&str, ModuleDef)] = &[
     ("_weakref", ModuleDef::Native(weakref::init)),
+    ("atexit", ModuleDef::Native(atexit::init)),
     ("gc", ModuleDef::Native(gc::init)),
     ("itertools", ModuleDef::Frozen(include_str!("itertools.py"))),
 ];

@@ -58,6 +58,11 @@ impl DictData {
         self.len == 0
     }
 
+    /// Size of the hash index (for `sys.getsizeof`).
+    pub fn indices_len(&self) -> usize {
+        self.indices.len()
+    }
+
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
         for e in self.entries.iter().flatten() {
             visit(&e.key);

@@ -18,6 +18,7 @@ pub mod number;
 pub mod range;
 pub mod seq;
 pub mod set;
+pub mod sizeof;
 pub mod special;
 pub mod str;
 pub mod textio;

@@ -37,9 +37,28 @@ thread_local! {
     static STREAMS: Cell<[usize; 3]> = const { Cell::new([0; 3]) };
     /// The `TextIOWrapper` type (immortal).
     static TEXTIO_TYPE: RefCell<Option<PyRef>> = const { RefCell::new(None) };
+    /// The references that keep the three streams alive until shutdown.
+    static STREAM_REFS: RefCell<Vec<PyRef>> = const { RefCell::new(Vec::new()) };
 }
 
 pub use file::open_file;
+
+/// Releases the standard streams and the `TextIOWrapper` type's namespace
+/// (the last step of `-X leakcheck` shutdown).
+pub fn release_streams() {
+    flush_all();
+    STREAMS.with(|s| s.set([0; 3]));
+    let refs = STREAM_REFS.with(|r| std::mem::take(&mut *r.borrow_mut()));
+    drop(refs);
+    if let Some(ty) = TEXTIO_TYPE.with(|t| t.borrow_mut().take()) {
+        if let Some(td) = ty.as_type() {
+            if let Payload::Dict(d) = &td.dict.payload {
+                let old = d.borrow_mut().clear();
+                drop(old);
+            }
+        }
+    }
+}
 
 /// The `TextIOWrapper` type, once created.
 fn textio_type() -> Option<PyRef> {
@@ -159,10 +178,8 @@ pub fn create_stdio(vm: &Vm) -> (PyRef, PyRef, PyRef) {
     let stdout = new_stream(vm, &ty, "<stdout>", "w", 1);
     let stderr = new_stream(vm, &ty, "<stderr>", "w", 2);
     let stdin = new_stream(vm, &ty, "<stdin>", "r", 0);
-    // The streams live for the whole process: their addresses identify them.
-    for s in [&stdin, &stdout, &stderr] {
-        std::mem::forget(s.clone());
-    }
+    // The streams live until shutdown: their addresses identify them.
+    STREAM_REFS.with(|r| *r.borrow_mut() = vec![stdin.clone(), stdout.clone(), stderr.clone()]);
     STREAMS.with(|s| s.set([stdin.addr(), stdout.addr(), stderr.addr()]));
     (stdout, stderr, stdin)
 }

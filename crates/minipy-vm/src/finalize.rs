@@ -1,0 +1,172 @@
+//! Interpreter shutdown, in CPython 3.11's order (`Py_FinalizeEx`):
+//!
+//! 1. `atexit` handlers, last registered first;
+//! 2. stdout is flushed;
+//! 3. every `sys.modules` entry is replaced by None, in import order,
+//!    keeping a weak reference to each module (`finalize_remove_modules`);
+//! 4. a full collection frees the cycles that held modules' namespaces
+//!    (functions and classes refer back to their module's globals);
+//! 5. the modules still alive are wiped, newest first: their namespace
+//!    entries become None, `_`-prefixed names first (`_PyModule_Clear`);
+//! 6. `sys` and `builtins` are emptied and a last collection runs.
+//!
+//! With `-X leakcheck`, [`shutdown`] then releases everything the VM
+//! itself holds (the static types' namespaces, interned strings, caches)
+//! and reports any object still alive: with every reference count balanced
+//! there is none.
+
+use std::rc::Rc;
+
+use crate::heap::PyRef;
+use crate::object::Payload;
+use crate::objects::dict;
+use crate::vm::Vm;
+
+/// Runs the `atexit` handlers (`atexit._run_exitfuncs`), last first; an
+/// exception is reported as CPython reports it and the next handler runs.
+pub fn run_atexit(vm: &Vm) {
+    loop {
+        let Some((func, args, kwargs)) = vm.atexit.borrow_mut().pop() else {
+            break;
+        };
+        let r = crate::modules::atexit::call_handler(vm, &func, &args, &kwargs);
+        if let Err(e) = r {
+            if !vm.exc_matches(&e, &vm.exc.system_exit) {
+                crate::traceback::write_unraisable_msg(vm, &e, "in atexit callback", &func);
+            }
+        }
+    }
+}
+
+fn module_namespace(m: &PyRef) -> Option<PyRef> {
+    match &m.payload {
+        Payload::Module { dict } => Some(dict.clone()),
+        _ => None,
+    }
+}
+
+/// `_PyModule_ClearDict`: names starting with one underscore become None
+/// first, then every other name but `__builtins__`.
+fn clear_module_dict(vm: &Vm, d: &PyRef) {
+    for pass in 0..2 {
+        for (k, _) in dict::items(d) {
+            let Some(name) = k.as_str() else { continue };
+            let underscore = name.starts_with('_') && !name.starts_with("__");
+            let wanted = if pass == 0 {
+                underscore
+            } else {
+                !underscore && name != "__builtins__"
+            };
+            if wanted {
+                dict::set_str(vm, d, k.clone(), vm.none.clone());
+            }
+        }
+    }
+}
+
+/// Steps 1–6 (the VM stays usable for `__del__` methods throughout).
+pub fn finalize(vm: &Vm) {
+    run_atexit(vm);
+    crate::objects::textio::flush_all();
+    // 3. sys.modules entries -> None, keeping weak references.
+    let mut weaklist: Vec<PyRef> = Vec::new();
+    for (name, m) in dict::items(&vm.modules) {
+        if matches!(m.payload, Payload::Module { .. }) {
+            weaklist.push(crate::objects::weakref::new_plain_ref(vm, &m));
+            drop(m);
+            dict::set_str(vm, &vm.modules, name, vm.none.clone());
+        }
+    }
+    // 4.
+    crate::modules::gc::collect(vm, 2);
+    // 5. Wipe the survivors, newest first.
+    let sys_dict = module_namespace(&vm.sys);
+    let builtins_dict = module_namespace(&vm.builtins);
+    for w in weaklist.iter().rev() {
+        let Some(m) = crate::heap::weakref::upgrade(w) else {
+            continue;
+        };
+        let Some(d) = module_namespace(&m) else { continue };
+        let special = [&sys_dict, &builtins_dict]
+            .iter()
+            .any(|s| s.as_ref().map_or(false, |s| s.is(&d)));
+        if !special {
+            clear_module_dict(vm, &d);
+        }
+    }
+    drop(weaklist);
+    crate::objects::textio::flush_all();
+    // 6.
+    for d in [&sys_dict, &builtins_dict].into_iter().flatten() {
+        clear_dict(d);
+    }
+    clear_dict(&vm.modules);
+    crate::modules::gc::collect(vm, 2);
+    crate::objects::textio::flush_all();
+}
+
+/// Empties a dict, dropping its entries after the borrow is released.
+fn clear_dict(d: &PyRef) {
+    if let Payload::Dict(t) = &d.payload {
+        let old = t.borrow_mut().clear();
+        drop(old);
+    }
+}
+
+/// Releases what the VM itself holds beyond the modules: the namespaces of
+/// the static (immortal) types, caches, the current exception state.
+fn release_vm_state(vm: &Vm) {
+    vm.clear_method_cache();
+    for ty in crate::types::static_types().iter().chain(vm.exc.all.iter()) {
+        if let Some(td) = ty.as_type() {
+            clear_dict(&td.dict);
+            let subs = std::mem::take(&mut *td.subclasses.borrow_mut());
+            drop(subs);
+        }
+    }
+    vm.exc_info.borrow_mut().clear();
+    let _ = vm.caller_globals.borrow_mut().take();
+    let _ = vm.prelude.borrow_mut().take();
+    let _ = vm.gc_lists.borrow_mut().take();
+    vm.atexit.borrow_mut().clear();
+    crate::objects::textio::release_streams();
+}
+
+/// Finalises the interpreter and, with `leakcheck`, reports the objects
+/// still alive once everything is released. Returns the number leaked.
+pub fn shutdown(vm: Rc<Vm>, leakcheck: bool) -> isize {
+    finalize(&vm);
+    if !leakcheck {
+        return 0;
+    }
+    release_vm_state(&vm);
+    crate::modules::gc::collect(&vm, 2);
+    crate::clear_current_vm();
+    drop(vm);
+    crate::objects::textio::flush_all();
+    let live = crate::heap::live_objects();
+    if live != 0 {
+        let mut by_type: Vec<(String, usize)> = Vec::new();
+        for o in crate::heap::gc::objects(None) {
+            if std::env::var("MINIPY_LEAKS").is_ok() {
+                let what = match &o.payload {
+                    Payload::Builtin(b) => format!("builtin {} owner {:?}", b.name, b.owner),
+                    _ => o.type_name(),
+                };
+                eprintln!("leak: {} refcnt {}", what, o.refcnt());
+            }
+            let n = o.type_name();
+            match by_type.iter_mut().find(|(t, _)| *t == n) {
+                Some(e) => e.1 += 1,
+                None => by_type.push((n, 1)),
+            }
+        }
+        let mut s = format!("minipy: leakcheck: {} objects still alive after teardown", live);
+        if !by_type.is_empty() {
+            let parts: Vec<String> = by_type.iter().map(|(t, n)| format!("{} {}", n, t)).collect();
+            s.push_str(&format!(" (tracked: {})", parts.join(", ")));
+        }
+        eprintln!("{}", s);
+    }
+    live
+}

@@ -1,0 +1,58 @@
+//! `sys.getsizeof` / `object.__sizeof__`: the memory an object really
+//! occupies in minipy — its block from the allocator plus the buffers its
+//! payload owns (list and tuple item arrays, dict tables, string bytes).
+//! An instance's inline namespace (see `heap::INLINE_DICT`) is part of the
+//! instance and counted with it; a materialised `__dict__` is not.
+
+use std::mem::size_of;
+
+use crate::heap::{PyObject, PyRef, INLINE_DICT};
+use crate::object::Payload;
+use crate::objects::dict::{DictData, Entry};
+
+fn table_size(d: &DictData) -> usize {
+    size_of::<std::cell::RefCell<DictData>>()
+        + d.indices_len() * size_of::<u32>()
+        + d.entries.capacity() * size_of::<Option<Entry>>()
+}
+
+fn namespace_size(d: &PyRef) -> usize {
+    if d.has_flag(INLINE_DICT) {
+        basic_size(d)
+    } else {
+        0
+    }
+}
+
+/// The object's size in bytes.
+pub fn basic_size(obj: &PyObject) -> usize {
+    let extra = match &obj.payload {
+        Payload::Str(s) => s.s.len(),
+        Payload::Bytes(b) => b.len(),
+        Payload::ByteArray(b) => b.try_borrow().map_or(0, |b| b.capacity()),
+        Payload::BigInt(b) => size_of::<num_bigint::BigInt>() + (b.bits() as usize).div_ceil(64) * 8,
+        Payload::List(v) => v.try_borrow().map_or(0, |v| v.capacity() * size_of::<PyRef>()),
+        Payload::Tuple(t) => t.len() * size_of::<PyRef>(),
+        Payload::Dict(d) | Payload::Set(d) => d.try_borrow().map_or(0, |d| table_size(&d)),
+        Payload::Instance { dict, slots } => {
+            slots.len() * size_of::<std::cell::RefCell<Option<PyRef>>>()
+                + dict
+                    .try_borrow()
+                    .ok()
+                    .and_then(|d| d.as_ref().map(namespace_size))
+                    .unwrap_or(0)
+        }
+        Payload::Function(_) => size_of::<crate::objects::function::Function>(),
+        Payload::Builtin(_) => size_of::<crate::objects::function::BuiltinFunction>(),
+        Payload::Type(_) => size_of::<crate::objects::typeobj::TypeData>(),
+        Payload::Generator(_) => size_of::<crate::objects::generator::GeneratorData>(),
+        Payload::Exception(_) => size_of::<crate::object::ExceptionData>(),
+        Payload::WeakRef(_) => size_of::<crate::object::WeakRefData>(),
+        _ => 0,
+    };
+    let managed = obj
+        .managed_dict()
+        .and_then(|s| s.try_borrow().ok().and_then(|d| d.as_ref().map(namespace_size)))
+        .unwrap_or(0);
+    obj.block_size() + extra + managed
+}
