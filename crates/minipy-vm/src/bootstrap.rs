@@ -143,7 +143,13 @@ pub fn create() -> Box<Vm> {
         ellipsis_type: mk("ellipsis", &object, L::Other, None, false),
         function: mk("function", &object, L::Other, None, false),
         builtin_function: mk("builtin_function_or_method", &object, L::Other, None, false),
-        method: mk("method", &object, L::Other, None, false),
+        method: mk(
+            "method",
+            &object,
+            L::Other,
+            Some(objects::slot_wrappers::method_new),
+            false,
+        ),
         module: mk(
             "module",
             &object,
@@ -233,6 +239,30 @@ pub fn create() -> Box<Vm> {
         ),
         weakproxy: mk("ProxyType", &object, L::Other, None, false),
         weakcallableproxy: mk("CallableProxyType", &object, L::Other, None, false),
+        bytearray: mk(
+            "bytearray",
+            &object,
+            L::Other,
+            Some(objects::bytearray::bytearray_new),
+            true,
+        ),
+        bytearray_iterator: mk("bytearray_iterator", &object, L::Other, None, false),
+        bytes_iterator: mk("bytes_iterator", &object, L::Other, None, false),
+        longrange_iterator: mk("longrange_iterator", &object, L::Other, None, false),
+        mappingproxy: mk(
+            "mappingproxy",
+            &object,
+            L::Other,
+            Some(objects::mappingproxy::mappingproxy_new),
+            false,
+        ),
+        memoryview: mk(
+            "memoryview",
+            &object,
+            L::Other,
+            Some(objects::bytearray::memoryview_new),
+            false,
+        ),
         int,
         dict: dict_t.clone(),
         object: object.clone(),
@@ -403,6 +433,10 @@ fn install_methods(vm: &Vm) {
         &t.filter,
         &t.reversed,
         &t.none_type,
+        &t.bytearray,
+        &t.mappingproxy,
+        &t.memoryview,
+        &t.method,
     ] {
         install_new(vm, ty);
     }
@@ -476,6 +510,9 @@ fn install_methods(vm: &Vm) {
         &t.map,
         &t.filter,
         &t.reversed,
+        &t.bytearray_iterator,
+        &t.bytes_iterator,
+        &t.longrange_iterator,
     ] {
         add_methods(vm, it, m, iter::ITER_METHODS);
     }
@@ -499,4 +536,13 @@ fn install_methods(vm: &Vm) {
         }
     }
     weakref::mark_weakrefable_types(vm);
+    add_methods(vm, &t.bytearray, m, bytearray::METHODS);
+    add_methods(
+        vm,
+        &t.bytearray,
+        BuiltinKind::ClassMethod,
+        bytes::CLASS_METHODS,
+    );
+    add_methods(vm, &t.mappingproxy, m, mappingproxy::METHODS);
+    slot_wrappers::install(vm);
 }

@@ -65,6 +65,12 @@ pub struct Types {
     pub weakref: PyRef,
     pub weakproxy: PyRef,
     pub weakcallableproxy: PyRef,
+    pub bytearray: PyRef,
+    pub bytearray_iterator: PyRef,
+    pub bytes_iterator: PyRef,
+    pub longrange_iterator: PyRef,
+    pub mappingproxy: PyRef,
+    pub memoryview: PyRef,
 }
 
 /// Exception classes used from Rust; every class is also in `all`.

@@ -97,6 +97,8 @@ pub fn init(vm: &Vm) {
         &t.complex,
         &t.str,
         &t.bytes,
+        &t.bytearray,
+        &t.memoryview,
         &t.list,
         &t.tuple,
         &t.dict,

@@ -46,7 +46,8 @@ pub fn native_iter(vm: &Vm, obj: &PyRef) -> Option<PyRef> {
         Payload::List(_) => seq_iter(vm, obj, &t.list_iterator),
         Payload::Tuple(_) => seq_iter(vm, obj, &t.tuple_iterator),
         Payload::Str(_) => seq_iter(vm, obj, &t.str_iterator),
-        Payload::Bytes(_) => seq_iter(vm, obj, &t.iterator),
+        Payload::Bytes(_) => seq_iter(vm, obj, &t.bytes_iterator),
+        Payload::ByteArray(_) => seq_iter(vm, obj, &t.bytearray_iterator),
         Payload::Dict(_) => dict_iter(vm, obj, DictIterKind::Keys, &t.dict_keyiterator),
         Payload::Set(_) => crate::objects::set::set_iter(vm, obj),
         Payload::DictView { dict: d, what } => {
@@ -103,6 +104,7 @@ pub fn next_native(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                         None => None,
                     },
                     Payload::Bytes(b) => b.get(i).map(|x| vm.new_int(*x as i64)),
+                    Payload::ByteArray(b) => b.borrow().get(i).map(|x| vm.new_int(*x as i64)),
                     _ => None,
                 };
                 match r {

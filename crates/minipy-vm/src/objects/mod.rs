@@ -1,6 +1,7 @@
 //! The built-in types, one file per type (named after it), each ending in
 //! its method table.
 
+pub mod bytearray;
 pub mod bytes;
 pub mod descriptors;
 pub mod dict;
@@ -13,12 +14,14 @@ pub mod instance;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod mappingproxy;
 pub mod module;
 pub mod number;
 pub mod range;
 pub mod seq;
 pub mod set;
 pub mod sizeof;
+pub mod slot_wrappers;
 pub mod special;
 pub mod str;
 pub mod textio;

@@ -344,7 +344,9 @@ fn r_count(vm: &Vm, args: Args) -> PyResult {
 
 /// `iter(range)`.
 pub fn range_iter(vm: &Vm, r: &PyRef) -> PyResult {
-    let (start, stop, step) = range_values(vm, r)?;
+    let Ok((start, stop, step)) = range_values(vm, r) else {
+        return Ok(longrange_iter(vm, r));
+    };
     Ok(PyRef::new(
         Payload::Iter(RefCell::new(IterKind::Range {
             next: Cell::new(start),
@@ -353,6 +355,19 @@ pub fn range_iter(vm: &Vm, r: &PyRef) -> PyResult {
         })),
         &vm.types.range_iterator,
     ))
+}
+
+/// `iter(range)` when an endpoint does not fit in i64 (CPython's
+/// `longrange_iterator`): iterates by subscription, `range[0]`, `range[1]`,
+/// ... until IndexError.
+fn longrange_iter(vm: &Vm, r: &PyRef) -> PyRef {
+    PyRef::new(
+        Payload::Iter(RefCell::new(IterKind::GetItem {
+            obj: r.clone(),
+            index: Cell::new(0),
+        })),
+        &vm.types.longrange_iterator,
+    )
 }
 
 /// `reversed(range)`.

@@ -646,6 +646,8 @@ pub fn seq_iter(vm: &Vm, obj: &PyRef) -> PyRef {
         Payload::List(_) => &vm.types.list_iterator,
         Payload::Tuple(_) => &vm.types.tuple_iterator,
         Payload::Str(_) => &vm.types.str_iterator,
+        Payload::Bytes(_) => &vm.types.bytes_iterator,
+        Payload::ByteArray(_) => &vm.types.bytearray_iterator,
         _ => &vm.types.iterator,
     };
     PyRef::new(

@@ -113,10 +113,18 @@ pub fn getattr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
             "fset" => opt(vm, fset.clone()),
             "fdel" => opt(vm, fdel.clone()),
             "__doc__" => opt(vm, doc.clone()),
+            "__isabstractmethod__" => {
+                let mut r = false;
+                for f in [fget, fset, fdel].into_iter().flatten() {
+                    r = r || is_abstract(vm, f)?;
+                }
+                vm.new_bool(r)
+            }
             _ => return Ok(None),
         },
         Payload::StaticMethod(f) | Payload::ClassMethod(f) => match name {
             "__func__" | "__wrapped__" => f.clone(),
+            "__isabstractmethod__" => vm.new_bool(is_abstract(vm, f)?),
             _ => return Ok(None),
         },
         Payload::Cell(c) => match name {
@@ -144,6 +152,15 @@ pub fn getattr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
     Ok(Some(v))
 }
 
+/// Whether `f.__isabstractmethod__` is true (what property, classmethod
+/// and staticmethod report for the functions they wrap).
+fn is_abstract(vm: &Vm, f: &PyRef) -> PyResult<bool> {
+    match vm.getattr_opt(f, &vm.intern("__isabstractmethod__"))? {
+        Some(v) => vm.truthy(&v),
+        None => Ok(false),
+    }
+}
+
 /// Attributes of type objects that shadow the MRO lookup.
 pub fn type_getattr(vm: &Vm, ty: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
     let Some(t) = ty.as_type() else {
@@ -155,7 +172,7 @@ pub fn type_getattr(vm: &Vm, ty: &PyRef, name: &str) -> PyResult<Option<PyRef>> 
         "__mro__" => vm.new_tuple(t.mro.borrow().clone()),
         "__bases__" => vm.new_tuple(t.bases.borrow().clone()),
         "__base__" => opt(vm, t.bases.borrow().first().cloned()),
-        "__dict__" => t.dict.clone(),
+        "__dict__" => crate::objects::mappingproxy::new_proxy(vm, t.dict.clone()),
         "__class__" => ty.class().clone(),
         _ => return Ok(None),
     };

@@ -143,6 +143,9 @@ impl Vm {
         // One argument vector for both calls: slot 0 is `cls` for __new__,
         // then the new object for __init__.
         let mut v = prepend(cls, args.args);
+        if new.as_ref().map(is_object_new).unwrap_or(false) {
+            check_abstract(self, cls)?;
+        }
         let obj = match &new {
             // object.__new__ under a Python __init__: excess arguments are
             // fine (object_new's check), so allocate directly.
@@ -195,6 +198,32 @@ impl Vm {
         }
         Ok(obj)
     }
+}
+
+/// `object.__new__`'s refusal to instantiate a class whose own
+/// `__abstractmethods__` (set by `ABCMeta`) is non-empty.
+fn check_abstract(vm: &Vm, cls: &PyRef) -> PyResult<()> {
+    let Some(t) = cls.as_type() else {
+        return Ok(());
+    };
+    let Some(am) = crate::objects::dict::get_str(vm, &t.dict, &vm.intern("__abstractmethods__"))
+    else {
+        return Ok(());
+    };
+    if !vm.truthy(&am)? {
+        return Ok(());
+    }
+    let mut names: Vec<String> = Vec::new();
+    for n in vm.iterate(&am)? {
+        names.push(vm.str_string(&n)?);
+    }
+    names.sort();
+    Err(vm.type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        t.name(),
+        if names.len() > 1 { "s" } else { "" },
+        names.join(", ")
+    )))
 }
 
 /// True for `object.__new__` (the native one every plain class inherits).

@@ -306,6 +306,15 @@ impl Vm {
 
     /// `hash(obj)`.
     pub fn hash(&self, obj: &PyRef) -> PyResult<i64> {
+        if let Payload::WeakRef(_) = &obj.payload {
+            // weakref.ref hashes as its referent; proxies are unhashable.
+            if let Some(h) = self.lookup_special(obj, "__hash__") {
+                if matches!(h.payload, Payload::Builtin(_)) {
+                    let r = self.call_args(&h, std::slice::from_ref(obj))?;
+                    return Ok(r.as_small_int().unwrap_or(-1));
+                }
+            }
+        }
         if !is_heap(obj) {
             if let Payload::Str(_) = &obj.payload {
                 return Ok(self.str_hash(obj));
@@ -317,7 +326,11 @@ impl Vm {
                 return Ok(h);
             }
             match &obj.payload {
-                Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Slice { .. } => {
+                Payload::List(_)
+                | Payload::Dict(_)
+                | Payload::Set(_)
+                | Payload::Slice { .. }
+                | Payload::ByteArray(_) => {
                     return Err(self.type_error(format!("unhashable type: '{}'", obj.type_name())))
                 }
                 Payload::Instance { .. } => {}

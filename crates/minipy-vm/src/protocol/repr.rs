@@ -152,6 +152,8 @@ impl Vm {
                     None => self.default_repr(obj),
                 }
             }
+            Payload::ByteArray(_) => crate::objects::bytearray::repr(obj),
+            Payload::MappingProxy(_) => crate::objects::mappingproxy::repr(self, obj)?,
             Payload::Super { ty, obj: o, .. } => {
                 let tn = ty
                     .as_type()
@@ -211,6 +213,7 @@ impl Vm {
                         Ok(self.new_string(s))
                     }
                     Payload::Str(s) if !cls.is(&self.types.object) => Ok(self.new_str(&s.s)),
+                    Payload::MappingProxy(m) if !cls.is(&self.types.object) => self.str(m),
                     _ => self.repr(obj),
                 };
             }
