@@ -1,12 +1,14 @@
 //! `bytes`: construction, codecs (utf-8, ascii, latin-1), hashing and the
 //! common methods.
 
+use num_traits::ToPrimitive;
+
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::function::{Args, NativeFn};
 use crate::objects::list::index_bounds;
-use crate::objects::seq::bind_args;
 use crate::objects::seq::dunders::{self as d, self_and};
+use crate::objects::seq::{alloc, bind_args};
 use crate::objects::str::{hash_bytes, methods_encode, normalize_encoding};
 use crate::objects::typeobj;
 use crate::vm::Vm;
@@ -218,10 +220,7 @@ pub fn bytes_new(vm: &Vm, args: Args) -> PyResult {
                 if *n < 0 {
                     return Err(vm.value_error("negative count".to_string()));
                 }
-                if *n > (1 << 32) {
-                    return Err(vm.memory_error());
-                }
-                vec![0u8; *n as usize]
+                alloc::zeroed_bytes(vm, *n as usize)?
             }
             _ => {
                 if typeobj::lookup_str(vm, o.class(), "__bytes__").is_some() {
@@ -235,11 +234,15 @@ pub fn bytes_new(vm: &Vm, args: Args) -> PyResult {
                         })?
                         .to_vec()
                 } else if typeobj::lookup_str(vm, o.class(), "__index__").is_some() {
-                    let n = vm.index_i64(o)?;
+                    let n = vm.index_big(o)?.to_i64().ok_or_else(|| {
+                        vm.overflow_error(
+                            "cannot fit 'int' into an index-sized integer".to_string(),
+                        )
+                    })?;
                     if n < 0 {
                         return Err(vm.value_error("negative count".to_string()));
                     }
-                    vec![0u8; n as usize]
+                    alloc::zeroed_bytes(vm, n as usize)?
                 } else if matches!(o.payload, Payload::Float(_)) {
                     return Err(vm.type_error(format!(
                         "cannot convert '{}' object to bytes",
@@ -418,14 +421,25 @@ fn b_endswith(vm: &Vm, args: Args) -> PyResult {
 fn b_join(vm: &Vm, args: Args) -> PyResult {
     let b = this(vm, &args, "join")?;
     let p = self_and(vm, &args, "join", 1)?;
-    let mut out = Vec::new();
-    for (i, it) in vm.iterate(&p[1])?.iter().enumerate() {
+    let items = vm.iterate(&p[1])?;
+    let mut size = b.len().saturating_mul(items.len().saturating_sub(1));
+    for (i, it) in items.iter().enumerate() {
         let Payload::Bytes(x) = &it.payload else {
             return Err(vm.type_error(format!(
                 "sequence item {}: expected a bytes-like object, {} found",
                 i,
                 it.type_name()
             )));
+        };
+        size = size.saturating_add(x.len());
+    }
+    if size > isize::MAX as usize {
+        return Err(vm.overflow_error("join() result is too long".to_string()));
+    }
+    let mut out = alloc::vec_with_capacity(vm, size)?;
+    for (i, it) in items.iter().enumerate() {
+        let Payload::Bytes(x) = &it.payload else {
+            continue;
         };
         if i > 0 {
             out.extend_from_slice(b);

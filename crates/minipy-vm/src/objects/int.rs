@@ -23,6 +23,7 @@ pub(crate) fn text_error(vm: &Vm, e: TextError) -> PyRef {
         TextError::Type(m) => vm.type_error(m),
         TextError::Value(m) => vm.value_error(m),
         TextError::Overflow(m) => vm.overflow_error(m),
+        TextError::Memory => vm.memory_error(),
     }
 }
 

@@ -9,7 +9,6 @@ use std::cell::{Cell, RefCell};
 
 use minipy_bytecode::opcode::nb;
 use minipy_bytecode::repr::{bytes_repr, str_repr};
-use num_bigint::Sign;
 
 use crate::heap::PyRef;
 use crate::object::{IterKind, Payload, PyResult};
@@ -54,14 +53,10 @@ pub fn concat_error(vm: &Vm, a: &PyRef, b: &PyRef) -> Option<PyRef> {
 fn repeat_count(vm: &Vm, n: &PyRef, seq_len: usize) -> PyResult<Option<usize>> {
     let v = match &n.payload {
         Payload::Int(i) => *i,
-        Payload::BigInt(b) => {
-            if b.sign() == Sign::Minus || seq_len == 0 {
-                0
-            } else {
-                return Err(
-                    vm.overflow_error("cannot fit 'int' into an index-sized integer".to_string())
-                );
-            }
+        Payload::BigInt(_) => {
+            return Err(
+                vm.overflow_error("cannot fit 'int' into an index-sized integer".to_string())
+            );
         }
         _ => {
             if typeobj::lookup_str(vm, n.class(), "__index__").is_none() {
@@ -72,10 +67,6 @@ fn repeat_count(vm: &Vm, n: &PyRef, seq_len: usize) -> PyResult<Option<usize>> {
     };
     if v <= 0 || seq_len == 0 {
         return Ok(Some(0));
-    }
-    let total = (v as u128) * (seq_len as u128);
-    if total > (isize::MAX as u128) / 16 {
-        return Err(vm.memory_error());
     }
     Ok(Some(v as usize))
 }
@@ -93,18 +84,31 @@ pub fn repeat(vm: &Vm, s: &PyRef, n: &PyRef, inplace: bool) -> PyResult<Option<P
     let Some(k) = repeat_count(vm, n, len)? else {
         return Ok(None);
     };
+    // CPython: str and bytes report a length overflow as OverflowError, list and
+    // tuple as MemoryError; a length that fits but cannot be allocated is MemoryError.
+    let too_long = len.checked_mul(k).is_none_or(|t| t > isize::MAX as usize);
     Ok(Some(match &s.payload {
-        Payload::Str(d) => vm.new_string(d.s.repeat(k)),
-        Payload::Bytes(b) => vm.new_bytes(b.repeat(k)),
+        Payload::Str(d) => {
+            if too_long {
+                return Err(vm.overflow_error("repeated string is too long".to_string()));
+            }
+            vm.new_string(alloc::repeat_str(vm, &d.s, k)?)
+        }
+        Payload::Bytes(b) => {
+            if too_long {
+                return Err(vm.overflow_error("repeated bytes are too long".to_string()));
+            }
+            vm.new_bytes(alloc::repeat_bytes(vm, b, k)?)
+        }
         Payload::Tuple(t) => {
             if k == 1 && s.class().is(&vm.types.tuple) {
                 return Ok(Some(s.clone()));
             }
-            vm.new_tuple(repeat_vec(t, k))
+            vm.new_tuple(alloc::repeat_items(vm, t, k)?)
         }
         Payload::List(l) => {
             let items = l.borrow().clone();
-            let new = repeat_vec(&items, k);
+            let new = alloc::repeat_items(vm, &items, k)?;
             if inplace {
                 let old = std::mem::replace(&mut *l.borrow_mut(), new);
                 drop(old);
@@ -115,14 +119,6 @@ pub fn repeat(vm: &Vm, s: &PyRef, n: &PyRef, inplace: bool) -> PyResult<Option<P
         }
         _ => return Ok(None),
     }))
-}
-
-fn repeat_vec(items: &[PyRef], k: usize) -> Vec<PyRef> {
-    let mut v = Vec::with_capacity(items.len() * k);
-    for _ in 0..k {
-        v.extend(items.iter().cloned());
-    }
-    v
 }
 
 /// `a + b` for sequences of the same kind.
@@ -659,5 +655,6 @@ pub fn seq_iter(vm: &Vm, obj: &PyRef) -> PyRef {
     )
 }
 
+pub mod alloc;
 pub mod dunders;
 pub use dunders::bind_args;

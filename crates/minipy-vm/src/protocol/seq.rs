@@ -205,8 +205,16 @@ impl Vm {
             Payload::Tuple(t) if !is_heap(obj) => return Ok(t.to_vec()),
             _ => {}
         }
+        // CPython preallocates from the length hint: `list(range(2**62))` is a
+        // MemoryError at once instead of an endless fill.
+        let mut v = match &obj.payload {
+            Payload::Range { .. } => {
+                let n = crate::objects::range::range_len(self, obj)?;
+                seq::alloc::vec_with_capacity(self, n)?
+            }
+            _ => Vec::new(),
+        };
         let it = self.iter(obj)?;
-        let mut v = Vec::new();
         while let Some(x) = self.next(&it)? {
             v.push(x);
         }

@@ -12,7 +12,7 @@
 use super::float_format::{double_to_string, float_repr, DtoaFlags};
 use super::int_format::{int_to_base, int_to_decimal_checked, INT_MAX_STR_DIGITS};
 use super::unicode::decimal_value;
-use super::{value_error, TextError};
+use super::{chars_size, string_with_capacity, value_error, TextError};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
@@ -196,17 +196,26 @@ struct NumberParts<'a> {
 
 /// `_PyUnicode_InsertThousandsGrouping`: groups `digits` from the right, zero-padding
 /// (with separators) up to `min_width`.
-fn insert_grouping(digits: &str, min_width: i64, sep: Option<(char, i64)>) -> String {
+fn insert_grouping(
+    digits: &str,
+    min_width: i64,
+    sep: Option<(char, i64)>,
+) -> Result<String, TextError> {
     let d: Vec<char> = digits.chars().collect();
     let mut remaining = d.len() as i64;
     let mut min_width = min_width;
     let Some((sep, group)) = sep else {
         let l = remaining.max(min_width).max(1);
-        let mut out = "0".repeat((l - remaining).max(0) as usize);
+        let zeros = (l - remaining).max(0) as usize;
+        let mut out = string_with_capacity(zeros.saturating_add(digits.len()))?;
+        out.extend(std::iter::repeat_n('0', zeros));
         out.push_str(digits);
-        return out;
+        return Ok(out);
     };
-    let mut rev: Vec<char> = Vec::with_capacity(d.len() + d.len() / 3 + 1);
+    let total = (min_width.max(0) as usize).saturating_add(d.len() * 2 + 1);
+    let mut rev: Vec<char> = Vec::new();
+    rev.try_reserve_exact(total)
+        .map_err(|_| TextError::Memory)?;
     let mut end = d.len();
     let mut use_sep = false;
     loop {
@@ -228,7 +237,7 @@ fn insert_grouping(digits: &str, min_width: i64, sep: Option<(char, i64)>) -> St
         }
         min_width -= 1;
     }
-    rev.iter().rev().collect()
+    Ok(rev.iter().rev().collect())
 }
 
 /// `calc_number_widths` + `fill_number`.
@@ -237,7 +246,7 @@ fn render_number(
     spec: &FormatSpec,
     group: Option<(char, i64)>,
     toupper: bool,
-) -> String {
+) -> Result<String, TextError> {
     let sign = match spec.sign {
         Some('+') => Some(if p.negative { '-' } else { '+' }),
         Some(' ') => Some(if p.negative { '-' } else { ' ' }),
@@ -254,10 +263,15 @@ fn render_number(
     } else {
         0
     };
+    // Room for the whole result first, so an impossible width fails fast with
+    // MemoryError (CPython allocates the result before filling it).
+    let width_bytes = chars_size(width.max(0) as usize, spec.fill.len_utf8())?;
+    let text_bytes = p.prefix.len() + 2 * p.digits.len() + p.remainder.len() + 2;
+    let mut out = string_with_capacity(width_bytes.saturating_add(text_bytes))?;
     let grouped = if p.digits.is_empty() {
         String::new()
     } else {
-        insert_grouping(p.digits, min_width, group)
+        insert_grouping(p.digits, min_width, group)?
     };
     let n_padding = width - (non_digit + grouped.chars().count() as i64);
     let (mut lpad, mut spad, mut rpad) = (0, 0, 0);
@@ -273,7 +287,6 @@ fn render_number(
         }
     }
     let fill = |out: &mut String, n: i64| out.extend(std::iter::repeat_n(spec.fill, n as usize));
-    let mut out = String::with_capacity((width.max(0) + non_digit) as usize + grouped.len());
     fill(&mut out, lpad);
     if let Some(c) = sign {
         out.push(c);
@@ -294,7 +307,7 @@ fn render_number(
     }
     out.push_str(p.remainder);
     fill(&mut out, rpad);
-    out
+    Ok(out)
 }
 
 /// `format(n, spec)` for an int with a parsed spec (`format_long_internal`, or the float
@@ -352,7 +365,7 @@ pub fn format_int(n: &BigInt, spec: &FormatSpec) -> Result<String, TextError> {
             has_decimal: false,
             remainder: c.encode_utf8(&mut buf),
         };
-        return Ok(render_number(&parts, spec, None, false));
+        return render_number(&parts, spec, None, false);
     }
     let (base, prefix) = match spec.ty {
         'b' => (2, "0b"),
@@ -381,7 +394,7 @@ pub fn format_int(n: &BigInt, spec: &FormatSpec) -> Result<String, TextError> {
         };
         (c, size)
     });
-    Ok(render_number(&parts, spec, group, spec.ty == 'X'))
+    render_number(&parts, spec, group, spec.ty == 'X')
 }
 
 /// `format(x, spec)` for a float with a parsed spec (`format_float_internal`).
@@ -445,7 +458,7 @@ pub fn format_float(x: f64, spec: &FormatSpec) -> Result<String, TextError> {
         remainder,
     };
     let group = spec.grouping.map(|c| (c, 3));
-    Ok(render_number(&parts, spec, group, false))
+    render_number(&parts, spec, group, false)
 }
 
 /// `format(s, spec)` for a str with a parsed spec (`format_string_internal`).
@@ -482,11 +495,18 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, TextError> {
             text = &s[..cut];
         }
     }
-    Ok(pad(text, len, spec.width, spec.align, spec.fill))
+    pad(text, len, spec.width, spec.align, spec.fill)
 }
 
 /// `calc_padding` + fill: pads `text` (of `len` code points) to `width`.
-pub fn pad(text: &str, len: usize, width: Option<usize>, align: char, fill: char) -> String {
+/// `TextError::Memory` when the padded text cannot be allocated.
+pub fn pad(
+    text: &str,
+    len: usize,
+    width: Option<usize>,
+    align: char,
+    fill: char,
+) -> Result<String, TextError> {
     let total = width.map_or(len, |w| w.max(len));
     let lpad = match align {
         '>' => total - len,
@@ -494,11 +514,12 @@ pub fn pad(text: &str, len: usize, width: Option<usize>, align: char, fill: char
         _ => 0,
     };
     let rpad = total - len - lpad;
-    let mut out = String::with_capacity(text.len() + (total - len) * fill.len_utf8());
+    let pad_bytes = chars_size(total - len, fill.len_utf8())?;
+    let mut out = string_with_capacity(pad_bytes.saturating_add(text.len()))?;
     out.extend(std::iter::repeat_n(fill, lpad));
     out.push_str(text);
     out.extend(std::iter::repeat_n(fill, rpad));
-    out
+    Ok(out)
 }
 
 /// `int.__format__(n, spec)`; `type_name` is `type(n).__name__` for messages.

@@ -23,6 +23,8 @@ pub enum TextError {
     Value(String),
     /// `OverflowError(msg)`.
     Overflow(String),
+    /// `MemoryError()`: a result too large to allocate.
+    Memory,
 }
 
 impl TextError {
@@ -30,6 +32,7 @@ impl TextError {
     pub fn message(&self) -> &str {
         match self {
             TextError::Type(m) | TextError::Value(m) | TextError::Overflow(m) => m,
+            TextError::Memory => "",
         }
     }
 
@@ -39,6 +42,7 @@ impl TextError {
             TextError::Type(_) => "TypeError",
             TextError::Value(_) => "ValueError",
             TextError::Overflow(_) => "OverflowError",
+            TextError::Memory => "MemoryError",
         }
     }
 }
@@ -51,6 +55,21 @@ impl fmt::Display for TextError {
 
 pub(crate) fn value_error(msg: impl Into<String>) -> TextError {
     TextError::Value(msg.into())
+}
+
+/// An empty `String` with room for `n` bytes, or `TextError::Memory` when the
+/// allocator refuses (CPython's `PyErr_NoMemory` for an oversized result).
+pub(crate) fn string_with_capacity(n: usize) -> Result<String, TextError> {
+    let mut s = String::new();
+    s.try_reserve_exact(n).map_err(|_| TextError::Memory)?;
+    Ok(s)
+}
+
+/// `n * size` bytes for `n` characters of `size` bytes, `TextError::Memory` on overflow.
+pub(crate) fn chars_size(n: usize, size: usize) -> Result<usize, TextError> {
+    n.checked_mul(size)
+        .filter(|&b| b <= isize::MAX as usize)
+        .ok_or(TextError::Memory)
 }
 
 pub(crate) fn type_error(msg: impl Into<String>) -> TextError {

@@ -537,7 +537,7 @@ fn run_conversion<H: PercentHost>(
             .into());
         }
     };
-    output(out, conv, ty, &text, numeric, width, prec, ljust);
+    output(out, conv, ty, &text, numeric, width, prec, ljust)?;
     Ok(())
 }
 
@@ -578,7 +578,7 @@ fn output(
     width: i64,
     prec: i64,
     ljust: bool,
-) {
+) -> Result<(), TextError> {
     let mut width = width;
     let mut sign = numeric;
     let fill = if sign && conv.zero { '0' } else { ' ' };
@@ -586,8 +586,11 @@ fn output(
     let mut len = chars.len() as i64;
     if (width == -1 || width <= len) && (prec == -1 || prec >= len) && !(conv.sign || conv.blank) {
         out.push_str(text);
-        return;
+        return Ok(());
     }
+    // The padded result must fit before filling (CPython: MemoryError).
+    let room = super::chars_size(width.max(0) as usize, 1)?.saturating_add(text.len());
+    out.try_reserve(room).map_err(|_| TextError::Memory)?;
     if matches!(ty, 's' | 'r' | 'a') && prec >= 0 && len > prec {
         len = prec;
     }
@@ -644,6 +647,7 @@ fn output(
     if width > len {
         out.extend(std::iter::repeat_n(' ', (width - len) as usize));
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -408,7 +408,7 @@ fn format_complex(re: f64, im: f64, spec: &str, type_name: &str) -> Result<Strin
         body.push(')');
     }
     let len = body.chars().count();
-    Ok(pad(&body, len, f.width, f.align, f.fill))
+    pad(&body, len, f.width, f.align, f.fill)
 }
 
 fn complex_compare(vm: &Vm, args: Args, eq: bool, name: &str) -> PyResult {

@@ -225,7 +225,8 @@ pub(super) fn int_to_bytes(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.overflow_error("int too big to convert".to_string()));
     }
     let fill = if x.is_negative() { 0xff } else { 0 };
-    let mut out = vec![fill; length - bytes.len()];
+    let mut out = crate::objects::seq::alloc::vec_with_capacity(vm, length)?;
+    out.resize(length - bytes.len(), fill);
     out.append(&mut bytes);
     if !big_endian {
         out.reverse();

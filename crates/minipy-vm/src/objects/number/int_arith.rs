@@ -107,8 +107,20 @@ fn big_lshift(vm: &Vm, a: &BigInt, b: IntVal) -> PyResult<BigInt> {
     }
     let s = match b {
         IntVal::Small(s) => s as u64,
-        IntVal::Big(_) => {
-            return Err(vm.overflow_error("too many digits in integer".to_string()));
+        IntVal::Big(big) => {
+            // CPython (`divmod_shift` + `_PyLong_New`): the shift in 30-bit digits,
+            // clipped; a result longer than MAX_LONG_DIGITS is OverflowError,
+            // a shorter one that cannot be allocated MemoryError.
+            const MAX_LONG_DIGITS: u128 = (isize::MAX as u128 - 24) / 4;
+            let (word, rem) = match big.to_u128() {
+                Some(n) if n / 30 < isize::MAX as u128 / 4 => (n / 30, n % 30),
+                _ => (isize::MAX as u128 / 4, 0),
+            };
+            let size = u128::from(a.bits().div_ceil(30)) + word + u128::from(rem != 0);
+            if size > MAX_LONG_DIGITS {
+                return Err(vm.overflow_error("too many digits in integer".to_string()));
+            }
+            return Err(vm.memory_error());
         }
     };
     if s.saturating_add(a.bits()) > MAX_RESULT_BITS {

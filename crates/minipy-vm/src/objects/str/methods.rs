@@ -3,7 +3,7 @@
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult, StrData};
 use crate::objects::function::Args;
-use crate::objects::seq::bind_args;
+use crate::objects::seq::{alloc, bind_args};
 use crate::objects::str::{byte_offset, char_index, this};
 use crate::objects::{dict, range};
 use crate::text::str_methods as sm;
@@ -156,7 +156,7 @@ pub fn join(vm: &Vm, args: Args) -> PyResult {
         }
         Err(e) => return Err(e),
     };
-    let mut out = String::new();
+    let mut size = d.s.len().saturating_mul(items.len().saturating_sub(1));
     for (i, it) in items.iter().enumerate() {
         let Some(x) = it.as_str() else {
             return Err(vm.type_error(format!(
@@ -165,6 +165,14 @@ pub fn join(vm: &Vm, args: Args) -> PyResult {
                 it.type_name()
             )));
         };
+        size = size.saturating_add(x.len());
+    }
+    if size > isize::MAX as usize {
+        return Err(vm.overflow_error("join() result is too long for a Python string".to_string()));
+    }
+    let mut out = alloc::string_with_capacity(vm, size)?;
+    for (i, it) in items.iter().enumerate() {
+        let x = it.as_str().unwrap_or_default();
         if i > 0 {
             out.push_str(&d.s);
         }
@@ -413,11 +421,22 @@ pub fn replace(vm: &Vm, args: Args) -> PyResult {
         Some(o) => vm.index_i64(o)?,
         None => -1,
     };
-    let r = if n < 0 {
-        d.s.replace(old, new)
-    } else {
-        d.s.replacen(old, new, n as usize)
-    };
+    let limit = usize::try_from(n).unwrap_or(usize::MAX);
+    // The result is sized (and allocated) before it is built, as CPython does.
+    let count = d.s.matches(old).take(limit).count();
+    let size = (new.len().saturating_sub(old.len()))
+        .checked_mul(count)
+        .and_then(|g| g.checked_add(d.s.len()))
+        .filter(|&t| t <= isize::MAX as usize)
+        .ok_or_else(|| vm.overflow_error("replace string is too long".to_string()))?;
+    let mut r = alloc::string_with_capacity(vm, size)?;
+    let mut last = 0;
+    for (start, part) in d.s.match_indices(old).take(limit) {
+        r.push_str(&d.s[last..start]);
+        r.push_str(new);
+        last = start + part.len();
+    }
+    r.push_str(&d.s[last..]);
     s(vm, r)
 }
 
@@ -540,12 +559,13 @@ fn pad_args(vm: &Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
     Ok((w, fill))
 }
 
-fn padded(d: &StrData, left: usize, right: usize, fill: char) -> String {
-    let mut o = String::with_capacity(d.s.len() + left + right);
+fn padded(vm: &Vm, d: &StrData, left: usize, right: usize, fill: char) -> PyResult<String> {
+    let pad = alloc::size_mul(vm, left.saturating_add(right), fill.len_utf8())?;
+    let mut o = alloc::string_with_capacity(vm, alloc::size_add(vm, pad, d.s.len())?)?;
     o.extend(std::iter::repeat_n(fill, left));
     o.push_str(&d.s);
     o.extend(std::iter::repeat_n(fill, right));
-    o
+    Ok(o)
 }
 
 fn pad_impl(vm: &Vm, args: Args, name: &str) -> PyResult {
@@ -566,7 +586,7 @@ fn pad_impl(vm: &Vm, args: Args, name: &str) -> PyResult {
             (l, marg - l)
         }
     };
-    s(vm, padded(d, l, r, fill))
+    s(vm, padded(vm, d, l, r, fill)?)
 }
 
 pub fn center(vm: &Vm, args: Args) -> PyResult {
@@ -587,7 +607,7 @@ pub fn zfill(vm: &Vm, args: Args) -> PyResult {
         return Ok(vm.new_str(&d.s));
     }
     let fill = w - d.char_len;
-    let mut o = String::with_capacity(w);
+    let mut o = alloc::string_with_capacity(vm, alloc::size_add(vm, fill, d.s.len())?)?;
     let t: &str = &d.s;
     let rest = if t.starts_with('+') || t.starts_with('-') {
         o.push_str(&t[..1]);
@@ -604,9 +624,12 @@ pub fn expandtabs(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args, "expandtabs")?;
     let a = bind_args(vm, &args, "expandtabs", &["tabsize"], 0)?;
     let tab = match a[0] {
-        Some(o) => vm.index_i64(o)?,
+        Some(o) => i32::try_from(vm.index_i64(o)?).map_err(|_| {
+            vm.overflow_error("Python int too large to convert to C int".to_string())
+        })?,
         None => 8,
     };
+    let tab = i64::from(tab);
     let mut o = String::with_capacity(d.s.len());
     let mut col: i64 = 0;
     for c in d.s.chars() {
@@ -614,6 +637,7 @@ pub fn expandtabs(vm: &Vm, args: Args) -> PyResult {
             '\t' => {
                 if tab > 0 {
                     let n = tab - col % tab;
+                    alloc::reserve_str(vm, &mut o, n as usize)?;
                     o.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
