@@ -54,6 +54,9 @@ pub fn bytearray_new(vm: &Vm, args: Args) -> PyResult {
         Some(o) if pos.len() == 2 && !args.has_kwargs() => match &o.payload {
             Payload::ByteArray(b) => Some(b.borrow().clone()),
             Payload::Int(n) if *n >= 0 && *n <= (1 << 32) => Some(vec![0u8; *n as usize]),
+            // Iterated one item at a time (no length-hint preallocation), with
+            // bytearray's own range message.
+            Payload::List(_) | Payload::Tuple(_) | Payload::Range { .. } => Some(bytes_of(vm, o)?),
             _ => None,
         },
         _ => None,
@@ -155,8 +158,9 @@ fn bytes_of(vm: &Vm, o: &PyRef) -> PyResult<Vec<u8>> {
         return Err(vm.type_error("cannot extend bytearray with str".to_string()));
     }
     let mut out = Vec::new();
-    for it in vm.iterate(o)? {
-        out.push(byte_value(vm, &it)?);
+    let it = vm.iter(o)?;
+    while let Some(x) = vm.next(&it)? {
+        out.push(byte_value(vm, &x)?);
     }
     Ok(out)
 }
