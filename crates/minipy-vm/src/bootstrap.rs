@@ -524,12 +524,7 @@ fn install_methods(vm: &Vm) {
     let proxy = weakref::proxy_methods();
     add_methods(vm, &t.weakproxy, m, &proxy);
     add_methods(vm, &t.weakcallableproxy, m, &proxy);
-    add_methods(
-        vm,
-        &t.weakcallableproxy,
-        m,
-        weakref::CALLABLE_PROXY_METHODS,
-    );
+    add_methods(vm, &t.weakcallableproxy, m, weakref::CALLABLE_PROXY_METHODS);
     for ty in [&t.weakref, &t.weakproxy, &t.weakcallableproxy] {
         if let Some(td) = ty.as_type() {
             dict::set_str(vm, &td.dict, vm.intern("__module__"), vm.new_str("weakref"));

@@ -86,10 +86,12 @@ pub fn finalize(vm: &Vm) {
         let Some(m) = crate::heap::weakref::upgrade(w) else {
             continue;
         };
-        let Some(d) = module_namespace(&m) else { continue };
+        let Some(d) = module_namespace(&m) else {
+            continue;
+        };
         let special = [&sys_dict, &builtins_dict]
             .iter()
-            .any(|s| s.as_ref().map_or(false, |s| s.is(&d)));
+            .any(|s| s.as_ref().is_some_and(|s| s.is(&d)));
         if !special {
             clear_module_dict(vm, &d);
         }
@@ -161,9 +163,15 @@ pub fn shutdown(vm: Rc<Vm>, leakcheck: bool) -> isize {
                 None => by_type.push((n, 1)),
             }
         }
-        let mut s = format!("minipy: leakcheck: {} objects still alive after teardown", live);
+        let mut s = format!(
+            "minipy: leakcheck: {} objects still alive after teardown",
+            live
+        );
         if !by_type.is_empty() {
-            let parts: Vec<String> = by_type.iter().map(|(t, n)| format!("{} {}", n, t)).collect();
+            let parts: Vec<String> = by_type
+                .iter()
+                .map(|(t, n)| format!("{} {}", n, t))
+                .collect();
             s.push_str(&format!(" (tracked: {})", parts.join(", ")));
         }
         eprintln!("{}", s);

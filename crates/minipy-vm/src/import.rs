@@ -11,7 +11,6 @@ use crate::object::{Payload, PyResult};
 use crate::objects::dict;
 use crate::vm::Vm;
 
-
 fn module_dict(m: &PyRef) -> Option<PyRef> {
     match &m.payload {
         Payload::Module { dict: d } => Some(d.clone()),

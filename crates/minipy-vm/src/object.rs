@@ -247,7 +247,8 @@ impl Payload {
         match self {
             Payload::Dict(d) => d.try_borrow().map_or(true, |d| {
                 d.iter().any(|e| {
-                    crate::heap::gc::may_be_tracked(&e.key) || crate::heap::gc::may_be_tracked(&e.value)
+                    crate::heap::gc::may_be_tracked(&e.key)
+                        || crate::heap::gc::may_be_tracked(&e.value)
                 })
             }),
             _ => true,
@@ -261,12 +262,15 @@ impl Payload {
     /// referenced.
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
         match self {
+            // Last item first, as CPython's list_traverse and tupletraverse
+            // (the order shapes the collector's unreachable list, hence the
+            // order finalizers run in).
             Payload::List(v) => {
                 if let Ok(v) = v.try_borrow() {
-                    v.iter().for_each(visit);
+                    v.iter().rev().for_each(visit);
                 }
             }
-            Payload::Tuple(v) => v.iter().for_each(visit),
+            Payload::Tuple(v) => v.iter().rev().for_each(visit),
             Payload::Dict(d) | Payload::Set(d) => {
                 if let Ok(d) = d.try_borrow() {
                     d.traverse(visit);
@@ -429,7 +433,14 @@ pub fn gc_clear(obj: &PyObject) {
         }
         Payload::Cell(c) => take(c, &mut dead),
         Payload::Function(f) => {
-            for r in [&f.defaults, &f.kwdefaults, &f.annotations, &f.dict, &f.module, &f.doc] {
+            for r in [
+                &f.defaults,
+                &f.kwdefaults,
+                &f.annotations,
+                &f.dict,
+                &f.module,
+                &f.doc,
+            ] {
                 take(r, &mut dead);
             }
         }
@@ -507,11 +518,6 @@ impl PyObject {
     /// Every reference the object holds: its payload's and its managed
     /// `__dict__` (what the cycle collector's traversal must see).
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
-        // Instances own a reference to their type; for heap types (the
-        // only collectable ones) it is reported, as `subtype_traverse` does.
-        if !self.class().is_immortal() {
-            visit(self.class());
-        }
         self.payload.traverse(visit);
         if let Some(slot) = self.managed_dict() {
             if let Ok(d) = slot.try_borrow() {
@@ -519,6 +525,12 @@ impl PyObject {
                     visit_namespace(d, visit);
                 }
             }
+        }
+        // Instances own a reference to their type; for heap types (the
+        // only collectable ones) it is reported last, as `subtype_traverse`
+        // does.
+        if !self.class().is_immortal() {
+            visit(self.class());
         }
     }
 

@@ -94,6 +94,7 @@ pub fn init(vm: &Vm) {
             ("setrecursionlimit", setrecursionlimit),
             ("getrefcount", getrefcount),
             ("getsizeof", getsizeof),
+            ("unraisablehook", unraisablehook),
             ("getallocatedblocks", getallocatedblocks),
             ("intern", intern),
             ("exc_info", exc_info),
@@ -103,6 +104,9 @@ pub fn init(vm: &Vm) {
             ("_debugmallocstats", debugmallocstats),
         ],
     );
+    if let Some(h) = get(vm, "unraisablehook") {
+        set(vm, "__unraisablehook__", h);
+    }
     dict::set_str(vm, &vm.modules, vm.intern("sys"), vm.sys.clone());
     dict::set_str(vm, &vm.modules, vm.intern("builtins"), vm.builtins.clone());
     crate::objects::textio::install(vm);
@@ -189,6 +193,12 @@ fn getsizeof(vm: &Vm, args: Args) -> PyResult {
         None => crate::objects::sizeof::basic_size(obj),
     };
     Ok(vm.new_int(size as i64))
+}
+
+fn unraisablehook(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "unraisablehook", 1, 1)?;
+    crate::traceback::default_unraisablehook(vm, &a[0])?;
+    Ok(vm.none.clone())
 }
 
 /// `sys.getallocatedblocks()`: blocks currently allocated by minipy's

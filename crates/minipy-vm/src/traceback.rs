@@ -2,7 +2,7 @@
 //! handling, and `sys.unraisablehook`-style reports.
 
 use crate::heap::PyRef;
-use crate::object::Payload;
+use crate::object::{Payload, PyResult};
 use crate::objects::{dict, textio};
 use crate::vm::Vm;
 
@@ -287,13 +287,100 @@ pub fn write_unraisable(vm: &Vm, exc: &PyRef, obj: &PyRef) {
     write_unraisable_msg(vm, exc, "in", obj);
 }
 
-/// The default unraisable report with CPython's message, e.g.
+/// Reports an exception that cannot be raised (in `__del__`, a weakref or
+/// gc callback, an atexit handler) through `sys.unraisablehook`; the
+/// default hook prints CPython's report, e.g.
 /// `Exception ignored in atexit callback: <function f at 0x...>`.
 pub fn write_unraisable_msg(vm: &Vm, exc: &PyRef, msg: &str, obj: &PyRef) {
-    let what = vm
-        .repr_string(obj)
-        .unwrap_or_else(|_| "<object repr() failed>".to_string());
-    let mut s = format!("Exception ignored {}: {}\n", msg, what);
+    let hook = crate::sysmodule::get(vm, "unraisablehook");
+    let default = crate::sysmodule::get(vm, "__unraisablehook__");
+    if let (Some(h), Some(d)) = (&hook, &default) {
+        if !h.is(d) {
+            if let Some(args) = unraisable_args(vm, exc, msg, obj) {
+                let saved = vm.handled_exception();
+                let r = vm.call_args(h, &[args]);
+                vm.set_handled_exception(saved);
+                match r {
+                    Ok(_) => return,
+                    Err(e) => {
+                        let none = vm.none.clone();
+                        default_unraisable(
+                            vm,
+                            &e,
+                            "Exception ignored in sys.unraisablehook",
+                            &none,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    default_unraisable(vm, exc, &format!("Exception ignored {}", msg), obj);
+}
+
+/// The `sys.UnraisableHookArgs` given to a user hook (a namespace with
+/// CPython's five attributes).
+fn unraisable_args(vm: &Vm, exc: &PyRef, msg: &str, obj: &PyRef) -> Option<PyRef> {
+    let ns = vm.prelude.borrow().clone()?;
+    let cls = crate::objects::dict::get_str(vm, &ns, &vm.intern("SimpleNamespace"))?;
+    let names: Vec<PyRef> = [
+        "exc_type",
+        "exc_value",
+        "exc_traceback",
+        "err_msg",
+        "object",
+    ]
+    .iter()
+    .map(|n| vm.intern(n))
+    .collect();
+    let tb = crate::objects::special::getattr(vm, exc, "__traceback__")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| vm.none.clone());
+    let vals = vec![
+        exc.class().clone(),
+        exc.clone(),
+        tb,
+        vm.new_string(format!("Exception ignored {}", msg)),
+        obj.clone(),
+    ];
+    vm.call(&cls, crate::objects::function::Args::with_kw(&vals, &names))
+        .ok()
+}
+
+fn default_unraisable(vm: &Vm, exc: &PyRef, err_msg: &str, obj: &PyRef) {
+    // Like CPython's default hook: nothing is written once `sys.stderr`
+    // is gone (late in interpreter shutdown).
+    match crate::sysmodule::get(vm, "stderr") {
+        Some(f) if !f.is_none() => {}
+        _ => return,
+    }
+    let mut s = if obj.is_none() {
+        format!("{}:\n", err_msg)
+    } else {
+        let what = vm
+            .repr_string(obj)
+            .unwrap_or_else(|_| "<object repr() failed>".to_string());
+        format!("{}: {}\n", err_msg, what)
+    };
     s.push_str(&format_exception(vm, exc));
     write_stderr(&s);
+}
+
+/// `sys.__unraisablehook__(unraisable)`: the default report.
+pub fn default_unraisablehook(vm: &Vm, u: &PyRef) -> PyResult<()> {
+    let get = |n: &str| vm.getattr_str(u, n);
+    let exc = get("exc_value")?;
+    let msg = get("err_msg")?;
+    let obj = get("object")?;
+    let msg = if msg.is_none() {
+        "Exception ignored in".to_string()
+    } else {
+        vm.str_string(&msg)?
+    };
+    if exc.is_none() {
+        return Ok(());
+    }
+    default_unraisable(vm, &exc, &msg, &obj);
+    Ok(())
 }

@@ -44,7 +44,7 @@
 //! 9. **handle_resurrected_objects**: passes 2–4 again over unreachable; what
 //!    a finalizer made reachable returns to the old generation.
 //! 10. **delete_garbage**: `tp_clear` ([`crate::object::gc_clear`]) on each
-//!    still-unreachable object breaks the cycles; refcounting frees them.
+//!     still-unreachable object breaks the cycles; refcounting frees them.
 //!
 //! The collector only runs at *safe points* (the eval loop's `RESUME` and
 //! backward jumps, and `gc.collect()`), never inside an allocation: native
@@ -275,7 +275,11 @@ pub(super) fn on_alloc() {
         let g0 = &g.gens[0];
         let c = g0.count.get() + 1;
         g0.count.set(c);
-        if c > g0.threshold.get() && g.enabled.get() && g0.threshold.get() != 0 && !g.collecting.get() {
+        if c > g0.threshold.get()
+            && g.enabled.get()
+            && g0.threshold.get() != 0
+            && !g.collecting.get()
+        {
             g.pending.set(true);
         }
     });
@@ -540,10 +544,14 @@ fn untrack_atomic(list: Node, dicts: bool) {
         let o = obj_of(p);
         let atomic = match &o.payload {
             Payload::Tuple(items) => !items.iter().any(|i| may_be_tracked(i)),
-            Payload::Dict(d) if dicts && !crate::object::is_heap_instance(o) => match d.try_borrow() {
-                Ok(d) => !d.iter().any(|e| may_be_tracked(&e.key) || may_be_tracked(&e.value)),
-                Err(_) => false,
-            },
+            Payload::Dict(d) if dicts && !crate::object::is_heap_instance(o) => {
+                match d.try_borrow() {
+                    Ok(d) => !d
+                        .iter()
+                        .any(|e| may_be_tracked(&e.key) || may_be_tracked(&e.value)),
+                    Err(_) => false,
+                }
+            }
             _ => false,
         };
         if atomic {

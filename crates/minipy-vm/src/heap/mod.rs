@@ -154,11 +154,14 @@ fn layout_for(has_gc_head: bool, has_dict_slot: bool) -> (Layout, usize) {
     }
 }
 
+/// Calls a weakref callback: `hook(callback, weakref)`.
+type CallbackHook = fn(&PyRef, &PyRef);
+
 thread_local! {
     static DEALLOC_DEPTH: Cell<usize> = const { Cell::new(0) };
     static TRASHCAN: std::cell::RefCell<Vec<NonNull<PyObject>>> = const { std::cell::RefCell::new(Vec::new()) };
     static FINALIZER: Cell<Option<fn(&PyRef)>> = const { Cell::new(None) };
-    static WEAKREF_CALLBACK: Cell<Option<fn(&PyRef, &PyRef)>> = const { Cell::new(None) };
+    static WEAKREF_CALLBACK: Cell<Option<CallbackHook>> = const { Cell::new(None) };
     static LIVE_OBJECTS: Cell<isize> = const { Cell::new(0) };
 }
 
@@ -169,7 +172,7 @@ pub fn set_finalizer_hook(hook: fn(&PyRef)) {
 
 /// Installs the function that calls a weakref callback `cb(wr)` when a
 /// referent dies.
-pub fn set_weakref_callback_hook(hook: fn(&PyRef, &PyRef)) {
+pub fn set_weakref_callback_hook(hook: CallbackHook) {
     WEAKREF_CALLBACK.with(|f| f.set(Some(hook)));
 }
 
@@ -459,7 +462,9 @@ impl PyObject {
         if f & IMMORTAL != 0 {
             return layout_for(false, false).0.size();
         }
-        layout_for(f & HAS_GC_HEAD != 0, f & HAS_DICT_SLOT != 0).0.size()
+        layout_for(f & HAS_GC_HEAD != 0, f & HAS_DICT_SLOT != 0)
+            .0
+            .size()
     }
 
     /// Marks a type object whose instances carry a managed `__dict__`.

@@ -58,7 +58,9 @@ pub fn attach(referent: &PyObject, wr: &PyObject, pos: Position) {
         return;
     };
     w.referent.set(referent.addr());
-    referent.ob_flags.set(referent.ob_flags.get() | HAS_WEAKREFS);
+    referent
+        .ob_flags
+        .set(referent.ob_flags.get() | HAS_WEAKREFS);
     WEAKLISTS.with(|t| {
         let mut t = t.borrow_mut();
         let list = t.entry(referent.addr()).or_default();

@@ -90,4 +90,3 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("_clear", clear),
     ("_ncallbacks", ncallbacks),
 ];
-

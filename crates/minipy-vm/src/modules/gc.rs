@@ -95,7 +95,13 @@ fn collect_with_callback(vm: &Vm, generation: usize) -> usize {
     collected
 }
 
-fn invoke_callbacks(vm: &Vm, phase: &str, generation: usize, collected: usize, uncollectable: usize) {
+fn invoke_callbacks(
+    vm: &Vm,
+    phase: &str,
+    generation: usize,
+    collected: usize,
+    uncollectable: usize,
+) {
     let callbacks = match &*vm.gc_lists.borrow() {
         Some((c, _)) => c.clone(),
         None => return,
@@ -209,9 +215,9 @@ fn gc_set_threshold(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "set_threshold")?;
     let a = args.pos();
     if a.is_empty() {
-        return Err(vm.type_error(
-            "set_threshold() takes at least 1 argument (0 given)".to_string(),
-        ));
+        return Err(
+            vm.type_error("set_threshold() takes at least 1 argument (0 given)".to_string())
+        );
     }
     if a.len() > 3 {
         return Err(vm.type_error(format!(
@@ -283,9 +289,8 @@ fn gc_is_tracked(vm: &Vm, args: Args) -> PyResult {
 
 fn gc_is_finalized(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "gc.is_finalized", 1, 1)?;
-    Ok(vm.new_bool(
-        a[0].has_flag(crate::heap::HAS_GC_HEAD) && a[0].has_flag(crate::heap::FINALIZED),
-    ))
+    Ok(vm
+        .new_bool(a[0].has_flag(crate::heap::HAS_GC_HEAD) && a[0].has_flag(crate::heap::FINALIZED)))
 }
 
 fn gc_freeze(vm: &Vm, args: Args) -> PyResult {

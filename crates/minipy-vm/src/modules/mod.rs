@@ -29,7 +29,10 @@ pub const MODULES: &[(&str, ModuleDef)] = &[
     ("_weakref", ModuleDef::Native(weakref::init)),
     ("atexit", ModuleDef::Native(atexit::init)),
     ("gc", ModuleDef::Native(gc::init)),
-    ("_collections", ModuleDef::Frozen(include_str!("_collections.py"))),
+    (
+        "_collections",
+        ModuleDef::Frozen(include_str!("_collections.py")),
+    ),
     ("_thread", ModuleDef::Frozen(include_str!("_thread.py"))),
     ("itertools", ModuleDef::Frozen(include_str!("itertools.py"))),
 ];

@@ -63,10 +63,15 @@ impl DictData {
         self.indices.len()
     }
 
+    /// Each value then its key, in entry order (CPython's dict_traverse;
+    /// `str` keys, which can never be part of a cycle, are skipped as in
+    /// CPython's unicode-keys tables).
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
         for e in self.entries.iter().flatten() {
-            visit(&e.key);
             visit(&e.value);
+            if !matches!(e.key.payload, crate::object::Payload::Str(_)) {
+                visit(&e.key);
+            }
         }
     }
 

@@ -30,8 +30,12 @@ pub fn basic_size(obj: &PyObject) -> usize {
         Payload::Str(s) => s.s.len(),
         Payload::Bytes(b) => b.len(),
         Payload::ByteArray(b) => b.try_borrow().map_or(0, |b| b.capacity()),
-        Payload::BigInt(b) => size_of::<num_bigint::BigInt>() + (b.bits() as usize).div_ceil(64) * 8,
-        Payload::List(v) => v.try_borrow().map_or(0, |v| v.capacity() * size_of::<PyRef>()),
+        Payload::BigInt(b) => {
+            size_of::<num_bigint::BigInt>() + (b.bits() as usize).div_ceil(64) * 8
+        }
+        Payload::List(v) => v
+            .try_borrow()
+            .map_or(0, |v| v.capacity() * size_of::<PyRef>()),
         Payload::Tuple(t) => t.len() * size_of::<PyRef>(),
         Payload::Dict(d) | Payload::Set(d) => d.try_borrow().map_or(0, |d| table_size(&d)),
         Payload::Instance { dict, slots } => {
@@ -52,7 +56,11 @@ pub fn basic_size(obj: &PyObject) -> usize {
     };
     let managed = obj
         .managed_dict()
-        .and_then(|s| s.try_borrow().ok().and_then(|d| d.as_ref().map(namespace_size)))
+        .and_then(|s| {
+            s.try_borrow()
+                .ok()
+                .and_then(|d| d.as_ref().map(namespace_size))
+        })
         .unwrap_or(0);
     obj.block_size() + extra + managed
 }

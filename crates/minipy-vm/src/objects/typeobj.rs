@@ -254,7 +254,9 @@ pub fn new_type(
     let slots_key = vm.intern("__slots__");
     // Instances support weak references unless `__slots__` leaves out
     // `__weakref__` and no base provides it (CPython's tp_weaklistoffset).
-    let mut weakrefable = bases.iter().any(|b| b.has_flag(crate::heap::TYPE_WEAKREFABLE));
+    let mut weakrefable = bases
+        .iter()
+        .any(|b| b.has_flag(crate::heap::TYPE_WEAKREFABLE));
     let declared_slots = dict::get_str(vm, &dict, &slots_key);
     if declared_slots.is_none() {
         weakrefable = true;

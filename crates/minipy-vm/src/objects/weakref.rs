@@ -47,7 +47,11 @@ pub fn reference_error(vm: &Vm) -> PyRef {
         .exc
         .all
         .iter()
-        .find(|t| t.as_type().map(|d| &*d.name() == "ReferenceError").unwrap_or(false))
+        .find(|t| {
+            t.as_type()
+                .map(|d| &*d.name() == "ReferenceError")
+                .unwrap_or(false)
+        })
         .cloned()
         .unwrap_or_else(|| vm.exc.runtime_error.clone());
     vm.new_error(&ty, "weakly-referenced object no longer exists".to_string())
@@ -78,7 +82,7 @@ fn alloc(vm: &Vm, cls: &PyRef, kind: WeakKind, callback: Option<PyRef>) -> PyRef
 fn existing_basic(referent: &PyObject, cls: &PyRef, kind: WeakKind) -> Option<PyRef> {
     wl::refs_to(referent).into_iter().find(|w| {
         w.class().is(cls)
-            && weak_data(w).map_or(false, |d| d.kind == kind && wl::callback_of(w).is_none())
+            && weak_data(w).is_some_and(|d| d.kind == kind && wl::callback_of(w).is_none())
     })
 }
 
@@ -88,9 +92,9 @@ fn existing_basic(referent: &PyObject, cls: &PyRef, kind: WeakKind) -> Option<Py
 fn position(referent: &PyObject, basic: bool, kind: WeakKind) -> Position {
     let refs = wl::refs_to(referent);
     let is_basic = |w: &PyRef, k: WeakKind| {
-        wl::callback_of(w).is_none() && weak_data(w).map_or(false, |d| d.kind == k)
+        wl::callback_of(w).is_none() && weak_data(w).is_some_and(|d| d.kind == k)
     };
-    let has_ref = refs.first().map_or(false, |w| is_basic(w, WeakKind::Ref));
+    let has_ref = refs.first().is_some_and(|w| is_basic(w, WeakKind::Ref));
     if basic && kind == WeakKind::Ref {
         return Position::Head;
     }
@@ -98,9 +102,9 @@ fn position(referent: &PyObject, basic: bool, kind: WeakKind) -> Position {
         return Position::AfterBasic(usize::from(has_ref));
     }
     let after = usize::from(has_ref);
-    let has_proxy = refs.get(after).map_or(false, |w| {
-        is_basic(w, WeakKind::Proxy) || is_basic(w, WeakKind::CallableProxy)
-    });
+    let has_proxy = refs
+        .get(after)
+        .is_some_and(|w| is_basic(w, WeakKind::Proxy) || is_basic(w, WeakKind::CallableProxy));
     Position::AfterBasic(after + usize::from(has_proxy))
 }
 
@@ -177,7 +181,10 @@ fn this<'a>(vm: &Vm, a: &'a [PyRef], what: &str) -> PyResult<&'a PyRef> {
 
 pub fn ref_new(vm: &Vm, args: Args) -> PyResult {
     let a = args.pos();
-    let cls = a.first().cloned().unwrap_or_else(|| vm.types.weakref.clone());
+    let cls = a
+        .first()
+        .cloned()
+        .unwrap_or_else(|| vm.types.weakref.clone());
     let rest = &a[a.len().min(1)..];
     if !args.kwnames.is_empty() {
         return Err(vm.type_error("ref() takes no keyword arguments".to_string()));
@@ -221,7 +228,7 @@ fn ref_hash(vm: &Vm, args: Args) -> PyResult {
 fn ref_richcompare(vm: &Vm, args: Args, eq: bool) -> PyResult {
     let a = args.check(vm, if eq { "__eq__" } else { "__ne__" }, 2, 2)?;
     let (x, y) = (&a[0], &a[1]);
-    if weak_data(y).map_or(true, |d| d.kind != WeakKind::Ref) {
+    if weak_data(y).is_none_or(|d| d.kind != WeakKind::Ref) {
         return Ok(vm.not_implemented.clone());
     }
     match (wl::upgrade(x), wl::upgrade(y)) {
@@ -241,31 +248,46 @@ fn ref_ne(vm: &Vm, args: Args) -> PyResult {
     ref_richcompare(vm, args, false)
 }
 
-fn ref_repr(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__repr__", 1, 1)?;
-    let w = this(vm, a, "__repr__")?;
-    let s = match wl::upgrade(w) {
-        None => format!("<weakref at {:#x}; dead>", w.addr()),
+/// The repr of a weakref or proxy (`<weakref at 0x..; to 'A' at 0x..>`).
+pub fn repr_string(vm: &Vm, w: &PyRef) -> String {
+    let proxy = is_proxy(w);
+    let what = if proxy { "weakproxy" } else { "weakref" };
+    match wl::upgrade(w) {
+        None => format!("<{} at {:#x}; dead>", what, w.addr()),
         Some(o) => {
-            let name = vm.getattr_opt(&o, &vm.intern("__name__")).ok().flatten();
-            match name.and_then(|n| n.as_str().map(|s| s.to_string())) {
+            let name = if proxy {
+                None
+            } else {
+                vm.getattr_opt(&o, &vm.intern("__name__"))
+                    .ok()
+                    .flatten()
+                    .and_then(|n| n.as_str().map(|s| s.to_string()))
+            };
+            match name {
                 Some(n) => format!(
-                    "<weakref at {:#x}; to '{}' at {:#x} ({})>",
+                    "<{} at {:#x}; to '{}' at {:#x} ({})>",
+                    what,
                     w.addr(),
                     o.type_name(),
                     o.addr(),
                     n
                 ),
                 None => format!(
-                    "<weakref at {:#x}; to '{}' at {:#x}>",
+                    "<{} at {:#x}; to '{}' at {:#x}>",
+                    what,
                     w.addr(),
                     o.type_name(),
                     o.addr()
                 ),
             }
         }
-    };
-    Ok(vm.new_string(s))
+    }
+}
+
+fn ref_repr(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__repr__", 1, 1)?;
+    let w = this(vm, a, "__repr__")?;
+    Ok(vm.new_string(repr_string(vm, w)))
 }
 
 /// `__callback__` (also read by `weakref.finalize`).
@@ -289,7 +311,6 @@ pub const REF_METHODS: &[(&str, NativeFn)] = &[
     ("__repr__", ref_repr),
 ];
 
-
 // ----- proxies -------------------------------------------------------------------
 
 /// The live referent of a proxy, or ReferenceError.
@@ -298,7 +319,7 @@ pub fn proxy_target(vm: &Vm, p: &PyObject) -> PyResult {
 }
 
 pub fn is_proxy(obj: &PyObject) -> bool {
-    weak_data(obj).map_or(false, |d| d.kind != WeakKind::Ref)
+    weak_data(obj).is_some_and(|d| d.kind != WeakKind::Ref)
 }
 
 /// Proxy operands are replaced by their referents (`UNWRAP` in CPython).
@@ -321,17 +342,7 @@ fn proxy_unary(vm: &Vm, args: Args, f: fn(&Vm, &PyRef) -> PyResult) -> PyResult 
 
 fn proxy_repr(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "__repr__", 1, 1)?;
-    let p = &a[0];
-    let s = match wl::upgrade(p) {
-        Some(o) => format!(
-            "<weakproxy at {:#x}; to '{}' at {:#x}>",
-            p.addr(),
-            o.type_name(),
-            o.addr()
-        ),
-        None => format!("<weakproxy at {:#x}; dead>", p.addr()),
-    };
-    Ok(vm.new_string(s))
+    Ok(vm.new_string(repr_string(vm, &a[0])))
 }
 
 fn proxy_str(vm: &Vm, args: Args) -> PyResult {
@@ -359,7 +370,7 @@ fn proxy_next(vm: &Vm, args: Args) -> PyResult {
 
 fn proxy_hash(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "__hash__", 1, 1)?;
-    Err(vm.type_error(format!("unhashable type: '{}'", a[0].type_name())))
+    Err(vm.type_error(format!("unhashable type: 'weakref.{}'", a[0].type_name())))
 }
 
 fn proxy_binary(vm: &Vm, args: Args, name: &str) -> PyResult {

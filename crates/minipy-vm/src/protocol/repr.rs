@@ -103,6 +103,7 @@ impl Vm {
                     _ => format!("<class '{}'>", t.qualname.borrow()),
                 }
             }
+            Payload::WeakRef(_) => crate::objects::weakref::repr_string(self, obj),
             Payload::Module { dict: d } => {
                 let name = dict::get_str(self, d, &self.intern("__name__"))
                     .and_then(|n| n.as_str().map(|s| s.to_string()))
@@ -214,6 +215,10 @@ impl Vm {
                     }
                     Payload::Str(s) if !cls.is(&self.types.object) => Ok(self.new_str(&s.s)),
                     Payload::MappingProxy(m) if !cls.is(&self.types.object) => self.str(m),
+                    Payload::WeakRef(_) if crate::objects::weakref::is_proxy(obj) => {
+                        let target = crate::objects::weakref::proxy_target(self, obj)?;
+                        self.str(&target)
+                    }
                     _ => self.repr(obj),
                 };
             }
