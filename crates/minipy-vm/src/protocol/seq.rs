@@ -212,6 +212,13 @@ impl Vm {
                 let n = crate::objects::range::range_len(self, obj)?;
                 seq::alloc::vec_with_capacity(self, n)?
             }
+            Payload::Iter(it) => match &*it.borrow() {
+                IterKind::Range { next, stop, step } => {
+                    let n = crate::objects::range::range_len_of(next.get(), *stop, *step);
+                    seq::alloc::vec_with_capacity(self, usize::try_from(n).unwrap_or(usize::MAX))?
+                }
+                _ => Vec::new(),
+            },
             _ => Vec::new(),
         };
         let it = self.iter(obj)?;
