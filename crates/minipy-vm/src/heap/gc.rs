@@ -81,7 +81,7 @@ pub const DEBUG_UNCOLLECTABLE: u32 = 4;
 pub const DEBUG_SAVEALL: u32 = 32;
 
 /// Per-generation statistics (`gc.get_stats()`).
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub struct GenStats {
     pub collections: usize,
     pub collected: usize,
@@ -89,14 +89,15 @@ pub struct GenStats {
 }
 
 struct Generation {
-    head: &'static GcHead,
+    /// List head; linked to itself on first use (`next == 0` before).
+    head: GcHead,
     threshold: Cell<isize>,
     count: Cell<isize>,
 }
 
 struct GcState {
     gens: [Generation; NUM_GENERATIONS],
-    permanent: &'static GcHead,
+    permanent: GcHead,
     enabled: Cell<bool>,
     collecting: Cell<bool>,
     pending: Cell<bool>,
@@ -118,35 +119,57 @@ fn new_head() -> Box<GcHead> {
     h
 }
 
-/// A list head that lives as long as the thread (never freed, so objects
-/// dropped during thread teardown can still unlink themselves).
-fn static_head() -> &'static GcHead {
-    Box::leak(new_head())
+const fn empty_head() -> GcHead {
+    GcHead {
+        prev: Cell::new(0),
+        next: Cell::new(0),
+        gc_refs: Cell::new(0),
+    }
 }
 
-impl GcState {
-    fn new() -> GcState {
-        let gen = |t| Generation {
-            head: static_head(),
-            threshold: Cell::new(t),
-            count: Cell::new(0),
-        };
+const fn generation(threshold: isize) -> Generation {
+    Generation {
+        head: empty_head(),
+        threshold: Cell::new(threshold),
+        count: Cell::new(0),
+    }
+}
+
+const ZERO_STATS: GenStats = GenStats {
+    collections: 0,
+    collected: 0,
+    uncollectable: 0,
+};
+
+thread_local! {
+    // Const-initialised and without a destructor: cheap to reach from the
+    // allocation path, and still valid while thread-locals are torn down
+    // (objects dropped then can unlink themselves; G1).
+    static GC: GcState = const {
         GcState {
-            gens: [gen(700), gen(10), gen(10)],
-            permanent: static_head(),
+            gens: [generation(700), generation(10), generation(10)],
+            permanent: empty_head(),
             enabled: Cell::new(true),
             collecting: Cell::new(false),
             pending: Cell::new(false),
             debug: Cell::new(0),
             long_lived_total: Cell::new(0),
             long_lived_pending: Cell::new(0),
-            stats: Default::default(),
+            stats: [Cell::new(ZERO_STATS), Cell::new(ZERO_STATS), Cell::new(ZERO_STATS)],
         }
-    }
+    };
 }
 
-thread_local! {
-    static GC: GcState = GcState::new();
+/// The address of a thread-local list head, linking it to itself the first
+/// time (thread-locals cannot be self-referential at initialisation).
+#[inline(always)]
+fn head_of(h: &GcHead) -> Node {
+    let a = h as *const GcHead as usize;
+    if h.next.get() == 0 {
+        h.prev.set(a);
+        h.next.set(a);
+    }
+    a
 }
 
 // ----- list primitives ------------------------------------------------------
@@ -255,7 +278,7 @@ pub fn track(obj: &PyObject) {
     if obj.ob_flags.get() & HAS_GC_HEAD == 0 || is_tracked(obj) {
         return;
     }
-    let _ = GC.try_with(|g| list_append(gc_of(obj), head_addr(g.gens[0].head)));
+    let _ = GC.try_with(|g| list_append(gc_of(obj), head_of(&g.gens[0].head)));
 }
 
 /// Unlinks a container from whatever list holds it (`_PyObject_GC_UNTRACK`).
@@ -281,6 +304,19 @@ pub(super) fn on_alloc() {
             && !g.collecting.get()
         {
             g.pending.set(true);
+        }
+    });
+}
+
+/// Takes back the count of an allocation that CPython would not have made
+/// (an instance's inline namespace: 3.11 keeps those values inside the
+/// instance), so collections happen as often as in CPython.
+#[inline]
+pub fn uncount_alloc() {
+    let _ = GC.try_with(|g| {
+        let g0 = &g.gens[0];
+        if g0.count.get() > 0 {
+            g0.count.set(g0.count.get() - 1);
         }
     });
 }
@@ -361,10 +397,10 @@ pub fn stats() -> [GenStats; NUM_GENERATIONS] {
 pub fn objects(generation: Option<usize>) -> Vec<PyRef> {
     let mut out = Vec::new();
     GC.with(|g| match generation {
-        Some(i) => list_objects(head_addr(g.gens[i].head), &mut out),
+        Some(i) => list_objects(head_of(&g.gens[i].head), &mut out),
         None => {
             for gen in &g.gens {
-                list_objects(head_addr(gen.head), &mut out);
+                list_objects(head_of(&gen.head), &mut out);
             }
         }
     });
@@ -375,7 +411,7 @@ pub fn objects(generation: Option<usize>) -> Vec<PyRef> {
 pub fn freeze() {
     GC.with(|g| {
         for gen in &g.gens {
-            list_merge(head_addr(gen.head), head_addr(g.permanent));
+            list_merge(head_of(&gen.head), head_of(&g.permanent));
             gen.count.set(0);
         }
     });
@@ -383,19 +419,19 @@ pub fn freeze() {
 
 /// `gc.unfreeze()`: the permanent generation returns to the oldest one.
 pub fn unfreeze() {
-    GC.with(|g| list_merge(head_addr(g.permanent), head_addr(g.gens[2].head)));
+    GC.with(|g| list_merge(head_of(&g.permanent), head_of(&g.gens[2].head)));
 }
 
 pub fn freeze_count() -> usize {
-    GC.with(|g| list_size(head_addr(g.permanent)))
+    GC.with(|g| list_size(head_of(&g.permanent)))
 }
 
 /// Sizes of the three generations and the permanent one (DEBUG_STATS).
 pub fn generation_sizes() -> ([usize; NUM_GENERATIONS], usize) {
     GC.with(|g| {
         (
-            [0, 1, 2].map(|i| list_size(head_addr(g.gens[i].head))),
-            list_size(head_addr(g.permanent)),
+            [0, 1, 2].map(|i| list_size(head_of(&g.gens[i].head))),
+            list_size(head_of(&g.permanent)),
         )
     })
 }
@@ -672,12 +708,12 @@ pub fn collect_main(generation: usize, hooks: &Hooks) -> Result<(usize, usize), 
         for i in 0..=generation {
             g.gens[i].count.set(0);
         }
-        let young = head_addr(g.gens[generation].head);
+        let young = head_of(&g.gens[generation].head);
         for i in 0..generation {
-            list_merge(head_addr(g.gens[i].head), young);
+            list_merge(head_of(&g.gens[i].head), young);
         }
         let old = if generation < NUM_GENERATIONS - 1 {
-            head_addr(g.gens[generation + 1].head)
+            head_of(&g.gens[generation + 1].head)
         } else {
             young
         };
@@ -744,8 +780,8 @@ pub fn collect_main(generation: usize, hooks: &Hooks) -> Result<(usize, usize), 
 pub fn referrers(targets: &[PyRef]) -> Vec<PyRef> {
     let mut out = Vec::new();
     GC.with(|g| {
-        let lists = g.gens.iter().map(|gen| head_addr(gen.head));
-        for list in lists.chain(std::iter::once(head_addr(g.permanent))) {
+        let lists = g.gens.iter().map(|gen| head_of(&gen.head));
+        for list in lists.chain(std::iter::once(head_of(&g.permanent))) {
             let mut p = node(list).next.get();
             while p != list {
                 let o = obj_of(p);

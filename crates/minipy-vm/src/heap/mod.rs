@@ -403,7 +403,7 @@ fn free_object(ptr: NonNull<PyObject>) {
         std::ptr::drop_in_place(&mut (*raw).payload);
         let gc = flags & HAS_GC_HEAD != 0;
         let dict = flags & HAS_DICT_SLOT != 0;
-        if gc {
+        if gc && flags & INLINE_DICT == 0 {
             gc::on_dealloc();
         }
         let (layout, offset) = layout_for(gc, dict);

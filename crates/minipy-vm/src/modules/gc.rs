@@ -45,9 +45,13 @@ fn tp_name(o: &crate::heap::PyObject) -> String {
 /// (`gc_collect_with_callback`); the caller has set `collecting`.
 fn collect_with_callback(vm: &Vm, generation: usize) -> usize {
     invoke_callbacks(vm, "start", generation, 0, 0);
-    // The method cache holds strong references; emptying it lets the
-    // collector see the true reference counts of cached attributes.
-    vm.clear_method_cache();
+    // The method cache holds strong references; emptying it before a full
+    // collection lets the collector see the true reference counts of
+    // cached attributes (younger collections leave it: at worst a cached
+    // class survives until the next full one).
+    if generation == NUM_GENERATIONS - 1 {
+        vm.clear_method_cache();
+    }
     let debug = hgc::debug();
     let t0 = std::time::Instant::now();
     if debug & hgc::DEBUG_STATS != 0 {

@@ -379,6 +379,7 @@ pub fn get_str(vm: &Vm, d: &PyObject, key: &PyRef) -> Option<PyRef> {
 pub fn new_inline(vm: &Vm) -> PyRef {
     let d = vm.new_dict();
     d.set_flag(crate::heap::INLINE_DICT, true);
+    crate::heap::gc::uncount_alloc();
     d
 }
 
