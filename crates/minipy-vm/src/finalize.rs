@@ -145,6 +145,7 @@ pub fn shutdown(vm: Rc<Vm>, leakcheck: bool) -> isize {
     crate::modules::gc::collect(&vm, 2);
     crate::clear_current_vm();
     drop(vm);
+    crate::heap::freelist::clear();
     crate::objects::textio::flush_all();
     let live = crate::heap::live_objects();
     if live != 0 {

@@ -237,7 +237,10 @@ fn exception(vm: &Vm, args: Args) -> PyResult {
 /// stderr, in CPython 3.11's layout.
 fn debugmallocstats(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "_debugmallocstats", 0, 0)?;
-    crate::traceback::write_stderr(&minipy_alloc::debugmallocstats());
+    let mut s = minipy_alloc::debugmallocstats();
+    s.push('\n');
+    s.push_str(&crate::heap::freelist::report());
+    crate::traceback::write_stderr(&s);
     Ok(vm.none.clone())
 }
 

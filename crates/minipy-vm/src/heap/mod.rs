@@ -56,6 +56,7 @@
 
 #![allow(unsafe_code)]
 
+pub mod freelist;
 pub mod gc;
 pub mod weakref;
 
@@ -191,8 +192,16 @@ impl PyRef {
         let dict = ty.ob_flags.get() & TYPE_MANAGED_DICT != 0;
         let gc = dict || payload.is_container();
         let (layout, offset) = layout_for(gc, dict);
-        // SAFETY: `layout` has non-zero size (PyObject is not zero-sized).
-        let base = unsafe { minipy_alloc::alloc(layout) };
+        let recycled = match freelist::kind_of(&payload, gc, dict) {
+            Some(k) => freelist::pop(k),
+            None => std::ptr::null_mut(),
+        };
+        let base = if recycled.is_null() {
+            // SAFETY: `layout` has non-zero size (PyObject is not zero-sized).
+            unsafe { minipy_alloc::alloc(layout) }
+        } else {
+            recycled // F1: a block of exactly this layout
+        };
         if base.is_null() {
             std::alloc::handle_alloc_error(layout);
         }
@@ -400,9 +409,10 @@ fn free_object(ptr: NonNull<PyObject>) {
         let raw = ptr.as_ptr();
         let flags = (*raw).ob_flags.get();
         let ty = (*raw).ob_type.get();
-        std::ptr::drop_in_place(&mut (*raw).payload);
         let gc = flags & HAS_GC_HEAD != 0;
         let dict = flags & HAS_DICT_SLOT != 0;
+        let kind = freelist::kind_of(&(*raw).payload, gc, dict);
+        std::ptr::drop_in_place(&mut (*raw).payload);
         if gc && flags & INLINE_DICT == 0 {
             gc::on_dealloc();
         }
@@ -411,7 +421,9 @@ fn free_object(ptr: NonNull<PyObject>) {
         if dict {
             std::ptr::drop_in_place(base as *mut DictSlot);
         }
-        minipy_alloc::dealloc(base, layout);
+        if !kind.is_some_and(|k| freelist::push(k, base)) {
+            minipy_alloc::dealloc(base, layout);
+        }
         let _ = LIVE_OBJECTS.try_with(|c| c.set(c.get() - 1));
         // Release the type reference last (invariant 4).
         drop(PyRef { ptr: ty });

@@ -87,6 +87,11 @@ fn collect_with_callback(vm: &Vm, generation: usize) -> usize {
             (0, 0)
         }
     };
+    if generation == NUM_GENERATIONS - 1 {
+        // CPython's clear_freelists: kept blocks go back to the allocator
+        // (so that arenas can be released).
+        crate::heap::freelist::clear();
+    }
     if debug & hgc::DEBUG_STATS != 0 {
         crate::traceback::write_stderr(&format!(
             "gc: done, {} unreachable, {} uncollectable, {:.4}s elapsed\n",
