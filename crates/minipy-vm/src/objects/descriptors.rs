@@ -186,7 +186,30 @@ fn slot_descriptor_get(vm: &Vm, args: Args) -> PyResult {
     vm.getattr(&a[1], &name)
 }
 
-pub const SLOT_DESCRIPTOR_METHODS: &[(&str, NativeFn)] = &[("__get__", slot_descriptor_get)];
+/// `<attribute '__code__' of 'function' objects>` (getset) or
+/// `<member '__globals__' of 'function' objects>` (member).
+fn slot_descriptor_repr(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__repr__", 1, 1)?;
+    let name = vm.getattr_str(&a[0], "__name__")?;
+    let owner = vm.getattr_str(&a[0], "__objclass__")?;
+    let owner_name = owner.as_type().map(|t| t.name().to_string()).unwrap_or_default();
+    let kind = if a[0].class().is(&vm.types.member_descriptor) {
+        "member"
+    } else {
+        "attribute"
+    };
+    Ok(vm.new_string(format!(
+        "<{} '{}' of '{}' objects>",
+        kind,
+        name.as_str().unwrap_or("?"),
+        owner_name
+    )))
+}
+
+pub const SLOT_DESCRIPTOR_METHODS: &[(&str, NativeFn)] = &[
+    ("__get__", slot_descriptor_get),
+    ("__repr__", slot_descriptor_repr),
+];
 
 /// A descriptor object for the payload attribute `name` of the built-in
 /// type `owner` (what `FunctionType.__code__` evaluates to).
