@@ -77,7 +77,12 @@ pub fn const_to_object(vm: &Vm, c: &Constant) -> PyRef {
         Constant::BigInt(b) => vm.new_bigint(b.clone()),
         Constant::Float(f) => vm.new_float(*f),
         Constant::Complex { re, im } => vm.new_complex(*re, *im),
-        Constant::Str(s) => vm.intern(s),
+        // CPython interns the string constants made only of name
+        // characters (`all_name_chars` in codeobject.c).
+        Constant::Str(s) if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+            vm.intern(s)
+        }
+        Constant::Str(s) => vm.new_str(s),
         Constant::Bytes(b) => vm.new_bytes(b.to_vec()),
         Constant::Tuple(items) => {
             vm.new_tuple(items.iter().map(|c| const_to_object(vm, c)).collect())

@@ -211,11 +211,14 @@ fn getallocatedblocks(vm: &Vm, args: Args) -> PyResult {
 
 fn intern(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "intern", 1, 1)?;
-    if !a[0].class().is(&vm.types.str) {
+    if a[0].as_str().is_none() {
         return Err(vm.type_error(format!(
             "intern() argument must be str, not {}",
             a[0].type_name()
         )));
+    }
+    if !a[0].class().is(&vm.types.str) {
+        return Err(vm.type_error(format!("can't intern {}", a[0].type_name())));
     }
     Ok(vm.intern_obj(&a[0]))
 }
