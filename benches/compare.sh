@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times minipy (release build) against the real CPython binary on
-# benches/programs/*.py and prints a markdown table (median of RUNS runs,
-# minipy and CPython runs interleaved).
+# benches/programs/*.py and prints a markdown table: median wall time of RUNS
+# runs (minipy and CPython runs interleaved) and peak resident memory (the
+# largest of the runs, measured by GNU time, /usr/bin/time).
 #
 #   benches/compare.sh            # all programs, 5 runs each
 #   RUNS=9 benches/compare.sh fib # only programs whose name contains "fib"
@@ -39,25 +40,40 @@ import os, statistics, subprocess, sys, time
 minipy, python, runs, programs = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
 
 def once(exe, prog):
+    """Wall time, the completed process and its peak resident set in MB.
+    The peak comes from /usr/bin/time (GNU time): a child forked by this
+    Python process would report this process's pages as its own."""
     t = time.perf_counter()
-    r = subprocess.run([exe, prog], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    r = subprocess.run(["/usr/bin/time", "-f", "MAXRSS_KB %M", exe, prog],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        stdin=subprocess.DEVNULL, cwd=os.path.dirname(prog))
-    return time.perf_counter() - t, r
+    dt = time.perf_counter() - t
+    lines = r.stderr.decode(errors="replace").splitlines()
+    kb = 0
+    if lines and lines[-1].startswith("MAXRSS_KB "):
+        kb = int(lines.pop().split()[1])
+    r.stderr = "\n".join(lines).encode()
+    return dt, r, kb / 1024.0
 
-print("| program | minipy s | CPython s | ratio |")
-print("|---|---:|---:|---:|")
+print("| program | minipy s | CPython s | time ratio | minipy MB | CPython MB | memory ratio |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 for prog in programs:
     mine, theirs, note = [], [], ""
+    mem_m, mem_c = 0.0, 0.0
     for _ in range(runs):
-        dt, r = once(minipy, prog)
+        dt, r, mb = once(minipy, prog)
         mine.append(dt)
+        mem_m = max(mem_m, mb)
         if r.returncode != 0:
             note = " (minipy exit %d)" % r.returncode
-        dt, c = once(python, prog)
+        dt, c, mb = once(python, prog)
         theirs.append(dt)
+        mem_c = max(mem_c, mb)
         if not note and r.stdout != c.stdout:
             note = " (output differs)"
     m, c = statistics.median(mine), statistics.median(theirs)
     name = os.path.basename(prog)[:-3]
-    print("| %s%s | %.3f | %.3f | %.2f |" % (name, note, m, c, m / c if c else float("nan")))
+    print("| %s%s | %.3f | %.3f | %.2f | %.1f | %.1f | %.2f |" % (
+        name, note, m, c, m / c if c else float("nan"), mem_m, mem_c,
+        mem_m / mem_c if mem_c else float("nan")))
 PY
