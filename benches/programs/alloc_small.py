@@ -1,5 +1,6 @@
 # Allocation-heavy: millions of small objects built and dropped by
 # reference counting (tuples, lists, floats, small dicts).
+N = 1_500_000
 def work(n):
     keep = []
     acc = 0.0
@@ -13,4 +14,4 @@ def work(n):
             keep.append(l)
     return acc, len(keep)
 
-print(work(1_500_000))
+print(work(N))

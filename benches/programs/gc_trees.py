@@ -16,8 +16,9 @@ def build(depth, parent):
 def count(n):
     return 0 if n is None else 1 + count(n.left) + count(n.right)
 
+N = 60
 total = 0
-for i in range(60):
+for i in range(N):
     t = build(14, None)  # 32767 nodes
     if i % 20 == 0:
         total += count(t)

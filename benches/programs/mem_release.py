@@ -1,5 +1,6 @@
 # Memory is returned: a burst of small objects (about 1 GiB in minipy) is
 # dropped and resident memory falls back.
+N = 8_000_000
 def rss_mb():
     with open("/proc/self/status") as f:
         for line in f:
@@ -8,7 +9,7 @@ def rss_mb():
     return -1
 
 base = rss_mb()
-burst = [(i, i) for i in range(8_000_000)]
+burst = [(i, i) for i in range(N)]
 peak = rss_mb()
 del burst
 after = rss_mb()
