@@ -230,6 +230,7 @@ pub fn make_static_type(
         slot_names: Vec::new(),
         base_ok,
         subclasses: RefCell::new(Vec::new()),
+        tuples: RefCell::new(None),
     };
     let ty = PyRef::new_immortal(Payload::Type(Box::new(data)), metatype);
     STATIC_TYPES.with(|t| t.borrow_mut().push(ty.clone()));

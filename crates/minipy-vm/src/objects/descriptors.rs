@@ -183,7 +183,29 @@ fn slot_descriptor_get(vm: &Vm, args: Args) -> PyResult {
         return Ok(a[0].clone());
     }
     let name = vm.getattr_str(&a[0], "__name__")?;
-    vm.getattr(&a[1], &name)
+    let obj = &a[1];
+    // The descriptors a class statement adds (`__dict__`, `__weakref__`,
+    // `__slots__` members) read the instance directly: going through
+    // getattr would find the descriptor again.
+    let owner = vm.getattr_str(&a[0], "__objclass__")?;
+    if owner.as_type().is_some_and(|t| t.heap) {
+        let n = name.as_str().unwrap_or("");
+        return match n {
+            "__dict__" => match vm.instance_dict(obj) {
+                Some(d) => {
+                    crate::objects::dict::materialize(&d);
+                    Ok(d)
+                }
+                None => Err(vm.no_attribute(obj, n)),
+            },
+            "__weakref__" => Ok(crate::heap::weakref::refs_to(obj)
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| vm.none.clone())),
+            _ => vm.getattr(obj, &name),
+        };
+    }
+    vm.getattr(obj, &name)
 }
 
 /// `<attribute '__code__' of 'function' objects>` (getset) or
@@ -192,7 +214,10 @@ fn slot_descriptor_repr(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "__repr__", 1, 1)?;
     let name = vm.getattr_str(&a[0], "__name__")?;
     let owner = vm.getattr_str(&a[0], "__objclass__")?;
-    let owner_name = owner.as_type().map(|t| t.name().to_string()).unwrap_or_default();
+    let owner_name = owner
+        .as_type()
+        .map(|t| t.name().to_string())
+        .unwrap_or_default();
     let kind = if a[0].class().is(&vm.types.member_descriptor) {
         "member"
     } else {
@@ -214,7 +239,9 @@ pub const SLOT_DESCRIPTOR_METHODS: &[(&str, NativeFn)] = &[
 /// A descriptor object for the payload attribute `name` of the built-in
 /// type `owner` (what `FunctionType.__code__` evaluates to).
 pub fn slot_descriptor(vm: &Vm, owner: &PyRef, name: &str, member: bool) -> PyRef {
-    let d = vm.new_dict();
+    // Its fields live in an inline namespace: one object, as CPython's
+    // PyGetSetDescrObject / PyMemberDescrObject.
+    let d = crate::objects::dict::new_inline(vm);
     crate::objects::dict::set_str(vm, &d, vm.intern("__name__"), vm.new_str(name));
     crate::objects::dict::set_str(vm, &d, vm.intern("__objclass__"), owner.clone());
     let ty = if member {

@@ -169,8 +169,14 @@ pub fn type_getattr(vm: &Vm, ty: &PyRef, name: &str) -> PyResult<Option<PyRef>> 
     let v = match name {
         "__name__" => vm.new_str(&t.name()),
         "__qualname__" => vm.new_str(&t.qualname.borrow()),
-        "__mro__" => vm.new_tuple(t.mro.borrow().clone()),
-        "__bases__" => vm.new_tuple(t.bases.borrow().clone()),
+        "__mro__" => match &*t.tuples.borrow() {
+            Some((_, m)) => m.clone(),
+            None => vm.new_tuple(t.mro.borrow().clone()),
+        },
+        "__bases__" => match &*t.tuples.borrow() {
+            Some((b, _)) => b.clone(),
+            None => vm.new_tuple(t.bases.borrow().clone()),
+        },
         "__base__" => opt(vm, t.bases.borrow().first().cloned()),
         "__dict__" => crate::objects::mappingproxy::new_proxy(vm, t.dict.clone()),
         "__class__" => ty.class().clone(),
@@ -216,7 +222,9 @@ pub fn type_getattr_fallback(vm: &Vm, ty: &PyRef, name: &str) -> PyResult<Option
         let owner = mro
             .iter()
             .rev()
-            .find(|c| c.as_type().is_some_and(|ct| ct.heap) && c.has_flag(crate::heap::TYPE_WEAKREFABLE))
+            .find(|c| {
+                c.as_type().is_some_and(|ct| ct.heap) && c.has_flag(crate::heap::TYPE_WEAKREFABLE)
+            })
             .cloned()
             .unwrap_or_else(|| ty.clone());
         return Ok(Some(crate::objects::descriptors::slot_descriptor(

@@ -57,6 +57,10 @@ pub struct TypeData {
     /// Direct subclasses, in creation order (`__subclasses__()`), as weak
     /// references (weakref objects).
     pub subclasses: RefCell<Vec<PyRef>>,
+    /// `__bases__` and `__mro__` as tuple objects (heap types; created once,
+    /// so `C.__mro__ is C.__mro__` and a dropped class's cycle holds the
+    /// same objects as CPython's).
+    pub tuples: RefCell<Option<(PyRef, PyRef)>>,
 }
 
 impl TypeData {
@@ -68,6 +72,12 @@ impl TypeData {
             m.iter().for_each(&mut *visit);
         }
         visit(&self.dict);
+        if let Ok(t) = self.tuples.try_borrow() {
+            if let Some((b, m)) = &*t {
+                visit(b);
+                visit(m);
+            }
+        }
     }
 
     /// `type_clear`: empties the namespace and the MRO (the type's own
@@ -75,6 +85,12 @@ impl TypeData {
     pub fn clear(&self, dead: &mut Vec<PyRef>) {
         if let Ok(mut m) = self.mro.try_borrow_mut() {
             dead.append(&mut m);
+        }
+        if let Ok(mut t) = self.tuples.try_borrow_mut() {
+            if let Some((b, m)) = t.take() {
+                dead.push(b);
+                dead.push(m);
+            }
         }
         if let Payload::Dict(d) = &self.dict.payload {
             if let Ok(mut d) = d.try_borrow_mut() {
@@ -89,6 +105,34 @@ impl TypeData {
 
     pub fn name(&self) -> Rc<str> {
         self.name.borrow().clone()
+    }
+}
+
+/// What `type_new` adds to a new class's namespace after its own entries:
+/// member descriptors for its `__slots__`, the `__dict__` and `__weakref__`
+/// getset descriptors when the class introduces them, and `__doc__`.
+fn add_slot_descriptors(
+    vm: &Vm,
+    ty: &PyRef,
+    slots: &[Rc<str>],
+    adds_dict: bool,
+    adds_weakref: bool,
+) {
+    let Some(t) = ty.as_type() else { return };
+    let d = &t.dict;
+    for s in slots {
+        let desc = crate::objects::descriptors::slot_descriptor(vm, ty, s, true);
+        dict::set_str(vm, d, vm.intern(s), desc);
+    }
+    for (name, adds) in [("__dict__", adds_dict), ("__weakref__", adds_weakref)] {
+        if adds {
+            let desc = crate::objects::descriptors::slot_descriptor(vm, ty, name, false);
+            dict::set_str(vm, d, vm.intern(name), desc);
+        }
+    }
+    let doc = vm.intern("__doc__");
+    if dict::get_str(vm, d, &doc).is_none() {
+        dict::set_str(vm, d, doc, vm.none.clone());
     }
 }
 
@@ -254,9 +298,10 @@ pub fn new_type(
     let slots_key = vm.intern("__slots__");
     // Instances support weak references unless `__slots__` leaves out
     // `__weakref__` and no base provides it (CPython's tp_weaklistoffset).
-    let mut weakrefable = bases
+    let base_weakrefable = bases
         .iter()
         .any(|b| b.has_flag(crate::heap::TYPE_WEAKREFABLE));
+    let mut weakrefable = base_weakrefable;
     let declared_slots = dict::get_str(vm, &dict, &slots_key);
     if declared_slots.is_none() {
         weakrefable = true;
@@ -308,6 +353,7 @@ pub fn new_type(
             }
         }
     }
+    let own_slots = slot_names.clone();
     all_slots.extend(slot_names);
     let qualname = match dict::get_str(vm, &dict, &vm.intern("__qualname__")) {
         Some(q) => match q.as_str() {
@@ -339,12 +385,24 @@ pub fn new_type(
         slot_names: all_slots,
         base_ok: true,
         subclasses: RefCell::new(Vec::new()),
+        tuples: RefCell::new(None),
     };
     let ty = PyRef::new(Payload::Type(Box::new(data)), metatype);
     if crate::object::needs_dict_slot(&ty) {
         ty.set_type_managed_dict();
     }
     ty.set_flag(crate::heap::TYPE_WEAKREFABLE, weakrefable);
+    let base_has_dict = bases.iter().any(|b| {
+        b.as_type()
+            .is_some_and(|t| t.has_dict || t.layout == Layout::Type)
+    });
+    add_slot_descriptors(
+        vm,
+        &ty,
+        &own_slots,
+        has_dict && !base_has_dict,
+        weakrefable && !base_weakrefable,
+    );
     vm.types_modified();
     let mro = compute_mro(vm, &ty, &bases)?;
     for b in &bases {
@@ -357,6 +415,7 @@ pub fn new_type(
         }
     }
     if let Some(t) = ty.as_type() {
+        *t.tuples.borrow_mut() = Some((vm.new_tuple(bases.clone()), vm.new_tuple(mro.clone())));
         *t.mro.borrow_mut() = mro;
         let has_del = lookup_str(vm, &ty, "__del__").is_some();
         t.has_del.set(has_del);

@@ -298,7 +298,7 @@ impl Vm {
             if let Some(i) = self.slot_index(obj, name) {
                 return match slots.get(i).and_then(|s| s.borrow().clone()) {
                     Some(v) => Ok(Some(v)),
-                    None => Err(self.attribute_error(name.to_string())),
+                    None => Err(self.no_attribute(obj, name)),
                 };
             }
         }
