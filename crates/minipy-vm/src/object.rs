@@ -508,6 +508,11 @@ pub fn needs_dict_slot(ty: &PyObject) -> bool {
 
 /// True when destroying `obj` must first run a `__del__` method.
 pub fn has_finalizer(obj: &PyObject) -> bool {
+    if let Payload::Generator(g) = &obj.payload {
+        if crate::objects::generator::needs_finalize(g) {
+            return true;
+        }
+    }
     match &obj.class().payload {
         Payload::Type(t) => t.has_del.get(),
         _ => false,

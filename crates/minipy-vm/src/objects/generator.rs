@@ -390,6 +390,22 @@ fn gen_close(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
+/// Whether a generator needs finalizing: started, suspended, not running
+/// (CPython's `_PyGen_Finalize` does nothing for the others).
+pub fn needs_finalize(g: &GeneratorData) -> bool {
+    g.started.get() && !g.running.get() && g.frame.try_borrow().is_ok_and(|f| f.is_some())
+}
+
+/// `tp_finalize` of generators (PEP 442): a suspended generator that dies
+/// is closed, so its `finally` blocks run; an error is unraisable.
+pub fn finalize(vm: &Vm, gen: &PyRef) {
+    let saved = vm.handled_exception();
+    if let Err(e) = gen_close(vm, Args::new(std::slice::from_ref(gen))) {
+        crate::traceback::write_unraisable(vm, &e, gen);
+    }
+    vm.set_handled_exception(saved);
+}
+
 pub const METHODS: &[(&str, NativeFn)] = &[
     ("send", gen_send),
     ("throw", gen_throw),

@@ -212,6 +212,14 @@ fn object_reduce_ex(vm: &Vm, _args: Args) -> PyResult {
 /// Runs `__del__` of an object whose count reached zero (heap hook).
 pub fn run_del_hook(obj: &PyRef) {
     crate::with_vm(|vm| {
+        if let Payload::Generator(g) = &obj.payload {
+            if crate::objects::generator::needs_finalize(g) {
+                crate::objects::generator::finalize(vm, obj);
+            }
+            if vm.lookup_special(obj, "__del__").is_none() {
+                return;
+            }
+        }
         if let Some(del) = vm.lookup_special(obj, "__del__") {
             let saved = vm.handled_exception();
             if let Err(e) = vm.call_args(&del, std::slice::from_ref(obj)) {
