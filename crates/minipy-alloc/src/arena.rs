@@ -3,10 +3,10 @@
 //! paths (CPython's `pymalloc_alloc` / `pymalloc_free`).
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::mem::ManuallyDrop;
 use std::ptr;
 
 use crate::pool::{self, PoolHeader, UsedPools, DUMMY_SIZE_IDX, POOL_SIZE};
+use crate::table::ArenaTable;
 
 /// Size of an arena (CPython's `USE_LARGE_ARENAS` setting).
 pub const ARENA_SIZE: usize = 1 << 20;
@@ -39,13 +39,11 @@ pub struct ArenaObject {
     pub prevarena: u32,
 }
 
-/// The whole allocator state of one thread.
+/// The whole allocator state of the process (behind the lock in `lib.rs`).
 pub struct State {
-    /// Arena table, indexed by `PoolHeader::arenaindex`. `ManuallyDrop`
-    /// keeps the state free of destructors so the thread-local is usable
-    /// until the very end of the thread (arenas still holding live blocks at
-    /// thread exit are deliberately leaked).
-    pub arenas: ManuallyDrop<Vec<ArenaObject>>,
+    /// Arena table, indexed by `PoolHeader::arenaindex`; its memory comes
+    /// from `System` (never from the global allocator) and is never freed.
+    pub arenas: ArenaTable,
     /// Unused table entries.
     pub unused_arena_objects: u32,
     /// Arenas with at least one free pool, sorted by increasing `nfreepools`.
@@ -60,16 +58,17 @@ pub struct State {
     pub narenas_currently_allocated: usize,
     /// Maximum of `narenas_currently_allocated`.
     pub narenas_highwater: usize,
-    /// Blocks currently served by the system allocator (> 512 bytes).
-    pub large_blocks: usize,
-    /// Bytes in those blocks.
-    pub large_bytes: usize,
 }
+
+// SAFETY: the raw pointers of the state point into arenas the state owns
+// (obtained from `System`, which any thread may free); nothing in it is tied
+// to the thread that created it. It is only reached under the global lock.
+unsafe impl Send for State {}
 
 impl State {
     pub const fn new() -> Self {
         State {
-            arenas: ManuallyDrop::new(Vec::new()),
+            arenas: ArenaTable::new(),
             unused_arena_objects: NIL,
             usable_arenas: NIL,
             nfp2lasta: [NIL; MAX_POOLS_IN_ARENA + 1],
@@ -77,8 +76,6 @@ impl State {
             ntimes_arena_allocated: 0,
             narenas_currently_allocated: 0,
             narenas_highwater: 0,
-            large_blocks: 0,
-            large_bytes: 0,
         }
     }
 
@@ -105,7 +102,12 @@ impl State {
             self.arenas[idx as usize] = obj;
             idx
         } else {
-            self.arenas.push(obj);
+            if !self.arenas.push(obj) {
+                // SAFETY: `address` came from `System.alloc(ARENA_LAYOUT)`
+                // just above and was never handed out.
+                unsafe { System.dealloc(address, ARENA_LAYOUT) };
+                return None;
+            }
             (self.arenas.len() - 1) as u32
         };
         self.ntimes_arena_allocated += 1;

@@ -20,7 +20,7 @@ pub struct ClassStats {
     pub avail_blocks: usize,
 }
 
-/// Snapshot of the calling thread's allocator.
+/// Snapshot of the (process-wide) allocator.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
     /// Indexed by size class (block size `16 * (i + 1)`).
@@ -52,6 +52,8 @@ impl Stats {
 }
 
 /// Walks every pool of every live arena (as `_PyObject_DebugMallocStats`).
+/// Runs under the allocator lock, so it must not allocate. The large-block
+/// counters are filled in by the caller.
 pub fn collect(state: &State) -> Stats {
     let mut s = Stats::default();
     let mut narenas = 0;
@@ -91,8 +93,6 @@ pub fn collect(state: &State) -> Stats {
     s.arenas_highwater_mark = state.narenas_highwater;
     s.arenas_allocated_current = narenas;
     s.unused_pools = numfreepools;
-    s.large_blocks_in_use = state.large_blocks;
-    s.large_bytes_in_use = state.large_bytes;
     s
 }
 

@@ -1,13 +1,24 @@
-//! Behaviour of pools and arenas, observed through `stats()`. Each test runs
-//! on a fresh thread, hence with a fresh (thread-local) allocator state.
+//! Behaviour of pools and arenas, observed through `stats()`. The allocator
+//! state is global (one per process), so the tests, which check exact
+//! counts, run one at a time (`SERIAL`), each leaving the allocator empty
+//! for the next. This test binary does not install the global allocator, so
+//! only the tests' own `alloc`/`dealloc` calls reach the pools. Each test
+//! still runs on a thread of its own (the state does not depend on it).
 
 use std::alloc::Layout;
+use std::sync::Mutex;
 
 use minipy_alloc::{
     alloc, blocks_per_pool, check_invariants, dealloc, release_free_arenas, size_class, stats,
 };
 
+/// Serialises the tests of this binary (they share the allocator state).
+static SERIAL: Mutex<()> = Mutex::new(());
+
 fn on_fresh_thread(f: fn()) {
+    // A failed test poisons the lock; the others still run (and may then
+    // fail on the state it left behind, which the first failure explains).
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     std::thread::spawn(f).join().expect("test thread panicked");
 }
 
@@ -32,7 +43,7 @@ fn take(size: usize, n: usize) -> Vec<*mut u8> {
 
 fn give(size: usize, ps: &[*mut u8]) {
     for &p in ps {
-        // SAFETY: allocated by `take` with the same layout on this thread.
+        // SAFETY: allocated by `take` with the same layout, freed once.
         unsafe { dealloc(p, layout(size)) };
     }
 }
@@ -103,10 +114,14 @@ fn fully_freed_arena_is_released() {
     on_fresh_thread(|| {
         // 512-byte blocks: 31 per pool, 64 pools per arena; take 3 arenas' worth.
         let per_arena = blocks_per_pool(31) * minipy_alloc::MAX_POOLS_IN_ARENA;
+        // The arena counters are cumulative over the process (earlier tests
+        // of this binary obtained and released arenas too): measure from here.
+        let base = stats();
+        assert_eq!(base.arenas_allocated_current, 0);
         let blocks = take(512, 3 * per_arena);
         let s = stats();
         assert_eq!(s.arenas_allocated_current, 3);
-        assert_eq!(s.arenas_highwater_mark, 3);
+        assert_eq!(s.arenas_highwater_mark, base.arenas_highwater_mark.max(3));
         assert_eq!(s.unused_pools, 0);
         // Free the middle arena's blocks: it becomes wholly free but is the
         // last usable arena, so it is kept (bpo-37257).
@@ -122,7 +137,7 @@ fn fully_freed_arena_is_released() {
         give(512, &blocks[per_arena / 2..per_arena]);
         let s = stats();
         assert_eq!(s.arenas_allocated_current, 2);
-        assert_eq!(s.arenas_reclaimed, 1);
+        assert_eq!(s.arenas_reclaimed, base.arenas_reclaimed + 1);
         assert!(check_invariants());
         let more = take(512, 10);
         give(512, &more);
@@ -133,8 +148,8 @@ fn fully_freed_arena_is_released() {
         assert_eq!(release_free_arenas(), 1);
         let s = stats();
         assert_eq!(s.arenas_allocated_current, 0);
-        assert_eq!(s.arenas_allocated_total, 3);
-        assert_eq!(s.arenas_reclaimed, 3);
+        assert_eq!(s.arenas_allocated_total, base.arenas_allocated_total + 3);
+        assert_eq!(s.arenas_reclaimed, base.arenas_reclaimed + 3);
     });
 }
 
@@ -161,18 +176,23 @@ fn large_and_overaligned_requests_use_the_system_allocator() {
 #[test]
 fn debugmallocstats_layout() {
     on_fresh_thread(|| {
+        // The arena counters are cumulative over the process (earlier tests
+        // of this binary may have obtained and released arenas).
+        let base = stats();
+        assert_eq!(base.arenas_allocated_current, 0);
         let a = take(16, 106);
         let report = minipy_alloc::debugmallocstats();
-        let expected = "\
+        let expected = format!(
+            "\
 Small block threshold = 512, in 32 size classes.
 
 class   size   num pools   blocks in use  avail blocks
 -----   ----   ---------   -------------  ------------
     0     16           1             106           915
 
-# arenas allocated total           =                    1
-# arenas reclaimed                 =                    0
-# arenas highwater mark            =                    1
+# arenas allocated total           ={:>21}
+# arenas reclaimed                 ={:>21}
+# arenas highwater mark            ={:>21}
 # arenas allocated current         =                    1
 1 arenas * 1048576 bytes/arena     =            1,048,576
 
@@ -183,7 +203,11 @@ class   size   num pools   blocks in use  avail blocks
 # bytes lost to quantization       =                    0
 # bytes lost to arena alignment    =                    0
 Total                              =            1,048,576
-";
+",
+            base.arenas_allocated_total + 1,
+            base.arenas_reclaimed,
+            base.arenas_highwater_mark.max(1)
+        );
         assert_eq!(report, expected);
         give(16, &a);
         release_free_arenas();

@@ -3,11 +3,20 @@
 //! the live set; the same sequence is timed against the system allocator.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use minipy_alloc::{check_invariants, stats, SMALL_REQUEST_THRESHOLD};
 
 const OPS: usize = 2_000_000;
+
+/// The allocator state is global: tests that check exact counts must not
+/// overlap with other tests of this binary allocating through it.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// Marsaglia xorshift64.
 struct XorShift(u64);
@@ -156,6 +165,7 @@ unsafe fn system_dealloc(p: *mut u8, l: Layout) {
 
 #[test]
 fn stress_two_million_mixed_blocks() {
+    let _serial = serial();
     std::thread::spawn(|| {
         let t = run(minipy_alloc::alloc, minipy_alloc::dealloc, true);
         let s = stats();
@@ -184,6 +194,7 @@ fn stress_two_million_mixed_blocks() {
 #[test]
 #[ignore]
 fn stress_timing_vs_system() {
+    let _serial = serial();
     std::thread::spawn(|| {
         let sys = run(system_alloc, system_dealloc, false);
         let py = run(minipy_alloc::alloc, minipy_alloc::dealloc, false);
@@ -201,6 +212,7 @@ fn stress_timing_vs_system() {
 #[test]
 #[ignore]
 fn timing_arena_thrash_loop() {
+    let _serial = serial();
     std::thread::spawn(|| {
         let l = Layout::from_size_align(32, 8).expect("layout");
         let n = 200_000;
