@@ -181,7 +181,7 @@ pub use pool::{
     blocks_per_pool, class_size, size_class, ALIGNMENT, NB_SMALL_SIZE_CLASSES, POOL_OVERHEAD,
     POOL_SIZE, SMALL_REQUEST_THRESHOLD,
 };
-pub use stats::{ClassStats, Stats};
+pub use stats::{debug_allocator_stats, ClassStats, Stats};
 
 /// The allocator state of the process (invariant 0).
 #[cfg(feature = "global")]

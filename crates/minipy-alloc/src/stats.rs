@@ -96,6 +96,25 @@ pub fn collect(state: &State) -> Stats {
     s
 }
 
+/// One line of `sys._debugmallocstats()` for a freelist or other pool of
+/// fixed-size blocks (CPython's `_PyDebugAllocatorStats`): e.g.
+/// `100 free PyFloatObjects * 24 bytes each = 2,400`.
+pub fn debug_allocator_stats(
+    out: &mut String,
+    block_name: &str,
+    num_blocks: usize,
+    sizeof_block: usize,
+) {
+    let msg = format!(
+        "{:>48} ",
+        format!(
+            "{} {}s * {} bytes each",
+            num_blocks, block_name, sizeof_block
+        )
+    );
+    printone(out, &msg, num_blocks * sizeof_block);
+}
+
 /// One `msg = value` line: message padded to 35 columns, `=`, then the value
 /// with thousands separators right-aligned in 21 columns (CPython's `printone`).
 fn printone(out: &mut String, msg: &str, value: usize) -> usize {

@@ -123,23 +123,7 @@ pub fn report() -> String {
         let n = counts.get(i).copied().unwrap_or(0);
         let k = [Kind::Float, Kind::Tuple, Kind::List, Kind::Dict][i];
         let size = layout_of(k).size();
-        let msg = format!(
-            "{:>48} ",
-            format!("{} free {}s * {} bytes each", n, NAMES[i], size)
-        );
-        out.push_str(&format!("{:<35}={:>21}\n", msg, group_thousands(n * size)));
-    }
-    out
-}
-
-fn group_thousands(v: usize) -> String {
-    let s = v.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
+        minipy_alloc::debug_allocator_stats(&mut out, &format!("free {}", NAMES[i]), n, size);
     }
     out
 }
