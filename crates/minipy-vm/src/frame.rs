@@ -136,7 +136,7 @@ impl Frame {
         }
     }
 
-    pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+    pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
         if let Some(f) = &self.func {
             visit(f);
         }

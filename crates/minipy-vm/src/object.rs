@@ -260,7 +260,7 @@ impl Payload {
     /// subtracts one per report); a container borrowed mutably elsewhere
     /// reports nothing, which only makes its referents look externally
     /// referenced.
-    pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+    pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
         match self {
             // Last item first, as CPython's list_traverse and tupletraverse
             // (the order shapes the collector's unreachable list, hence the
@@ -348,7 +348,7 @@ impl Payload {
     }
 }
 
-fn visit_opt(r: &RefCell<Option<PyRef>>, visit: &mut dyn FnMut(&PyRef)) {
+fn visit_opt(r: &RefCell<Option<PyRef>>, visit: &mut impl FnMut(&PyRef)) {
     if let Ok(v) = r.try_borrow() {
         if let Some(v) = &*v {
             visit(v);
@@ -358,7 +358,7 @@ fn visit_opt(r: &RefCell<Option<PyRef>>, visit: &mut dyn FnMut(&PyRef)) {
 
 /// An instance namespace: an inline dict is part of its instance (its
 /// contents are visited), a materialised one is an object of its own.
-fn visit_namespace(d: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
+fn visit_namespace(d: &PyRef, visit: &mut impl FnMut(&PyRef)) {
     if d.has_flag(crate::heap::INLINE_DICT) {
         if let Payload::Dict(t) = &d.payload {
             if let Ok(t) = t.try_borrow() {
@@ -370,7 +370,7 @@ fn visit_namespace(d: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
     }
 }
 
-fn traverse_iter(it: &IterKind, visit: &mut dyn FnMut(&PyRef)) {
+fn traverse_iter(it: &IterKind, visit: &mut impl FnMut(&PyRef)) {
     match it {
         IterKind::Seq { seq, .. } | IterKind::Reversed { seq, .. } => visit(seq),
         IterKind::Dict { dict, .. } => visit(dict),
@@ -522,7 +522,7 @@ pub fn has_finalizer(obj: &PyObject) -> bool {
 impl PyObject {
     /// Every reference the object holds: its payload's and its managed
     /// `__dict__` (what the cycle collector's traversal must see).
-    pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+    pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
         self.payload.traverse(visit);
         if let Some(slot) = self.managed_dict() {
             if let Ok(d) = slot.try_borrow() {

@@ -66,7 +66,7 @@ impl DictData {
     /// Each value then its key, in entry order (CPython's dict_traverse;
     /// `str` keys, which can never be part of a cycle, are skipped as in
     /// CPython's unicode-keys tables).
-    pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+    pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
         for e in self.entries.iter().flatten() {
             visit(&e.value);
             if !matches!(e.key.payload, crate::object::Payload::Str(_)) {

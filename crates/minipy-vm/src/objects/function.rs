@@ -181,7 +181,7 @@ pub struct Function {
 }
 
 impl Function {
-    pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+    pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
         visit(&self.globals);
         visit(&self.builtins);
         for r in [&self.name, &self.qualname] {

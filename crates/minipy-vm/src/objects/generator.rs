@@ -44,7 +44,7 @@ impl GeneratorData {
         }
     }
 
-    pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+    pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
         if let Ok(f) = self.frame.try_borrow() {
             if let Some(f) = &*f {
                 f.traverse(visit);

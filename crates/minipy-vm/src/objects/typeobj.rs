@@ -64,7 +64,7 @@ pub struct TypeData {
 }
 
 impl TypeData {
-    pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+    pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
         if let Ok(b) = self.bases.try_borrow() {
             b.iter().for_each(&mut *visit);
         }
