@@ -118,6 +118,11 @@ fn clear_dict(d: &PyRef) {
 /// Releases what the VM itself holds beyond the modules: the namespaces of
 /// the static (immortal) types, caches, the current exception state.
 fn release_vm_state(vm: &Vm) {
+    // What the program asked the collector to keep (gc.freeze(),
+    // DEBUG_SAVEALL's gc.garbage) is released too: the check is about
+    // reference counts, not about what CPython leaves behind at exit.
+    crate::heap::gc::unfreeze();
+    crate::heap::gc::set_debug(0);
     vm.clear_method_cache();
     for ty in crate::types::static_types().iter().chain(vm.exc.all.iter()) {
         if let Some(td) = ty.as_type() {
