@@ -147,7 +147,14 @@ pub fn shutdown(vm: Rc<Vm>, leakcheck: bool) -> isize {
         return 0;
     }
     release_vm_state(&vm);
-    crate::modules::gc::collect(&vm, 2);
+    let n = crate::modules::gc::collect(&vm, 2);
+    if std::env::var("MINIPY_LEAKS").is_ok() {
+        eprintln!(
+            "release collect: {} (collecting {})",
+            n,
+            crate::heap::gc::collecting()
+        );
+    }
     crate::clear_current_vm();
     drop(vm);
     crate::heap::freelist::clear();
@@ -159,9 +166,28 @@ pub fn shutdown(vm: Rc<Vm>, leakcheck: bool) -> isize {
             if std::env::var("MINIPY_LEAKS").is_ok() {
                 let what = match &o.payload {
                     Payload::Builtin(b) => format!("builtin {} owner {:?}", b.name, b.owner),
+                    Payload::Module { dict } => format!(
+                        "module {:?}",
+                        dict::items(dict)
+                            .iter()
+                            .find(|(k, _)| k.as_str() == Some("__name__"))
+                            .and_then(|(_, v)| v.as_str().map(|s| s.to_string()))
+                    ),
+                    Payload::Dict(_) => format!(
+                        "dict with keys {:?}",
+                        dict::keys(&o)
+                            .iter()
+                            .take(6)
+                            .map(|k| k.as_str().unwrap_or("?").to_string())
+                            .collect::<Vec<_>>()
+                    ),
                     _ => o.type_name(),
                 };
-                eprintln!("leak: {} refcnt {}", what, o.refcnt());
+                let refs: Vec<String> = crate::heap::gc::referrers(std::slice::from_ref(&o))
+                    .iter()
+                    .map(|r| r.type_name())
+                    .collect();
+                eprintln!("leak: {} refcnt {} referrers {:?}", what, o.refcnt(), refs);
             }
             let n = o.type_name();
             match by_type.iter_mut().find(|(t, _)| *t == n) {

@@ -448,6 +448,12 @@ pub fn gc_clear(obj: &PyObject) {
             for r in [&e.cause, &e.context, &e.dict] {
                 take(r, &mut dead);
             }
+            // `e.args = (e,)` is a cycle through the args tuple.
+            crate::with_vm(|vm| {
+                if let Ok(mut a) = e.args.try_borrow_mut() {
+                    dead.push(std::mem::replace(&mut *a, vm.empty_tuple.clone()));
+                }
+            });
         }
         Payload::Type(t) => t.clear(&mut dead),
         Payload::Generator(g) => g.clear(&mut dead),

@@ -475,6 +475,10 @@ pub struct Hooks<'a> {
     pub save: &'a dyn Fn(&PyRef),
     /// Debug output (DEBUG_COLLECTABLE lines).
     pub debug_line: &'a dyn Fn(&PyObject, &str),
+    /// Drops caches that hold strong references (the method cache), after
+    /// finalizers ran: a finalizer's own lookups must not look like
+    /// resurrection.
+    pub drop_caches: &'a dyn Fn(),
 }
 
 fn set_flag(obj: &PyObject, f: u32, on: bool) {
@@ -660,7 +664,9 @@ fn handle_weakrefs(unreachable: Node, old: Node, hooks: &Hooks) -> usize {
 }
 
 /// Pass 8: `__del__` on every object of `collectable` not finalized yet.
-fn finalize_garbage(collectable: Node, hooks: &Hooks) {
+/// Returns whether any finalizer ran.
+fn finalize_garbage(collectable: Node, hooks: &Hooks) -> bool {
+    let mut ran = false;
     let seen = new_head();
     let seen_list = head_addr(&seen);
     while !list_is_empty(collectable) {
@@ -672,9 +678,11 @@ fn finalize_garbage(collectable: Node, hooks: &Hooks) {
             let tmp = o.to_ref();
             (hooks.finalize)(&tmp);
             drop(tmp);
+            ran = true;
         }
     }
     list_merge(seen_list, collectable);
+    ran
 }
 
 /// Pass 10: breaks the cycles of `collectable`; survivors go to `old`.
@@ -751,7 +759,9 @@ pub fn collect_main(generation: usize, hooks: &Hooks) -> Result<(usize, usize), 
             }
         }
         let mut collected = handle_weakrefs(unreachable, old, hooks);
-        finalize_garbage(unreachable, hooks);
+        if finalize_garbage(unreachable, hooks) {
+            (hooks.drop_caches)();
+        }
 
         // Resurrection: what a finalizer made reachable survives.
         clear_flags(unreachable);

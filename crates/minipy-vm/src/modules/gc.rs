@@ -77,6 +77,7 @@ fn collect_with_callback(vm: &Vm, generation: usize) -> usize {
         call_weakref_callback: &crate::objects::weakref::invoke_callback,
         save: &save,
         debug_line: &debug_line,
+        drop_caches: &|| vm.clear_method_cache(),
     };
     let (collected, uncollectable) = match hgc::collect_main(generation, &hooks) {
         Ok(r) => r,
