@@ -93,3 +93,13 @@ try:
     hash(dead)
 except TypeError as ex:
     print("hash dead:", ex)
+import weakref
+class A:
+    pass
+keep = A()
+p = weakref.proxy(keep)
+try:
+    p.missing
+except AttributeError as e:
+    print(e)
+print(p.__class__.__name__, type(p).__name__)

@@ -40,7 +40,10 @@ impl Vm {
         if let Payload::WeakRef(_) = &obj.payload {
             if crate::objects::weakref::is_proxy(obj) {
                 let target = crate::objects::weakref::proxy_target(self, obj)?;
-                return self.getattr_inner(&target, name);
+                return match self.getattr_inner(&target, name)? {
+                    Some(v) => Ok(Some(v)),
+                    None => Err(self.no_attribute(&target, name.as_str().unwrap_or(""))),
+                };
             }
             if let Some(v) =
                 crate::objects::weakref::weakref_attr(self, obj, name.as_str().unwrap_or(""))
