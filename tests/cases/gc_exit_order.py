@@ -17,6 +17,14 @@ selfref = A("self-cycle")
 selfref.me = selfref
 pair1 = A("pair1"); pair2 = A("pair2")
 pair1.o = pair2; pair2.o = pair1
+# objects nested in containers: after a collection has reordered the
+# generation lists (reachable ones found through their container move
+# behind it), exit finalizes them after the directly held ones
+import gc
+lst = [A("in list")]
+dct = {"k": A("in dict")}
+gc.collect()
+late = A("late")
 atexit.register(print, "atexit 1")
 atexit.register(lambda: print("atexit 2"))
 print("end")
