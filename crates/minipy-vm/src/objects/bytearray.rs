@@ -474,7 +474,11 @@ fn ba_reduce(vm: &Vm, args: Args) -> PyResult {
     let (b, p) = method(vm, &args, "__reduce__", 0)?;
     let s: String = b.borrow().iter().map(|&c| c as char).collect();
     let state = match vm.instance_dict(&p[0]) {
-        Some(d) => d,
+        Some(d) => {
+            // Handed to Python: the namespace becomes an object of its own.
+            crate::objects::dict::materialize(&d);
+            d
+        }
         None => vm.none.clone(),
     };
     Ok(vm.new_tuple(vec![
