@@ -290,11 +290,15 @@ pub fn untrack(obj: &PyObject) {
     }
 }
 
-/// Counts a container allocation (`_PyObject_GC_Link`); sets [`pending`]
-/// when generation 0 passes its threshold.
+/// Counts a container allocation (`_PyObject_GC_Link`), setting
+/// [`pending`] when generation 0 passes its threshold, and links the new
+/// object into generation 0 when `track` (one thread-local access for both).
 #[inline]
-pub(super) fn on_alloc() {
+pub(super) fn on_alloc(obj: &PyObject, track: bool) {
     let _ = GC.try_with(|g| {
+        if track {
+            list_append(gc_of(obj), head_of(&g.gens[0].head));
+        }
         let g0 = &g.gens[0];
         let c = g0.count.get() + 1;
         g0.count.set(c);

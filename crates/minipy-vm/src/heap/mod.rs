@@ -234,13 +234,13 @@ impl PyRef {
                 ptr: NonNull::new_unchecked(obj),
             };
             if gc {
-                gc::on_alloc();
                 // Instances of subclasses are always tracked (they hold a
                 // reference to their heap type); exact dicts only once they
                 // hold a container.
-                if dict || r.payload.tracked_at_creation() || crate::object::is_heap_instance(&r) {
-                    gc::track(&r);
-                }
+                let track = dict
+                    || r.payload.tracked_at_creation()
+                    || crate::object::is_heap_instance(&r);
+                gc::on_alloc(&r, track);
             }
             r
         }
