@@ -13,3 +13,11 @@ try:
 except AttributeError as e:
     print(e)
 print(hasattr(C(), "__weakref__"))
+class F(set): pass
+try:
+    F().__weakref__
+except AttributeError as e:
+    print(e)
+class G(F): pass
+import weakref
+print(weakref.ref(G()) is not None)

@@ -216,21 +216,6 @@ pub fn type_getattr_fallback(vm: &Vm, ty: &PyRef, name: &str) -> PyResult<Option
             )));
         }
     }
-    if name == "__weakref__" && t.heap && ty.has_flag(crate::heap::TYPE_WEAKREFABLE) {
-        // The descriptor of the class that added the weakref slot.
-        let mro = t.mro.borrow().clone();
-        let owner = mro
-            .iter()
-            .rev()
-            .find(|c| {
-                c.as_type().is_some_and(|ct| ct.heap) && c.has_flag(crate::heap::TYPE_WEAKREFABLE)
-            })
-            .cloned()
-            .unwrap_or_else(|| ty.clone());
-        return Ok(Some(crate::objects::descriptors::slot_descriptor(
-            vm, &owner, name, false,
-        )));
-    }
     let v = match name {
         "__module__" if !t.heap => dict::get_str(vm, &t.dict, &vm.intern("__module__"))
             .unwrap_or_else(|| vm.new_str("builtins")),

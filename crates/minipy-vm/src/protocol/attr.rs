@@ -60,13 +60,6 @@ impl Vm {
             Ok(Some(v)) => Ok(Some(v)),
             Ok(None) => {
                 let ty = obj.class();
-                if name.as_str() == Some("__weakref__")
-                    && ty.has_flag(crate::heap::TYPE_WEAKREFABLE)
-                    && ty.as_type().is_some_and(|t| t.heap)
-                {
-                    let first = crate::heap::weakref::refs_to(obj).into_iter().next();
-                    return Ok(Some(first.unwrap_or_else(|| self.none.clone())));
-                }
                 // __getattr__ fallback (heap types and modules).
                 if ty.as_type().map(|t| t.heap).unwrap_or(false) {
                     if let Some(ga) = lookup(self, ty, &self.names.getattr) {
