@@ -52,16 +52,21 @@ impl Vm {
 
     /// Runs a Python function: builds its frame, binds the arguments,
     /// evaluates (or makes a generator).
-    pub fn call_function(&self, fobj: &PyRef, f: &Function, args: Args) -> PyResult {
-        let code = f.code.clone();
-        let mut frame = Frame::new(
+    /// A fresh frame for a call of the Python function `f`.
+    fn function_frame(&self, fobj: &PyRef, f: &Function) -> Frame {
+        Frame::new(
             self,
-            code.clone(),
+            f.code.clone(),
             Some(fobj.clone()),
             f.globals.clone(),
             f.builtins.clone(),
             None,
-        );
+        )
+    }
+
+    pub fn call_function(&self, fobj: &PyRef, f: &Function, args: Args) -> PyResult {
+        let mut frame = self.function_frame(fobj, f);
+        let code = f.code.clone();
         let co = &code.code;
         let simple = args.kwnames.is_empty()
             && args.args.len() == co.co_argcount as usize
@@ -97,14 +102,7 @@ impl Vm {
         if !simple {
             return self.call_function(fobj, f, Args::new(&stack[start..]));
         }
-        let mut frame = Frame::new(
-            self,
-            f.code.clone(),
-            Some(fobj.clone()),
-            f.globals.clone(),
-            f.builtins.clone(),
-            None,
-        );
+        let mut frame = self.function_frame(fobj, f);
         for (slot, a) in frame.fast.iter_mut().zip(stack.drain(start..)) {
             *slot = Some(a);
         }
