@@ -189,7 +189,9 @@ pub enum Payload {
     Code(Rc<crate::frame::CodeInfo>),
     Generator(Box<crate::objects::generator::GeneratorData>),
     Exception(Box<ExceptionData>),
-    Iter(RefCell<IterKind>),
+    /// Boxed: iterator states are the largest payload, and every other
+    /// object is smaller for it (containers fit pymalloc's 80-byte class).
+    Iter(Box<RefCell<IterKind>>),
     DictView {
         dict: PyRef,
         what: DictIterKind,
@@ -217,10 +219,15 @@ pub enum Payload {
     Null,
 }
 
-const _: () = assert!(std::mem::size_of::<Payload>() <= 48);
-const _: () = assert!(std::mem::size_of::<crate::heap::PyObject>() <= 64);
+const _: () = assert!(std::mem::size_of::<Payload>() <= 40);
+const _: () = assert!(std::mem::size_of::<crate::heap::PyObject>() <= 56);
 
 impl Payload {
+    /// An iterator payload.
+    pub fn iter(kind: IterKind) -> Payload {
+        Payload::Iter(Box::new(RefCell::new(kind)))
+    }
+
     /// True for payloads that can hold references to other objects (those
     /// get a GC head and are traversed by the cycle collector).
     pub fn is_container(&self) -> bool {

@@ -237,9 +237,8 @@ impl PyRef {
                 // Instances of subclasses are always tracked (they hold a
                 // reference to their heap type); exact dicts only once they
                 // hold a container.
-                let track = dict
-                    || r.payload.tracked_at_creation()
-                    || crate::object::is_heap_instance(&r);
+                let track =
+                    dict || r.payload.tracked_at_creation() || crate::object::is_heap_instance(&r);
                 gc::on_alloc(&r, track);
             }
             r

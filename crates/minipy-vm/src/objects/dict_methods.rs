@@ -1,7 +1,7 @@
 //! `dict` methods and the dict views (`dict_keys`, `dict_values`,
 //! `dict_items`). The hash table itself is `objects/dict.rs`.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use minipy_bytecode::opcode::nb;
 
@@ -178,12 +178,12 @@ pub fn dict_iter(vm: &Vm, d: &PyRef, what: DictIterKind) -> PyRef {
         DictIterKind::Items => &vm.types.dict_itemiterator,
     };
     PyRef::new(
-        Payload::Iter(RefCell::new(IterKind::Dict {
+        Payload::iter(IterKind::Dict {
             dict: d.clone(),
             pos: Cell::new(0),
             len_at_start: dict::len(d),
             what,
-        })),
+        }),
         ty,
     )
 }
@@ -205,10 +205,10 @@ fn reversed_iter(vm: &Vm, d: &PyRef, what: DictIterKind) -> PyRef {
         DictIterKind::Items => &vm.types.dict_itemiterator,
     };
     PyRef::new(
-        Payload::Iter(RefCell::new(IterKind::Seq {
+        Payload::iter(IterKind::Seq {
             seq: vm.new_tuple(items),
             index: Cell::new(0),
-        })),
+        }),
         ty,
     )
 }

@@ -11,7 +11,7 @@ use crate::objects::function::{Args, NativeFn};
 use crate::vm::Vm;
 
 pub fn new_iter(_vm: &Vm, kind: IterKind, ty: &PyRef) -> PyRef {
-    PyRef::new(Payload::Iter(RefCell::new(kind)), ty)
+    PyRef::new(Payload::iter(kind), ty)
 }
 
 fn seq_iter(vm: &Vm, obj: &PyRef, ty: &PyRef) -> PyRef {

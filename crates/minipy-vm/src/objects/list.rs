@@ -380,10 +380,10 @@ fn reversed(vm: &Vm, args: Args) -> PyResult {
     self_and(vm, &args, "__reversed__", 0)?;
     let n = l.borrow().len();
     Ok(PyRef::new(
-        Payload::Iter(RefCell::new(IterKind::Reversed {
+        Payload::iter(IterKind::Reversed {
             seq: o.clone(),
             index: Cell::new(n),
-        })),
+        }),
         &vm.types.list_reverseiterator,
     ))
 }

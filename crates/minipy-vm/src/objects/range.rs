@@ -4,7 +4,7 @@
 //! operation works on machine integers and raises CPython's OverflowError
 //! ("Python int too large to convert to C ssize_t") when they do not fit.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use num_bigint::{BigInt, Sign};
 use num_traits::{One, Signed, Zero};
@@ -348,11 +348,11 @@ pub fn range_iter(vm: &Vm, r: &PyRef) -> PyResult {
         return Ok(longrange_iter(vm, r));
     };
     Ok(PyRef::new(
-        Payload::Iter(RefCell::new(IterKind::Range {
+        Payload::iter(IterKind::Range {
             next: Cell::new(start),
             stop,
             step,
-        })),
+        }),
         &vm.types.range_iterator,
     ))
 }
@@ -362,10 +362,10 @@ pub fn range_iter(vm: &Vm, r: &PyRef) -> PyResult {
 /// ... until IndexError.
 fn longrange_iter(vm: &Vm, r: &PyRef) -> PyRef {
     PyRef::new(
-        Payload::Iter(RefCell::new(IterKind::GetItem {
+        Payload::iter(IterKind::GetItem {
             obj: r.clone(),
             index: Cell::new(0),
-        })),
+        }),
         &vm.types.longrange_iterator,
     )
 }
@@ -385,11 +385,11 @@ pub fn range_reversed(vm: &Vm, r: &PyRef) -> PyResult {
         _ => return Err(overflow(vm)),
     };
     Ok(PyRef::new(
-        Payload::Iter(RefCell::new(IterKind::Range {
+        Payload::iter(IterKind::Range {
             next: Cell::new(ns),
             stop: ne,
             step: nst,
-        })),
+        }),
         &vm.types.range_iterator,
     ))
 }

@@ -5,7 +5,7 @@
 //! Every function here works on the *payload*, so the same code serves the
 //! method tables (`list.__add__`, ...) for subclass instances.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use minipy_bytecode::opcode::nb;
 use minipy_bytecode::repr::{bytes_repr, str_repr};
@@ -647,10 +647,10 @@ pub fn seq_iter(vm: &Vm, obj: &PyRef) -> PyRef {
         _ => &vm.types.iterator,
     };
     PyRef::new(
-        Payload::Iter(RefCell::new(IterKind::Seq {
+        Payload::iter(IterKind::Seq {
             seq: obj.clone(),
             index: Cell::new(0),
-        })),
+        }),
         ty,
     )
 }

@@ -7,7 +7,7 @@
 //! (`setobject.c`: 8 slots, linear probes of 9, perturbation, growth at 3/5
 //! fill) to visit the elements in the order CPython would.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use minipy_bytecode::opcode::nb;
 
@@ -33,12 +33,12 @@ pub fn ordered_items(set: &PyRef) -> Vec<PyRef> {
 pub fn set_iter(vm: &Vm, set: &PyRef) -> PyRef {
     canonicalize(vm, set);
     PyRef::new(
-        Payload::Iter(RefCell::new(IterKind::Dict {
+        Payload::iter(IterKind::Dict {
             dict: set.clone(),
             pos: Cell::new(0),
             len_at_start: dict::len(set),
             what: DictIterKind::Keys,
-        })),
+        }),
         &vm.types.set_iterator,
     )
 }
