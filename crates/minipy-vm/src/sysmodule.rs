@@ -153,7 +153,7 @@ fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn getrefcount(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "getrefcount", 1, 1)?;
+    let a = args.check(vm, "sys.getrefcount", 1, 1)?;
     Ok(vm.new_int(a[0].refcnt() as i64))
 }
 
@@ -162,7 +162,12 @@ fn getrefcount(vm: &Vm, args: Args) -> PyResult {
 fn getsizeof(vm: &Vm, args: Args) -> PyResult {
     args.only_kwargs(vm, "getsizeof", &["default"])?;
     let a = args.pos();
-    if a.is_empty() || a.len() > 2 {
+    if a.is_empty() {
+        return Err(
+            vm.type_error("getsizeof() missing required argument 'object' (pos 1)".to_string())
+        );
+    }
+    if a.len() > 2 {
         return Err(vm.type_error(format!(
             "getsizeof() takes at most 2 arguments ({} given)",
             a.len()
@@ -204,13 +209,13 @@ fn unraisablehook(vm: &Vm, args: Args) -> PyResult {
 /// `sys.getallocatedblocks()`: blocks currently allocated by minipy's
 /// allocator (every object's block; payload buffers use the system one).
 fn getallocatedblocks(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "getallocatedblocks", 0, 0)?;
+    args.check(vm, "sys.getallocatedblocks", 0, 0)?;
     let s = minipy_alloc::stats();
     Ok(vm.new_int((s.small_blocks_in_use() + s.large_blocks_in_use) as i64))
 }
 
 fn intern(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "intern", 1, 1)?;
+    let a = args.check(vm, "sys.intern", 1, 1)?;
     if a[0].as_str().is_none() {
         return Err(vm.type_error(format!(
             "intern() argument must be str, not {}",

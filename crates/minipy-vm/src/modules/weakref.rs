@@ -24,12 +24,12 @@ pub fn init(vm: &Vm, d: &PyRef) -> PyResult<()> {
 }
 
 fn getweakrefcount(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "getweakrefcount", 1, 1)?;
+    let a = args.check(vm, "_weakref.getweakrefcount", 1, 1)?;
     Ok(vm.new_int(wl::count(&a[0]) as i64))
 }
 
 fn getweakrefs(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "getweakrefs", 1, 1)?;
+    let a = args.check(vm, "_weakref.getweakrefs", 1, 1)?;
     Ok(vm.new_list(wl::refs_to(&a[0])))
 }
 

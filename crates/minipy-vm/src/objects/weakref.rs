@@ -186,7 +186,14 @@ pub fn ref_new(vm: &Vm, args: Args) -> PyResult {
         .cloned()
         .unwrap_or_else(|| vm.types.weakref.clone());
     let rest = &a[a.len().min(1)..];
+    // Like CPython, keywords are checked by __init__, after __new__ has
+    // already refused a referent that cannot be weakly referenced.
     if !args.kwnames.is_empty() {
+        if let Some(r) = rest.first() {
+            if !supports_weakrefs(r) {
+                return Err(cannot_weakref(vm, r));
+            }
+        }
         return Err(vm.type_error("ref() takes no keyword arguments".to_string()));
     }
     match rest.len() {
