@@ -260,28 +260,24 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             Opcode::POP_JUMP_FORWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_FALSE => {
                 let v = pop(vm, s);
                 if !truth(vm, &v)? {
-                    ip = jump(ip, opcode, arg);
+                    ip = jump_checked(vm, ip, opcode, arg);
                 }
-                safe_point(vm);
             }
             Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
                 let v = pop(vm, s);
                 if truth(vm, &v)? {
-                    ip = jump(ip, opcode, arg);
+                    ip = jump_checked(vm, ip, opcode, arg);
                 }
-                safe_point(vm);
             }
             Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE => {
                 if pop(vm, s).is_none() {
-                    ip = jump(ip, opcode, arg);
+                    ip = jump_checked(vm, ip, opcode, arg);
                 }
-                safe_point(vm);
             }
             Opcode::POP_JUMP_FORWARD_IF_NOT_NONE | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
                 if !pop(vm, s).is_none() {
-                    ip = jump(ip, opcode, arg);
+                    ip = jump_checked(vm, ip, opcode, arg);
                 }
-                safe_point(vm);
             }
             Opcode::JUMP_IF_FALSE_OR_POP => {
                 let v = top(vm, s);
@@ -649,6 +645,17 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
 #[inline(always)]
 fn exact_ints(vm: &Vm, a: &PyRef, b: &PyRef) -> bool {
     a.class().is(&vm.types.int) && b.class().is(&vm.types.int)
+}
+
+/// A taken conditional jump; a backward one is a safe point (CPython's
+/// eval-breaker check on backward jumps).
+#[inline(always)]
+fn jump_checked(vm: &Vm, ip: usize, op: Opcode, arg: u32) -> usize {
+    let target = jump(ip, op, arg);
+    if target < ip {
+        safe_point(vm);
+    }
+    target
 }
 
 #[inline(always)]
