@@ -181,10 +181,7 @@ pub enum Payload {
     },
     /// Instance of a user class (or `object()`); `dict` is None for
     /// `__slots__` classes without `__dict__`.
-    Instance {
-        dict: RefCell<Option<PyRef>>,
-        slots: Box<[RefCell<Option<PyRef>>]>,
-    },
+    Instance(crate::objects::inline_values::InstanceData),
     Cell(RefCell<Option<PyRef>>),
     Code(Rc<crate::frame::CodeInfo>),
     Generator(Box<crate::objects::generator::GeneratorData>),
@@ -294,20 +291,7 @@ impl Payload {
                 visit(self_);
             }
             Payload::Module { dict } => visit(dict),
-            Payload::Instance { dict, slots } => {
-                if let Ok(d) = dict.try_borrow() {
-                    if let Some(d) = &*d {
-                        visit_namespace(d, visit);
-                    }
-                }
-                for s in slots.iter() {
-                    if let Ok(s) = s.try_borrow() {
-                        if let Some(v) = &*s {
-                            visit(v);
-                        }
-                    }
-                }
-            }
+            Payload::Instance(inst) => inst.traverse(visit),
             Payload::Cell(c) => visit_opt(c, visit),
             Payload::StaticMethod(f) | Payload::ClassMethod(f) => visit(f),
             Payload::DictView { dict, .. } => visit(dict),
@@ -365,7 +349,7 @@ fn visit_opt(r: &RefCell<Option<PyRef>>, visit: &mut impl FnMut(&PyRef)) {
 
 /// An instance namespace: an inline dict is part of its instance (its
 /// contents are visited), a materialised one is an object of its own.
-fn visit_namespace(d: &PyRef, visit: &mut impl FnMut(&PyRef)) {
+pub fn visit_namespace(d: &PyRef, visit: &mut impl FnMut(&PyRef)) {
     if d.has_flag(crate::heap::INLINE_DICT) {
         if let Payload::Dict(t) = &d.payload {
             if let Ok(t) = t.try_borrow() {
@@ -432,12 +416,7 @@ pub fn gc_clear(obj: &PyObject) {
                 }
             }
         }
-        Payload::Instance { dict, slots } => {
-            take(dict, &mut dead);
-            for s in slots.iter() {
-                take(s, &mut dead);
-            }
-        }
+        Payload::Instance(inst) => inst.clear(&mut dead),
         Payload::Cell(c) => take(c, &mut dead),
         Payload::Function(f) => {
             for r in [
@@ -476,6 +455,7 @@ pub fn gc_clear(obj: &PyObject) {
     if let Some(slot) = obj.managed_dict() {
         take(slot, &mut dead);
     }
+    dead.extend(obj.cells().iter().filter_map(|c| c.take()));
     drop(dead);
 }
 
@@ -537,6 +517,11 @@ impl PyObject {
     /// `__dict__` (what the cycle collector's traversal must see).
     pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
         self.payload.traverse(visit);
+        for c in self.cells() {
+            if let Some(v) = crate::heap::cell_get(c) {
+                visit(&v);
+            }
+        }
         if let Some(slot) = self.managed_dict() {
             if let Ok(d) = slot.try_borrow() {
                 if let Some(d) = &*d {

@@ -231,6 +231,7 @@ pub fn make_static_type(
         base_ok,
         subclasses: RefCell::new(Vec::new()),
         tuples: RefCell::new(None),
+        shared_keys: RefCell::new(Vec::new()),
     };
     let ty = PyRef::new_immortal(Payload::Type(Box::new(data)), metatype);
     STATIC_TYPES.with(|t| t.borrow_mut().push(ty.clone()));

@@ -113,7 +113,7 @@ fn isinstance_rec(vm: &Vm, obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
             return Ok(true);
         }
         // An instance whose `__class__` is overridden.
-        if matches!(obj.payload, Payload::Instance { .. }) && is_heap_type(obj.class()) {
+        if matches!(obj.payload, Payload::Instance(_)) && is_heap_type(obj.class()) {
             if let Some(c) = vm.getattr_opt(obj, &vm.intern("__class__"))? {
                 if !c.is(obj.class()) && c.as_type().is_some() {
                     return Ok(is_subtype(&c, cls));

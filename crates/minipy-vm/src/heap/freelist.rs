@@ -68,7 +68,7 @@ pub fn kind_of(payload: &Payload, gc: bool, dict: bool) -> Option<Kind> {
 }
 
 fn layout_of(k: Kind) -> std::alloc::Layout {
-    layout_for(!matches!(k, Kind::Float), false).0
+    layout_for(!matches!(k, Kind::Float), false, 0).0
 }
 
 /// A block for a new object of kind `k` (null when the list is empty).

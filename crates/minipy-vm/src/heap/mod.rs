@@ -14,6 +14,10 @@
 //!            | ob_type: *PyObject (owned reference)     |   8 bytes   > PyObject
 //!            | payload: Payload (enum, see object.rs)   |            /
 //!            +------------------------------------------+
+//!            instances of classes with __slots__ only
+//!            +------------------------------------------+
+//!            | n x SlotCell: Cell<Option<PyRef>>        |  8n bytes (n in ob_flags)
+//!            +------------------------------------------+
 //! ```
 //!
 //! Every object starts with a header holding a non-atomic reference count
@@ -48,6 +52,10 @@
 //! 5. `HAS_GC_HEAD` is set iff a `GcHead` precedes the object, and
 //!    `HAS_DICT_SLOT` iff a `DictSlot` precedes that (it implies
 //!    `HAS_GC_HEAD`); the layout used to free is recomputed from the flags.
+//! 6. The header bits from `CELLS_SHIFT` up hold the number `n` of
+//!    initialised [`SlotCell`]s that follow the object in its block (the
+//!    `__slots__` values of an instance); `n` is set at allocation and
+//!    never changes, so the layout to free is recomputed from it too.
 //!
 //! Destruction can recurse (a list holding the only reference to a list ...).
 //! Like CPython's "trashcan", destruction deeper than [`TRASHCAN_DEPTH`]
@@ -58,6 +66,7 @@
 
 pub mod freelist;
 pub mod gc;
+pub mod values;
 pub mod weakref;
 
 use std::alloc::Layout;
@@ -132,9 +141,33 @@ pub struct PyRef {
 const _: () = assert!(std::mem::size_of::<PyRef>() == 8);
 const _: () = assert!(std::mem::size_of::<Option<PyRef>>() == 8);
 
+/// Header bits from here up hold the number of trailing cells (instances'
+/// `__slots__` values, stored after the object as CPython stores them).
+const CELLS_SHIFT: u32 = 16;
+/// Most trailing cells an object can have.
+pub const MAX_CELLS: usize = (u32::MAX >> CELLS_SHIFT) as usize;
+
+/// A trailing cell (one `__slots__` value).
+pub type SlotCell = Cell<Option<PyRef>>;
+
+/// A new reference to the value in `cell` (left in place).
+#[inline]
+pub fn cell_get(cell: &SlotCell) -> Option<PyRef> {
+    let v = cell.take();
+    let r = v.clone();
+    cell.set(v);
+    r
+}
+
 /// The allocation's layout and the offset of the `PyObject` in it.
-fn layout_for(has_gc_head: bool, has_dict_slot: bool) -> (Layout, usize) {
-    let obj = Layout::new::<PyObject>();
+fn layout_for(has_gc_head: bool, has_dict_slot: bool, ncells: usize) -> (Layout, usize) {
+    let mut obj = Layout::new::<PyObject>();
+    if ncells > 0 {
+        // Cannot fail: ncells <= MAX_CELLS words.
+        if let Ok((l, _)) = Layout::array::<SlotCell>(ncells).and_then(|c| obj.extend(c)) {
+            obj = l;
+        }
+    }
     let mut pre = if has_gc_head || has_dict_slot {
         Some(Layout::new::<GcHead>())
     } else {
@@ -188,13 +221,21 @@ impl PyRef {
     /// Aborts only if the system allocator reports exhaustion for a header-sized
     /// block (payload buffers that can be huge are allocated — and their
     /// failure reported as `MemoryError` — before reaching here).
+    #[inline]
     pub fn new(payload: Payload, ty: &PyRef) -> PyRef {
+        PyRef::new_with_cells(payload, ty, 0)
+    }
+
+    /// Allocates a new object followed by `ncells` empty [`SlotCell`]s
+    /// (at most [`MAX_CELLS`]; more are not allocated).
+    pub fn new_with_cells(payload: Payload, ty: &PyRef, ncells: usize) -> PyRef {
+        let ncells = ncells.min(MAX_CELLS);
         let dict = ty.ob_flags.get() & TYPE_MANAGED_DICT != 0;
         let gc = dict || payload.is_container();
-        let (layout, offset) = layout_for(gc, dict);
+        let (layout, offset) = layout_for(gc, dict, ncells);
         let recycled = match freelist::kind_of(&payload, gc, dict) {
-            Some(k) => freelist::pop(k),
-            None => std::ptr::null_mut(),
+            Some(k) if ncells == 0 => freelist::pop(k),
+            _ => std::ptr::null_mut(),
         };
         let base = if recycled.is_null() {
             // SAFETY: `layout` has non-zero size (PyObject is not zero-sized).
@@ -222,7 +263,13 @@ impl PyRef {
                 });
             }
             let obj = base.add(offset) as *mut PyObject;
-            let flags = if gc { HAS_GC_HEAD } else { 0 } | if dict { HAS_DICT_SLOT } else { 0 };
+            let cells = obj.add(1) as *mut SlotCell;
+            for i in 0..ncells {
+                cells.add(i).write(Cell::new(None));
+            }
+            let flags = if gc { HAS_GC_HEAD } else { 0 }
+                | if dict { HAS_DICT_SLOT } else { 0 }
+                | ((ncells as u32) << CELLS_SHIFT);
             obj.write(PyObject {
                 ob_refcnt: Cell::new(1),
                 ob_flags: Cell::new(flags),
@@ -249,7 +296,7 @@ impl PyRef {
     /// `ty` may be `None` only for the very first type (`type` itself), whose
     /// type is then set to itself.
     pub fn new_immortal(payload: Payload, ty: Option<&PyRef>) -> PyRef {
-        let (layout, _) = layout_for(false, false);
+        let (layout, _) = layout_for(false, false, 0);
         // SAFETY: non-zero-sized layout.
         let base = unsafe { minipy_alloc::alloc(layout) };
         if base.is_null() {
@@ -410,12 +457,20 @@ fn free_object(ptr: NonNull<PyObject>) {
         let ty = (*raw).ob_type.get();
         let gc = flags & HAS_GC_HEAD != 0;
         let dict = flags & HAS_DICT_SLOT != 0;
-        let kind = freelist::kind_of(&(*raw).payload, gc, dict);
+        let ncells = (flags >> CELLS_SHIFT) as usize;
+        let kind = match freelist::kind_of(&(*raw).payload, gc, dict) {
+            Some(k) if ncells == 0 => Some(k),
+            _ => None,
+        };
         std::ptr::drop_in_place(&mut (*raw).payload);
+        let cells = raw.add(1) as *mut SlotCell;
+        for i in 0..ncells {
+            std::ptr::drop_in_place(cells.add(i));
+        }
         if gc && flags & INLINE_DICT == 0 {
             gc::on_dealloc();
         }
-        let (layout, offset) = layout_for(gc, dict);
+        let (layout, offset) = layout_for(gc, dict, ncells);
         let base = (raw as *mut u8).sub(offset);
         if dict {
             std::ptr::drop_in_place(base as *mut DictSlot);
@@ -446,7 +501,7 @@ impl PyObject {
         if self.ob_flags.get() & HAS_DICT_SLOT == 0 {
             return None;
         }
-        let (_, offset) = layout_for(true, true);
+        let (_, offset) = layout_for(true, true, 0);
         // SAFETY: HAS_DICT_SLOT means the allocation starts with an
         // initialised DictSlot `offset` bytes before this object
         // (invariant 5); it lives exactly as long as the object, so the
@@ -471,11 +526,27 @@ impl PyObject {
     pub fn block_size(&self) -> usize {
         let f = self.ob_flags.get();
         if f & IMMORTAL != 0 {
-            return layout_for(false, false).0.size();
+            return layout_for(false, false, 0).0.size();
         }
-        layout_for(f & HAS_GC_HEAD != 0, f & HAS_DICT_SLOT != 0)
+        let ncells = (f >> CELLS_SHIFT) as usize;
+        layout_for(f & HAS_GC_HEAD != 0, f & HAS_DICT_SLOT != 0, ncells)
             .0
             .size()
+    }
+
+    /// The trailing cells (`__slots__` values) allocated with the object.
+    #[inline]
+    pub fn cells(&self) -> &[SlotCell] {
+        let n = (self.ob_flags.get() >> CELLS_SHIFT) as usize;
+        if n == 0 {
+            return &[];
+        }
+        // SAFETY: invariant 6: the header's cell count is the number of
+        // initialised cells allocated right after this object; they live as
+        // long as the object, and `Cell` gives shared mutability.
+        unsafe {
+            std::slice::from_raw_parts((self as *const PyObject).add(1) as *const SlotCell, n)
+        }
     }
 
     /// Marks a type object whose instances carry a managed `__dict__`.

@@ -250,10 +250,7 @@ pub fn slot_descriptor(vm: &Vm, owner: &PyRef, name: &str, member: bool) -> PyRe
         &vm.types.getset_descriptor
     };
     PyRef::new(
-        Payload::Instance {
-            dict: std::cell::RefCell::new(Some(d)),
-            slots: Box::new([]),
-        },
+        Payload::Instance(crate::objects::inline_values::InstanceData::with_dict(d)),
         ty,
     )
 }

@@ -430,10 +430,7 @@ pub fn frame_object(vm: &Vm, f: &Frame) -> PyRef {
             .unwrap_or_else(|| vm.none.clone()),
     );
     PyRef::new(
-        Payload::Instance {
-            dict: RefCell::new(Some(d)),
-            slots: Box::new([]),
-        },
+        Payload::Instance(crate::objects::inline_values::InstanceData::with_dict(d)),
         &vm.types.frame,
     )
 }

@@ -1,10 +1,9 @@
 //! `object` (the root type and plain instances) and `NoneType`.
 
-use std::cell::RefCell;
-
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::function::{Args, NativeFn};
+use crate::objects::inline_values::InstanceData;
 use crate::objects::typeobj::{self, Layout};
 use crate::vm::Vm;
 
@@ -15,19 +14,16 @@ pub fn alloc_instance(vm: &Vm, cls: &PyRef) -> PyResult {
     };
     match t.layout {
         Layout::Object | Layout::Other => {
-            let dict = if t.heap && t.has_dict {
-                Some(crate::objects::dict::new_inline(vm))
+            let nkeys = if t.heap && t.has_dict {
+                t.shared_keys.borrow().len()
             } else {
-                None
+                0
             };
-            let slots: Vec<RefCell<Option<PyRef>>> =
-                t.slot_names.iter().map(|_| RefCell::new(None)).collect();
-            Ok(PyRef::new(
-                Payload::Instance {
-                    dict: RefCell::new(dict),
-                    slots: slots.into_boxed_slice(),
-                },
+            let data = InstanceData::new(nkeys);
+            Ok(PyRef::new_with_cells(
+                Payload::Instance(data),
                 cls,
+                t.slot_names.len(),
             ))
         }
         Layout::Exception => Ok(vm.new_exception(cls, vec![])),

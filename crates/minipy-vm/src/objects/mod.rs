@@ -10,6 +10,7 @@ pub mod exceptions;
 pub mod float;
 pub mod function;
 pub mod generator;
+pub mod inline_values;
 pub mod instance;
 pub mod int;
 pub mod iter;

@@ -38,13 +38,16 @@ pub fn basic_size(obj: &PyObject) -> usize {
             .map_or(0, |v| v.capacity() * size_of::<PyRef>()),
         Payload::Tuple(t) => t.len() * size_of::<PyRef>(),
         Payload::Dict(d) | Payload::Set(d) => d.try_borrow().map_or(0, |d| table_size(&d)),
-        Payload::Instance { dict, slots } => {
-            slots.len() * size_of::<std::cell::RefCell<Option<PyRef>>>()
-                + dict
-                    .try_borrow()
-                    .ok()
-                    .and_then(|d| d.as_ref().map(namespace_size))
-                    .unwrap_or(0)
+        Payload::Instance(inst) => {
+            // The values block: a capacity word and the cells, in
+            // 16-byte size classes.
+            let cap = inst.capacity();
+            let values = if cap == 0 {
+                0
+            } else {
+                ((cap + 1) * size_of::<Option<PyRef>>()).next_multiple_of(16)
+            };
+            values + inst.dict().as_ref().map(namespace_size).unwrap_or(0)
         }
         Payload::Function(_) => size_of::<crate::objects::function::Function>(),
         Payload::Builtin(_) => size_of::<crate::objects::function::BuiltinFunction>(),

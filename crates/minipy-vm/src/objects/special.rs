@@ -328,7 +328,8 @@ pub fn setattr(vm: &Vm, obj: &PyRef, name: &str, value: Option<PyRef>) -> PyResu
         _ => {
             if name == "__class__" {
                 if let Some(v) = value {
-                    if v.as_type().is_some() && matches!(obj.payload, Payload::Instance { .. }) {
+                    if v.as_type().is_some() && matches!(obj.payload, Payload::Instance(_)) {
+                        crate::objects::inline_values::before_class_change(vm, obj);
                         obj.set_class(&v);
                         return Ok(true);
                     }
@@ -374,18 +375,12 @@ pub fn traceback_chain(vm: &Vm, entries: &[crate::object::TracebackEntry]) -> Py
             vm.new_int(2 * e.lasti as i64),
         );
         let frame = PyRef::new(
-            Payload::Instance {
-                dict: std::cell::RefCell::new(Some(fd)),
-                slots: Box::new([]),
-            },
+            Payload::Instance(crate::objects::inline_values::InstanceData::with_dict(fd)),
             &vm.types.frame,
         );
         dict::set_str(vm, &d, vm.intern("tb_frame"), frame);
         next = PyRef::new(
-            Payload::Instance {
-                dict: std::cell::RefCell::new(Some(d)),
-                slots: Box::new([]),
-            },
+            Payload::Instance(crate::objects::inline_values::InstanceData::with_dict(d)),
             &vm.types.traceback,
         );
     }

@@ -61,6 +61,9 @@ pub struct TypeData {
     /// so `C.__mro__ is C.__mro__` and a dropped class's cycle holds the
     /// same objects as CPython's).
     pub tuples: RefCell<Option<(PyRef, PyRef)>>,
+    /// Attribute names its instances store in inline values (see
+    /// `inline_values`); append-only.
+    pub shared_keys: RefCell<Vec<PyRef>>,
 }
 
 impl TypeData {
@@ -386,6 +389,7 @@ pub fn new_type(
         base_ok: true,
         subclasses: RefCell::new(Vec::new()),
         tuples: RefCell::new(None),
+        shared_keys: RefCell::new(Vec::new()),
     };
     let ty = PyRef::new(Payload::Type(Box::new(data)), metatype);
     if crate::object::needs_dict_slot(&ty) {

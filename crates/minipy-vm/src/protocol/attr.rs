@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::function::{BuiltinFunction, BuiltinKind};
+use crate::objects::inline_values::{self, Stored};
 use crate::objects::typeobj::{self, lookup};
 use crate::objects::{dict, special};
 use crate::vm::Vm;
@@ -117,7 +118,7 @@ impl Vm {
             c.clone()
         };
         match &obj.payload {
-            Payload::Instance { dict: d, .. } => d.borrow().clone(),
+            Payload::Instance(inst) => inline_values::namespace(self, obj, inst),
             Payload::Module { dict: d } => Some(d.clone()),
             Payload::Function(f) => lazily(&f.dict, false),
             Payload::Exception(e) => lazily(&e.dict, false),
@@ -145,13 +146,18 @@ impl Vm {
         if let Some(v) = self.slot_get(obj, name_s)? {
             return Ok(Some(v));
         }
-        if !matches!(obj.payload, Payload::Instance { .. }) {
+        if !matches!(obj.payload, Payload::Instance(_)) {
             if let Some(v) = special::getattr(self, obj, name_s)? {
                 return Ok(Some(v));
             }
         }
         let idict = match &obj.payload {
-            Payload::Instance { dict: d, .. } => d.borrow().clone(),
+            Payload::Instance(inst) => {
+                if let Some(v) = inline_values::lookup(self, obj, inst, name) {
+                    return Ok(Some(v));
+                }
+                None
+            }
             Payload::Module { dict: d } => Some(d.clone()),
             Payload::Function(f) => f.dict.borrow().clone(),
             Payload::Exception(e) => e.dict.borrow().clone(),
@@ -176,7 +182,7 @@ impl Vm {
         if let Some(d) = descr {
             return self.descr_get(&d, Some(obj), ty).map(Some);
         }
-        if matches!(obj.payload, Payload::Instance { .. }) {
+        if matches!(obj.payload, Payload::Instance(_)) {
             if name_s == "__dict__" {
                 if let Some(d) = self.instance_dict(obj) {
                     dict::materialize(&d);
@@ -213,7 +219,7 @@ impl Vm {
     pub fn is_data_descriptor(&self, d: &PyRef) -> bool {
         match &d.payload {
             Payload::Property { .. } => true,
-            Payload::Instance { .. } => {
+            Payload::Instance(_) => {
                 let t = d.class();
                 typeobj::lookup_str(self, t, "__set__").is_some()
                     || typeobj::lookup_str(self, t, "__delete__").is_some()
@@ -250,7 +256,7 @@ impl Vm {
                     ))),
                 },
             },
-            Payload::Instance { .. } => {
+            Payload::Instance(_) => {
                 let t = d.class();
                 match typeobj::lookup_str(self, t, "__get__") {
                     Some(get) => {
@@ -290,9 +296,9 @@ impl Vm {
     }
 
     fn slot_get(&self, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
-        if let Payload::Instance { slots, .. } = &obj.payload {
+        if let Payload::Instance(_) = &obj.payload {
             if let Some(i) = self.slot_index(obj, name) {
-                return match slots.get(i).and_then(|s| s.borrow().clone()) {
+                return match obj.cells().get(i).and_then(crate::heap::cell_get) {
                     Some(v) => Ok(Some(v)),
                     None => Err(self.no_attribute(obj, name)),
                 };
@@ -315,10 +321,9 @@ impl Vm {
                 };
                 if is_method {
                     let shadowed = match &obj.payload {
-                        Payload::Instance { dict: idict, .. } => match &*idict.borrow() {
-                            Some(dd) => dict::get_str(self, dd, name).is_some(),
-                            None => false,
-                        },
+                        Payload::Instance(inst) => {
+                            inline_values::lookup(self, obj, inst, name).is_some()
+                        }
                         Payload::Module { .. } | Payload::Function(_) | Payload::Exception(_) => {
                             true
                         }
@@ -459,7 +464,7 @@ impl Vm {
                         ))),
                     };
                 }
-                Payload::Instance { .. } => {
+                Payload::Instance(_) => {
                     let dt = d.class();
                     let m = if value.is_some() {
                         "__set__"
@@ -475,21 +480,26 @@ impl Vm {
                 _ => {}
             }
         }
-        if let Payload::Instance { slots, .. } = &obj.payload {
+        if let Payload::Instance(_) = &obj.payload {
             if let Some(i) = self.slot_index(obj, name_s) {
-                if let Some(s) = slots.get(i) {
-                    let old = if value.is_none() && s.borrow().is_none() {
+                if let Some(cell) = obj.cells().get(i) {
+                    if value.is_none() && crate::heap::cell_get(cell).is_none() {
                         return Err(self.attribute_error(name_s.to_string()));
-                    } else {
-                        s.replace(value)
-                    };
-                    drop(old);
+                    }
+                    drop(cell.replace(value));
                     return Ok(());
                 }
             }
         }
         if special::setattr(self, obj, name_s, value.clone())? {
             return Ok(());
+        }
+        if let Payload::Instance(inst) = &obj.payload {
+            match inline_values::store(self, obj, inst, name, value.clone()) {
+                Stored::Done => return Ok(()),
+                Stored::Missing => return Err(self.no_attribute(obj, name_s)),
+                Stored::NoNamespace => {}
+            }
         }
         match self.instance_dict(obj) {
             Some(d) => match value {

@@ -202,7 +202,7 @@ impl Vm {
             if let Payload::Complex(re, im) = obj.payload {
                 return Ok(re != 0.0 || im != 0.0);
             }
-            if !matches!(obj.payload, Payload::Instance { .. }) {
+            if !matches!(obj.payload, Payload::Instance(_)) {
                 return Ok(true);
             }
         }
@@ -333,7 +333,7 @@ impl Vm {
                 | Payload::ByteArray(_) => {
                     return Err(self.type_error(format!("unhashable type: '{}'", obj.type_name())))
                 }
-                Payload::Instance { .. } => {}
+                Payload::Instance(_) => {}
                 _ => return Ok(pointer_hash(obj)),
             }
         }

@@ -12,7 +12,7 @@ impl Vm {
         if let Some(m) = self.lookup_special(obj, "__repr__") {
             let native_instance_repr = match &m.payload {
                 Payload::Builtin(b) => {
-                    matches!(obj.payload, Payload::Instance { .. })
+                    matches!(obj.payload, Payload::Instance(_))
                         && b.owner.as_deref() != Some("object")
                 }
                 _ => false,

@@ -19,7 +19,7 @@ use super::textio_type;
 
 fn idict(obj: &PyRef) -> Option<PyRef> {
     match &obj.payload {
-        Payload::Instance { dict: d, .. } => d.borrow().clone(),
+        Payload::Instance(inst) => inst.dict(),
         _ => None,
     }
 }
@@ -201,10 +201,7 @@ pub fn open_file(vm: &Vm, args: Args) -> PyResult {
     put("_readable", vm.new_bool(readable));
     put("_writable", vm.new_bool(!readable));
     Ok(PyRef::new(
-        Payload::Instance {
-            dict: std::cell::RefCell::new(Some(d)),
-            slots: Box::new([]),
-        },
+        Payload::Instance(crate::objects::inline_values::InstanceData::with_dict(d)),
         &ty,
     ))
 }

@@ -90,10 +90,9 @@ pub fn native_writer(vm: &Vm, obj: &PyRef) -> Option<i32> {
         return None;
     }
     let overridden = match &obj.payload {
-        Payload::Instance { dict: d, .. } => match &*d.borrow() {
-            Some(d) => dict::get_str(vm, d, &vm.intern("write")).is_some(),
-            None => false,
-        },
+        Payload::Instance(inst) => {
+            crate::objects::inline_values::lookup(vm, obj, inst, &vm.intern("write")).is_some()
+        }
         _ => true,
     };
     if overridden {
@@ -150,10 +149,7 @@ fn new_stream(vm: &Vm, ty: &PyRef, name: &str, mode: &str, fd: i64) -> PyRef {
     dict::set_str(vm, &d, vm.intern("errors"), vm.new_str("strict"));
     dict::set_str(vm, &d, vm.intern("_fd"), vm.new_int(fd));
     PyRef::new(
-        Payload::Instance {
-            dict: RefCell::new(Some(d)),
-            slots: Box::new([]),
-        },
+        Payload::Instance(crate::objects::inline_values::InstanceData::with_dict(d)),
         ty,
     )
 }
