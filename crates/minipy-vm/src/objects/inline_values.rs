@@ -103,9 +103,7 @@ impl InstanceData {
     pub fn replace(&self, i: usize, v: Option<PyRef>) -> Option<PyRef> {
         let mut vals = self.values.borrow_mut();
         if i >= vals.capacity() {
-            if v.is_none() {
-                return None;
-            }
+            v.as_ref()?;
             vals.grow(i + 1);
         }
         std::mem::replace(&mut vals.as_mut_slice()[i], v)
