@@ -4,7 +4,8 @@
 //! ```text
 //!  Frame
 //!  +-----------------+
-//!  | code  ----------+--> CodeInfo { CodeObject, consts as objects, names interned }
+//!  | code  ----------+--> CodeInfo { CodeObject, consts as objects, names interned,
+//!  |                 |               code units + inline caches }
 //!  | func / globals  |
 //!  | builtins/locals |
 //!  | fast: [locals | cells | frees]        Vec<Option<PyRef>>, co_nlocalsplus slots
@@ -35,6 +36,12 @@ pub struct CodeInfo {
     pub localsplusnames: Vec<PyRef>,
     /// Number of leading `fast` slots that are parameters.
     pub total_args: usize,
+    /// The code units the loop runs: `co_code` with, in the first CACHE
+    /// unit of each instruction that has an inline cache, its index in
+    /// `caches` (see `eval::inline_cache`). `co_code` itself, which `dis`
+    /// and `code.co_code` show, keeps zeros there.
+    pub units: Box<[u16]>,
+    pub caches: Box<[std::cell::Cell<crate::eval::inline_cache::InlineCache>]>,
 }
 
 impl CodeInfo {
@@ -57,12 +64,15 @@ impl CodeInfo {
         if code.co_flags & minipy_bytecode::code::flags::VARKEYWORDS != 0 {
             total_args += 1;
         }
+        let (units, caches) = crate::eval::inline_cache::assign(&code.co_code);
         Rc::new(CodeInfo {
             code,
             consts,
             names,
             localsplusnames,
             total_args,
+            units,
+            caches,
         })
     }
 }

@@ -12,6 +12,7 @@
 //! current before each instruction so that tracebacks and handler lookup
 //! always see the instruction that raised.
 
+pub mod inline_cache;
 pub mod slow;
 
 use minipy_bytecode::exctable;
@@ -141,7 +142,7 @@ fn safe_point(vm: &Vm) {
 /// The instruction loop proper.
 fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
     let code = f.code.clone();
-    let units: &[u16] = &code.code.co_code;
+    let units: &[u16] = &code.units;
     let mut ip = f.lasti;
     loop {
         let Some(&word) = units.get(ip) else {
@@ -300,7 +301,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                     s.push(vm.null.clone());
                 }
                 let name = &code.names[(arg >> 1) as usize];
-                let v = slow::load_global(vm, f, name)?;
+                let v = inline_cache::load_global(vm, f, &code, f.lasti, name)?;
                 f.stack.push(v);
             }
             Opcode::STORE_GLOBAL => {
@@ -324,13 +325,15 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             Opcode::DELETE_NAME => slow::delete_name(vm, f, &code.names[arg as usize])?,
             Opcode::LOAD_ATTR => {
                 let owner = pop(vm, s);
-                let v = vm.getattr(&owner, &code.names[arg as usize])?;
+                let name = &code.names[arg as usize];
+                let v = inline_cache::load_attr(vm, &code, f.lasti, &owner, name)?;
                 f.stack.push(v);
             }
             Opcode::STORE_ATTR => {
                 let owner = pop(vm, s);
                 let v = pop(vm, s);
-                vm.setattr(&owner, &code.names[arg as usize], v)?;
+                let name = &code.names[arg as usize];
+                inline_cache::store_attr(vm, &code, f.lasti, &owner, name, v)?;
             }
             Opcode::DELETE_ATTR => {
                 let owner = pop(vm, s);

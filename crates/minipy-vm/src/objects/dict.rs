@@ -27,12 +27,31 @@ pub struct Entry {
     pub value: PyRef,
 }
 
+thread_local! {
+    static LAST_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A version number no table has had before (CPython's dict version tags
+/// are global too): a (table, version) pair then names one state of one
+/// table, even if another table later reuses the same address.
+#[inline]
+fn next_version() -> u64 {
+    LAST_VERSION.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    })
+}
+
 #[derive(Default)]
 pub struct DictData {
     indices: Vec<u32>,
     pub entries: Vec<Option<Entry>>,
     len: usize,
-    /// Bumped on every mutation (lookup restarts, iteration checks).
+    /// Changed on every insertion or removal of a key (not when a value is
+    /// replaced), to a number never used before (see [`next_version`]):
+    /// lookup restarts, iteration checks and the interpreter's inline
+    /// caches of entry positions rely on it. 0 only while never changed.
     pub version: u64,
 }
 
@@ -242,7 +261,7 @@ impl DictData {
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
         self.len += 1;
-        self.version += 1;
+        self.version = next_version();
     }
 
     /// Removes the entry at `pos`, returning it.
@@ -260,7 +279,7 @@ impl DictData {
             self.indices[i] = DUMMY;
         }
         self.len -= 1;
-        self.version += 1;
+        self.version = next_version();
         if self.len == 0 {
             self.entries.clear();
             self.indices.clear();
@@ -271,7 +290,7 @@ impl DictData {
     pub fn clear(&mut self) -> Vec<Option<Entry>> {
         self.indices.clear();
         self.len = 0;
-        self.version += 1;
+        self.version = next_version();
         std::mem::take(&mut self.entries)
     }
 
@@ -372,6 +391,40 @@ pub fn get_str(vm: &Vm, d: &PyObject, key: &PyRef) -> Option<PyRef> {
     let dd = data(d).borrow();
     let pos = dd.find_str(hash, key)?;
     dd.entries[pos].as_ref().map(|e| e.value.clone())
+}
+
+/// `(version, entry position)` of the `str` key `key` in dict `d`, for
+/// the interpreter's inline caches (None when absent or `d` is no dict).
+pub fn cache_pos(vm: &Vm, d: &PyObject, key: &PyRef) -> (u64, Option<usize>) {
+    if !matches!(d.payload, Payload::Dict(_)) {
+        return (0, None);
+    }
+    let hash = vm.str_hash(key);
+    let dd = data(d).borrow();
+    (dd.version, dd.find_str(hash, key))
+}
+
+/// The version of dict `d` (0 for a non-dict).
+#[inline]
+pub fn version(d: &PyObject) -> u64 {
+    match &d.payload {
+        Payload::Dict(t) => t.borrow().version,
+        _ => 0,
+    }
+}
+
+/// The value at entry `pos` of `d` if `d` is still at `version` (a cached
+/// position is then still the key's).
+#[inline]
+pub fn value_at(d: &PyObject, version: u64, pos: usize) -> Option<PyRef> {
+    let Payload::Dict(t) = &d.payload else {
+        return None;
+    };
+    let dd = t.borrow();
+    if dd.version != version {
+        return None;
+    }
+    dd.entries.get(pos)?.as_ref().map(|e| e.value.clone())
 }
 
 /// A new instance namespace, owned by one instance ("inline values", see

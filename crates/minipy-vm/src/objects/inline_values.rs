@@ -117,6 +117,27 @@ impl InstanceData {
             .is_some_and(|t| t.iter().any(|v| v.is_some()))
     }
 
+    /// The value of shared key `i` (None in dict mode: values are empty).
+    #[inline]
+    pub fn value_at(&self, i: usize) -> Option<PyRef> {
+        self.get(i)
+    }
+
+    /// Stores the value of shared key `i` in values mode, when that keeps
+    /// invariant 1; gives `v` back otherwise (the generic path decides).
+    #[inline]
+    pub fn store_at(&self, i: usize, v: PyRef) -> Result<(), PyRef> {
+        if self.is_dict_mode() {
+            return Err(v);
+        }
+        let present = matches!(self.values.borrow().as_slice().get(i), Some(Some(_)));
+        if !present && self.any_after(i) {
+            return Err(v);
+        }
+        drop(self.replace(i, Some(v)));
+        Ok(())
+    }
+
     /// Number of value cells (for `sys.getsizeof`).
     pub fn capacity(&self) -> usize {
         self.values.try_borrow().map_or(0, |v| v.capacity())
@@ -164,7 +185,7 @@ fn has_namespace(t: &TypeData) -> bool {
 /// Index of `name` among `t`'s shared keys (pointer comparison first: names
 /// from code objects are interned).
 #[inline]
-fn key_index(t: &TypeData, name: &PyRef) -> Option<usize> {
+pub fn key_index(t: &TypeData, name: &PyRef) -> Option<usize> {
     let keys = t.shared_keys.borrow();
     if let Some(i) = keys.iter().position(|k| k.is(name)) {
         return Some(i);

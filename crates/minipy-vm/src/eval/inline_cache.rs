@@ -1,0 +1,268 @@
+//! Inline caches: what an instruction learned the last time it ran, so the
+//! next run can skip the generic lookup (CPython 3.11's specialising
+//! interpreter keeps the same facts in the CACHE units after the
+//! instruction; minipy keeps them in a side table and leaves `co_code` as
+//! `dis` shows it).
+//!
+//! ```text
+//!  CodeInfo.units:   ... | LOAD_GLOBAL | slot=3 | 0 | 0 | 0 | 0 | ...
+//!                                          |
+//!  CodeInfo.caches:  [ .. , .. , .. , InlineCache { key1, key2, index, kind } ]
+//! ```
+//!
+//! | instruction           | kind          | key1              | key2               | index            |
+//! |-----------------------|---------------|-------------------|--------------------|------------------|
+//! | LOAD_GLOBAL           | GLOBAL        | globals version   | —                  | entry position   |
+//! | LOAD_GLOBAL           | BUILTIN       | globals version   | builtins version   | entry position   |
+//! | LOAD_ATTR, STORE_ATTR | INSTANCE_VALUE| type address      | `Vm::type_version` | shared-key index |
+//!
+//! Invariants (why a hit is always the answer the slow path would give):
+//!
+//! 1. Dict versions are globally unique and change on every key insertion
+//!    or removal (`dict::next_version`), so an unchanged version means the
+//!    same table with the same keys at the same positions: a cached
+//!    position still holds the name, and a name absent from `globals` is
+//!    still absent. Values may change freely; a hit reads the live value.
+//! 2. `Vm::type_version` changes whenever any class is created, cleared or
+//!    has an attribute set, so an unchanged version means the instance's
+//!    type (same address, hence the same live type: a new type at a
+//!    reused address bumped the version) still has no data descriptor or
+//!    custom `__setattr__`/`__getattribute__` for the name, and the shared
+//!    key index is still the name's (shared keys are append-only).
+//! 3. A miss, or any case the entry does not cover (dict mode, a value not
+//!    present, a key out of order), takes the generic path, which then
+//!    refreshes the entry. Caches never hold references.
+
+use std::cell::Cell;
+
+use minipy_bytecode::opcode::Opcode;
+
+use crate::frame::{CodeInfo, Frame};
+use crate::heap::PyRef;
+use crate::object::{Payload, PyResult};
+use crate::objects::{dict, inline_values, typeobj};
+use crate::vm::Vm;
+
+/// `kind` 0: nothing learned.
+const GLOBAL: u32 = 1;
+const BUILTIN: u32 = 2;
+const INSTANCE_VALUE: u32 = 3;
+
+/// No cache slot (more cached instructions than a code unit can number).
+const NO_SLOT: u16 = u16::MAX;
+
+/// One instruction's cached facts (see the module table).
+#[derive(Clone, Copy, Default)]
+pub struct InlineCache {
+    key1: u64,
+    key2: u64,
+    index: u32,
+    kind: u32,
+}
+
+fn has_cache(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::LOAD_GLOBAL | Opcode::LOAD_ATTR | Opcode::STORE_ATTR
+    )
+}
+
+/// The loop's copy of `co_code`, numbering the cached instructions in
+/// their first CACHE unit, and their (empty) caches.
+pub fn assign(co_code: &[u16]) -> (Box<[u16]>, Box<[Cell<InlineCache>]>) {
+    let mut units: Box<[u16]> = co_code.into();
+    let mut n: u16 = 0;
+    let mut ip = 0;
+    while ip < units.len() {
+        let Some(op) = Opcode::from_u8((units[ip] & 0xff) as u8) else {
+            ip += 1;
+            continue;
+        };
+        let ncache = op.cache_entries();
+        if has_cache(op) && ncache > 0 && ip + 1 < units.len() {
+            units[ip + 1] = n;
+            if n < NO_SLOT {
+                n += 1;
+            }
+        }
+        ip += 1 + ncache;
+    }
+    let caches = (0..n).map(|_| Cell::new(InlineCache::default())).collect();
+    (units, caches)
+}
+
+/// The cache of the instruction at `at` (its opcode unit).
+#[inline(always)]
+fn slot(code: &CodeInfo, at: usize) -> Option<&Cell<InlineCache>> {
+    let n = *code.units.get(at + 1)?;
+    code.caches.get(n as usize)
+}
+
+fn builtins_dict(f: &Frame) -> PyRef {
+    match &f.builtins.payload {
+        Payload::Module { dict: d } => d.clone(),
+        _ => f.builtins.clone(),
+    }
+}
+
+/// `LOAD_GLOBAL` (the name's value, from `globals` or `builtins`).
+#[inline]
+pub fn load_global(vm: &Vm, f: &Frame, code: &CodeInfo, at: usize, name: &PyRef) -> PyResult {
+    let Some(c) = slot(code, at) else {
+        return super::slow::load_global(vm, f, name);
+    };
+    let e = c.get();
+    let hit = match e.kind {
+        GLOBAL => dict::value_at(&f.globals, e.key1, e.index as usize),
+        BUILTIN if dict::version(&f.globals) == e.key1 => {
+            let b = builtins_dict(f);
+            dict::value_at(&b, e.key2, e.index as usize)
+        }
+        _ => None,
+    };
+    if let Some(v) = hit {
+        return Ok(v);
+    }
+    let v = super::slow::load_global(vm, f, name)?;
+    c.set(learn_global(vm, f, name));
+    Ok(v)
+}
+
+#[cold]
+fn learn_global(vm: &Vm, f: &Frame, name: &PyRef) -> InlineCache {
+    let (gver, gpos) = dict::cache_pos(vm, &f.globals, name);
+    if gver == 0 {
+        return InlineCache::default();
+    }
+    if let Some(pos) = gpos {
+        return InlineCache {
+            key1: gver,
+            key2: 0,
+            index: pos as u32,
+            kind: GLOBAL,
+        };
+    }
+    let (bver, bpos) = dict::cache_pos(vm, &builtins_dict(f), name);
+    match bpos {
+        Some(pos) if bver != 0 => InlineCache {
+            key1: gver,
+            key2: bver,
+            index: pos as u32,
+            kind: BUILTIN,
+        },
+        _ => InlineCache::default(),
+    }
+}
+
+/// `LOAD_ATTR`.
+#[inline]
+pub fn load_attr(vm: &Vm, code: &CodeInfo, at: usize, owner: &PyRef, name: &PyRef) -> PyResult {
+    let Some(c) = slot(code, at) else {
+        return vm.getattr(owner, name);
+    };
+    let e = c.get();
+    if e.kind == INSTANCE_VALUE
+        && owner.class().addr() as u64 == e.key1
+        && vm.type_version.get() == e.key2
+    {
+        if let Payload::Instance(inst) = &owner.payload {
+            if let Some(v) = inst.value_at(e.index as usize) {
+                return Ok(v);
+            }
+        }
+    }
+    let v = vm.getattr(owner, name)?;
+    c.set(learn_attr(vm, owner, name, &vm.intern("__getattribute__")));
+    Ok(v)
+}
+
+/// `STORE_ATTR`.
+#[inline]
+pub fn store_attr(
+    vm: &Vm,
+    code: &CodeInfo,
+    at: usize,
+    owner: &PyRef,
+    name: &PyRef,
+    v: PyRef,
+) -> PyResult<()> {
+    let Some(c) = slot(code, at) else {
+        return vm.setattr(owner, name, v);
+    };
+    let e = c.get();
+    let v = if e.kind == INSTANCE_VALUE
+        && owner.class().addr() as u64 == e.key1
+        && vm.type_version.get() == e.key2
+    {
+        match &owner.payload {
+            Payload::Instance(inst) => match inst.store_at(e.index as usize, v) {
+                Ok(()) => return Ok(()),
+                Err(v) => v,
+            },
+            _ => v,
+        }
+    } else {
+        v
+    };
+    vm.setattr(owner, name, v)?;
+    c.set(learn_attr(vm, owner, name, &vm.names.setattr));
+    Ok(())
+}
+
+/// After a generic access of `owner.name`: an INSTANCE_VALUE entry when
+/// the name lives in the instance's inline values and the type's `hook`
+/// (`__getattribute__` or `__setattr__`) is `object`'s and no data
+/// descriptor of the type intercepts the name.
+#[cold]
+fn learn_attr(vm: &Vm, owner: &PyRef, name: &PyRef, hook: &PyRef) -> InlineCache {
+    let none = InlineCache::default();
+    let Payload::Instance(inst) = &owner.payload else {
+        return none;
+    };
+    let ty = owner.class();
+    let Some(t) = ty.as_type() else {
+        return none;
+    };
+    if !t.heap || inst.is_dict_mode() || name.as_str().is_none_or(|s| s.starts_with("__")) {
+        return none;
+    }
+    let generic = typeobj::lookup(vm, &vm.types.object, hook);
+    let own = typeobj::lookup(vm, ty, hook);
+    if !matches!((&generic, &own), (Some(g), Some(o)) if g.is(o)) {
+        return none;
+    }
+    if let Some(d) = typeobj::lookup(vm, ty, name) {
+        if vm.is_data_descriptor(&d) {
+            return none;
+        }
+    }
+    match inline_values::key_index(t, name) {
+        Some(i) => InlineCache {
+            key1: ty.addr() as u64,
+            key2: vm.type_version.get(),
+            index: i as u32,
+            kind: INSTANCE_VALUE,
+        },
+        None => none,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assign_numbers_cached_instructions() {
+        let lg = Opcode::LOAD_GLOBAL as u16;
+        let nop = Opcode::NOP as u16;
+        let mut code = vec![nop, lg | (2 << 8)];
+        code.extend(std::iter::repeat_n(0, Opcode::LOAD_GLOBAL.cache_entries()));
+        code.push(lg);
+        code.extend(std::iter::repeat_n(0, Opcode::LOAD_GLOBAL.cache_entries()));
+        let (units, caches) = assign(&code);
+        assert_eq!(caches.len(), 2);
+        assert_eq!(units[2], 0);
+        assert_eq!(units[3 + Opcode::LOAD_GLOBAL.cache_entries()], 1);
+        assert_eq!(units[1], code[1]);
+    }
+}
