@@ -27,6 +27,8 @@ pub struct Names {
     pub call: PyRef,
     pub getattr: PyRef,
     pub setattr: PyRef,
+    pub getattribute: PyRef,
+    pub abstractmethods: PyRef,
 }
 
 /// One entry of the method cache (CPython's type attribute cache): the
@@ -149,6 +151,14 @@ impl Vm {
                 Payload::Str(StrData::new("__setattr__".into())),
                 Some(&types.str),
             ),
+            getattribute: PyRef::new_immortal(
+                Payload::Str(StrData::new("__getattribute__".into())),
+                Some(&types.str),
+            ),
+            abstractmethods: PyRef::new_immortal(
+                Payload::Str(StrData::new("__abstractmethods__".into())),
+                Some(&types.str),
+            ),
         };
         let interned: HashMap<Rc<str>, PyRef, ahash::RandomState> = [
             &names.new,
@@ -156,6 +166,8 @@ impl Vm {
             &names.call,
             &names.getattr,
             &names.setattr,
+            &names.getattribute,
+            &names.abstractmethods,
         ]
         .iter()
         .map(|n| (Rc::from(n.as_str().unwrap_or("")), (*n).clone()))

@@ -172,7 +172,7 @@ pub fn load_attr(vm: &Vm, code: &CodeInfo, at: usize, owner: &PyRef, name: &PyRe
         }
     }
     let v = vm.getattr(owner, name)?;
-    c.set(learn_attr(vm, owner, name, &vm.intern("__getattribute__")));
+    c.set(learn_attr(vm, owner, name, &vm.names.getattribute));
     Ok(v)
 }
 

@@ -29,13 +29,16 @@ impl Vm {
                     (b.func)(self, Args::with_kw(&v, args.kwnames))
                 }
             },
-            Payload::BoundMethod { func, self_ } => {
-                let v = prepend(self_, args.args);
-                self.call(func, Args::with_kw(&v, args.kwnames))
-            }
+            Payload::BoundMethod { func, self_ } => match &func.payload {
+                Payload::Function(f) => self.call_function_self(func, f, self_, args),
+                _ => {
+                    let v = prepend(self_, args.args);
+                    self.call(func, Args::with_kw(&v, args.kwnames))
+                }
+            },
             Payload::Type(_) => self.type_call(callable, args),
             _ => {
-                match self.lookup_special(callable, "__call__") {
+                match typeobj::lookup(self, callable.class(), &self.names.call) {
                     Some(m) => {
                         let v = prepend(callable, args.args);
                         self.enter()?;
@@ -79,6 +82,36 @@ impl Vm {
         } else if let Err(e) = bind_arguments(self, f, &mut frame.fast, args) {
             frame.release(self);
             return Err(e);
+        }
+        self.run_frame(frame)
+    }
+
+    /// Calls the Python function `f` with `self_` before `args` (a bound
+    /// method, `__init__`), binding straight into the new frame's locals
+    /// in the simple case instead of building an argument vector.
+    pub fn call_function_self(
+        &self,
+        fobj: &PyRef,
+        f: &Function,
+        self_: &PyRef,
+        args: Args,
+    ) -> PyResult {
+        let co = &f.code.code;
+        let simple = args.kwnames.is_empty()
+            && args.args.len() + 1 == co.co_argcount as usize
+            && co.co_flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && co.co_kwonlyargcount == 0;
+        if !simple {
+            let v = prepend(self_, args.args);
+            return self.call_function(fobj, f, Args::with_kw(&v, args.kwnames));
+        }
+        let mut frame = self.function_frame(fobj, f);
+        let mut slots = frame.fast.iter_mut();
+        if let Some(s0) = slots.next() {
+            *s0 = Some(self_.clone());
+        }
+        for (slot, a) in slots.zip(args.args) {
+            *slot = Some(a.clone());
         }
         self.run_frame(frame)
     }
@@ -138,9 +171,6 @@ impl Vm {
         }
         let new = typeobj::lookup(self, cls, &self.names.new);
         let init = typeobj::lookup(self, cls, &self.names.init);
-        // One argument vector for both calls: slot 0 is `cls` for __new__,
-        // then the new object for __init__.
-        let mut v = prepend(cls, args.args);
         if new.as_ref().map(is_object_new).unwrap_or(false) {
             check_abstract(self, cls)?;
         }
@@ -157,6 +187,7 @@ impl Vm {
                 crate::objects::instance::alloc_instance(self, cls)?
             }
             Some(n) => {
+                let v = prepend(cls, args.args);
                 let full = Args::with_kw(&v, args.kwnames);
                 match &n.payload {
                     Payload::StaticMethod(f) => self.call(f, full)?,
@@ -165,7 +196,10 @@ impl Vm {
                 }
             }
             None => match cls.as_type().and_then(|t| t.new) {
-                Some(native) => native(self, Args::with_kw(&v, args.kwnames))?,
+                Some(native) => {
+                    let v = prepend(cls, args.args);
+                    native(self, Args::with_kw(&v, args.kwnames))?
+                }
                 None => {
                     return Err(self.type_error(format!(
                         "cannot create '{}' instances",
@@ -185,8 +219,13 @@ impl Vm {
             typeobj::lookup(self, obj.class(), &self.names.init)
         };
         if let Some(init) = init {
-            v[0] = obj.clone();
-            let r = self.call(&init, Args::with_kw(&v, args.kwnames))?;
+            let r = match &init.payload {
+                Payload::Function(f) => self.call_function_self(&init, f, &obj, args)?,
+                _ => {
+                    let v = prepend(&obj, args.args);
+                    self.call(&init, Args::with_kw(&v, args.kwnames))?
+                }
+            };
             if !r.is_none() {
                 return Err(self.type_error(format!(
                     "__init__() should return None, not '{}'",
@@ -204,8 +243,7 @@ fn check_abstract(vm: &Vm, cls: &PyRef) -> PyResult<()> {
     let Some(t) = cls.as_type() else {
         return Ok(());
     };
-    let Some(am) = crate::objects::dict::get_str(vm, &t.dict, &vm.intern("__abstractmethods__"))
-    else {
+    let Some(am) = crate::objects::dict::get_str(vm, &t.dict, &vm.names.abstractmethods) else {
         return Ok(());
     };
     if !vm.truthy(&am)? {
