@@ -42,7 +42,11 @@
 //! 8. **finalize_garbage**: `__del__` runs once per object (PEP 442, the
 //!    FINALIZED flag); objects may die or be resurrected meanwhile.
 //! 9. **handle_resurrected_objects**: passes 2–4 again over unreachable; what
-//!    a finalizer made reachable returns to the old generation.
+//!    a finalizer made reachable returns to the old generation. Skipped
+//!    when passes 7 and 8 ran no Python code (no callback, no `__del__`):
+//!    only Python code can resurrect, so the set is unchanged (CPython
+//!    always recounts; the result is the same, without a second traversal
+//!    of all the garbage).
 //! 10. **delete_garbage**: `tp_clear` ([`crate::object::gc_clear`]) on each
 //!     still-unreachable object breaks the cycles; refcounting frees them.
 //!
@@ -570,12 +574,17 @@ fn deduce_unreachable(base: Node, unreachable: Node) -> Result<(), CollectError>
     Ok(())
 }
 
-fn clear_flags(list: Node) {
+/// Clears the collector's flags on every object of `list`; returns how
+/// many there are.
+fn clear_flags(list: Node) -> usize {
+    let mut n = 0;
     let mut p = node(list).next.get();
     while p != list {
         set_flag(obj_of(p), COLLECTING | UNREACHABLE, false);
+        n += 1;
         p = node(p).next.get();
     }
+    n
 }
 
 /// Untracks the tuples (and, when `dicts`, the dicts) of `list` that hold no
@@ -625,8 +634,9 @@ fn validate_list(list: Node, collecting: bool, unreachable: bool) {
     assert_eq!(node(list).prev.get(), prev, "gc list tail broken");
 }
 
-/// Pass 7. Returns the number of weakref objects freed by their callbacks.
-fn handle_weakrefs(unreachable: Node, old: Node, hooks: &Hooks) -> usize {
+/// Pass 7. Returns the number of weakref objects freed by their callbacks
+/// and whether any callback ran.
+fn handle_weakrefs(unreachable: Node, old: Node, hooks: &Hooks) -> (usize, bool) {
     let mut to_call: Vec<(PyRef, PyRef)> = Vec::new();
     let wrcb = new_head();
     let wrcb_list = head_addr(&wrcb);
@@ -653,6 +663,7 @@ fn handle_weakrefs(unreachable: Node, old: Node, hooks: &Hooks) -> usize {
         p = next;
     }
     let mut freed = 0;
+    let ran = !to_call.is_empty();
     for (wr, cb) in to_call {
         (hooks.call_weakref_callback)(&cb, &wr);
         drop(cb);
@@ -664,7 +675,7 @@ fn handle_weakrefs(unreachable: Node, old: Node, hooks: &Hooks) -> usize {
         drop(wr);
     }
     list_merge(wrcb_list, old);
-    freed
+    (freed, ran)
 }
 
 /// Pass 8: `__del__` on every object of `collectable` not finalized yet.
@@ -706,6 +717,16 @@ fn delete_garbage(collectable: Node, old: Node, hooks: &Hooks, saveall: bool) {
         }
         drop(tmp);
     }
+}
+
+/// Adds one collection of `generation` that found `collected` objects to
+/// `gc.get_stats()`.
+fn count_collection(g: &GcState, generation: usize, collected: usize) {
+    let s = &g.stats[generation];
+    let mut st = s.get();
+    st.collections += 1;
+    st.collected += collected;
+    s.set(st);
 }
 
 /// Collects generation `generation` (`gc_collect_main`); returns the
@@ -762,9 +783,19 @@ pub fn collect_main(generation: usize, hooks: &Hooks) -> Result<(usize, usize), 
                 p = node(p).next.get();
             }
         }
-        let mut collected = handle_weakrefs(unreachable, old, hooks);
-        if finalize_garbage(unreachable, hooks) {
+        let (mut collected, callbacks_ran) = handle_weakrefs(unreachable, old, hooks);
+        let finalizers_ran = finalize_garbage(unreachable, hooks);
+        if finalizers_ran {
             (hooks.drop_caches)();
+        }
+        if !callbacks_ran && !finalizers_ran {
+            // No Python code ran since the unreachable set was computed, so
+            // nothing can have been resurrected: skip pass 9's recount.
+            collected += clear_flags(unreachable);
+            delete_garbage(unreachable, old, hooks, g.debug.get() & DEBUG_SAVEALL != 0);
+            validate_list(old, false, false);
+            count_collection(g, generation, collected);
+            return Ok((collected, 0));
         }
 
         // Resurrection: what a finalizer made reachable survives.
@@ -780,12 +811,7 @@ pub fn collect_main(generation: usize, hooks: &Hooks) -> Result<(usize, usize), 
         collected += list_size(still);
         delete_garbage(still, old, hooks, g.debug.get() & DEBUG_SAVEALL != 0);
         validate_list(old, false, false);
-
-        let s = &g.stats[generation];
-        let mut st = s.get();
-        st.collections += 1;
-        st.collected += collected;
-        s.set(st);
+        count_collection(g, generation, collected);
         Ok((collected, 0))
     })
 }
