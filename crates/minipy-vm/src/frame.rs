@@ -131,7 +131,11 @@ impl Frame {
         locals: Option<PyRef>,
     ) -> Frame {
         let (mut fast, mut stack) = vm.take_frame_buffers();
-        fast.resize(code.code.nlocalsplus(), None);
+        // (A push loop: `resize` is an out-of-line call, and frames
+        // have few locals.)
+        for _ in 0..code.code.nlocalsplus() {
+            fast.push(None);
+        }
         stack.reserve(code.code.co_stacksize as usize + 1);
         Frame {
             code,

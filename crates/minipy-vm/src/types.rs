@@ -232,6 +232,7 @@ pub fn make_static_type(
         subclasses: RefCell::new(Vec::new()),
         tuples: RefCell::new(None),
         shared_keys: RefCell::new(Vec::new()),
+        concrete_at: std::cell::Cell::new(0),
     };
     let ty = PyRef::new_immortal(Payload::Type(Box::new(data)), metatype);
     STATIC_TYPES.with(|t| t.borrow_mut().push(ty.clone()));

@@ -124,17 +124,25 @@ impl InstanceData {
     }
 
     /// Stores the value of shared key `i` in values mode, when that keeps
-    /// invariant 1; gives `v` back otherwise (the generic path decides).
+    /// invariant 1 and needs no growth; gives `v` back otherwise (the
+    /// generic path decides).
     #[inline]
     pub fn store_at(&self, i: usize, v: PyRef) -> Result<(), PyRef> {
         if self.is_dict_mode() {
             return Err(v);
         }
-        let present = matches!(self.values.borrow().as_slice().get(i), Some(Some(_)));
-        if !present && self.any_after(i) {
-            return Err(v);
-        }
-        drop(self.replace(i, Some(v)));
+        let old = {
+            let mut vals = self.values.borrow_mut();
+            let cells = vals.as_mut_slice();
+            let Some(cell) = cells.get(i) else {
+                return Err(v);
+            };
+            if cell.is_none() && cells[i + 1..].iter().any(Option::is_some) {
+                return Err(v); // a new key after later ones: dict order
+            }
+            cells[i].replace(v)
+        };
+        drop(old);
         Ok(())
     }
 

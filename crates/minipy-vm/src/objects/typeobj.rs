@@ -64,6 +64,10 @@ pub struct TypeData {
     /// Attribute names its instances store in inline values (see
     /// `inline_values`); append-only.
     pub shared_keys: RefCell<Vec<PyRef>>,
+    /// `Vm::type_version + 1` when the namespace was last seen without a
+    /// true `__abstractmethods__` (CPython's `Py_TPFLAGS_IS_ABSTRACT`
+    /// test, cached: instantiation checks it every time).
+    pub concrete_at: Cell<u64>,
 }
 
 impl TypeData {
@@ -390,6 +394,7 @@ pub fn new_type(
         subclasses: RefCell::new(Vec::new()),
         tuples: RefCell::new(None),
         shared_keys: RefCell::new(Vec::new()),
+        concrete_at: Cell::new(0),
     };
     let ty = PyRef::new(Payload::Type(Box::new(data)), metatype);
     if crate::object::needs_dict_slot(&ty) {

@@ -243,10 +243,16 @@ fn check_abstract(vm: &Vm, cls: &PyRef) -> PyResult<()> {
     let Some(t) = cls.as_type() else {
         return Ok(());
     };
+    let seen = vm.type_version.get() + 1;
+    if t.concrete_at.get() == seen {
+        return Ok(());
+    }
     let Some(am) = crate::objects::dict::get_str(vm, &t.dict, &vm.names.abstractmethods) else {
+        t.concrete_at.set(seen);
         return Ok(());
     };
     if !vm.truthy(&am)? {
+        t.concrete_at.set(seen);
         return Ok(());
     }
     let mut names: Vec<String> = Vec::new();
