@@ -46,7 +46,9 @@
 //!    when passes 7 and 8 ran no Python code (no callback, no `__del__`):
 //!    only Python code can resurrect, so the set is unchanged (CPython
 //!    always recounts; the result is the same, without a second traversal
-//!    of all the garbage).
+//!    of all the garbage). When no object of the garbage is a weakref, is
+//!    weakly referenced or has a finalizer to run, passes 7-9 are skipped
+//!    altogether after one read-only walk that finds so.
 //! 10. **delete_garbage**: `tp_clear` ([`crate::object::gc_clear`]) on each
 //!     still-unreachable object breaks the cycles; refcounting frees them.
 //!
@@ -634,6 +636,24 @@ fn validate_list(list: Node, collecting: bool, unreachable: bool) {
     assert_eq!(node(list).prev.get(), prev, "gc list tail broken");
 }
 
+/// Whether some object of `unreachable` is a weak reference, is weakly
+/// referenced or has a finalizer still to run (a read-only walk: the
+/// common garbage, plain cycles, then skips passes 7-9's list surgery).
+fn needs_passes_7_to_9(unreachable: Node, hooks: &Hooks) -> bool {
+    let mut p = node(unreachable).next.get();
+    while p != unreachable {
+        let o = obj_of(p);
+        if super::weakref::is_weakref(o)
+            || has_flag(o, super::HAS_WEAKREFS)
+            || (!has_flag(o, FINALIZED) && (hooks.has_finalizer)(o))
+        {
+            return true;
+        }
+        p = node(p).next.get();
+    }
+    false
+}
+
 /// Pass 7. Returns the number of weakref objects freed by their callbacks
 /// and whether any callback ran.
 fn handle_weakrefs(unreachable: Node, old: Node, hooks: &Hooks) -> (usize, bool) {
@@ -769,6 +789,16 @@ pub fn collect_main(generation: usize, hooks: &Hooks) -> Result<(usize, usize), 
         }
         validate_list(old, false, false);
         validate_list(unreachable, true, true);
+        let saveall = g.debug.get() & DEBUG_SAVEALL != 0;
+        if g.debug.get() & DEBUG_COLLECTABLE == 0 && !needs_passes_7_to_9(unreachable, hooks) {
+            // No weak reference and no finalizer in the garbage: passes
+            // 7-9 would do nothing; one walk clears the flags and counts.
+            let collected = clear_flags(unreachable);
+            delete_garbage(unreachable, old, hooks, saveall);
+            validate_list(old, false, false);
+            count_collection(g, generation, collected);
+            return Ok((collected, 0));
+        }
         // Legacy (tp_del) finalizers do not exist here: nothing is
         // uncollectable; the UNREACHABLE marks are no longer needed.
         let mut p = node(unreachable).next.get();
@@ -792,7 +822,7 @@ pub fn collect_main(generation: usize, hooks: &Hooks) -> Result<(usize, usize), 
             // No Python code ran since the unreachable set was computed, so
             // nothing can have been resurrected: skip pass 9's recount.
             collected += clear_flags(unreachable);
-            delete_garbage(unreachable, old, hooks, g.debug.get() & DEBUG_SAVEALL != 0);
+            delete_garbage(unreachable, old, hooks, saveall);
             validate_list(old, false, false);
             count_collection(g, generation, collected);
             return Ok((collected, 0));
