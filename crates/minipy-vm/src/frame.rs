@@ -105,6 +105,14 @@ pub fn const_to_object(vm: &Vm, c: &Constant) -> PyRef {
     }
 }
 
+/// A frame's `fast` slots and value stack. Boxed and pooled: a call takes
+/// and gives back one pointer (moving the two vectors themselves between
+/// the pool and the frame cost a store-forwarding stall on every call).
+pub struct Buffers {
+    pub fast: Vec<Option<PyRef>>,
+    pub stack: Vec<PyRef>,
+}
+
 pub struct Frame {
     pub code: Rc<CodeInfo>,
     /// The function being run (None for module and class bodies).
@@ -113,8 +121,8 @@ pub struct Frame {
     pub builtins: PyRef,
     /// Namespace for `LOAD_NAME`/`STORE_NAME` (module and class bodies).
     pub locals: Option<PyRef>,
-    pub fast: Vec<Option<PyRef>>,
-    pub stack: Vec<PyRef>,
+    /// The locals and the value stack, in a box recycled between calls.
+    pub bufs: Box<Buffers>,
     /// Index of the current instruction, in code units.
     pub lasti: usize,
     /// Keyword names set by `KW_NAMES` for the next `CALL`.
@@ -130,21 +138,20 @@ impl Frame {
         builtins: PyRef,
         locals: Option<PyRef>,
     ) -> Frame {
-        let (mut fast, mut stack) = vm.take_frame_buffers();
+        let mut bufs = vm.take_frame_buffers();
         // (A push loop: `resize` is an out-of-line call, and frames
         // have few locals.)
         for _ in 0..code.code.nlocalsplus() {
-            fast.push(None);
+            bufs.fast.push(None);
         }
-        stack.reserve(code.code.co_stacksize as usize + 1);
+        bufs.stack.reserve(code.code.co_stacksize as usize + 1);
         Frame {
             code,
             func,
             globals,
             builtins,
             locals,
-            fast,
-            stack,
+            bufs,
             lasti: 0,
             kwnames: None,
         }
@@ -159,19 +166,15 @@ impl Frame {
         if let Some(l) = &self.locals {
             visit(l);
         }
-        self.fast.iter().flatten().for_each(&mut *visit);
-        self.stack.iter().for_each(&mut *visit);
+        self.bufs.fast.iter().flatten().for_each(&mut *visit);
+        self.bufs.stack.iter().for_each(&mut *visit);
     }
 
     /// Returns the buffers to the pool (after clearing them).
     pub fn release(self, vm: &Vm) {
-        let Frame {
-            mut fast,
-            mut stack,
-            ..
-        } = self;
-        fast.clear();
-        stack.clear();
-        vm.give_frame_buffers(fast, stack);
+        let Frame { mut bufs, .. } = self;
+        bufs.fast.clear();
+        bufs.stack.clear();
+        vm.give_frame_buffers(bufs);
     }
 }

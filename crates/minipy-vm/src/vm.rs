@@ -14,9 +14,6 @@ use crate::object::{ExceptionData, Payload, StrData};
 use crate::objects::dict::DictData;
 use crate::types::{ExcTypes, Types};
 
-/// A frame's `fast` slots and value stack, recycled between calls.
-type FrameBuffers = (Vec<Option<PyRef>>, Vec<PyRef>);
-
 pub const SMALL_INT_MIN: i64 = -5;
 pub const SMALL_INT_MAX: i64 = 256;
 
@@ -69,7 +66,7 @@ pub struct Vm {
     pub recursion_limit: Cell<usize>,
     /// The stack of exceptions being handled (`sys.exc_info()` is the top).
     pub exc_info: RefCell<Vec<PyRef>>,
-    frame_pool: RefCell<Vec<FrameBuffers>>,
+    frame_pool: RefCell<Vec<Box<crate::frame::Buffers>>>,
     /// Objects whose repr is in progress (`[...]` for recursive containers).
     pub repr_stack: RefCell<Vec<usize>>,
     pub stdlib_dir: RefCell<Option<String>>,
@@ -413,17 +410,20 @@ impl Vm {
 
     // ----- frame buffers --------------------------------------------------
 
-    pub(crate) fn take_frame_buffers(&self) -> (Vec<Option<PyRef>>, Vec<PyRef>) {
-        self.frame_pool
-            .borrow_mut()
-            .pop()
-            .unwrap_or_else(|| (Vec::with_capacity(16), Vec::with_capacity(16)))
+    pub(crate) fn take_frame_buffers(&self) -> Box<crate::frame::Buffers> {
+        let pooled = self.frame_pool.borrow_mut().pop();
+        pooled.unwrap_or_else(|| {
+            Box::new(crate::frame::Buffers {
+                fast: Vec::with_capacity(16),
+                stack: Vec::with_capacity(16),
+            })
+        })
     }
 
-    pub(crate) fn give_frame_buffers(&self, fast: Vec<Option<PyRef>>, stack: Vec<PyRef>) {
+    pub(crate) fn give_frame_buffers(&self, bufs: Box<crate::frame::Buffers>) {
         let mut pool = self.frame_pool.borrow_mut();
         if pool.len() < 64 {
-            pool.push((fast, stack));
+            pool.push(bufs);
         }
     }
 

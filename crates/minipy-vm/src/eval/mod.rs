@@ -62,16 +62,17 @@ pub fn eval_frame(vm: &Vm, f: &mut Frame, throw: Option<PyRef>) -> PyResult<Fram
         let table = &f.code.code.co_exceptiontable;
         match exctable::find_handler(table, f.lasti as u32) {
             Some(h) => {
-                f.stack.truncate(h.depth as usize);
+                f.bufs.stack.truncate(h.depth as usize);
                 if h.lasti {
-                    f.stack
+                    f.bufs
+                        .stack
                         .push(vm.new_int(restored_lasti.unwrap_or(f.lasti) as i64));
                 }
-                f.stack.push(exc);
+                f.bufs.stack.push(exc);
                 f.lasti = h.target as usize;
             }
             None => {
-                f.stack.clear();
+                f.bufs.stack.clear();
                 return Err(exc);
             }
         }
@@ -165,24 +166,24 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             return Err(bad_bytecode(vm, &format!("unknown opcode {}", op)));
         };
         ip += opcode.cache_entries();
-        let s = &mut f.stack;
+        let s = &mut f.bufs.stack;
         match opcode {
             Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
             Opcode::RESUME => safe_point(vm),
-            Opcode::LOAD_FAST => match &f.fast[arg as usize] {
+            Opcode::LOAD_FAST => match &f.bufs.fast[arg as usize] {
                 Some(v) => s.push(v.clone()),
                 None => return Err(slow::unbound_local(vm, f, arg).into()),
             },
             Opcode::STORE_FAST => {
                 let v = pop(vm, s);
-                let old = f.fast[arg as usize].replace(v);
+                let old = f.bufs.fast[arg as usize].replace(v);
                 drop(old);
             }
             Opcode::DELETE_FAST => {
-                if f.fast[arg as usize].is_none() {
+                if f.bufs.fast[arg as usize].is_none() {
                     return Err(slow::unbound_local(vm, f, arg).into());
                 }
-                let old = f.fast[arg as usize].take();
+                let old = f.bufs.fast[arg as usize].take();
                 drop(old);
             }
             Opcode::LOAD_CONST => s.push(code.consts[arg as usize].clone()),
@@ -212,7 +213,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                     Some(r) => r,
                     None => vm.binary_op(&a, &b, arg)?,
                 };
-                f.stack.push(r);
+                f.bufs.stack.push(r);
             }
             Opcode::COMPARE_OP => {
                 let b = pop(vm, s);
@@ -224,7 +225,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                     }
                     _ => vm.compare(&a, &b, op)?,
                 };
-                f.stack.push(r);
+                f.bufs.stack.push(r);
             }
             Opcode::IS_OP => {
                 let b = pop(vm, s);
@@ -235,7 +236,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 let b = pop(vm, s);
                 let a = pop(vm, s);
                 let r = vm.contains(&b, &a)?;
-                f.stack.push(vm.new_bool(r != (arg == 1)));
+                f.bufs.stack.push(vm.new_bool(r != (arg == 1)));
             }
             Opcode::UNARY_NEGATIVE | Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT => {
                 let a = pop(vm, s);
@@ -245,12 +246,12 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                     _ => UnaryOp::Invert,
                 };
                 let r = vm.unary_op(&a, u)?;
-                f.stack.push(r);
+                f.bufs.stack.push(r);
             }
             Opcode::UNARY_NOT => {
                 let a = pop(vm, s);
                 let r = vm.truthy(&a)?;
-                f.stack.push(vm.new_bool(!r));
+                f.bufs.stack.push(vm.new_bool(!r));
             }
             Opcode::JUMP_FORWARD => ip += arg as usize,
             Opcode::JUMP_BACKWARD => {
@@ -285,7 +286,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 if !truth(vm, &v)? {
                     ip += arg as usize;
                 } else {
-                    f.stack.pop();
+                    f.bufs.stack.pop();
                 }
             }
             Opcode::JUMP_IF_TRUE_OR_POP => {
@@ -293,7 +294,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 if truth(vm, &v)? {
                     ip += arg as usize;
                 } else {
-                    f.stack.pop();
+                    f.bufs.stack.pop();
                 }
             }
             Opcode::LOAD_GLOBAL => {
@@ -302,7 +303,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 }
                 let name = &code.names[(arg >> 1) as usize];
                 let v = inline_cache::load_global(vm, f, &code, f.lasti, name)?;
-                f.stack.push(v);
+                f.bufs.stack.push(v);
             }
             Opcode::STORE_GLOBAL => {
                 let v = pop(vm, s);
@@ -316,7 +317,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             }
             Opcode::LOAD_NAME => {
                 let v = slow::load_name(vm, f, &code.names[arg as usize])?;
-                f.stack.push(v);
+                f.bufs.stack.push(v);
             }
             Opcode::STORE_NAME => {
                 let v = pop(vm, s);
@@ -327,7 +328,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 let owner = pop(vm, s);
                 let name = &code.names[arg as usize];
                 let v = inline_cache::load_attr(vm, &code, f.lasti, &owner, name)?;
-                f.stack.push(v);
+                f.bufs.stack.push(v);
             }
             Opcode::STORE_ATTR => {
                 let owner = pop(vm, s);
@@ -343,11 +344,11 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 let owner = pop(vm, s);
                 let (m, unbound) = vm.get_method(&owner, &code.names[arg as usize])?;
                 if unbound {
-                    f.stack.push(m);
-                    f.stack.push(owner);
+                    f.bufs.stack.push(m);
+                    f.bufs.stack.push(owner);
                 } else {
-                    f.stack.push(vm.null.clone());
-                    f.stack.push(m);
+                    f.bufs.stack.push(vm.null.clone());
+                    f.bufs.stack.push(m);
                 }
             }
             Opcode::PRECALL => {}
@@ -362,7 +363,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 let key = pop(vm, s);
                 let container = pop(vm, s);
                 let v = slow::subscr(vm, &container, &key)?;
-                f.stack.push(v);
+                f.bufs.stack.push(v);
             }
             Opcode::STORE_SUBSCR => {
                 let key = pop(vm, s);
@@ -377,27 +378,27 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             }
             Opcode::BUILD_TUPLE => {
                 let items = s.split_off(s.len().saturating_sub(arg as usize));
-                f.stack.push(vm.new_tuple(items));
+                f.bufs.stack.push(vm.new_tuple(items));
             }
             Opcode::BUILD_LIST => {
                 let items = s.split_off(s.len().saturating_sub(arg as usize));
-                f.stack.push(vm.new_list(items));
+                f.bufs.stack.push(vm.new_list(items));
             }
             Opcode::BUILD_SET => {
                 let items = s.split_off(s.len().saturating_sub(arg as usize));
                 let set = slow::build_set(vm, items)?;
-                f.stack.push(set);
+                f.bufs.stack.push(set);
             }
             Opcode::BUILD_MAP => {
                 let items = s.split_off(s.len().saturating_sub(2 * arg as usize));
                 let d = slow::build_map(vm, items)?;
-                f.stack.push(d);
+                f.bufs.stack.push(d);
             }
             Opcode::BUILD_CONST_KEY_MAP => {
                 let keys = pop(vm, s);
                 let values = s.split_off(s.len().saturating_sub(arg as usize));
                 let d = slow::build_const_key_map(vm, &keys, values)?;
-                f.stack.push(d);
+                f.bufs.stack.push(d);
             }
             Opcode::BUILD_STRING => {
                 let parts = s.split_off(s.len().saturating_sub(arg as usize));
@@ -405,7 +406,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 for p in &parts {
                     out.push_str(p.as_str().unwrap_or(""));
                 }
-                f.stack.push(vm.new_string(out));
+                f.bufs.stack.push(vm.new_string(out));
             }
             Opcode::BUILD_SLICE => {
                 let step = if arg == 3 {
@@ -459,19 +460,19 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                     Payload::List(v) => v.borrow().clone(),
                     _ => vec![],
                 };
-                f.stack.push(vm.new_tuple(items));
+                f.bufs.stack.push(vm.new_tuple(items));
             }
             Opcode::GET_ITER => {
                 let v = pop(vm, s);
                 let it = vm.iter(&v)?;
-                f.stack.push(it);
+                f.bufs.stack.push(it);
             }
             Opcode::FOR_ITER => {
                 let it = top(vm, s);
                 match vm.next(&it)? {
-                    Some(v) => f.stack.push(v),
+                    Some(v) => f.bufs.stack.push(v),
                     None => {
-                        f.stack.pop();
+                        f.bufs.stack.pop();
                         ip += arg as usize;
                     }
                 }
@@ -486,27 +487,27 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             }
             Opcode::MAKE_FUNCTION => slow::make_function(vm, f, arg)?,
             Opcode::MAKE_CELL => {
-                let v = f.fast[arg as usize].take();
-                f.fast[arg as usize] = Some(vm.new_cell(v));
+                let v = f.bufs.fast[arg as usize].take();
+                f.bufs.fast[arg as usize] = Some(vm.new_cell(v));
             }
             Opcode::COPY_FREE_VARS => slow::copy_free_vars(vm, f, arg as usize),
             Opcode::LOAD_CLOSURE => {
-                let v = f.fast[arg as usize]
+                let v = f.bufs.fast[arg as usize]
                     .clone()
                     .unwrap_or_else(|| vm.none.clone());
                 s.push(v);
             }
             Opcode::LOAD_DEREF => {
                 let v = slow::load_deref(vm, f, arg as usize)?;
-                f.stack.push(v);
+                f.bufs.stack.push(v);
             }
             Opcode::LOAD_CLASSDEREF => {
                 let v = slow::load_classderef(vm, f, arg as usize)?;
-                f.stack.push(v);
+                f.bufs.stack.push(v);
             }
             Opcode::STORE_DEREF => {
                 let v = pop(vm, s);
-                if let Some(c) = &f.fast[arg as usize] {
+                if let Some(c) = &f.bufs.fast[arg as usize] {
                     if let Payload::Cell(cell) = &c.payload {
                         let old = cell.replace(Some(v));
                         drop(old);
@@ -520,7 +521,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 let exc = pop(vm, s);
                 let mut restored = None;
                 if arg != 0 {
-                    let lasti = peek(vm, &f.stack, arg as usize);
+                    let lasti = peek(vm, &f.bufs.stack, arg as usize);
                     restored = lasti.as_small_int().map(|l| l as usize);
                 }
                 return Err(Raised {
@@ -533,8 +534,8 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 let exc = pop(vm, s);
                 let prev = vm.handled_exception().unwrap_or_else(|| vm.none.clone());
                 vm.set_handled_exception(Some(exc.clone()));
-                f.stack.push(prev);
-                f.stack.push(exc);
+                f.bufs.stack.push(prev);
+                f.bufs.stack.push(exc);
             }
             Opcode::POP_EXCEPT => {
                 let prev = pop(vm, s);
@@ -544,12 +545,12 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 let ty = pop(vm, s);
                 let exc = top(vm, s);
                 let r = slow::exception_matches(vm, &exc, &ty)?;
-                f.stack.push(vm.new_bool(r));
+                f.bufs.stack.push(vm.new_bool(r));
             }
             Opcode::LOAD_ASSERTION_ERROR => s.push(vm.exc.assertion_error.clone()),
             Opcode::LOAD_BUILD_CLASS => {
                 let v = slow::load_build_class(vm, f)?;
-                f.stack.push(v);
+                f.bufs.stack.push(v);
             }
             Opcode::BEFORE_WITH => slow::before_with(vm, f)?,
             Opcode::WITH_EXCEPT_START => {
@@ -562,7 +563,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                     None => vm.none.clone(),
                 };
                 let r = vm.call_args(&exit, &[ty, exc, tb])?;
-                f.stack.push(r);
+                f.bufs.stack.push(r);
             }
             Opcode::IMPORT_NAME => {
                 let fromlist = pop(vm, s);
@@ -574,12 +575,12 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                     &fromlist,
                     &level,
                 )?;
-                f.stack.push(m);
+                f.bufs.stack.push(m);
             }
             Opcode::IMPORT_FROM => {
                 let m = top(vm, s);
                 let v = crate::import::import_from(vm, &m, &code.names[arg as usize])?;
-                f.stack.push(v);
+                f.bufs.stack.push(v);
             }
             Opcode::IMPORT_STAR => {
                 let m = pop(vm, s);
@@ -602,16 +603,16 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 } else {
                     vm.iter(&v)?
                 };
-                f.stack.push(it);
+                f.bufs.stack.push(it);
             }
             Opcode::SEND => {
                 let v = pop(vm, s);
                 let receiver = top(vm, s);
                 match crate::objects::generator::send_to(vm, &receiver, v)? {
-                    Ok(y) => f.stack.push(y),
+                    Ok(y) => f.bufs.stack.push(y),
                     Err(ret) => {
-                        f.stack.pop();
-                        f.stack.push(ret);
+                        f.bufs.stack.pop();
+                        f.bufs.stack.push(ret);
                         ip += arg as usize;
                     }
                 }
@@ -619,7 +620,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             Opcode::GET_LEN => {
                 let v = top(vm, s);
                 let n = vm.len(&v)?;
-                f.stack.push(vm.new_int(n as i64));
+                f.bufs.stack.push(vm.new_int(n as i64));
             }
             Opcode::PRINT_EXPR => {
                 let v = pop(vm, s);

@@ -34,8 +34,8 @@ impl GeneratorData {
                 dead.push(f.globals);
                 dead.push(f.builtins);
                 dead.extend(f.locals);
-                dead.extend(f.fast.into_iter().flatten());
-                dead.extend(f.stack);
+                dead.extend(f.bufs.fast.into_iter().flatten());
+                dead.extend(f.bufs.stack);
                 dead.extend(f.kwnames);
             }
         }
@@ -135,7 +135,7 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: PyRef, throw: Option<PyRef>) -> PyRes
         // Raise at the YIELD_VALUE we are suspended after.
         frame.lasti = frame.lasti.saturating_sub(1);
     } else {
-        frame.stack.push(value);
+        frame.bufs.stack.push(value);
     }
     g.started.set(true);
     g.running.set(true);
@@ -258,7 +258,7 @@ fn delegate(gen: &PyRef) -> Option<PyRef> {
     if (send & 0xff) as u8 != Opcode::SEND as u8 {
         return None;
     }
-    f.stack.last().cloned()
+    f.bufs.stack.last().cloned()
 }
 
 fn make_throw_exc(vm: &Vm, a: &[PyRef]) -> PyResult {
@@ -312,8 +312,8 @@ fn throw_into(vm: &Vm, gen: &PyRef, exc: PyRef) -> PyResult {
                     if let Some(f) = &mut *g.frame.borrow_mut() {
                         // Pop the receiver and continue after the yield-from loop:
                         // emulate SEND's exit by jumping via the sent value.
-                        f.stack.pop();
-                        f.stack.push(val.clone());
+                        f.bufs.stack.pop();
+                        f.bufs.stack.push(val.clone());
                         // Skip to after the JUMP_BACKWARD_NO_INTERRUPT of the loop.
                         let units = &f.code.code.co_code;
                         let mut i = f.lasti;

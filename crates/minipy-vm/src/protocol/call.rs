@@ -76,10 +76,10 @@ impl Vm {
             && co.co_flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
             && co.co_kwonlyargcount == 0;
         if simple {
-            for (slot, a) in frame.fast.iter_mut().zip(args.args) {
+            for (slot, a) in frame.bufs.fast.iter_mut().zip(args.args) {
                 *slot = Some(a.clone());
             }
-        } else if let Err(e) = bind_arguments(self, f, &mut frame.fast, args) {
+        } else if let Err(e) = bind_arguments(self, f, &mut frame.bufs.fast, args) {
             frame.release(self);
             return Err(e);
         }
@@ -106,7 +106,7 @@ impl Vm {
             return self.call_function(fobj, f, Args::with_kw(&v, args.kwnames));
         }
         let mut frame = self.function_frame(fobj, f);
-        let mut slots = frame.fast.iter_mut();
+        let mut slots = frame.bufs.fast.iter_mut();
         if let Some(s0) = slots.next() {
             *s0 = Some(self_.clone());
         }
@@ -136,7 +136,7 @@ impl Vm {
             return self.call_function(fobj, f, Args::new(&stack[start..]));
         }
         let mut frame = self.function_frame(fobj, f);
-        for (slot, a) in frame.fast.iter_mut().zip(stack.drain(start..)) {
+        for (slot, a) in frame.bufs.fast.iter_mut().zip(stack.drain(start..)) {
             *slot = Some(a);
         }
         self.run_frame(frame)

@@ -79,7 +79,11 @@ pub fn dict_update(vm: &Vm, f: &Frame, d: &PyRef, src: &PyRef, merge: bool) -> P
                 Some(k) => k,
                 None => {
                     let msg = if merge {
-                        let func = f.stack.get(f.stack.len().wrapping_sub(3)).cloned();
+                        let func = f
+                            .bufs
+                            .stack
+                            .get(f.bufs.stack.len().wrapping_sub(3))
+                            .cloned();
                         let desc = func.map(|fu| func_desc(vm, &fu)).unwrap_or_default();
                         format!(
                             "{} argument after ** must be a mapping, not {}",
@@ -103,7 +107,11 @@ pub fn dict_update(vm: &Vm, f: &Frame, d: &PyRef, src: &PyRef, merge: bool) -> P
     };
     for (k, v) in pairs {
         if merge && dict::get_item(vm, d, &k)?.is_some() {
-            let func = f.stack.get(f.stack.len().wrapping_sub(3)).cloned();
+            let func = f
+                .bufs
+                .stack
+                .get(f.bufs.stack.len().wrapping_sub(3))
+                .cloned();
             let desc = func.map(|fu| func_desc(vm, &fu)).unwrap_or_default();
             return Err(vm.type_error(format!(
                 "{} got multiple values for keyword argument '{}'",
@@ -170,7 +178,7 @@ pub fn unpack_sequence(vm: &Vm, f: &mut Frame, seq: &PyRef, n: usize) -> PyResul
         return Err(vm.value_error(format!("too many values to unpack (expected {})", n)));
     }
     for v in items.into_iter().rev() {
-        f.stack.push(v);
+        f.bufs.stack.push(v);
     }
     Ok(())
 }
@@ -188,11 +196,13 @@ pub fn unpack_ex(vm: &Vm, f: &mut Frame, seq: &PyRef, arg: u32) -> PyResult<()> 
     }
     let n = items.len();
     for i in (0..after).rev() {
-        f.stack.push(items[n - after + i].clone());
+        f.bufs.stack.push(items[n - after + i].clone());
     }
-    f.stack.push(vm.new_list(items[before..n - after].to_vec()));
+    f.bufs
+        .stack
+        .push(vm.new_list(items[before..n - after].to_vec()));
     for i in (0..before).rev() {
-        f.stack.push(items[i].clone());
+        f.bufs.stack.push(items[i].clone());
     }
     Ok(())
 }
@@ -222,11 +232,11 @@ pub fn format(vm: &Vm, value: &PyRef, spec: &PyRef) -> PyResult {
 /// `FORMAT_VALUE flags`: `(value[, spec] -- str)`.
 pub fn format_value(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
     let spec = if flags & fvc::HAVE_SPEC != 0 {
-        f.stack.pop()
+        f.bufs.stack.pop()
     } else {
         None
     };
-    let value = f.stack.pop().unwrap_or_else(|| vm.none.clone());
+    let value = f.bufs.stack.pop().unwrap_or_else(|| vm.none.clone());
     let value = match flags & fvc::MASK {
         fvc::STR => vm.str(&value)?,
         fvc::REPR => vm.repr(&value)?,
@@ -238,6 +248,6 @@ pub fn format_value(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
     };
     let spec = spec.unwrap_or_else(|| vm.empty_str.clone());
     let r = format(vm, &value, &spec)?;
-    f.stack.push(r);
+    f.bufs.stack.push(r);
     Ok(())
 }

@@ -15,7 +15,7 @@ use std::cell::RefCell;
 /// `CALL argc`: `[NULL|method, callable|self, args...] -- result`.
 pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
     let kwnames = f.kwnames.take();
-    let len = f.stack.len();
+    let len = f.bufs.stack.len();
     if len < argc + 2 {
         return Err(Raised::from(vm.new_error(
             &vm.exc.system_error,
@@ -23,11 +23,11 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
         )));
     }
     let base = len - argc - 2;
-    let is_meth = !f.stack[base].is_null();
+    let is_meth = !f.bufs.stack[base].is_null();
     let (callable, start) = if is_meth {
-        (f.stack[base].clone(), base + 1)
+        (f.bufs.stack[base].clone(), base + 1)
     } else {
-        (f.stack[base + 1].clone(), base + 2)
+        (f.bufs.stack[base + 1].clone(), base + 2)
     };
     let kwn: &[PyRef] = match &kwnames {
         Some(k) => k.as_tuple().unwrap_or(&[]),
@@ -35,8 +35,8 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
     };
     if argc == 0 && kwn.is_empty() && callable.is(&vm.types.super_) {
         let r = zero_arg_super(vm, f);
-        f.stack.truncate(base);
-        f.stack.push(r?);
+        f.bufs.stack.truncate(base);
+        f.bufs.stack.push(r?);
         return Ok(());
     }
     if argc == 0 {
@@ -46,22 +46,22 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
                 && matches!(b.name, "globals" | "locals" | "vars" | "dir")
             {
                 let r = frame_introspection(vm, f, b.name);
-                f.stack.truncate(base);
-                f.stack.push(r?);
+                f.bufs.stack.truncate(base);
+                f.bufs.stack.push(r?);
                 return Ok(());
             }
         }
     }
     if kwn.is_empty() {
         if let Payload::Function(func) = &callable.payload {
-            let r = vm.call_function_stack(&callable, func, &mut f.stack, start);
-            f.stack.truncate(base);
-            f.stack.push(r?);
+            let r = vm.call_function_stack(&callable, func, &mut f.bufs.stack, start);
+            f.bufs.stack.truncate(base);
+            f.bufs.stack.push(r?);
             return Ok(());
         }
     }
     let r = {
-        let args = Args::with_kw(&f.stack[start..], kwn);
+        let args = Args::with_kw(&f.bufs.stack[start..], kwn);
         match &callable.payload {
             Payload::Function(func) => vm.call_function(&callable, func, args),
             Payload::Builtin(b)
@@ -84,17 +84,21 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
             _ => vm.call(&callable, args),
         }
     };
-    f.stack.truncate(base);
-    f.stack.push(r?);
+    f.bufs.stack.truncate(base);
+    f.bufs.stack.push(r?);
     Ok(())
 }
 
 /// `CALL_FUNCTION_EX`: `[NULL, func, args_tuple, kwargs?] -- result`.
 pub fn call_function_ex(vm: &Vm, f: &mut Frame, arg: u32) -> Result<(), Raised> {
-    let kwargs = if arg & 1 != 0 { f.stack.pop() } else { None };
-    let callargs = f.stack.pop().unwrap_or_else(|| vm.empty_tuple.clone());
-    let func = f.stack.pop().unwrap_or_else(|| vm.none.clone());
-    let _null = f.stack.pop();
+    let kwargs = if arg & 1 != 0 {
+        f.bufs.stack.pop()
+    } else {
+        None
+    };
+    let callargs = f.bufs.stack.pop().unwrap_or_else(|| vm.empty_tuple.clone());
+    let func = f.bufs.stack.pop().unwrap_or_else(|| vm.none.clone());
+    let _null = f.bufs.stack.pop();
     let mut args: Vec<PyRef> = match &callargs.payload {
         Payload::Tuple(t) => t.to_vec(),
         _ => {
@@ -128,7 +132,7 @@ pub fn call_function_ex(vm: &Vm, f: &mut Frame, arg: u32) -> Result<(), Raised> 
         }
     }
     let r = vm.call(&func, Args::with_kw(&args, &kwnames))?;
-    f.stack.push(r);
+    f.bufs.stack.push(r);
     Ok(())
 }
 
@@ -157,27 +161,27 @@ pub fn func_desc(vm: &Vm, func: &PyRef) -> String {
 
 /// `MAKE_FUNCTION flags`: `[defaults, kwdefaults, annotations, closure,] code -- function`.
 pub fn make_function(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
-    let codeobj = f.stack.pop().unwrap_or_else(|| vm.none.clone());
+    let codeobj = f.bufs.stack.pop().unwrap_or_else(|| vm.none.clone());
     let Payload::Code(code) = &codeobj.payload else {
         return Err(vm.new_error(&vm.exc.system_error, "MAKE_FUNCTION without code".into()));
     };
     let closure = if flags & mkfn::CLOSURE != 0 {
-        f.stack.pop()
+        f.bufs.stack.pop()
     } else {
         None
     };
     let annotations = if flags & mkfn::ANNOTATIONS != 0 {
-        f.stack.pop()
+        f.bufs.stack.pop()
     } else {
         None
     };
     let kwdefaults = if flags & mkfn::KWDEFAULTS != 0 {
-        f.stack.pop()
+        f.bufs.stack.pop()
     } else {
         None
     };
     let defaults = if flags & mkfn::DEFAULTS != 0 {
-        f.stack.pop()
+        f.bufs.stack.pop()
     } else {
         None
     };
@@ -214,7 +218,7 @@ pub fn make_function(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
         module: RefCell::new(module),
         doc: RefCell::new(doc),
     };
-    f.stack.push(PyRef::new(
+    f.bufs.stack.push(PyRef::new(
         Payload::Function(Box::new(func)),
         &vm.types.function,
     ));
@@ -229,10 +233,10 @@ pub fn copy_free_vars(_vm: &Vm, f: &mut Frame, n: usize) {
     };
     let Some(closure) = &fd.closure else { return };
     let cells = closure.as_tuple().unwrap_or(&[]);
-    let total = f.fast.len();
+    let total = f.bufs.fast.len();
     let offset = total - n.min(total);
     for (i, c) in cells.iter().take(n).enumerate() {
-        f.fast[offset + i] = Some(c.clone());
+        f.bufs.fast[offset + i] = Some(c.clone());
     }
 }
 
@@ -243,7 +247,7 @@ fn zero_arg_super(vm: &Vm, f: &Frame) -> PyResult {
     if co.co_argcount == 0 && co.co_flags & minipy_bytecode::code::flags::VARARGS == 0 {
         return Err(vm.runtime_error("super(): no arguments".to_string()));
     }
-    let mut obj = match f.fast.first().cloned().flatten() {
+    let mut obj = match f.bufs.fast.first().cloned().flatten() {
         Some(o) => o,
         None => return Err(vm.runtime_error("super(): arg[0] deleted".to_string())),
     };
@@ -266,7 +270,7 @@ fn zero_arg_super(vm: &Vm, f: &Frame) -> PyResult {
         .localsplusnames
         .iter()
         .position(|n| n.as_str() == Some("__class__"));
-    let cls = match idx.and_then(|i| f.fast.get(i).cloned().flatten()) {
+    let cls = match idx.and_then(|i| f.bufs.fast.get(i).cloned().flatten()) {
         Some(c) => match &c.payload {
             Payload::Cell(cell) => cell.borrow().clone(),
             _ => None,
@@ -295,7 +299,7 @@ fn frame_introspection(vm: &Vm, f: &Frame, name: &str) -> PyResult {
             let kinds = &f.code.code.co_localspluskinds;
             for (i, n) in f.code.localsplusnames.iter().enumerate() {
                 let kind = kinds.get(i).copied().unwrap_or(0);
-                let v = match f.fast.get(i).cloned().flatten() {
+                let v = match f.bufs.fast.get(i).cloned().flatten() {
                     Some(v)
                         if kind
                             & (minipy_bytecode::code::kinds::CELL

@@ -98,8 +98,8 @@ pub fn make_exception(vm: &Vm, v: &PyRef) -> PyResult {
 
 /// `RAISE_VARARGS argc`.
 pub fn raise_varargs(vm: &Vm, f: &mut Frame, argc: u32) -> Raised {
-    let cause = if argc >= 2 { f.stack.pop() } else { None };
-    let exc = if argc >= 1 { f.stack.pop() } else { None };
+    let cause = if argc >= 2 { f.bufs.stack.pop() } else { None };
+    let exc = if argc >= 1 { f.bufs.stack.pop() } else { None };
     let Some(exc) = exc else {
         return match vm.handled_exception() {
             Some(e) => Raised {

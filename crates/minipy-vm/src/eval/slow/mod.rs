@@ -57,7 +57,7 @@ pub fn int_fast(vm: &Vm, x: i64, y: i64, op: u32) -> Option<PyRef> {
 
 /// `BEFORE_WITH`: `(mgr -- exit, mgr.__enter__())`.
 pub fn before_with(vm: &Vm, f: &mut Frame) -> PyResult<()> {
-    let mgr = f.stack.pop().unwrap_or_else(|| vm.none.clone());
+    let mgr = f.bufs.stack.pop().unwrap_or_else(|| vm.none.clone());
     let enter = vm.lookup_special(&mgr, "__enter__");
     let exit = vm.lookup_special(&mgr, "__exit__");
     let (Some(enter), Some(exit)) = (enter, exit) else {
@@ -68,9 +68,9 @@ pub fn before_with(vm: &Vm, f: &mut Frame) -> PyResult<()> {
     };
     let exit = vm.descr_get(&exit, Some(&mgr), mgr.class())?;
     let enter = vm.descr_get(&enter, Some(&mgr), mgr.class())?;
-    f.stack.push(exit);
+    f.bufs.stack.push(exit);
     let r = vm.call_args(&enter, &[])?;
-    f.stack.push(r);
+    f.bufs.stack.push(r);
     Ok(())
 }
 

@@ -65,7 +65,7 @@ pub fn delete_name(vm: &Vm, f: &Frame, name: &PyRef) -> PyResult<()> {
 }
 
 fn cell_value(f: &Frame, idx: usize) -> Option<PyRef> {
-    match &f.fast.get(idx)?.as_ref()?.payload {
+    match &f.bufs.fast.get(idx)?.as_ref()?.payload {
         Payload::Cell(c) => c.borrow().clone(),
         _ => None,
     }
@@ -120,7 +120,7 @@ pub fn delete_deref(vm: &Vm, f: &Frame, idx: usize) -> PyResult<()> {
     if cell_value(f, idx).is_none() {
         return Err(deref_error(vm, f, idx));
     }
-    if let Some(Some(c)) = f.fast.get(idx) {
+    if let Some(Some(c)) = f.bufs.fast.get(idx) {
         if let Payload::Cell(cell) = &c.payload {
             let old = cell.replace(None);
             drop(old);
