@@ -66,6 +66,8 @@ pub struct Vm {
     pub recursion_limit: Cell<usize>,
     /// The stack of exceptions being handled (`sys.exc_info()` is the top).
     pub exc_info: RefCell<Vec<PyRef>>,
+    /// Boxed on purpose: frames hold and hand back the box itself.
+    #[allow(clippy::vec_box)]
     frame_pool: RefCell<Vec<Box<crate::frame::Buffers>>>,
     /// Objects whose repr is in progress (`[...]` for recursive containers).
     pub repr_stack: RefCell<Vec<usize>>,
