@@ -207,6 +207,19 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                     (Payload::Int(x), Payload::Int(y)) if exact_ints(vm, &a, &b) => {
                         slow::int_fast(vm, *x, *y, arg)
                     }
+                    (Payload::Float(x), Payload::Float(y)) if exact_floats(vm, &a, &b) => {
+                        slow::float_fast(vm, *x, *y, arg)
+                    }
+                    (Payload::Float(x), Payload::Int(y))
+                        if exact_floats(vm, &a, &a) && exact_ints(vm, &b, &b) =>
+                    {
+                        slow::float_fast(vm, *x, *y as f64, arg)
+                    }
+                    (Payload::Int(x), Payload::Float(y))
+                        if exact_ints(vm, &a, &a) && exact_floats(vm, &b, &b) =>
+                    {
+                        slow::float_fast(vm, *x as f64, *y, arg)
+                    }
                     _ => None,
                 };
                 let r = match r {
@@ -390,8 +403,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 f.bufs.stack.push(set);
             }
             Opcode::BUILD_MAP => {
-                let items = s.split_off(s.len().saturating_sub(2 * arg as usize));
-                let d = slow::build_map(vm, items)?;
+                let d = slow::build_map(vm, s, arg as usize)?;
                 f.bufs.stack.push(d);
             }
             Opcode::BUILD_CONST_KEY_MAP => {
@@ -649,6 +661,11 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
 #[inline(always)]
 fn exact_ints(vm: &Vm, a: &PyRef, b: &PyRef) -> bool {
     a.class().is(&vm.types.int) && b.class().is(&vm.types.int)
+}
+
+#[inline(always)]
+fn exact_floats(vm: &Vm, a: &PyRef, b: &PyRef) -> bool {
+    a.class().is(&vm.types.float) && b.class().is(&vm.types.float)
 }
 
 /// A taken conditional jump; a backward one is a safe point (CPython's

@@ -197,6 +197,9 @@ thread_local! {
     static FINALIZER: Cell<Option<fn(&PyRef)>> = const { Cell::new(None) };
     static WEAKREF_CALLBACK: Cell<Option<CallbackHook>> = const { Cell::new(None) };
     static LIVE_OBJECTS: Cell<isize> = const { Cell::new(0) };
+    /// Whether `TRASHCAN` may hold objects (a plain flag, cheaper to read
+    /// on every deallocation than the vector's thread-local).
+    static DEFERRED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Installs the function that runs `__del__` on an object about to die.
@@ -416,14 +419,16 @@ fn destroy(ptr: NonNull<PyObject>) {
         return;
     };
     if depth >= TRASHCAN_DEPTH && TRASHCAN.try_with(|t| t.borrow_mut().push(ptr)).is_ok() {
+        let _ = DEFERRED.try_with(|d| d.set(true));
         return;
     }
     let _ = DEALLOC_DEPTH.try_with(|d| d.set(depth + 1));
     free_object(ptr);
-    if depth == 0 {
+    if depth == 0 && DEFERRED.try_with(|d| d.get()).unwrap_or(false) {
         while let Some(p) = TRASHCAN.try_with(|t| t.borrow_mut().pop()).ok().flatten() {
             free_object(p);
         }
+        let _ = DEFERRED.try_with(|d| d.set(false));
     }
     let _ = DEALLOC_DEPTH.try_with(|d| d.set(depth));
 }

@@ -32,9 +32,12 @@ pub fn build_set(vm: &Vm, items: Vec<PyRef>) -> PyResult {
     Ok(s)
 }
 
-pub fn build_map(vm: &Vm, items: Vec<PyRef>) -> PyResult {
-    let d = vm.new_dict();
-    let mut it = items.into_iter();
+/// `BUILD_MAP n`: the top `2n` stack values as key/value pairs (taken
+/// straight off the stack, into a table sized for them).
+pub fn build_map(vm: &Vm, stack: &mut Vec<PyRef>, n: usize) -> PyResult {
+    let d = vm.new_dict_with(crate::objects::dict::DictData::with_capacity(n));
+    let start = stack.len().saturating_sub(2 * n);
+    let mut it = stack.drain(start..);
     while let (Some(k), Some(v)) = (it.next(), it.next()) {
         dict::set_item(vm, &d, k, v)?;
     }

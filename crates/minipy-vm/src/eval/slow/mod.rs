@@ -55,6 +55,26 @@ pub fn int_fast(vm: &Vm, x: i64, y: i64, op: u32) -> Option<PyRef> {
     Some(vm.new_int(r))
 }
 
+/// `BINARY_OP` on two exact floats (or an exact int and an exact float,
+/// converted as `PyLong_AsDouble` rounds): the arithmetic that cannot
+/// raise; None sends everything else (division by zero included) down the
+/// generic path.
+pub fn float_fast(vm: &Vm, x: f64, y: f64, op: u32) -> Option<PyRef> {
+    let op = if op >= nb::INPLACE_OFFSET {
+        op - nb::INPLACE_OFFSET
+    } else {
+        op
+    };
+    let r = match op {
+        nb::ADD => x + y,
+        nb::SUBTRACT => x - y,
+        nb::MULTIPLY => x * y,
+        nb::TRUE_DIVIDE if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Some(vm.new_float(r))
+}
+
 /// `BEFORE_WITH`: `(mgr -- exit, mgr.__enter__())`.
 pub fn before_with(vm: &Vm, f: &mut Frame) -> PyResult<()> {
     let mgr = f.bufs.stack.pop().unwrap_or_else(|| vm.none.clone());
