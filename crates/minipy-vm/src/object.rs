@@ -155,7 +155,8 @@ pub enum Payload {
     Str(StrData),
     Bytes(Box<[u8]>),
     List(RefCell<Vec<PyRef>>),
-    Tuple(Box<[PyRef]>),
+    /// Items stored after the object (`PyRef::new_tuple`).
+    Tuple(crate::heap::TupleItems),
     Dict(Box<RefCell<DictData>>),
     /// `set`/`frozenset`: a dict whose values are unused.
     Set(Box<RefCell<DictData>>),
@@ -574,7 +575,7 @@ impl PyObject {
 
     pub fn as_tuple(&self) -> Option<&[PyRef]> {
         match &self.payload {
-            Payload::Tuple(t) => Some(t),
+            Payload::Tuple(t) => Some(&t[..]),
             _ => None,
         }
     }

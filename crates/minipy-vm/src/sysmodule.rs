@@ -311,7 +311,7 @@ fn version_info(vm: &Vm) -> PyRef {
         vec![vm.types.tuple.clone()],
         ns,
     ) {
-        Ok(t) => PyRef::new(Payload::Tuple(items.into_boxed_slice()), &t),
+        Ok(t) => PyRef::new_tuple(items, &t),
         Err(_) => vm.new_tuple(items),
     }
 }

@@ -116,7 +116,10 @@ impl Vm {
                 )
             })
             .collect();
-        let empty_tuple = PyRef::new_immortal(Payload::Tuple(Box::new([])), Some(&types.tuple));
+        let empty_tuple = PyRef::new_immortal(
+            Payload::Tuple(crate::heap::TupleItems::empty()),
+            Some(&types.tuple),
+        );
         let empty_str =
             PyRef::new_immortal(Payload::Str(StrData::new("".into())), Some(&types.str));
         let builtins_dict = PyRef::new(Payload::Dict(Box::default()), &types.dict);
@@ -295,7 +298,7 @@ impl Vm {
         if v.is_empty() {
             return self.empty_tuple.clone();
         }
-        PyRef::new(Payload::Tuple(v.into_boxed_slice()), &self.types.tuple)
+        PyRef::new_tuple(v, &self.types.tuple)
     }
 
     pub fn new_dict(&self) -> PyRef {

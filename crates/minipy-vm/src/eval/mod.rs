@@ -390,8 +390,13 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 vm.delitem(&container, &key)?;
             }
             Opcode::BUILD_TUPLE => {
-                let items = s.split_off(s.len().saturating_sub(arg as usize));
-                f.bufs.stack.push(vm.new_tuple(items));
+                let start = s.len().saturating_sub(arg as usize);
+                let t = if start == s.len() {
+                    vm.empty_tuple.clone()
+                } else {
+                    PyRef::new_tuple_from_tail(s, start, &vm.types.tuple)
+                };
+                f.bufs.stack.push(t);
             }
             Opcode::BUILD_LIST => {
                 let items = s.split_off(s.len().saturating_sub(arg as usize));

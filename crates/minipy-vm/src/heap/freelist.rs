@@ -9,14 +9,15 @@
 //! ```
 //!
 //! Only blocks of the kind's exact layout are kept: floats use the atom
-//! layout (no GC head, no dict slot), tuples/lists/dicts the container one
-//! (GC head, no dict slot). Instances of subclasses with a managed
+//! layout (no GC head, no dict slot), lists/dicts the container one (GC
+//! head, no dict slot), tuples that plus their items, one list per length
+//! up to 20 as in CPython. Instances of subclasses with a managed
 //! `__dict__` never enter a freelist.
 //!
 //! Invariants the `unsafe` code relies on:
 //!
 //! * F1. A block in a freelist was allocated by `minipy_alloc::alloc` with
-//!   `layout_for(kind's gc, false)`, and its object was fully dropped (the
+//!   `layout_for(kind's gc, false, kind's tuple length)`, and its object was fully dropped (the
 //!   memory is uninitialised, owned by the freelist alone).
 //! * F2. Single-threaded (see `heap`).
 
@@ -27,29 +28,53 @@ use std::cell::RefCell;
 use super::layout_for;
 use crate::object::Payload;
 
-/// The kinds with a freelist and CPython's limits (`PyFloat_MAXFREELIST`,
-/// `PyTuple_MAXFREELIST` per size, `PyList_MAXFREELIST`,
-/// `PyDict_MAXFREELIST`).
+/// Tuples up to this length keep freelists, one per length
+/// (`PyTuple_NFREELISTS`).
+pub const TUPLE_LENGTHS: usize = 20;
+
+/// A freelist: float, list, dict, or tuples of one length (1..=20).
 #[derive(Clone, Copy)]
-pub enum Kind {
-    Float = 0,
-    Tuple = 1,
-    List = 2,
-    Dict = 3,
+pub struct Kind(usize);
+
+impl Kind {
+    pub const FLOAT: Kind = Kind(0);
+    pub const LIST: Kind = Kind(1);
+    pub const DICT: Kind = Kind(2);
+    const FIRST_TUPLE: usize = 3;
+
+    fn limit(self) -> usize {
+        // CPython's PyFloat_MAXFREELIST, PyList_MAXFREELIST,
+        // PyDict_MAXFREELIST, PyTuple_MAXFREELIST (per length).
+        match self.0 {
+            0 => 100,
+            1 | 2 => 80,
+            _ => 2000,
+        }
+    }
+
+    /// Length of the tuples of this list (0 for the other kinds).
+    fn tuple_len(self) -> usize {
+        self.0.saturating_sub(Kind::FIRST_TUPLE - 1)
+    }
 }
 
-const LIMITS: [usize; 4] = [100, 2000, 80, 80];
-const NAMES: [&str; 4] = [
-    "PyFloatObject",
-    "PyTupleObject",
-    "PyListObject",
-    "PyDictObject",
-];
+const KINDS: usize = Kind::FIRST_TUPLE + TUPLE_LENGTHS;
 
 thread_local! {
-    static FREE: RefCell<[Vec<usize>; 4]> = const {
-        RefCell::new([Vec::new(), Vec::new(), Vec::new(), Vec::new()])
+    static FREE: RefCell<[Vec<usize>; KINDS]> = const {
+        RefCell::new([const { Vec::new() }; KINDS])
     };
+}
+
+/// The freelist of tuples of length `n` (CPython keeps none for the
+/// empty tuple, a singleton, or for longer ones).
+#[inline]
+pub fn tuple_kind(n: usize) -> Option<Kind> {
+    if (1..=TUPLE_LENGTHS).contains(&n) {
+        Some(Kind(Kind::FIRST_TUPLE + n - 1))
+    } else {
+        None
+    }
 }
 
 /// The freelist an object with this payload and layout may use.
@@ -59,22 +84,22 @@ pub fn kind_of(payload: &Payload, gc: bool, dict: bool) -> Option<Kind> {
         return None;
     }
     match payload {
-        Payload::Float(_) if !gc => Some(Kind::Float),
-        Payload::Tuple(_) if gc => Some(Kind::Tuple),
-        Payload::List(_) if gc => Some(Kind::List),
-        Payload::Dict(_) if gc => Some(Kind::Dict),
+        Payload::Float(_) if !gc => Some(Kind::FLOAT),
+        Payload::Tuple(t) if gc => tuple_kind(t.len()),
+        Payload::List(_) if gc => Some(Kind::LIST),
+        Payload::Dict(_) if gc => Some(Kind::DICT),
         _ => None,
     }
 }
 
 fn layout_of(k: Kind) -> std::alloc::Layout {
-    layout_for(!matches!(k, Kind::Float), false, 0).0
+    layout_for(k.0 != Kind::FLOAT.0, false, k.tuple_len()).0
 }
 
 /// A block for a new object of kind `k` (null when the list is empty).
 #[inline]
 pub fn pop(k: Kind) -> *mut u8 {
-    FREE.try_with(|f| f.borrow_mut()[k as usize].pop())
+    FREE.try_with(|f| f.borrow_mut()[k.0].pop())
         .ok()
         .flatten()
         .map_or(std::ptr::null_mut(), |a| a as *mut u8)
@@ -85,8 +110,8 @@ pub fn pop(k: Kind) -> *mut u8 {
 pub fn push(k: Kind, block: *mut u8) -> bool {
     FREE.try_with(|f| {
         let mut f = f.borrow_mut();
-        let list = &mut f[k as usize];
-        if list.len() < LIMITS[k as usize] {
+        let list = &mut f[k.0];
+        if list.len() < k.limit() {
             list.push(block as usize);
             true
         } else {
@@ -102,11 +127,10 @@ pub fn clear() {
     let lists = FREE.try_with(|f| std::mem::take(&mut *f.borrow_mut()));
     let Ok(lists) = lists else { return };
     for (i, list) in lists.into_iter().enumerate() {
-        let k = [Kind::Float, Kind::Tuple, Kind::List, Kind::Dict][i];
         for a in list {
             // SAFETY: F1: the block came from minipy_alloc with this layout
             // and nothing else refers to it.
-            unsafe { minipy_alloc::dealloc(a as *mut u8, layout_of(k)) };
+            unsafe { minipy_alloc::dealloc(a as *mut u8, layout_of(Kind(i))) };
         }
     }
 }
@@ -118,12 +142,50 @@ pub fn report() -> String {
         .try_with(|f| f.borrow().iter().map(|l| l.len()).collect::<Vec<_>>())
         .unwrap_or_default();
     let mut out = String::new();
-    // CPython's order: dicts, floats, lists, tuples.
-    for i in [3, 0, 2, 1] {
-        let n = counts.get(i).copied().unwrap_or(0);
-        let k = [Kind::Float, Kind::Tuple, Kind::List, Kind::Dict][i];
-        let size = layout_of(k).size();
-        minipy_alloc::debug_allocator_stats(&mut out, &format!("free {}", NAMES[i]), n, size);
+    let mut line = |k: Kind, name: &str| {
+        let n = counts.get(k.0).copied().unwrap_or(0);
+        minipy_alloc::debug_allocator_stats(&mut out, name, n, layout_of(k).size());
+    };
+    // CPython's order: dicts, floats, lists, tuples by length.
+    line(Kind::DICT, "free PyDictObject");
+    line(Kind::FLOAT, "free PyFloatObject");
+    line(Kind::LIST, "free PyListObject");
+    for n in 1..=TUPLE_LENGTHS {
+        if let Some(k) = tuple_kind(n) {
+            line(k, &format!("free {}-sized PyTupleObject", n));
+        }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_lists_tuples_by_length_in_cpythons_order() {
+        let r = report();
+        let names: Vec<&str> = r
+            .lines()
+            .filter_map(|l| l.split(" free ").nth(1))
+            .filter_map(|l| l.split(" * ").next())
+            .collect();
+        assert_eq!(names.len(), 3 + TUPLE_LENGTHS, "{r}");
+        assert_eq!(names[0], "PyDictObjects");
+        assert_eq!(names[1], "PyFloatObjects");
+        assert_eq!(names[2], "PyListObjects");
+        assert_eq!(names[3], "1-sized PyTupleObjects");
+        assert_eq!(names[22], "20-sized PyTupleObjects");
+    }
+
+    #[test]
+    fn tuple_kinds_cover_lengths_1_to_20() {
+        assert!(tuple_kind(0).is_none());
+        assert!(tuple_kind(21).is_none());
+        let sizes: Vec<usize> = (1..=20)
+            .map(|n| layout_of(tuple_kind(n).unwrap()).size())
+            .collect();
+        // Each extra item is one more word in the block.
+        assert!(sizes.windows(2).all(|w| w[1] == w[0] + 8), "{sizes:?}");
+    }
 }

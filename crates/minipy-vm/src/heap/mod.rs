@@ -14,9 +14,10 @@
 //!            | ob_type: *PyObject (owned reference)     |   8 bytes   > PyObject
 //!            | payload: Payload (enum, see object.rs)   |            /
 //!            +------------------------------------------+
-//!            instances of classes with __slots__ only
+//!            instances of classes with __slots__: slot cells; tuples: items
 //!            +------------------------------------------+
 //!            | n x SlotCell: Cell<Option<PyRef>>        |  8n bytes (n in ob_flags)
+//!            |   or n x PyRef (tuple items)             |  8n bytes (n in the payload)
 //!            +------------------------------------------+
 //! ```
 //!
@@ -56,6 +57,9 @@
 //!    initialised [`SlotCell`]s that follow the object in its block (the
 //!    `__slots__` values of an instance); `n` is set at allocation and
 //!    never changes, so the layout to free is recomputed from it too.
+//! 7. A tuple's items are the `len` initialised `PyRef`s that follow the
+//!    object in its block (`TupleItems`, made only by `PyRef::new_tuple`);
+//!    they are never changed, and dropped when the object is freed.
 //!
 //! Destruction can recurse (a list holding the only reference to a list ...).
 //! Like CPython's "trashcan", destruction deeper than [`TRASHCAN_DEPTH`]
@@ -159,12 +163,14 @@ pub fn cell_get(cell: &SlotCell) -> Option<PyRef> {
     r
 }
 
-/// The allocation's layout and the offset of the `PyObject` in it.
-fn layout_for(has_gc_head: bool, has_dict_slot: bool, ncells: usize) -> (Layout, usize) {
+/// The allocation's layout and the offset of the `PyObject` in it;
+/// `trailing` words (slot cells or tuple items) follow the object.
+fn layout_for(has_gc_head: bool, has_dict_slot: bool, trailing: usize) -> (Layout, usize) {
     let mut obj = Layout::new::<PyObject>();
-    if ncells > 0 {
-        // Cannot fail: ncells <= MAX_CELLS words.
-        if let Ok((l, _)) = Layout::array::<SlotCell>(ncells).and_then(|c| obj.extend(c)) {
+    if trailing > 0 {
+        // Fails only for sizes no allocation could serve; the caller's
+        // allocation then reports the failure.
+        if let Ok((l, _)) = Layout::array::<SlotCell>(trailing).and_then(|c| obj.extend(c)) {
             obj = l;
         }
     }
@@ -235,63 +241,51 @@ impl PyRef {
         let ncells = ncells.min(MAX_CELLS);
         let dict = ty.ob_flags.get() & TYPE_MANAGED_DICT != 0;
         let gc = dict || payload.is_container();
-        let (layout, offset) = layout_for(gc, dict, ncells);
-        let recycled = match freelist::kind_of(&payload, gc, dict) {
-            Some(k) if ncells == 0 => freelist::pop(k),
-            _ => std::ptr::null_mut(),
+        let kind = match freelist::kind_of(&payload, gc, dict) {
+            Some(k) if ncells == 0 => Some(k),
+            _ => None,
         };
-        let base = if recycled.is_null() {
-            // SAFETY: `layout` has non-zero size (PyObject is not zero-sized).
-            unsafe { minipy_alloc::alloc(layout) }
-        } else {
-            recycled // F1: a block of exactly this layout
-        };
-        if base.is_null() {
-            std::alloc::handle_alloc_error(layout);
-        }
-        ty.incref();
-        // SAFETY: `base` is a fresh allocation of `layout`, large enough for
-        // an optional GcHead at offset 0 and the PyObject at `offset`, and
-        // suitably aligned for both (Layout::extend computed the offset).
+        let obj = allocate(ty, gc, dict, ncells, kind);
+        // SAFETY: `allocate` returned room for the object and `ncells`
+        // words after it (invariant 6 is established by the flags below).
         unsafe {
-            if dict {
-                (base as *mut DictSlot).write(std::cell::RefCell::new(None));
-            }
-            if gc {
-                let head = base.add(offset - std::mem::size_of::<GcHead>()) as *mut GcHead;
-                head.write(GcHead {
-                    prev: Cell::new(0),
-                    next: Cell::new(0),
-                    gc_refs: Cell::new(0),
-                });
-            }
-            let obj = base.add(offset) as *mut PyObject;
             let cells = obj.add(1) as *mut SlotCell;
             for i in 0..ncells {
                 cells.add(i).write(Cell::new(None));
             }
-            let flags = if gc { HAS_GC_HEAD } else { 0 }
-                | if dict { HAS_DICT_SLOT } else { 0 }
-                | ((ncells as u32) << CELLS_SHIFT);
-            obj.write(PyObject {
-                ob_refcnt: Cell::new(1),
-                ob_flags: Cell::new(flags),
-                ob_type: Cell::new(ty.ptr),
-                payload,
+            finish(obj, ty, payload, gc, dict, ncells)
+        }
+    }
+
+    /// A new tuple (of type `ty`, `tuple` or a subclass) owning `items`,
+    /// which are stored after the object in the same block, as CPython's
+    /// `PyTupleObject` stores `ob_item`.
+    pub fn new_tuple(mut items: Vec<PyRef>, ty: &PyRef) -> PyRef {
+        PyRef::new_tuple_from_tail(&mut items, 0, ty)
+    }
+
+    /// A new tuple of the items `v[start..]`, moved out of `v` (which is
+    /// truncated to `start`): `BUILD_TUPLE` takes them off the value stack
+    /// without an intermediate vector.
+    pub fn new_tuple_from_tail(v: &mut Vec<PyRef>, start: usize, ty: &PyRef) -> PyRef {
+        let start = start.min(v.len());
+        let n = v.len() - start;
+        let dict = ty.ob_flags.get() & TYPE_MANAGED_DICT != 0;
+        let kind = if dict { None } else { freelist::tuple_kind(n) };
+        let obj = allocate(ty, true, dict, n, kind);
+        // SAFETY: `allocate` returned room for the object and `n` words
+        // after it; the items are moved there (the vector forgets them by
+        // shrinking to `start`) and `TupleItems` records where they are
+        // (invariant 7).
+        unsafe {
+            let dst = obj.add(1) as *mut PyRef;
+            std::ptr::copy_nonoverlapping(v.as_ptr().add(start), dst, n);
+            v.set_len(start);
+            let payload = Payload::Tuple(TupleItems {
+                ptr: NonNull::new_unchecked(dst),
+                len: n,
             });
-            let _ = LIVE_OBJECTS.try_with(|c| c.set(c.get() + 1));
-            let r = PyRef {
-                ptr: NonNull::new_unchecked(obj),
-            };
-            if gc {
-                // Instances of subclasses are always tracked (they hold a
-                // reference to their heap type); exact dicts only once they
-                // hold a container.
-                let track =
-                    dict || r.payload.tracked_at_creation() || crate::object::is_heap_instance(&r);
-                gc::on_alloc(&r, track);
-            }
-            r
+            finish(obj, ty, payload, true, dict, 0)
         }
     }
 
@@ -343,6 +337,123 @@ impl PyRef {
     /// The address used for `id()`.
     pub fn addr(&self) -> usize {
         self.ptr.as_ptr() as usize
+    }
+}
+
+/// Allocates the block of an object of type `ty` (a recycled one of kind
+/// `kind` when there is one), writes its dict slot and GC head, takes a
+/// reference to `ty`, and returns where the `PyObject` goes (followed by
+/// `trailing` words, uninitialised).
+#[inline(always)]
+fn allocate(
+    ty: &PyRef,
+    gc: bool,
+    dict: bool,
+    trailing: usize,
+    kind: Option<freelist::Kind>,
+) -> *mut PyObject {
+    let (layout, offset) = layout_for(gc, dict, trailing);
+    let recycled = match kind {
+        Some(k) => freelist::pop(k),
+        None => std::ptr::null_mut(),
+    };
+    let base = if recycled.is_null() {
+        // SAFETY: `layout` has non-zero size (PyObject is not zero-sized).
+        unsafe { minipy_alloc::alloc(layout) }
+    } else {
+        recycled // F1: a block of exactly this layout
+    };
+    if base.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    ty.incref();
+    // SAFETY: `base` is a fresh allocation of `layout`, large enough for an
+    // optional dict slot and GcHead before the PyObject at `offset`, and
+    // suitably aligned for all of them (Layout::extend computed the offset).
+    unsafe {
+        if dict {
+            (base as *mut DictSlot).write(std::cell::RefCell::new(None));
+        }
+        if gc {
+            let head = base.add(offset - std::mem::size_of::<GcHead>()) as *mut GcHead;
+            head.write(GcHead {
+                prev: Cell::new(0),
+                next: Cell::new(0),
+                gc_refs: Cell::new(0),
+            });
+        }
+        base.add(offset) as *mut PyObject
+    }
+}
+
+/// Writes the header and payload at `obj` (from [`allocate`]) and hands the
+/// new object to the collector.
+///
+/// # Safety
+/// `obj` comes from `allocate(ty, gc, dict, ..)` and its `ncells` trailing
+/// cells (if any) are initialised.
+#[inline(always)]
+unsafe fn finish(
+    obj: *mut PyObject,
+    ty: &PyRef,
+    payload: Payload,
+    gc: bool,
+    dict: bool,
+    ncells: usize,
+) -> PyRef {
+    let flags = if gc { HAS_GC_HEAD } else { 0 }
+        | if dict { HAS_DICT_SLOT } else { 0 }
+        | ((ncells as u32) << CELLS_SHIFT);
+    // SAFETY: per the contract, `obj` is valid for writing a PyObject.
+    let r = unsafe {
+        obj.write(PyObject {
+            ob_refcnt: Cell::new(1),
+            ob_flags: Cell::new(flags),
+            ob_type: Cell::new(ty.ptr),
+            payload,
+        });
+        PyRef {
+            ptr: NonNull::new_unchecked(obj),
+        }
+    };
+    let _ = LIVE_OBJECTS.try_with(|c| c.set(c.get() + 1));
+    if gc {
+        // Instances of subclasses are always tracked (they hold a
+        // reference to their heap type); exact dicts only once they
+        // hold a container.
+        let track = dict || r.payload.tracked_at_creation() || crate::object::is_heap_instance(&r);
+        gc::on_alloc(&r, track);
+    }
+    r
+}
+
+/// A tuple's items: a view of the words stored after the tuple object in
+/// its own block (see [`PyRef::new_tuple`]). Only the heap creates one with
+/// items; it derefs to `&[PyRef]`.
+pub struct TupleItems {
+    ptr: NonNull<PyRef>,
+    len: usize,
+}
+
+impl TupleItems {
+    /// No items (the empty tuple).
+    pub const fn empty() -> TupleItems {
+        TupleItems {
+            ptr: NonNull::dangling(),
+            len: 0,
+        }
+    }
+}
+
+impl std::ops::Deref for TupleItems {
+    type Target = [PyRef];
+    #[inline]
+    fn deref(&self) -> &[PyRef] {
+        // SAFETY: invariant 7: `len` initialised references live at `ptr`
+        // (after the object this payload is in) for as long as the object,
+        // which outlives any borrow of its payload; they are never mutated.
+        // For `len == 0` the dangling pointer is valid for an empty slice.
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
     }
 }
 
@@ -463,19 +574,29 @@ fn free_object(ptr: NonNull<PyObject>) {
         let gc = flags & HAS_GC_HEAD != 0;
         let dict = flags & HAS_DICT_SLOT != 0;
         let ncells = (flags >> CELLS_SHIFT) as usize;
+        let nitems = match &(*raw).payload {
+            Payload::Tuple(t) => t.len(),
+            _ => 0,
+        };
         let kind = match freelist::kind_of(&(*raw).payload, gc, dict) {
             Some(k) if ncells == 0 => Some(k),
             _ => None,
         };
         std::ptr::drop_in_place(&mut (*raw).payload);
+        // Trailing words: slot cells (invariant 6) or tuple items
+        // (invariant 7), never both.
         let cells = raw.add(1) as *mut SlotCell;
         for i in 0..ncells {
             std::ptr::drop_in_place(cells.add(i));
         }
+        let items = raw.add(1) as *mut PyRef;
+        for i in 0..nitems {
+            std::ptr::drop_in_place(items.add(i));
+        }
         if gc && flags & INLINE_DICT == 0 {
             gc::on_dealloc();
         }
-        let (layout, offset) = layout_for(gc, dict, ncells);
+        let (layout, offset) = layout_for(gc, dict, ncells + nitems);
         let base = (raw as *mut u8).sub(offset);
         if dict {
             std::ptr::drop_in_place(base as *mut DictSlot);
@@ -533,8 +654,11 @@ impl PyObject {
         if f & IMMORTAL != 0 {
             return layout_for(false, false, 0).0.size();
         }
-        let ncells = (f >> CELLS_SHIFT) as usize;
-        layout_for(f & HAS_GC_HEAD != 0, f & HAS_DICT_SLOT != 0, ncells)
+        let mut trailing = (f >> CELLS_SHIFT) as usize;
+        if let Payload::Tuple(t) = &self.payload {
+            trailing += t.len();
+        }
+        layout_for(f & HAS_GC_HEAD != 0, f & HAS_DICT_SLOT != 0, trailing)
             .0
             .size()
     }

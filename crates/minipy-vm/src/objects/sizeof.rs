@@ -36,7 +36,7 @@ pub fn basic_size(obj: &PyObject) -> usize {
         Payload::List(v) => v
             .try_borrow()
             .map_or(0, |v| v.capacity() * size_of::<PyRef>()),
-        Payload::Tuple(t) => t.len() * size_of::<PyRef>(),
+        // (A tuple's items are in its block: `block_size` counts them.)
         Payload::Dict(d) | Payload::Set(d) => d.try_borrow().map_or(0, |d| table_size(&d)),
         Payload::Instance(inst) => {
             // The values block: a capacity word and the cells, in

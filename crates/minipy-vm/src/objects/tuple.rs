@@ -39,7 +39,7 @@ pub fn new_tuple_of(vm: &Vm, cls: &PyRef, items: Vec<PyRef>) -> PyRef {
     if cls.is(&vm.types.tuple) {
         vm.new_tuple(items)
     } else {
-        PyRef::new(Payload::Tuple(items.into_boxed_slice()), cls)
+        PyRef::new_tuple(items, cls)
     }
 }
 
