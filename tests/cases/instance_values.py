@@ -131,3 +131,41 @@ print("collected after __dict__", gc.collect())
 # Many instances, each with the full set of keys.
 objs = [P(i, -i) for i in range(10000)]
 print(sum(o.a + o.b for o in objs), objs[-1].__dict__)
+
+# Assigning and deleting __dict__.
+class DA:
+    def __init__(self):
+        self.x = 1
+da = DA()
+da.__dict__ = {"y": 2}
+print(da.y, hasattr(da, "x"), vars(da))
+da.z = 3
+print(vars(da))
+db = DA()
+old = db.__dict__
+db.__dict__ = {"q": 1}
+print(old, vars(db), db.q)
+del db.__dict__
+print(vars(db), hasattr(db, "q"))
+db.r = 4
+print(vars(db))
+try:
+    db.__dict__ = 5
+except TypeError as e:
+    print("TypeError:", e)
+class D2(dict):
+    pass
+db.__dict__ = D2(s=1)
+print(db.s, type(vars(db)).__name__)
+dc = DA()
+dc.__dict__.update(w=5)
+print(dc.w, vars(dc))
+dc.__dict__.clear()
+print(hasattr(dc, "x"), vars(dc))
+class Cyc:
+    pass
+gc.collect()
+cy = Cyc()
+cy.__dict__ = {"me": cy}
+del cy
+print("collected after __dict__ assignment", gc.collect())

@@ -27,7 +27,8 @@
 //!    a new key is stored in values only if no present value comes after
 //!    it, otherwise the instance switches to dict mode first.
 //! 2. *Dict mode* (`dict` is Some): the namespace is that dict, all
-//!    `values` are None. An instance never goes back.
+//!    `values` are None. An instance goes back only through
+//!    `del obj.__dict__`, which leaves it with an empty namespace.
 //! 3. Shared keys are exact `str` objects, only appended (at most
 //!    [`MAX_SHARED_KEYS`]), so an index stays valid for the class's life.
 //! 4. The namespace dict made here is an *inline* dict (`INLINE_DICT`): it
@@ -43,7 +44,7 @@ use std::cell::{Cell, RefCell};
 
 use crate::heap::values::Values;
 use crate::heap::PyRef;
-use crate::object::Payload;
+use crate::object::{Payload, PyResult};
 use crate::objects::dict;
 use crate::objects::typeobj::TypeData;
 use crate::vm::Vm;
@@ -241,6 +242,41 @@ fn to_dict_mode(vm: &Vm, t: &TypeData, inst: &InstanceData) -> PyRef {
     }
     inst.dict.set(Some(d.clone()));
     d
+}
+
+/// `obj.__dict__ = d` (`d` a dict) or `del obj.__dict__` (None: an empty
+/// namespace again), as CPython's `subtype_setdict`. None when the class
+/// gives instances no namespace.
+pub fn set_namespace(
+    vm: &Vm,
+    obj: &PyRef,
+    inst: &InstanceData,
+    d: Option<PyRef>,
+) -> Option<PyResult<()>> {
+    let t = obj.class().as_type()?;
+    if !has_namespace(t) && !inst.is_dict_mode() {
+        return None;
+    }
+    if let Some(d) = &d {
+        if !crate::objects::typeobj::is_subtype(d.class(), &vm.types.dict) {
+            return Some(Err(vm.type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                d.type_name()
+            ))));
+        }
+    }
+    let old_values: Vec<PyRef> = match inst.values.try_borrow_mut() {
+        Ok(mut vals) => vals
+            .as_mut_slice()
+            .iter_mut()
+            .filter_map(Option::take)
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    let old_dict = inst.dict.replace(d);
+    drop(old_values);
+    drop(old_dict);
+    Some(Ok(()))
 }
 
 /// Called before `obj.__class__` changes: shared-key indices belong to the

@@ -491,6 +491,13 @@ impl Vm {
                 }
             }
         }
+        if let Payload::Instance(inst) = &obj.payload {
+            if name_s == "__dict__" {
+                if let Some(r) = inline_values::set_namespace(self, obj, inst, value.clone()) {
+                    return r;
+                }
+            }
+        }
         if special::setattr(self, obj, name_s, value.clone())? {
             return Ok(());
         }
