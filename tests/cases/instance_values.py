@@ -169,3 +169,23 @@ cy = Cyc()
 cy.__dict__ = {"me": cy}
 del cy
 print("collected after __dict__ assignment", gc.collect())
+
+# __class__ assignment needs the same layout (slots and namespace).
+class S1:
+    __slots__ = ("a",)
+class S2:
+    __slots__ = ("b", "c")
+class S3:
+    __slots__ = ("a",)
+s = S1()
+s.a = 1
+try:
+    s.__class__ = S2
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    s.__class__ = P
+except TypeError as e:
+    print("TypeError:", e)
+s.__class__ = S3
+print(type(s).__name__, s.a)

@@ -329,6 +329,13 @@ pub fn setattr(vm: &Vm, obj: &PyRef, name: &str, value: Option<PyRef>) -> PyResu
             if name == "__class__" {
                 if let Some(v) = value {
                     if v.as_type().is_some() && matches!(obj.payload, Payload::Instance(_)) {
+                        if !same_layout(obj.class(), &v) {
+                            return Err(vm.type_error(format!(
+                                "__class__ assignment: '{}' object layout differs from '{}'",
+                                v.as_type().map(|t| t.name()).unwrap_or_default(),
+                                obj.class().as_type().map(|t| t.name()).unwrap_or_default()
+                            )));
+                        }
                         crate::objects::inline_values::before_class_change(vm, obj);
                         obj.set_class(&v);
                         return Ok(true);
@@ -338,6 +345,17 @@ pub fn setattr(vm: &Vm, obj: &PyRef, name: &str, value: Option<PyRef>) -> PyResu
             }
             Ok(false)
         }
+    }
+}
+
+/// CPython's `compatible_for_assignment`, for instances: the same slots
+/// (cells after the object) and both with or both without a namespace.
+fn same_layout(a: &PyRef, b: &PyRef) -> bool {
+    match (a.as_type(), b.as_type()) {
+        (Some(x), Some(y)) => {
+            x.slot_names == y.slot_names && (x.heap && x.has_dict) == (y.heap && y.has_dict)
+        }
+        _ => false,
     }
 }
 
