@@ -135,3 +135,37 @@ gg.v = "real"
 print(get_v(gg))
 del gg.v
 print(get_v(gg))
+
+# LOAD_METHOD: the instance may start or stop shadowing the method, the
+# class may replace it, and new shared keys may appear.
+class Mth:
+    def m(self):
+        return "class m"
+def call_m(o):
+    return o.m()
+o1 = Mth()
+o2 = Mth()
+print(call_m(o1), call_m(o2))
+o1.m = lambda: "instance m"          # 'm' becomes a shared key
+print(call_m(o1), call_m(o2))
+o3 = Mth()
+print(call_m(o3))
+del o1.m
+print(call_m(o1))
+o2.other = 1
+o2.m = lambda: "o2 instance m"
+print(call_m(o2), call_m(o3))
+Mth.m = lambda self: "replaced m"
+print(call_m(o1), call_m(o3))
+vars(o3)["m"] = lambda: "through vars"
+print(call_m(o3))
+class Sub(Mth):
+    def m(self):
+        return "sub m"
+print(call_m(Sub()), call_m(Mth()))
+class GA:
+    def __getattribute__(self, name):
+        return lambda: "getattribute " + name
+    def m(self):
+        return "never"
+print(call_m(GA()))

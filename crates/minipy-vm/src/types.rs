@@ -233,6 +233,7 @@ pub fn make_static_type(
         tuples: RefCell::new(None),
         shared_keys: RefCell::new(Vec::new()),
         concrete_at: std::cell::Cell::new(0),
+        generic_getattribute_at: std::cell::Cell::new(0),
     };
     let ty = PyRef::new_immortal(Payload::Type(Box::new(data)), metatype);
     STATIC_TYPES.with(|t| t.borrow_mut().push(ty.clone()));

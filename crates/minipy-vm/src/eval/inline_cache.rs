@@ -15,6 +15,8 @@
 //! | LOAD_GLOBAL           | GLOBAL        | globals version   | —                  | entry position   |
 //! | LOAD_GLOBAL           | BUILTIN       | globals version   | builtins version   | entry position   |
 //! | LOAD_ATTR, STORE_ATTR | INSTANCE_VALUE| type address      | `Vm::type_version` | shared-key index |
+//! | LOAD_METHOD           | METHOD        | type address      | `Vm::type_version` | shared-key count |
+//! | LOAD_METHOD           | METHOD_KEYED  | type address      | `Vm::type_version` | shared-key index |
 //!
 //! Invariants (why a hit is always the answer the slow path would give):
 //!
@@ -28,7 +30,12 @@
 //!    type (same address, hence the same live type: a new type at a
 //!    reused address bumped the version) still has no data descriptor or
 //!    custom `__setattr__`/`__getattribute__` for the name, and the shared
-//!    key index is still the name's (shared keys are append-only).
+//!    key index is still the name's (shared keys are append-only). For
+//!    `LOAD_METHOD`, the type's attribute is still a plain function; the
+//!    instance does not shadow it while its namespace is in values mode
+//!    and either the class has no more shared keys than when the name was
+//!    not among them (METHOD) or the instance has no value for the name's
+//!    key (METHOD_KEYED). The function itself comes from the method cache.
 //! 3. A miss, or any case the entry does not cover (dict mode, a value not
 //!    present, a key out of order), takes the generic path, which then
 //!    refreshes the entry. Caches never hold references.
@@ -47,6 +54,8 @@ use crate::vm::Vm;
 const GLOBAL: u32 = 1;
 const BUILTIN: u32 = 2;
 const INSTANCE_VALUE: u32 = 3;
+const METHOD: u32 = 4;
+const METHOD_KEYED: u32 = 5;
 
 /// No cache slot (more cached instructions than a code unit can number).
 const NO_SLOT: u16 = u16::MAX;
@@ -63,7 +72,7 @@ pub struct InlineCache {
 fn has_cache(op: Opcode) -> bool {
     matches!(
         op,
-        Opcode::LOAD_GLOBAL | Opcode::LOAD_ATTR | Opcode::STORE_ATTR
+        Opcode::LOAD_GLOBAL | Opcode::LOAD_ATTR | Opcode::STORE_ATTR | Opcode::LOAD_METHOD
     )
 }
 
@@ -207,6 +216,86 @@ pub fn store_attr(
     vm.setattr(owner, name, v)?;
     c.set(learn_attr(vm, owner, name, &vm.names.setattr));
     Ok(())
+}
+
+/// `LOAD_METHOD`: `(method, true)` for a plain function of the type that
+/// the instance does not shadow, else `(attribute, false)` (as
+/// `Vm::get_method`).
+#[inline]
+pub fn load_method(
+    vm: &Vm,
+    code: &CodeInfo,
+    at: usize,
+    owner: &PyRef,
+    name: &PyRef,
+) -> PyResult<(PyRef, bool)> {
+    let Some(c) = slot(code, at) else {
+        return vm.get_method(owner, name);
+    };
+    let e = c.get();
+    if (e.kind == METHOD || e.kind == METHOD_KEYED)
+        && owner.class().addr() as u64 == e.key1
+        && vm.type_version.get() == e.key2
+    {
+        if let (Payload::Instance(inst), Some(t)) = (&owner.payload, owner.class().as_type()) {
+            let unshadowed = !inst.is_dict_mode()
+                && if e.kind == METHOD {
+                    t.shared_keys.borrow().len() == e.index as usize
+                } else {
+                    inst.value_at(e.index as usize).is_none()
+                };
+            if unshadowed {
+                if let Some(m) = typeobj::lookup(vm, owner.class(), name) {
+                    return Ok((m, true));
+                }
+            }
+        }
+    }
+    let r = vm.get_method(owner, name)?;
+    c.set(if r.1 {
+        learn_method(vm, owner, name)
+    } else {
+        InlineCache::default()
+    });
+    Ok(r)
+}
+
+/// After `get_method` found a plain function of `owner`'s type not shadowed
+/// by the instance: a METHOD or METHOD_KEYED entry (see the module table).
+#[cold]
+fn learn_method(vm: &Vm, owner: &PyRef, name: &PyRef) -> InlineCache {
+    let none = InlineCache::default();
+    let Payload::Instance(inst) = &owner.payload else {
+        return none;
+    };
+    let ty = owner.class();
+    let Some(t) = ty.as_type() else {
+        return none;
+    };
+    if !t.heap || inst.is_dict_mode() {
+        return none;
+    }
+    let generic = typeobj::lookup(vm, &vm.types.object, &vm.names.getattribute);
+    let own = typeobj::lookup(vm, ty, &vm.names.getattribute);
+    if !matches!((&generic, &own), (Some(g), Some(o)) if g.is(o)) {
+        return none;
+    }
+    if !matches!(
+        typeobj::lookup(vm, ty, name).map(|m| matches!(m.payload, Payload::Function(_))),
+        Some(true)
+    ) {
+        return none;
+    }
+    let (kind, index) = match inline_values::key_index(t, name) {
+        Some(i) => (METHOD_KEYED, i),
+        None => (METHOD, t.shared_keys.borrow().len()),
+    };
+    InlineCache {
+        key1: ty.addr() as u64,
+        key2: vm.type_version.get(),
+        index: index as u32,
+        kind,
+    }
 }
 
 /// After a generic access of `owner.name`: an INSTANCE_VALUE entry when

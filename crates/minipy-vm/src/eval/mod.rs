@@ -355,7 +355,8 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             }
             Opcode::LOAD_METHOD => {
                 let owner = pop(vm, s);
-                let (m, unbound) = vm.get_method(&owner, &code.names[arg as usize])?;
+                let name = &code.names[arg as usize];
+                let (m, unbound) = inline_cache::load_method(vm, &code, f.lasti, &owner, name)?;
                 if unbound {
                     f.bufs.stack.push(m);
                     f.bufs.stack.push(owner);

@@ -152,7 +152,13 @@ fn object_delattr(vm: &Vm, args: Args) -> PyResult {
 
 fn object_getattribute(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "__getattribute__", 2, 2)?;
-    vm.getattr(&a[0], &a[1])
+    if a[1].as_str().is_none() {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            a[1].type_name()
+        )));
+    }
+    vm.generic_getattribute(&a[0], &a[1])
 }
 
 fn object_format(vm: &Vm, args: Args) -> PyResult {

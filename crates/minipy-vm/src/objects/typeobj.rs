@@ -68,6 +68,10 @@ pub struct TypeData {
     /// true `__abstractmethods__` (CPython's `Py_TPFLAGS_IS_ABSTRACT`
     /// test, cached: instantiation checks it every time).
     pub concrete_at: Cell<u64>,
+    /// `Vm::type_version + 1` when `__getattribute__` was last found to be
+    /// a built-in one (the generic lookup applies), cached like
+    /// `concrete_at`.
+    pub generic_getattribute_at: Cell<u64>,
 }
 
 impl TypeData {
@@ -395,6 +399,7 @@ pub fn new_type(
         tuples: RefCell::new(None),
         shared_keys: RefCell::new(Vec::new()),
         concrete_at: Cell::new(0),
+        generic_getattribute_at: Cell::new(0),
     };
     let ty = PyRef::new(Payload::Type(Box::new(data)), metatype);
     if crate::object::needs_dict_slot(&ty) {

@@ -52,6 +52,20 @@ impl Vm {
                 return Ok(Some(v));
             }
         }
+        if let Some(ga) = self.custom_getattribute(obj) {
+            // slot_tp_getattr_hook: the type's __getattribute__, then
+            // __getattr__ if it raised AttributeError.
+            return match self.call_args(&ga, &[obj.clone(), name.clone()]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.exc_matches(&e, &self.exc.attribute_error) => {
+                    match lookup(self, obj.class(), &self.names.getattr) {
+                        Some(g) => self.call_args(&g, &[obj.clone(), name.clone()]).map(Some),
+                        None => Err(e),
+                    }
+                }
+                Err(e) => Err(e),
+            };
+        }
         let r = if obj.as_type().is_some() {
             self.type_getattr(obj, name)
         } else {
@@ -86,6 +100,41 @@ impl Vm {
                 }
                 Err(e)
             }
+        }
+    }
+
+    /// The `__getattribute__` of `obj`'s class when it is not a built-in one
+    /// (a Python function overriding `object.__getattribute__`).
+    fn custom_getattribute(&self, obj: &PyRef) -> Option<PyRef> {
+        let ty = obj.class();
+        let t = ty.as_type()?;
+        if !t.heap {
+            return None;
+        }
+        let seen = self.type_version.get() + 1;
+        if t.generic_getattribute_at.get() == seen {
+            return None;
+        }
+        match lookup(self, ty, &self.names.getattribute) {
+            Some(g) if !matches!(g.payload, Payload::Builtin(_)) => Some(g),
+            _ => {
+                t.generic_getattribute_at.set(seen);
+                None
+            }
+        }
+    }
+
+    /// `object.__getattribute__(obj, name)`: the generic lookup, without
+    /// the type's own `__getattribute__` or `__getattr__`.
+    pub fn generic_getattribute(&self, obj: &PyRef, name: &PyRef) -> PyResult {
+        let r = if obj.as_type().is_some() {
+            self.type_getattr(obj, name)?
+        } else {
+            self.generic_getattr(obj, name)?
+        };
+        match r {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name.as_str().unwrap_or("?"))),
         }
     }
 
@@ -311,6 +360,9 @@ impl Vm {
     /// function found on the type (call it with `obj` prepended), else
     /// `(attribute, false)`.
     pub fn get_method(&self, obj: &PyRef, name: &PyRef) -> PyResult<(PyRef, bool)> {
+        if self.custom_getattribute(obj).is_some() {
+            return Ok((self.getattr(obj, name)?, false));
+        }
         let ty = obj.class();
         if obj.as_type().is_none() && !matches!(obj.payload, Payload::Super { .. }) {
             if let Some(d) = lookup(self, ty, name) {
