@@ -175,7 +175,7 @@ pub fn load_attr(vm: &Vm, code: &CodeInfo, at: usize, owner: &PyRef, name: &PyRe
         && vm.type_version.get() == e.key2
     {
         if let Payload::Instance(inst) = &owner.payload {
-            if let Some(v) = inst.value_at(e.index as usize) {
+            if let Some(v) = inst.get(e.index as usize) {
                 return Ok(v);
             }
         }
@@ -242,7 +242,7 @@ pub fn load_method(
                 && if e.kind == METHOD {
                     t.shared_keys.borrow().len() == e.index as usize
                 } else {
-                    inst.value_at(e.index as usize).is_none()
+                    inst.get(e.index as usize).is_none()
                 };
             if unshadowed {
                 if let Some(m) = typeobj::lookup(vm, owner.class(), name) {

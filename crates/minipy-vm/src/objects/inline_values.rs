@@ -93,7 +93,7 @@ impl InstanceData {
         r
     }
 
-    /// The value of shared key `i`.
+    /// The value of shared key `i` (None in dict mode: values are empty).
     #[inline]
     pub fn get(&self, i: usize) -> Option<PyRef> {
         self.values.borrow().as_slice().get(i).cloned().flatten()
@@ -116,12 +116,6 @@ impl InstanceData {
         vals.as_slice()
             .get(i + 1..)
             .is_some_and(|t| t.iter().any(|v| v.is_some()))
-    }
-
-    /// The value of shared key `i` (None in dict mode: values are empty).
-    #[inline]
-    pub fn value_at(&self, i: usize) -> Option<PyRef> {
-        self.get(i)
     }
 
     /// Stores the value of shared key `i` in values mode, when that keeps
