@@ -47,6 +47,7 @@ use minipy_bytecode::opcode::Opcode;
 use crate::frame::{CodeInfo, Frame};
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
+use crate::objects::typeobj::TypeData;
 use crate::objects::{dict, inline_values, typeobj};
 use crate::vm::Vm;
 
@@ -260,31 +261,39 @@ pub fn load_method(
     Ok(r)
 }
 
+/// The type data of `owner` when the caches may cover it: an instance of
+/// a class defined in Python, its namespace in values mode, and the type's
+/// `hook` (`__getattribute__` or `__setattr__`) still `object`'s.
+fn cacheable<'a>(vm: &Vm, owner: &'a PyRef, hook: &PyRef) -> Option<&'a TypeData> {
+    let Payload::Instance(inst) = &owner.payload else {
+        return None;
+    };
+    let ty = owner.class();
+    let t = ty.as_type()?;
+    if !t.heap || inst.is_dict_mode() {
+        return None;
+    }
+    let generic = typeobj::lookup(vm, &vm.types.object, hook);
+    let own = typeobj::lookup(vm, ty, hook);
+    match (&generic, &own) {
+        (Some(g), Some(o)) if g.is(o) => Some(t),
+        _ => None,
+    }
+}
+
 /// After `get_method` found a plain function of `owner`'s type not shadowed
 /// by the instance: a METHOD or METHOD_KEYED entry (see the module table).
 #[cold]
 fn learn_method(vm: &Vm, owner: &PyRef, name: &PyRef) -> InlineCache {
-    let none = InlineCache::default();
-    let Payload::Instance(inst) = &owner.payload else {
-        return none;
+    let Some(t) = cacheable(vm, owner, &vm.names.getattribute) else {
+        return InlineCache::default();
     };
     let ty = owner.class();
-    let Some(t) = ty.as_type() else {
-        return none;
-    };
-    if !t.heap || inst.is_dict_mode() {
-        return none;
-    }
-    let generic = typeobj::lookup(vm, &vm.types.object, &vm.names.getattribute);
-    let own = typeobj::lookup(vm, ty, &vm.names.getattribute);
-    if !matches!((&generic, &own), (Some(g), Some(o)) if g.is(o)) {
-        return none;
-    }
     if !matches!(
         typeobj::lookup(vm, ty, name).map(|m| matches!(m.payload, Payload::Function(_))),
         Some(true)
     ) {
-        return none;
+        return InlineCache::default();
     }
     let (kind, index) = match inline_values::key_index(t, name) {
         Some(i) => (METHOD_KEYED, i),
@@ -305,21 +314,13 @@ fn learn_method(vm: &Vm, owner: &PyRef, name: &PyRef) -> InlineCache {
 #[cold]
 fn learn_attr(vm: &Vm, owner: &PyRef, name: &PyRef, hook: &PyRef) -> InlineCache {
     let none = InlineCache::default();
-    let Payload::Instance(inst) = &owner.payload else {
+    let Some(t) = cacheable(vm, owner, hook) else {
         return none;
     };
+    if name.as_str().is_none_or(|s| s.starts_with("__")) {
+        return none;
+    }
     let ty = owner.class();
-    let Some(t) = ty.as_type() else {
-        return none;
-    };
-    if !t.heap || inst.is_dict_mode() || name.as_str().is_none_or(|s| s.starts_with("__")) {
-        return none;
-    }
-    let generic = typeobj::lookup(vm, &vm.types.object, hook);
-    let own = typeobj::lookup(vm, ty, hook);
-    if !matches!((&generic, &own), (Some(g), Some(o)) if g.is(o)) {
-        return none;
-    }
     if let Some(d) = typeobj::lookup(vm, ty, name) {
         if vm.is_data_descriptor(&d) {
             return none;
