@@ -80,10 +80,7 @@ impl InstanceData {
 
     /// The namespace dict, in dict mode.
     pub fn dict(&self) -> Option<PyRef> {
-        let d = self.dict.take();
-        let r = d.clone();
-        self.dict.set(d);
-        r
+        crate::heap::cell_get(&self.dict)
     }
 
     pub fn is_dict_mode(&self) -> bool {
