@@ -473,14 +473,7 @@ fn ba_copy(vm: &Vm, args: Args) -> PyResult {
 fn ba_reduce(vm: &Vm, args: Args) -> PyResult {
     let (b, p) = method(vm, &args, "__reduce__", 0)?;
     let s: String = b.borrow().iter().map(|&c| c as char).collect();
-    let state = match vm.instance_dict(&p[0]) {
-        Some(d) => {
-            // Handed to Python: the namespace becomes an object of its own.
-            crate::objects::dict::materialize(&d);
-            d
-        }
-        None => vm.none.clone(),
-    };
+    let state = vm.exposed_dict(&p[0]).unwrap_or_else(|| vm.none.clone());
     Ok(vm.new_tuple(vec![
         p[0].class().clone(),
         vm.new_tuple(vec![vm.new_string(s), vm.new_str("latin-1")]),

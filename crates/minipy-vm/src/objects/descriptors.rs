@@ -191,13 +191,7 @@ fn slot_descriptor_get(vm: &Vm, args: Args) -> PyResult {
     if owner.as_type().is_some_and(|t| t.heap) {
         let n = name.as_str().unwrap_or("");
         return match n {
-            "__dict__" => match vm.instance_dict(obj) {
-                Some(d) => {
-                    crate::objects::dict::materialize(&d);
-                    Ok(d)
-                }
-                None => Err(vm.no_attribute(obj, n)),
-            },
+            "__dict__" => vm.exposed_dict(obj).ok_or_else(|| vm.no_attribute(obj, n)),
             "__weakref__" => Ok(crate::heap::weakref::refs_to(obj)
                 .into_iter()
                 .next()

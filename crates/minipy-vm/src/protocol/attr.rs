@@ -153,7 +153,18 @@ impl Vm {
         self.attribute_error(msg)
     }
 
-    /// The instance `__dict__` of `obj`, if it has one (created on demand).
+    /// The instance `__dict__` of `obj` as Python code gets it
+    /// (`obj.__dict__`, `vars`, `__reduce__`'s state): from then on an object
+    /// of its own, no longer part of the instance (see `dict::materialize`).
+    pub fn exposed_dict(&self, obj: &PyRef) -> Option<PyRef> {
+        let d = self.instance_dict(obj)?;
+        dict::materialize(&d);
+        Some(d)
+    }
+
+    /// The instance `__dict__` of `obj`, if it has one (created on demand),
+    /// for the interpreter's own use: callers that hand it to Python code
+    /// use [`Vm::exposed_dict`].
     pub fn instance_dict(&self, obj: &PyRef) -> Option<PyRef> {
         let lazily = |cell: &RefCell<Option<PyRef>>, inline: bool| {
             let mut c = cell.borrow_mut();
@@ -222,19 +233,14 @@ impl Vm {
             }
         }
         if name_s == "__dict__" && obj.managed_dict().is_some() {
-            let d = self.instance_dict(obj);
-            if let Some(d) = &d {
-                dict::materialize(d);
-            }
-            return Ok(d);
+            return Ok(self.exposed_dict(obj));
         }
         if let Some(d) = descr {
             return self.descr_get(&d, Some(obj), ty).map(Some);
         }
         if matches!(obj.payload, Payload::Instance(_)) {
             if name_s == "__dict__" {
-                if let Some(d) = self.instance_dict(obj) {
-                    dict::materialize(&d);
+                if let Some(d) = self.exposed_dict(obj) {
                     return Ok(Some(d));
                 }
             }
