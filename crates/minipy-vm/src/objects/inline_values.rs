@@ -96,29 +96,16 @@ impl InstanceData {
         self.values.borrow().as_slice().get(i).cloned().flatten()
     }
 
-    /// Replaces the value at `i` (growing the array), returning the old
-    /// one for the caller to drop *after* the borrow ends.
-    pub fn replace(&self, i: usize, v: Option<PyRef>) -> Option<PyRef> {
-        let mut vals = self.values.borrow_mut();
-        if i >= vals.capacity() {
-            v.as_ref()?;
-            vals.grow(i + 1);
-        }
-        std::mem::replace(&mut vals.as_mut_slice()[i], v)
+    /// Takes the value of shared key `i` out (for the caller to drop
+    /// *after* the borrow ends).
+    fn take(&self, i: usize) -> Option<PyRef> {
+        self.values.borrow_mut().as_mut_slice().get_mut(i)?.take()
     }
 
-    /// True when some value after position `i` is present.
-    fn any_after(&self, i: usize) -> bool {
-        let vals = self.values.borrow();
-        vals.as_slice()
-            .get(i + 1..)
-            .is_some_and(|t| t.iter().any(|v| v.is_some()))
-    }
-
-    /// Stores the value of shared key `i` in values mode, when that keeps
-    /// invariant 1 and needs no growth; gives `v` back otherwise (the
-    /// generic path decides).
-    #[inline]
+    /// Stores the value of shared key `i` in values mode, growing the
+    /// array, when that keeps invariant 1; gives `v` back otherwise (dict
+    /// mode, or a new key after later ones: the caller makes a dict).
+    #[inline(always)]
     pub fn store_at(&self, i: usize, v: PyRef) -> Result<(), PyRef> {
         if self.is_dict_mode() {
             return Err(v);
@@ -127,7 +114,9 @@ impl InstanceData {
             let mut vals = self.values.borrow_mut();
             let cells = vals.as_mut_slice();
             let Some(cell) = cells.get(i) else {
-                return Err(v);
+                drop(vals);
+                self.store_grown(i, v);
+                return Ok(());
             };
             if cell.is_none() && cells[i + 1..].iter().any(Option::is_some) {
                 return Err(v); // a new key after later ones: dict order
@@ -136,6 +125,15 @@ impl InstanceData {
         };
         drop(old);
         Ok(())
+    }
+
+    /// `store_at` past the array's end (an instance made before the class
+    /// learned key `i`): no later value can exist, so the order holds.
+    #[cold]
+    fn store_grown(&self, i: usize, v: PyRef) {
+        let mut vals = self.values.borrow_mut();
+        vals.grow(i + 1);
+        vals.as_mut_slice()[i] = Some(v);
     }
 
     /// Number of value cells (for `sys.getsizeof`).
@@ -360,17 +358,12 @@ fn store_value(
             keys.len() - 1
         }
     };
-    let pos = idx;
     match value {
-        Some(v) => {
-            if inst.get(pos).is_none() && inst.any_after(pos) {
-                // Adding this key now would put it after later keys.
-                return Err(Some(v));
-            }
-            drop(inst.replace(pos, Some(v)));
-            Ok(Stored::Done)
-        }
-        None => match inst.replace(pos, None) {
+        Some(v) => match inst.store_at(idx, v) {
+            Ok(()) => Ok(Stored::Done),
+            Err(v) => Err(Some(v)),
+        },
+        None => match inst.take(idx) {
             Some(old) => {
                 drop(old);
                 Ok(Stored::Done)
