@@ -8,8 +8,9 @@ use crate::heap::PyRef;
 use crate::object::Payload;
 use crate::objects::function::{BuiltinFunction, BuiltinKind, NativeFn};
 use crate::objects::typeobj::Layout;
+use crate::objects::typeobj::{slot, SlotFn, SlotId, TypeSpec};
 use crate::objects::{self, dict};
-use crate::types::{make_static_type, ExcTypes, Types, EXCEPTION_TREE};
+use crate::types::{make_spec_type, make_static_type, ExcTypes, Types, EXCEPTION_TREE};
 use crate::vm::Vm;
 
 pub fn create() -> Box<Vm> {
@@ -21,7 +22,7 @@ pub fn create() -> Box<Vm> {
         None,
         None,
         L::Type,
-        Some(objects::typeobj_methods::type_new),
+        Some(objects::typeobj::methods::type_new),
         true,
         None,
     );
@@ -39,6 +40,12 @@ pub fn create() -> Box<Vm> {
         t.bases.borrow_mut().push(object.clone());
         t.mro.borrow_mut().push(object.clone());
     }
+    objects::typeobj::spec::apply_spec(&object, &objects::instance::OBJECT_TYPE, None);
+    objects::typeobj::spec::apply_spec(
+        &type_,
+        &objects::typeobj::methods::TYPE_TYPE,
+        Some(&object),
+    );
     let dict_t = make_static_type(
         "dict",
         Some(&type_),
@@ -64,6 +71,8 @@ pub fn create() -> Box<Vm> {
             Some(&dict_t),
         )
     };
+    let mkspec =
+        |spec: &'static TypeSpec| make_spec_type(spec, Some(&type_), Some(&object), Some(&dict_t));
     let int = mk("int", &object, L::Int, Some(objects::int::int_new), true);
     let exc_base = mk(
         "BaseException",
@@ -141,7 +150,7 @@ pub fn create() -> Box<Vm> {
         ),
         not_implemented_type: mk("NotImplementedType", &object, L::Other, None, false),
         ellipsis_type: mk("ellipsis", &object, L::Other, None, false),
-        function: mk("function", &object, L::Other, None, false),
+        function: mkspec(&objects::function::FUNCTION_TYPE),
         builtin_function: mk("builtin_function_or_method", &object, L::Other, None, false),
         method: mk(
             "method",
@@ -228,8 +237,12 @@ pub fn create() -> Box<Vm> {
         null: mk("<NULL>", &object, L::Other, None, false),
         traceback: mk("traceback", &object, L::Other, None, false),
         frame: mk("frame", &object, L::Other, None, false),
-        getset_descriptor: mk("getset_descriptor", &object, L::Other, None, false),
-        member_descriptor: mk("member_descriptor", &object, L::Other, None, false),
+        getset_descriptor: mkspec(&objects::descr::getset::GETSET_DESCRIPTOR_TYPE),
+        member_descriptor: mkspec(&objects::descr::getset::MEMBER_DESCRIPTOR_TYPE),
+        method_descriptor: mkspec(&objects::descr::method::METHOD_DESCRIPTOR_TYPE),
+        classmethod_descriptor: mkspec(&objects::descr::method::CLASSMETHOD_DESCRIPTOR_TYPE),
+        wrapper_descriptor: mkspec(&objects::descr::wrapper::WRAPPER_DESCRIPTOR_TYPE),
+        method_wrapper: mkspec(&objects::descr::wrapper::METHOD_WRAPPER_TYPE),
         weakref: mk(
             "ReferenceType",
             &object,
@@ -343,7 +356,11 @@ pub fn create() -> Box<Vm> {
         ellipsis,
         null,
     ));
+    install_transitional_slots(&vm);
     install_methods(&vm);
+    for ty in crate::types::static_types() {
+        objects::typeobj::spec::fill_dict(&vm, &ty);
+    }
     crate::builtins::init(&vm);
     crate::sysmodule::init(&vm);
     crate::heap::set_finalizer_hook(crate::objects::instance::run_del_hook);
@@ -378,6 +395,7 @@ pub fn add_methods(vm: &Vm, ty: &PyRef, kind: BuiltinKind, methods: &[(&'static 
                 kind,
                 self_: None,
                 owner: Some(owner.clone()),
+                doc: None,
             })),
             &vm.types.builtin_function,
         );
@@ -389,7 +407,10 @@ pub fn add_methods(vm: &Vm, ty: &PyRef, kind: BuiltinKind, methods: &[(&'static 
 /// `super().__new__(cls)` and `object.__new__(cls)` work).
 fn install_new(vm: &Vm, ty: &PyRef) {
     let Some(td) = ty.as_type() else { return };
-    let Some(f) = td.new else { return };
+    if !td.legacy.get() {
+        return;
+    }
+    let Some(f) = td.slots.tp_new() else { return };
     let func = PyRef::new(
         Payload::Builtin(Box::new(BuiltinFunction {
             name: "__new__",
@@ -397,6 +418,7 @@ fn install_new(vm: &Vm, ty: &PyRef) {
             kind: BuiltinKind::StaticMethod,
             self_: None,
             owner: Some(td.name()),
+            doc: None,
         })),
         &vm.types.builtin_function,
     );
@@ -444,8 +466,6 @@ fn install_methods(vm: &Vm) {
         install_new(vm, e);
     }
     let m = BuiltinKind::Method;
-    add_methods(vm, &t.object, m, instance::OBJECT_METHODS);
-    add_methods(vm, &t.type_, m, typeobj_methods::TYPE_METHODS);
     add_methods(vm, &t.int, m, int::METHODS);
     add_methods(vm, &t.int, BuiltinKind::ClassMethod, int::CLASS_METHODS);
     add_methods(vm, &t.bool, m, int::BOOL_METHODS);
@@ -482,15 +502,6 @@ fn install_methods(vm: &Vm) {
         &t.member_descriptor,
         m,
         descriptors::SLOT_DESCRIPTOR_METHODS,
-    );
-    add_methods(
-        vm,
-        &t.type_,
-        m,
-        &[
-            ("__or__", descriptors::type_or),
-            ("__ror__", descriptors::type_ror),
-        ],
     );
     add_methods(vm, &vm.exc.base_exception, m, exceptions::METHODS);
     for it in [
@@ -539,5 +550,76 @@ fn install_methods(vm: &Vm) {
         bytes::CLASS_METHODS,
     );
     add_methods(vm, &t.mappingproxy, m, mappingproxy::METHODS);
+    for ty in [
+        &t.list,
+        &t.dict,
+        &t.tuple,
+        &t.set,
+        &t.frozenset,
+        &t.enumerate,
+    ] {
+        add_methods(
+            vm,
+            ty,
+            BuiltinKind::ClassMethod,
+            &[("__class_getitem__", descriptors::class_getitem)],
+        );
+    }
     slot_wrappers::install(vm);
+}
+
+/// Sets slots of a static type to its own functions.
+fn set_slots(ty: &PyRef, slots: &[(SlotId, SlotFn)]) {
+    if let Some(t) = ty.as_type() {
+        for (id, f) in slots {
+            t.slots.set(*id, Some(*f), ty.addr());
+        }
+    }
+}
+
+/// Transitional: the slots that attribute access and calls need on the
+/// built-in types not yet declared through a `TypeSpec` (their other
+/// behaviour is still the legacy switchboards').
+fn install_transitional_slots(vm: &Vm) {
+    use crate::objects::{descriptors as d, function as f, module, weakref as w};
+    let t = &vm.types;
+    set_slots(
+        &t.builtin_function,
+        &[
+            slot::call(crate::protocol::call::builtin_call),
+            slot::descr_get(f::builtin_descr_get_legacy),
+        ],
+    );
+    set_slots(&t.method, &[slot::call(crate::protocol::call::method_call)]);
+    set_slots(
+        &t.property,
+        &[
+            slot::descr_get(d::property_descr_get),
+            slot::descr_set(d::property_descr_set),
+        ],
+    );
+    set_slots(
+        &t.staticmethod,
+        &[slot::descr_get(d::staticmethod_descr_get)],
+    );
+    set_slots(&t.classmethod, &[slot::descr_get(d::classmethod_descr_get)]);
+    set_slots(&t.super_, &[slot::getattro(d::super_getattro)]);
+    set_slots(&t.module, &[slot::getattro(module::module_getattro)]);
+    set_slots(
+        &t.weakref,
+        &[
+            slot::getattro(w::ref_getattro),
+            slot::call(w::ref_call_slot),
+        ],
+    );
+    for p in [&t.weakproxy, &t.weakcallableproxy] {
+        set_slots(
+            p,
+            &[
+                slot::getattro(w::proxy_getattro),
+                slot::setattro(w::proxy_setattro),
+            ],
+        );
+    }
+    set_slots(&t.weakcallableproxy, &[slot::call(w::proxy_call_slot)]);
 }

@@ -213,6 +213,17 @@ pub enum Payload {
     MappingProxy(PyRef),
     /// `weakref.ref` / `weakref.proxy` objects.
     WeakRef(Box<WeakRefData>),
+    /// `method_descriptor` / `classmethod_descriptor`.
+    MethodDescr(Box<crate::objects::descr::MethodDescr>),
+    /// `wrapper_descriptor` (a slot wrapper).
+    WrapperDescr(Box<crate::objects::descr::WrapperDescr>),
+    /// `method-wrapper`: a slot wrapper bound to an object.
+    MethodWrapper {
+        descr: PyRef,
+        self_: PyRef,
+    },
+    /// `getset_descriptor` / `member_descriptor`.
+    GetSetDescr(Box<crate::objects::descr::GetSetDescr>),
     /// The NULL marker pushed by PUSH_NULL; never visible to Python.
     Null,
 }
@@ -334,6 +345,13 @@ impl Payload {
             }
             Payload::WeakRef(w) => visit_opt(&w.callback, visit),
             Payload::MappingProxy(m) => visit(m),
+            Payload::MethodDescr(m) => m.traverse(visit),
+            Payload::WrapperDescr(w) => visit(&w.objclass),
+            Payload::MethodWrapper { descr, self_ } => {
+                visit(descr);
+                visit(self_);
+            }
+            Payload::GetSetDescr(g) => g.traverse(visit),
             Payload::Code(_) => {}
             _ => {}
         }

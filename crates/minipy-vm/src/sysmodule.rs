@@ -31,6 +31,7 @@ pub fn add_functions(vm: &Vm, d: &PyRef, fns: &[(&'static str, NativeFn)]) {
                 kind: BuiltinKind::Function,
                 self_: None,
                 owner: None,
+                doc: None,
             })),
             &vm.types.builtin_function,
         );
@@ -176,8 +177,12 @@ fn getsizeof(vm: &Vm, args: Args) -> PyResult {
     let obj = &a[0];
     let user = match &obj.class().payload {
         Payload::Type(t) if t.heap => {
-            crate::objects::typeobj::lookup_str(vm, obj.class(), "__sizeof__")
-                .filter(|m| !matches!(m.payload, Payload::Builtin(_)))
+            crate::objects::typeobj::lookup_str(vm, obj.class(), "__sizeof__").filter(|m| {
+                !matches!(
+                    m.payload,
+                    Payload::Builtin(_) | Payload::WrapperDescr(_) | Payload::MethodDescr(_)
+                )
+            })
         }
         _ => None,
     };
@@ -283,6 +288,7 @@ fn version_info(vm: &Vm) -> PyRef {
                 kind: BuiltinKind::Function,
                 self_: None,
                 owner: None,
+                doc: None,
             })),
             &vm.types.builtin_function,
         );

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use crate::heap::PyRef;
 use crate::object::Payload;
 use crate::objects::function::NativeFn;
-use crate::objects::typeobj::{Layout, TypeData};
+use crate::objects::typeobj::spec::apply_spec;
+use crate::objects::typeobj::{tpflags, Layout, SlotFn, SlotId, Slots, TypeData, TypeSpec};
 
 pub struct Types {
     pub type_: PyRef,
@@ -62,6 +63,10 @@ pub struct Types {
     pub frame: PyRef,
     pub getset_descriptor: PyRef,
     pub member_descriptor: PyRef,
+    pub method_descriptor: PyRef,
+    pub classmethod_descriptor: PyRef,
+    pub wrapper_descriptor: PyRef,
+    pub method_wrapper: PyRef,
     pub weakref: PyRef,
     pub weakproxy: PyRef,
     pub weakcallableproxy: PyRef,
@@ -198,7 +203,9 @@ pub fn static_types() -> Vec<PyRef> {
     STATIC_TYPES.with(|t| t.borrow().clone())
 }
 
-/// Creates a static (immortal) built-in type.
+/// Creates a static (immortal) built-in type whose behaviour is still the
+/// protocol layer's legacy switchboards (see `TypeData::legacy`): only its
+/// native `__new__` is a slot, and the attribute slots come from its base.
 pub fn make_static_type(
     name: &str,
     metatype: Option<&PyRef>,
@@ -208,11 +215,66 @@ pub fn make_static_type(
     base_ok: bool,
     dict_type: Option<&PyRef>,
 ) -> PyRef {
+    let ty = static_type_object(name, metatype, base, layout, dict_type);
+    if let Some(t) = ty.as_type() {
+        t.legacy.set(true);
+        t.legacy_layout.set(true);
+        if base_ok {
+            t.flags.set(t.flags.get() | tpflags::BASETYPE);
+        }
+        if let Some(f) = new {
+            t.slots.set(SlotId::New, Some(SlotFn::New(f)), ty.addr());
+        }
+        if let Some(bt) = base.and_then(|b| b.as_type()) {
+            for id in [SlotId::GetAttro, SlotId::SetAttro] {
+                t.slots.inherit(&bt.slots, id);
+            }
+        }
+    }
+    ty
+}
+
+/// Creates a static (immortal) built-in type from its declaration (see
+/// `objects::typeobj::spec`); its dict is filled once the VM exists.
+pub fn make_spec_type(
+    spec: &'static TypeSpec,
+    metatype: Option<&PyRef>,
+    base: Option<&PyRef>,
+    dict_type: Option<&PyRef>,
+) -> PyRef {
+    let ty = static_type_object(spec.short_name(), metatype, base, spec.layout, dict_type);
+    if spec.flags & tpflags::DISALLOW_INSTANTIATION == 0
+        && !spec.slots.iter().any(|(id, _)| *id == SlotId::New)
+        && base.is_some_and(|b| {
+            b.as_type()
+                .is_some_and(|t| &*t.name() == "object" && !t.heap)
+        })
+    {
+        // CPython: a static type deriving from object without tp_new
+        // cannot be instantiated (type_ready_set_new).
+        if let Some(t) = ty.as_type() {
+            t.flags.set(t.flags.get() | tpflags::DISALLOW_INSTANTIATION);
+        }
+    }
+    apply_spec(&ty, spec, base);
+    ty
+}
+
+/// The type object itself: name, bases, MRO, an empty dict.
+fn static_type_object(
+    name: &str,
+    metatype: Option<&PyRef>,
+    base: Option<&PyRef>,
+    layout: Layout,
+    dict_type: Option<&PyRef>,
+) -> PyRef {
     let bases: Vec<PyRef> = base.into_iter().cloned().collect();
     let mut mro_tail: Vec<PyRef> = Vec::new();
+    let mut inherited_flags = 0;
     if let Some(b) = base {
         if let Some(bt) = b.as_type() {
             mro_tail = bt.mro.borrow().clone();
+            inherited_flags = bt.flags.get() & tpflags::INHERITED;
         }
     }
     let has_dict = matches!(layout, Layout::Exception);
@@ -223,17 +285,21 @@ pub fn make_static_type(
         mro: RefCell::new(Vec::new()),
         dict: raw_dict(dict_type),
         layout,
-        new,
+        slots: Slots::empty(),
+        flags: Cell::new(
+            tpflags::READY | tpflags::IMMUTABLETYPE | tpflags::HAVE_VERSION_TAG | inherited_flags,
+        ),
+        spec: Cell::new(None),
+        legacy: Cell::new(false),
+        legacy_layout: Cell::new(false),
         heap: false,
         has_del: Cell::new(false),
         has_dict,
         slot_names: Vec::new(),
-        base_ok,
         subclasses: RefCell::new(Vec::new()),
         tuples: RefCell::new(None),
         shared_keys: RefCell::new(Vec::new()),
         concrete_at: std::cell::Cell::new(0),
-        generic_getattribute_at: std::cell::Cell::new(0),
     };
     let ty = PyRef::new_immortal(Payload::Type(Box::new(data)), metatype);
     STATIC_TYPES.with(|t| t.borrow_mut().push(ty.clone()));

@@ -97,7 +97,12 @@ fn meta_hook(vm: &Vm, cls: &PyRef, name: &str) -> Option<PyRef> {
     if !is_heap_type(meta) {
         return None;
     }
-    typeobj::lookup_str(vm, meta, name).filter(|h| !matches!(h.payload, Payload::Builtin(_)))
+    typeobj::lookup_str(vm, meta, name).filter(|h| {
+        !matches!(
+            h.payload,
+            Payload::Builtin(_) | Payload::WrapperDescr(_) | Payload::MethodDescr(_)
+        )
+    })
 }
 
 fn isinstance_rec(vm: &Vm, obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
@@ -292,7 +297,10 @@ pub fn builtin_dir(vm: &Vm, args: Args) -> PyResult {
     // A `__dir__` written in Python.
     if is_heap_type(obj.class()) {
         if let Some(h) = typeobj::lookup_str(vm, obj.class(), "__dir__") {
-            if !matches!(h.payload, Payload::Builtin(_)) {
+            if !matches!(
+                h.payload,
+                Payload::Builtin(_) | Payload::WrapperDescr(_) | Payload::MethodDescr(_)
+            ) {
                 let r = vm.call_args(&h, std::slice::from_ref(obj))?;
                 let mut items = vm.iterate(&r)?;
                 super::iteration::sort_values(vm, &mut items, None, false)?;

@@ -73,6 +73,7 @@ pub fn new_builtin(vm: &Vm, name: &'static str, func: NativeFn) -> PyRef {
             kind: BuiltinKind::Function,
             self_: None,
             owner: None,
+            doc: None,
         })),
         &vm.types.builtin_function,
     )
@@ -137,7 +138,7 @@ pub fn init(vm: &Vm) {
         new_builtin(
             vm,
             "__build_class__",
-            crate::objects::typeobj_methods::build_class,
+            crate::objects::typeobj::methods::build_class,
         ),
     );
     for (name, f) in FUNCTIONS {

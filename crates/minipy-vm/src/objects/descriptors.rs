@@ -279,3 +279,122 @@ pub fn type_ror(vm: &Vm, args: Args) -> PyResult {
     }
     call_prelude(vm, "_union", &[a[1].clone(), a[0].clone()])
 }
+
+/// `property.__get__`.
+pub fn property_descr_get(
+    vm: &Vm,
+    d: &PyRef,
+    obj: Option<&PyRef>,
+    _ty: Option<&PyRef>,
+) -> PyResult {
+    let Payload::Property { fget, .. } = &d.payload else {
+        return Ok(d.clone());
+    };
+    let Some(o) = obj else {
+        return Ok(d.clone());
+    };
+    match fget {
+        Some(g) => vm.call_args(g, std::slice::from_ref(o)),
+        None => Err(vm.attribute_error(format!(
+            "property of '{}' object has no getter",
+            o.type_name()
+        ))),
+    }
+}
+
+/// `property.__set__` / `__delete__`.
+pub fn property_descr_set(vm: &Vm, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+    let Payload::Property { fset, fdel, .. } = &d.payload else {
+        return Err(vm.attribute_error("can't set attribute".to_string()));
+    };
+    let f = if value.is_some() { fset } else { fdel };
+    match f {
+        Some(f) => {
+            let mut args = vec![obj.clone()];
+            args.extend(value.clone());
+            vm.call_args(f, &args).map(|_| ())
+        }
+        None => {
+            let name = find_property_name(vm, d, obj);
+            Err(vm.attribute_error(format!(
+                "property {}of '{}' object has no {}",
+                name.map(|n| format!("'{}' ", n)).unwrap_or_default(),
+                obj.type_name(),
+                if value.is_some() { "setter" } else { "deleter" }
+            )))
+        }
+    }
+}
+
+/// The name under which the property `d` is found in `obj`'s class (for
+/// the "has no setter" message).
+fn find_property_name(vm: &Vm, d: &PyRef, obj: &PyRef) -> Option<String> {
+    let t = obj.class().as_type()?;
+    for cls in t.mro.borrow().iter() {
+        let ct = cls.as_type()?;
+        for (k, v) in crate::objects::dict::items(&ct.dict) {
+            if v.is(d) {
+                return k.as_str().map(|s| s.to_string());
+            }
+        }
+    }
+    let _ = vm;
+    None
+}
+
+/// `staticmethod.__get__`: the function itself.
+pub fn staticmethod_descr_get(
+    vm: &Vm,
+    d: &PyRef,
+    _obj: Option<&PyRef>,
+    _ty: Option<&PyRef>,
+) -> PyResult {
+    match &d.payload {
+        Payload::StaticMethod(f) => Ok(f.clone()),
+        _ => Err(vm.runtime_error("uninitialized staticmethod object".to_string())),
+    }
+}
+
+/// `classmethod.__get__`: bound to the class (3.11: through the wrapped
+/// object's own `__get__` when it has one).
+pub fn classmethod_descr_get(
+    vm: &Vm,
+    d: &PyRef,
+    obj: Option<&PyRef>,
+    ty: Option<&PyRef>,
+) -> PyResult {
+    let Payload::ClassMethod(f) = &d.payload else {
+        return Err(vm.runtime_error("uninitialized classmethod object".to_string()));
+    };
+    let ty = match (ty, obj) {
+        (Some(t), _) => t.clone(),
+        (None, Some(o)) => o.class().clone(),
+        (None, None) => return Err(vm.type_error("__get__(None, None) is invalid".to_string())),
+    };
+    if !matches!(f.payload, Payload::Function(_) | Payload::Builtin(_)) {
+        if let Some(get) = f.class().as_type().and_then(|t| t.slots.descr_get()) {
+            return get(vm, f, Some(&ty), Some(&ty));
+        }
+    }
+    Ok(vm.new_bound_method(f.clone(), ty))
+}
+
+/// `super.__getattribute__`: the MRO after `__thisclass__`, then the
+/// super object's own attributes.
+pub fn super_getattro(vm: &Vm, sup: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+    if let Some(v) = super_getattr(vm, sup, name)? {
+        return Ok(Some(v));
+    }
+    vm.generic_getattr(sup, name)
+}
+
+/// `types.GenericAlias(origin, args)` (`Py_GenericAlias`).
+pub fn generic_alias(vm: &Vm, origin: &PyRef, args: &PyRef) -> PyResult {
+    call_prelude(vm, "GenericAlias", &[origin.clone(), args.clone()])
+}
+
+/// `cls.__class_getitem__(item)` of the built-in generic classes (PEP 585).
+pub fn class_getitem(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__class_getitem__", 2, 2)?;
+    generic_alias(vm, &a[0], &a[1])
+}

@@ -34,8 +34,12 @@ fn this<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a PyRef> {
 /// `dict.update(other)`: a dict, an object with `keys()`, or an iterable of pairs.
 pub fn update_from(vm: &Vm, d: &PyRef, other: &PyRef) -> PyResult<()> {
     if is_dict(other)
-        && !typeobj::lookup_str(vm, other.class(), "keys")
-            .is_some_and(|k| !matches!(k.payload, Payload::Builtin(_)))
+        && !typeobj::lookup_str(vm, other.class(), "keys").is_some_and(|k| {
+            !matches!(
+                k.payload,
+                Payload::Builtin(_) | Payload::WrapperDescr(_) | Payload::MethodDescr(_)
+            )
+        })
     {
         return dict::merge(vm, d, other);
     }

@@ -150,8 +150,11 @@ pub enum BuiltinKind {
     Method,
     /// Binds to the class (`dict.fromkeys`).
     ClassMethod,
-    /// Never binds (`str.maketrans`).
+    /// Never binds (`str.maketrans`); a bound `self_` is only shown, not
+    /// passed.
     StaticMethod,
+    /// A built-in type's `__new__` (`tp_new_wrapper`), bound to the type.
+    New,
 }
 
 pub struct BuiltinFunction {
@@ -160,8 +163,10 @@ pub struct BuiltinFunction {
     pub kind: BuiltinKind,
     /// The bound object (`[].append.__self__`).
     pub self_: Option<PyRef>,
-    /// Name of the owning type, for reprs.
+    /// Qualified name of the owning type, for reprs and `__qualname__`.
     pub owner: Option<Rc<str>>,
+    /// CPython's docstring, text signature first.
+    pub doc: Option<&'static str>,
 }
 
 /// A Python function (`PyFunctionObject`).
@@ -208,3 +213,223 @@ impl Function {
         }
     }
 }
+
+/// `function.__get__`: a bound method for an instance, the function
+/// itself for the class.
+pub fn function_descr_get(
+    vm: &Vm,
+    f: &PyRef,
+    obj: Option<&PyRef>,
+    _ty: Option<&PyRef>,
+) -> PyResult {
+    match obj {
+        Some(o) => Ok(vm.new_bound_method(f.clone(), o.clone())),
+        None => Ok(f.clone()),
+    }
+}
+
+/// Transitional: legacy native methods (`BuiltinKind::Method` /
+/// `ClassMethod` installed by `bootstrap::add_methods`) bind like method
+/// descriptors; every other built-in function never binds, as CPython's.
+pub fn builtin_descr_get_legacy(
+    vm: &Vm,
+    f: &PyRef,
+    obj: Option<&PyRef>,
+    ty: Option<&PyRef>,
+) -> PyResult {
+    let crate::object::Payload::Builtin(b) = &f.payload else {
+        return Ok(f.clone());
+    };
+    if b.self_.is_some() {
+        return Ok(f.clone());
+    }
+    match (b.kind, obj) {
+        (BuiltinKind::Method, Some(o)) => Ok(vm.bind_builtin(b, o.clone())),
+        (BuiltinKind::ClassMethod, _) => match ty.or(obj.map(|o| o.class())) {
+            Some(t) => Ok(vm.bind_builtin(b, t.clone())),
+            None => Ok(f.clone()),
+        },
+        _ => Ok(f.clone()),
+    }
+}
+
+fn this<'a>(vm: &Vm, f: &'a PyRef) -> PyResult<&'a Function> {
+    match &f.payload {
+        crate::object::Payload::Function(func) => Ok(func),
+        _ => Err(vm.new_error(
+            &vm.exc.system_error,
+            "function attribute read on a non-function".to_string(),
+        )),
+    }
+}
+
+fn opt(vm: &Vm, v: Option<PyRef>) -> PyRef {
+    v.unwrap_or_else(|| vm.none.clone())
+}
+
+/// `repr(f)`: `<function qualname at 0x...>`.
+fn function_repr(vm: &Vm, f: &PyRef) -> PyResult {
+    let func = this(vm, f)?;
+    let q = func.qualname.borrow();
+    Ok(vm.new_string(format!(
+        "<function {} at {:#x}>",
+        q.as_str().unwrap_or("?"),
+        f.addr()
+    )))
+}
+
+fn get_closure(vm: &Vm, f: &PyRef) -> PyResult {
+    Ok(opt(vm, this(vm, f)?.closure.clone()))
+}
+fn get_doc(vm: &Vm, f: &PyRef) -> PyResult {
+    Ok(opt(vm, this(vm, f)?.doc.borrow().clone()))
+}
+fn set_doc(vm: &Vm, f: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    drop(this(vm, f)?.doc.replace(v.filter(|v| !v.is_none())));
+    Ok(())
+}
+fn get_globals(vm: &Vm, f: &PyRef) -> PyResult {
+    Ok(this(vm, f)?.globals.clone())
+}
+fn get_module(vm: &Vm, f: &PyRef) -> PyResult {
+    Ok(opt(vm, this(vm, f)?.module.borrow().clone()))
+}
+fn set_module(vm: &Vm, f: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    drop(this(vm, f)?.module.replace(v.filter(|v| !v.is_none())));
+    Ok(())
+}
+fn get_builtins(vm: &Vm, f: &PyRef) -> PyResult {
+    Ok(this(vm, f)?.builtins.clone())
+}
+fn get_code(vm: &Vm, f: &PyRef) -> PyResult {
+    Ok(vm.new_code(this(vm, f)?.code.clone()))
+}
+fn set_code(vm: &Vm, f: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    this(vm, f)?;
+    match v {
+        Some(c) if c.class().is(&vm.types.code) => Err(vm.unsupported("assigning __code__")),
+        _ => Err(vm.type_error("__code__ must be set to a code object".to_string())),
+    }
+}
+
+/// A setter for an attribute that must be None (deleted) or of type `ty`.
+fn set_typed(
+    vm: &Vm,
+    slot: &RefCell<Option<PyRef>>,
+    v: Option<PyRef>,
+    ty: &PyRef,
+    msg: &str,
+) -> PyResult<()> {
+    let v = v.filter(|v| !v.is_none());
+    if let Some(v) = &v {
+        if !crate::objects::typeobj::is_subtype(v.class(), ty) {
+            return Err(vm.type_error(msg.to_string()));
+        }
+    }
+    drop(slot.replace(v));
+    Ok(())
+}
+
+fn get_defaults(vm: &Vm, f: &PyRef) -> PyResult {
+    Ok(opt(vm, this(vm, f)?.defaults.borrow().clone()))
+}
+fn set_defaults(vm: &Vm, f: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let func = this(vm, f)?;
+    let msg = "__defaults__ must be set to a tuple object";
+    set_typed(vm, &func.defaults, v, &vm.types.tuple, msg)
+}
+fn get_kwdefaults(vm: &Vm, f: &PyRef) -> PyResult {
+    Ok(opt(vm, this(vm, f)?.kwdefaults.borrow().clone()))
+}
+fn set_kwdefaults(vm: &Vm, f: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let func = this(vm, f)?;
+    let msg = "__kwdefaults__ must be set to a dict object";
+    set_typed(vm, &func.kwdefaults, v, &vm.types.dict, msg)
+}
+/// `f.__annotations__`: created empty on first access.
+fn get_annotations(vm: &Vm, f: &PyRef) -> PyResult {
+    let func = this(vm, f)?;
+    let mut a = func.annotations.borrow_mut();
+    if a.is_none() {
+        *a = Some(vm.new_dict());
+    }
+    Ok(opt(vm, a.clone()))
+}
+fn set_annotations(vm: &Vm, f: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let func = this(vm, f)?;
+    let msg = "__annotations__ must be set to a dict object";
+    set_typed(vm, &func.annotations, v, &vm.types.dict, msg)
+}
+fn get_dict(vm: &Vm, f: &PyRef) -> PyResult {
+    vm.exposed_dict(f)
+        .ok_or_else(|| vm.no_attribute(f, "__dict__"))
+}
+fn set_dict(vm: &Vm, f: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let func = this(vm, f)?;
+    match v {
+        None => Err(vm.type_error("cannot delete __dict__".to_string())),
+        Some(d) if crate::objects::typeobj::is_subtype(d.class(), &vm.types.dict) => {
+            drop(func.dict.replace(Some(d)));
+            Ok(())
+        }
+        Some(d) => Err(vm.type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            d.type_name()
+        ))),
+    }
+}
+fn get_name(vm: &Vm, f: &PyRef) -> PyResult {
+    Ok(this(vm, f)?.name.borrow().clone())
+}
+fn set_name(vm: &Vm, f: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let func = this(vm, f)?;
+    match v {
+        Some(v) if v.as_str().is_some() => {
+            drop(func.name.replace(v));
+            Ok(())
+        }
+        _ => Err(vm.type_error("__name__ must be set to a string object".to_string())),
+    }
+}
+fn get_qualname(vm: &Vm, f: &PyRef) -> PyResult {
+    Ok(this(vm, f)?.qualname.borrow().clone())
+}
+fn set_qualname(vm: &Vm, f: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let func = this(vm, f)?;
+    match v {
+        Some(v) if v.as_str().is_some() => {
+            drop(func.qualname.replace(v));
+            Ok(())
+        }
+        _ => Err(vm.type_error("__qualname__ must be set to a string object".to_string())),
+    }
+}
+
+use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, TypeSpec};
+
+pub static FUNCTION_TYPE: TypeSpec = TypeSpec {
+    name: "function",
+    doc: Some("function(code, globals, name=None, argdefs=None, closure=None)\n--\n\nCreate a function object.\n\n  code\n    a code object\n  globals\n    the globals dictionary\n  name\n    a string that overrides the name from the code object\n  argdefs\n    a tuple that specifies the default argument values\n  closure\n    a tuple that supplies the bindings for free variables"),
+    layout: Layout::Other,
+    flags: tpflags::METHOD_DESCRIPTOR | tpflags::HAVE_GC,
+    slots: &[
+        slot::repr(function_repr),
+        slot::call(crate::protocol::call::function_call),
+        slot::descr_get(function_descr_get),
+    ],
+    getsets: &[
+        GetSetDef::new("__closure__", get_closure).member(),
+        GetSetDef::rw("__doc__", get_doc, set_doc).member(),
+        GetSetDef::new("__globals__", get_globals).member(),
+        GetSetDef::rw("__module__", get_module, set_module).member(),
+        GetSetDef::new("__builtins__", get_builtins).member(),
+        GetSetDef::rw("__code__", get_code, set_code),
+        GetSetDef::rw("__defaults__", get_defaults, set_defaults),
+        GetSetDef::rw("__kwdefaults__", get_kwdefaults, set_kwdefaults),
+        GetSetDef::rw("__annotations__", get_annotations, set_annotations),
+        GetSetDef::rw("__dict__", get_dict, set_dict),
+        GetSetDef::rw("__name__", get_name, set_name),
+        GetSetDef::rw("__qualname__", get_qualname, set_qualname),
+    ],
+    ..TypeSpec::DEFAULT
+};

@@ -502,3 +502,16 @@ fn iter_next(vm: &Vm, args: Args) -> PyResult {
 }
 
 pub const ITER_METHODS: &[(&str, NativeFn)] = &[("__iter__", iter_iter), ("__next__", iter_next)];
+
+/// The `iterator` over `obj[0]`, `obj[1]`, ... until IndexError
+/// (`PySeqIter_New`).
+pub fn seq_getitem_iter(vm: &Vm, obj: &PyRef) -> PyRef {
+    new_iter(
+        vm,
+        IterKind::GetItem {
+            obj: obj.clone(),
+            index: Cell::new(0),
+        },
+        &vm.types.iterator,
+    )
+}

@@ -3,6 +3,7 @@
 
 pub mod bytearray;
 pub mod bytes;
+pub mod descr;
 pub mod descriptors;
 pub mod dict;
 pub mod dict_methods;
@@ -28,5 +29,4 @@ pub mod str;
 pub mod textio;
 pub mod tuple;
 pub mod typeobj;
-pub mod typeobj_methods;
 pub mod weakref;

@@ -1,6 +1,7 @@
 //! `module` objects.
 
-use crate::object::PyResult;
+use crate::heap::PyRef;
+use crate::object::{Payload, PyResult};
 use crate::objects::dict;
 use crate::objects::function::Args;
 use crate::vm::Vm;
@@ -21,4 +22,19 @@ pub fn module_new(vm: &Vm, args: Args) -> PyResult {
         }
     }
     Ok(m)
+}
+
+/// `module.__getattribute__` (`module_getattro`): the generic lookup,
+/// then the module's own `__getattr__` (PEP 562), then CPython's message.
+pub fn module_getattro(vm: &Vm, m: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+    if let Some(v) = vm.generic_getattr(m, name)? {
+        return Ok(Some(v));
+    }
+    let Payload::Module { dict: d } = &m.payload else {
+        return Ok(None);
+    };
+    if let Some(ga) = dict::get_str(vm, d, &vm.intern("__getattr__")) {
+        return vm.call_args(&ga, std::slice::from_ref(name)).map(Some);
+    }
+    Err(vm.no_attribute(m, name.as_str().unwrap_or("?")))
 }

@@ -24,8 +24,10 @@ fn is_heap(obj: &PyRef) -> bool {
 pub(crate) fn user_defines(vm: &Vm, obj: &PyRef, name: &str) -> bool {
     is_heap(obj)
         && matches!(
-            typeobj::lookup_str(vm, obj.class(), name)
-                .map(|m| matches!(m.payload, Payload::Builtin(_))),
+            typeobj::lookup_str(vm, obj.class(), name).map(|m| matches!(
+                m.payload,
+                Payload::Builtin(_) | Payload::WrapperDescr(_) | Payload::MethodDescr(_)
+            )),
             Some(false)
         )
 }

@@ -18,12 +18,6 @@ fn slot_call(vm: &Vm, args: Args) -> PyResult {
     vm.call(callee, Args::with_kw(&args.args[1..], args.kwnames))
 }
 
-/// `object.__subclasshook__(subclass)`: NotImplemented (defer to the
-/// normal subclass check).
-fn object_subclasshook(vm: &Vm, _args: Args) -> PyResult {
-    Ok(vm.not_implemented.clone())
-}
-
 /// `types.MethodType(func, instance)`: a bound method.
 pub fn method_new(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "method")?;
@@ -55,12 +49,6 @@ pub fn install(vm: &Vm) {
     for ty in [&t.function, &t.builtin_function, &t.method] {
         add_methods(vm, ty, BuiltinKind::Method, &[("__call__", slot_call)]);
     }
-    add_methods(
-        vm,
-        &t.object,
-        BuiltinKind::ClassMethod,
-        &[("__subclasshook__", object_subclasshook)],
-    );
     for ty in [&t.list, &t.dict, &t.set, &t.bytearray] {
         if let Some(td) = ty.as_type() {
             dict::set_str(vm, &td.dict, vm.intern("__hash__"), vm.none.clone());

@@ -17,27 +17,6 @@ fn strs(vm: &Vm, v: &[std::rc::Rc<str>]) -> PyRef {
 /// Payload attributes of a non-type object.
 pub fn getattr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
     let v = match &obj.payload {
-        Payload::Function(f) => match name {
-            "__name__" => f.name.borrow().clone(),
-            "__qualname__" => f.qualname.borrow().clone(),
-            "__defaults__" => opt(vm, f.defaults.borrow().clone()),
-            "__kwdefaults__" => opt(vm, f.kwdefaults.borrow().clone()),
-            "__code__" => vm.new_code(f.code.clone()),
-            "__globals__" => f.globals.clone(),
-            "__builtins__" => f.builtins.clone(),
-            "__closure__" => opt(vm, f.closure.clone()),
-            "__doc__" => opt(vm, f.doc.borrow().clone()),
-            "__module__" => opt(vm, f.module.borrow().clone()),
-            "__annotations__" => {
-                let mut a = f.annotations.borrow_mut();
-                if a.is_none() {
-                    *a = Some(vm.new_dict());
-                }
-                opt(vm, a.clone())
-            }
-            "__dict__" => opt(vm, vm.instance_dict(obj)),
-            _ => return Ok(None),
-        },
         Payload::Code(c) => {
             let co = &c.code;
             match name {
@@ -190,32 +169,6 @@ pub fn type_getattr_fallback(vm: &Vm, ty: &PyRef, name: &str) -> PyResult<Option
     let Some(t) = ty.as_type() else {
         return Ok(None);
     };
-    if ty.is(&vm.types.function) {
-        const GETSETS: &[&str] = &[
-            "__code__",
-            "__defaults__",
-            "__kwdefaults__",
-            "__name__",
-            "__qualname__",
-            "__dict__",
-            "__annotations__",
-        ];
-        const MEMBERS: &[&str] = &[
-            "__globals__",
-            "__closure__",
-            "__doc__",
-            "__builtins__",
-            "__module__",
-        ];
-        if GETSETS.contains(&name) || MEMBERS.contains(&name) {
-            return Ok(Some(crate::objects::descriptors::slot_descriptor(
-                vm,
-                ty,
-                name,
-                MEMBERS.contains(&name),
-            )));
-        }
-    }
     let v = match name {
         "__module__" if !t.heap => dict::get_str(vm, &t.dict, &vm.intern("__module__"))
             .unwrap_or_else(|| vm.new_str("builtins")),
@@ -258,36 +211,6 @@ pub fn type_setattr(vm: &Vm, ty: &PyRef, name: &str, value: Option<PyRef>) -> Py
 /// Assignments to payload attributes; `Ok(false)` = not one of them.
 pub fn setattr(vm: &Vm, obj: &PyRef, name: &str, value: Option<PyRef>) -> PyResult<bool> {
     match &obj.payload {
-        Payload::Function(f) => {
-            let slot = match name {
-                "__defaults__" => &f.defaults,
-                "__kwdefaults__" => &f.kwdefaults,
-                "__doc__" => &f.doc,
-                "__module__" => &f.module,
-                "__annotations__" => &f.annotations,
-                "__name__" | "__qualname__" => {
-                    let v = match value {
-                        Some(v) if v.as_str().is_some() => v,
-                        _ => {
-                            return Err(
-                                vm.type_error(format!("{} must be set to a string object", name))
-                            )
-                        }
-                    };
-                    if name == "__name__" {
-                        *f.name.borrow_mut() = v;
-                    } else {
-                        *f.qualname.borrow_mut() = v;
-                    }
-                    return Ok(true);
-                }
-                _ => return Ok(false),
-            };
-            let v = value.filter(|v| !v.is_none());
-            let old = slot.replace(v);
-            drop(old);
-            Ok(true)
-        }
         Payload::Exception(e) => {
             match name {
                 "args" => {

@@ -459,3 +459,40 @@ pub fn proxy_methods() -> Vec<(&'static str, NativeFn)> {
 }
 
 pub const CALLABLE_PROXY_METHODS: &[(&str, NativeFn)] = &[("__call__", proxy_call)];
+
+/// `weakref.ref`'s `tp_getattro`: `__callback__`, then the generic lookup.
+pub fn ref_getattro(vm: &Vm, w: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+    if let Some(v) = weakref_attr(vm, w, name.as_str().unwrap_or("")) {
+        return Ok(Some(v));
+    }
+    vm.generic_getattr(w, name)
+}
+
+/// A proxy's `tp_getattro`: the referent's attribute.
+pub fn proxy_getattro(vm: &Vm, p: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+    let target = proxy_target(vm, p)?;
+    vm.getattr(&target, name).map(Some)
+}
+
+/// A proxy's `tp_setattro`: sets (or deletes) the referent's attribute.
+pub fn proxy_setattro(vm: &Vm, p: &PyRef, name: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let target = proxy_target(vm, p)?;
+    match v {
+        Some(v) => vm.setattr(&target, name, v),
+        None => vm.delattr(&target, name),
+    }
+}
+
+/// A callable proxy's `tp_call`: calls the referent.
+pub fn proxy_call_slot(vm: &Vm, p: &PyRef, args: Args) -> PyResult {
+    let target = proxy_target(vm, p)?;
+    vm.call(&target, args)
+}
+
+/// `weakref.ref`'s `tp_call`: the referent, or None when it died.
+pub fn ref_call_slot(vm: &Vm, w: &PyRef, args: Args) -> PyResult {
+    let mut v = Vec::with_capacity(args.args.len() + 1);
+    v.push(w.clone());
+    v.extend_from_slice(args.args);
+    ref_call(vm, Args::with_kw(&v, args.kwnames))
+}

@@ -1,5 +1,13 @@
-//! Attribute access: `PyObject_GenericGetAttr`, `type_getattro`, the
-//! descriptor protocol, `setattr`/`delattr`, and `LOAD_METHOD`'s lookup.
+//! Attribute access (CPython's `PyObject_GetAttr`/`SetAttr` through
+//! `tp_getattro`/`tp_setattro`), the generic lookup every ordinary type
+//! uses (`PyObject_GenericGetAttr`: data descriptor of the type, then the
+//! instance namespace, then any other attribute of the type), the lookup
+//! of type objects (`type_getattro`: the metatype's data descriptors,
+//! then the MRO with `__get__(None, type)`), the descriptor protocol, and
+//! `LOAD_METHOD`'s lookup (`_PyObject_GetMethod`).
+//!
+//! No attribute name is special here: `__class__`, `__dict__`, `__doc__`,
+//! `__name__`... are descriptors in some type's dict.
 
 use std::cell::RefCell;
 
@@ -7,9 +15,31 @@ use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::function::{BuiltinFunction, BuiltinKind};
 use crate::objects::inline_values::{self, Stored};
-use crate::objects::typeobj::{self, lookup};
+use crate::objects::typeobj::{self, lookup, tpflags, SlotId};
 use crate::objects::{dict, special};
+use crate::protocol::ops::is_legacy_layout;
 use crate::vm::Vm;
+
+/// An attribute name argument must be a `str` (`getattr(o, 1)`).
+pub fn check_attr_name(vm: &Vm, name: &PyRef) -> PyResult<PyRef> {
+    if name.as_str().is_some() {
+        return Ok(name.clone());
+    }
+    Err(vm.type_error(format!(
+        "attribute name must be string, not '{}'",
+        name.type_name()
+    )))
+}
+
+/// `PyObject_GenericGetAttr` as a `tp_getattro` slot.
+pub fn generic_getattr_slot(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+    vm.generic_getattr(obj, name)
+}
+
+/// `PyObject_GenericSetAttr` as a `tp_setattro` slot.
+pub fn generic_setattr_slot(vm: &Vm, obj: &PyRef, name: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    vm.generic_setattr(obj, name, v)
+}
 
 impl Vm {
     /// `getattr(obj, name)` with a `str` object name.
@@ -26,7 +56,8 @@ impl Vm {
     }
 
     /// Attribute lookup that reports a missing attribute as `Ok(None)`
-    /// (an `AttributeError` raised by Python code is also turned into None).
+    /// (`_PyObject_LookupAttr`: an AttributeError raised by the lookup is
+    /// also turned into None).
     pub fn getattr_opt(&self, obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
         match self.getattr_inner(obj, name) {
             Err(e) if self.exc_matches(&e, &self.exc.attribute_error) => Ok(None),
@@ -34,105 +65,18 @@ impl Vm {
         }
     }
 
-    /// Lookup with `__getattr__` fallback; `Ok(None)` when simply missing,
-    /// `Err` for an AttributeError raised by a descriptor (kept, with its
-    /// own message, when there is no `__getattr__`).
+    /// `tp_getattro`; `Ok(None)` when simply missing.
+    #[inline]
     fn getattr_inner(&self, obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
-        if let Payload::WeakRef(_) = &obj.payload {
-            if crate::objects::weakref::is_proxy(obj) {
-                let target = crate::objects::weakref::proxy_target(self, obj)?;
-                return match self.getattr_inner(&target, name)? {
-                    Some(v) => Ok(Some(v)),
-                    None => Err(self.no_attribute(&target, name.as_str().unwrap_or(""))),
-                };
-            }
-            if let Some(v) =
-                crate::objects::weakref::weakref_attr(self, obj, name.as_str().unwrap_or(""))
-            {
-                return Ok(Some(v));
-            }
-        }
-        if let Some(ga) = self.custom_getattribute(obj) {
-            // slot_tp_getattr_hook: the type's __getattribute__, then
-            // __getattr__ if it raised AttributeError.
-            return match self.call_args(&ga, &[obj.clone(), name.clone()]) {
-                Ok(v) => Ok(Some(v)),
-                Err(e) if self.exc_matches(&e, &self.exc.attribute_error) => {
-                    match lookup(self, obj.class(), &self.names.getattr) {
-                        Some(g) => self.call_args(&g, &[obj.clone(), name.clone()]).map(Some),
-                        None => Err(e),
-                    }
-                }
-                Err(e) => Err(e),
-            };
-        }
-        let r = if obj.as_type().is_some() {
-            self.type_getattr(obj, name)
-        } else {
-            self.generic_getattr(obj, name)
-        };
-        match r {
-            Ok(Some(v)) => Ok(Some(v)),
-            Ok(None) => {
-                let ty = obj.class();
-                // __getattr__ fallback (heap types and modules).
-                if ty.as_type().map(|t| t.heap).unwrap_or(false) {
-                    if let Some(ga) = lookup(self, ty, &self.names.getattr) {
-                        return self.call_args(&ga, &[obj.clone(), name.clone()]).map(Some);
-                    }
-                }
-                if let Payload::Module { dict: d } = &obj.payload {
-                    if let Some(ga) = dict::get_str(self, d, &self.intern("__getattr__")) {
-                        return self.call_args(&ga, std::slice::from_ref(name)).map(Some);
-                    }
-                }
-                Ok(None)
-            }
-            Err(e) => {
-                if !self.exc_matches(&e, &self.exc.attribute_error) {
-                    return Err(e);
-                }
-                let ty = obj.class();
-                if ty.as_type().map(|t| t.heap).unwrap_or(false) {
-                    if let Some(ga) = lookup(self, ty, &self.names.getattr) {
-                        return self.call_args(&ga, &[obj.clone(), name.clone()]).map(Some);
-                    }
-                }
-                Err(e)
-            }
+        match obj.class().as_type().and_then(|t| t.slots.getattro()) {
+            Some(f) => f(self, obj, name),
+            None => Ok(None),
         }
     }
 
-    /// The `__getattribute__` of `obj`'s class when it is not a built-in one
-    /// (a Python function overriding `object.__getattribute__`).
-    fn custom_getattribute(&self, obj: &PyRef) -> Option<PyRef> {
-        let ty = obj.class();
-        let t = ty.as_type()?;
-        if !t.heap {
-            return None;
-        }
-        let seen = self.type_version.get() + 1;
-        if t.generic_getattribute_at.get() == seen {
-            return None;
-        }
-        match lookup(self, ty, &self.names.getattribute) {
-            Some(g) if !matches!(g.payload, Payload::Builtin(_)) => Some(g),
-            _ => {
-                t.generic_getattribute_at.set(seen);
-                None
-            }
-        }
-    }
-
-    /// `object.__getattribute__(obj, name)`: the generic lookup, without
-    /// the type's own `__getattribute__` or `__getattr__`.
+    /// `object.__getattribute__(obj, name)`: the generic lookup.
     pub fn generic_getattribute(&self, obj: &PyRef, name: &PyRef) -> PyResult {
-        let r = if obj.as_type().is_some() {
-            self.type_getattr(obj, name)?
-        } else {
-            self.generic_getattr(obj, name)?
-        };
-        match r {
+        match self.generic_getattr(obj, name)? {
             Some(v) => Ok(v),
             None => Err(self.no_attribute(obj, name.as_str().unwrap_or("?"))),
         }
@@ -164,7 +108,8 @@ impl Vm {
 
     /// The instance `__dict__` of `obj`, if it has one (created on demand),
     /// for the interpreter's own use: callers that hand it to Python code
-    /// use [`Vm::exposed_dict`].
+    /// use [`Vm::exposed_dict`]. (Where it lives is the layout's business,
+    /// as CPython's `tp_dictoffset`.)
     pub fn instance_dict(&self, obj: &PyRef) -> Option<PyRef> {
         let lazily = |cell: &RefCell<Option<PyRef>>, inline: bool| {
             let mut c = cell.borrow_mut();
@@ -186,142 +131,99 @@ impl Vm {
         }
     }
 
-    fn generic_getattr(&self, obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
-        let ty = obj.class();
-        let name_s = name.as_str().unwrap_or("");
-        if name_s == "__class__" {
-            return Ok(Some(ty.clone()));
-        }
-        if let Payload::Super { .. } = &obj.payload {
-            if let Some(v) = crate::objects::descriptors::super_getattr(self, obj, name)? {
-                return Ok(Some(v));
-            }
-        }
-        let descr = lookup(self, ty, name);
-        if let Some(d) = &descr {
-            if self.is_data_descriptor(d) {
-                return self.descr_get(d, Some(obj), ty).map(Some);
-            }
-        }
-        if let Some(v) = self.slot_get(obj, name_s)? {
-            return Ok(Some(v));
-        }
-        if !matches!(obj.payload, Payload::Instance(_)) {
-            if let Some(v) = special::getattr(self, obj, name_s)? {
-                return Ok(Some(v));
-            }
-        }
-        let idict = match &obj.payload {
-            Payload::Instance(inst) => {
-                if let Some(v) = inline_values::lookup(self, obj, inst, name) {
-                    return Ok(Some(v));
-                }
-                None
-            }
+    /// The instance namespace if it already exists (lookups do not create
+    /// one), with inline values looked up in place.
+    fn namespace_get(&self, obj: &PyRef, name: &PyRef) -> Option<PyRef> {
+        let d = match &obj.payload {
+            Payload::Instance(inst) => return inline_values::lookup(self, obj, inst, name),
             Payload::Module { dict: d } => Some(d.clone()),
             Payload::Function(f) => f.dict.borrow().clone(),
             Payload::Exception(e) => e.dict.borrow().clone(),
             _ => obj.managed_dict().and_then(|d| d.borrow().clone()),
         };
-        if let Some(d) = idict {
-            if let Some(v) = dict::get_str(self, &d, name) {
-                return Ok(Some(v));
-            }
-            if name_s == "__dict__" {
-                dict::materialize(&d);
-                return Ok(Some(d));
-            }
-        }
-        if name_s == "__dict__" && obj.managed_dict().is_some() {
-            return Ok(self.exposed_dict(obj));
-        }
-        if let Some(d) = descr {
-            return self.descr_get(&d, Some(obj), ty).map(Some);
-        }
-        if matches!(obj.payload, Payload::Instance(_)) {
-            if name_s == "__dict__" {
-                if let Some(d) = self.exposed_dict(obj) {
-                    return Ok(Some(d));
+        d.and_then(|d| dict::get_str(self, &d, name))
+    }
+
+    /// `PyObject_GenericGetAttr`; `Ok(None)` when missing.
+    pub fn generic_getattr(&self, obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+        let ty = obj.class();
+        let descr = lookup(self, ty, name);
+        let mut get = None;
+        if let Some(d) = &descr {
+            if let Some(dt) = d.class().as_type() {
+                get = dt.slots.descr_get();
+                if let (Some(f), Some(_)) = (get, dt.slots.descr_set()) {
+                    return f(self, d, Some(obj), Some(ty)).map(Some);
                 }
             }
-            return special::getattr(self, obj, name_s);
+        }
+        if is_legacy_layout(obj) && !matches!(obj.payload, Payload::Instance(_)) {
+            // Transitional: attributes of payloads whose types have no
+            // getset descriptors yet.
+            if let Some(v) = special::getattr(self, obj, name.as_str().unwrap_or(""))? {
+                return Ok(Some(v));
+            }
+        }
+        if let Some(v) = self.namespace_get(obj, name) {
+            return Ok(Some(v));
+        }
+        if let Some(d) = descr {
+            return match get {
+                Some(f) => f(self, &d, Some(obj), Some(ty)).map(Some),
+                None => Ok(Some(d)),
+            };
         }
         Ok(None)
     }
 
-    fn type_getattr(&self, ty: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+    /// `type_getattro`: a data descriptor of the metatype, then the MRO
+    /// (binding with `__get__(None, type)`), then any attribute of the
+    /// metatype.
+    pub fn type_getattro(&self, ty: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
         let meta = ty.class();
-        let name_s = name.as_str().unwrap_or("");
         let meta_attr = lookup(self, meta, name);
-        if let Some(d) = &meta_attr {
-            if self.is_data_descriptor(d) {
-                return self.descr_get(d, Some(ty), meta).map(Some);
+        let mut meta_get = None;
+        if let Some(ma) = &meta_attr {
+            if let Some(mt) = ma.class().as_type() {
+                meta_get = mt.slots.descr_get();
+                if let (Some(f), Some(_)) = (meta_get, mt.slots.descr_set()) {
+                    return f(self, ma, Some(ty), Some(meta)).map(Some);
+                }
             }
-        }
-        if let Some(v) = special::type_getattr(self, ty, name_s)? {
-            return Ok(Some(v));
         }
         if let Some(attr) = lookup(self, ty, name) {
-            return self.descr_get(&attr, None, ty).map(Some);
+            return match attr.class().as_type().and_then(|t| t.slots.descr_get()) {
+                Some(f) => f(self, &attr, None, Some(ty)).map(Some),
+                None => Ok(Some(attr)),
+            };
         }
-        if let Some(d) = meta_attr {
-            return self.descr_get(&d, Some(ty), meta).map(Some);
+        if let Some(ma) = meta_attr {
+            return match meta_get {
+                Some(f) => f(self, &ma, Some(ty), Some(meta)).map(Some),
+                None => Ok(Some(ma)),
+            };
         }
-        special::type_getattr_fallback(self, ty, name_s)
+        Err(self.attribute_error(format!(
+            "type object '{}' has no attribute '{}'",
+            crate::objects::descr::type_name(ty),
+            name.as_str().unwrap_or("?")
+        )))
     }
 
-    /// True for descriptors that take precedence over the instance dict.
+    /// True for descriptors that take precedence over the instance dict
+    /// (their type has `__set__`/`__delete__`: `tp_descr_set`).
     pub fn is_data_descriptor(&self, d: &PyRef) -> bool {
-        match &d.payload {
-            Payload::Property { .. } => true,
-            Payload::Instance(_) => {
-                let t = d.class();
-                typeobj::lookup_str(self, t, "__set__").is_some()
-                    || typeobj::lookup_str(self, t, "__delete__").is_some()
-            }
-            _ => false,
-        }
+        d.class()
+            .as_type()
+            .is_some_and(|t| t.slots.descr_set().is_some())
     }
 
-    /// The descriptor protocol's `__get__` (binding).
+    /// The descriptor protocol's `__get__` (binding): `d` itself when its
+    /// type has no `tp_descr_get`.
     pub fn descr_get(&self, d: &PyRef, obj: Option<&PyRef>, ty: &PyRef) -> PyResult {
-        match &d.payload {
-            Payload::Function(_) => match obj {
-                Some(o) => Ok(self.new_bound_method(d.clone(), o.clone())),
-                None => Ok(d.clone()),
-            },
-            Payload::Builtin(b) => match (b.kind, obj) {
-                (BuiltinKind::Method, Some(o)) if b.self_.is_none() => {
-                    Ok(self.bind_builtin(b, o.clone()))
-                }
-                (BuiltinKind::ClassMethod, _) if b.self_.is_none() => {
-                    Ok(self.bind_builtin(b, ty.clone()))
-                }
-                _ => Ok(d.clone()),
-            },
-            Payload::ClassMethod(f) => Ok(self.new_bound_method(f.clone(), ty.clone())),
-            Payload::StaticMethod(f) => Ok(f.clone()),
-            Payload::Property { fget, .. } => match obj {
-                None => Ok(d.clone()),
-                Some(o) => match fget {
-                    Some(g) => self.call_args(g, std::slice::from_ref(o)),
-                    None => Err(self.attribute_error(format!(
-                        "property of '{}' object has no getter",
-                        o.type_name()
-                    ))),
-                },
-            },
-            Payload::Instance(_) => {
-                let t = d.class();
-                match typeobj::lookup_str(self, t, "__get__") {
-                    Some(get) => {
-                        let o = obj.cloned().unwrap_or_else(|| self.none.clone());
-                        self.call_args(&get, &[d.clone(), o, ty.clone()])
-                    }
-                    None => Ok(d.clone()),
-                }
-            }
-            _ => Ok(d.clone()),
+        match d.class().as_type().and_then(|t| t.slots.descr_get()) {
+            Some(f) => f(self, d, obj, Some(ty)),
+            None => Ok(d.clone()),
         }
     }
 
@@ -329,7 +231,9 @@ impl Vm {
         PyRef::new(Payload::BoundMethod { func, self_ }, &self.types.method)
     }
 
-    fn bind_builtin(&self, b: &BuiltinFunction, self_: PyRef) -> PyRef {
+    /// Transitional: binds a legacy native method (`BuiltinKind::Method`
+    /// or `ClassMethod` installed by `bootstrap::add_methods`).
+    pub(crate) fn bind_builtin(&self, b: &BuiltinFunction, self_: PyRef) -> PyRef {
         PyRef::new(
             Payload::Builtin(Box::new(BuiltinFunction {
                 name: b.name,
@@ -337,63 +241,56 @@ impl Vm {
                 kind: b.kind,
                 self_: Some(self_),
                 owner: b.owner.clone(),
+                doc: b.doc,
             })),
             &self.types.builtin_function,
         )
     }
 
-    fn slot_index(&self, obj: &PyRef, name: &str) -> Option<usize> {
-        let t = obj.class().as_type()?;
-        if t.slot_names.is_empty() {
-            return None;
-        }
-        t.slot_names.iter().position(|s| &**s == name)
-    }
-
-    fn slot_get(&self, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
-        if let Payload::Instance(_) = &obj.payload {
-            if let Some(i) = self.slot_index(obj, name) {
-                return match obj.cells().get(i).and_then(crate::heap::cell_get) {
-                    Some(v) => Ok(Some(v)),
-                    None => Err(self.no_attribute(obj, name)),
-                };
-            }
-        }
-        Ok(None)
-    }
-
-    /// `LOAD_METHOD`: `(method, true)` when the attribute is a plain
-    /// function found on the type (call it with `obj` prepended), else
+    /// `LOAD_METHOD` (`_PyObject_GetMethod`): `(method, true)` when the
+    /// attribute is a method descriptor found on the type and not shadowed
+    /// by the instance (call it with `obj` prepended), else
     /// `(attribute, false)`.
     pub fn get_method(&self, obj: &PyRef, name: &PyRef) -> PyResult<(PyRef, bool)> {
-        if self.custom_getattribute(obj).is_some() {
+        let ty = obj.class();
+        let Some(t) = ty.as_type() else {
+            return Ok((self.getattr(obj, name)?, false));
+        };
+        let generic_getattr = !t.slots.is_generic(SlotId::GetAttro)
+            && t.slots.origin(SlotId::GetAttro) == self.types.object.addr();
+        if !generic_getattr {
             return Ok((self.getattr(obj, name)?, false));
         }
-        let ty = obj.class();
-        if obj.as_type().is_none() && !matches!(obj.payload, Payload::Super { .. }) {
-            if let Some(d) = lookup(self, ty, name) {
-                let is_method = match &d.payload {
-                    Payload::Function(_) => true,
-                    Payload::Builtin(b) => b.kind == BuiltinKind::Method && b.self_.is_none(),
-                    _ => false,
-                };
-                if is_method {
-                    let shadowed = match &obj.payload {
-                        Payload::Instance(inst) => {
-                            inline_values::lookup(self, obj, inst, name).is_some()
-                        }
-                        Payload::Module { .. } | Payload::Function(_) | Payload::Exception(_) => {
-                            true
-                        }
-                        _ => false,
-                    };
-                    if !shadowed {
-                        return Ok((d, true));
-                    }
+        let descr = lookup(self, ty, name);
+        let mut meth_found = false;
+        let mut get = None;
+        if let Some(d) = &descr {
+            let dt = d.class();
+            if typeobj::has_flag(dt, tpflags::METHOD_DESCRIPTOR) || is_legacy_method(d) {
+                meth_found = true;
+            } else if let Some(dtd) = dt.as_type() {
+                get = dtd.slots.descr_get();
+                if let (Some(f), Some(_)) = (get, dtd.slots.descr_set()) {
+                    return Ok((f(self, d, Some(obj), Some(ty))?, false));
                 }
             }
         }
-        Ok((self.getattr(obj, name)?, false))
+        if is_legacy_layout(obj) && !matches!(obj.payload, Payload::Instance(_)) {
+            if let Some(v) = special::getattr(self, obj, name.as_str().unwrap_or(""))? {
+                return Ok((v, false));
+            }
+        }
+        if let Some(v) = self.namespace_get(obj, name) {
+            return Ok((v, false));
+        }
+        match descr {
+            Some(d) if meth_found => Ok((d, true)),
+            Some(d) => match get {
+                Some(f) => Ok((f(self, &d, Some(obj), Some(ty))?, false)),
+                None => Ok((d, false)),
+            },
+            None => Err(self.no_attribute(obj, name.as_str().unwrap_or("?"))),
+        }
     }
 
     /// `obj.name(*args)`.
@@ -419,144 +316,50 @@ impl Vm {
     /// Calls a special method looked up on the type, with `obj` as self.
     /// `Ok(None)` when the type has no such method.
     pub fn call_special(&self, obj: &PyRef, name: &str, args: &[PyRef]) -> PyResult<Option<PyRef>> {
-        let Some(m) = self.lookup_special(obj, name) else {
-            return Ok(None);
-        };
-        if m.is_none() {
-            return Ok(None);
-        }
-        let mut v = Vec::with_capacity(args.len() + 1);
-        v.push(obj.clone());
-        v.extend_from_slice(args);
-        match &m.payload {
-            Payload::Function(_) | Payload::Builtin(_) => self.call_args(&m, &v).map(Some),
-            _ => {
-                let bound = self.descr_get(&m, Some(obj), obj.class())?;
-                self.call_args(&bound, args).map(Some)
+        let key = self.intern(name);
+        match typeobj::dispatch::lookup_maybe_method(self, obj, &key)? {
+            Some((m, _)) if m.is_none() => Ok(None),
+            Some((m, unbound)) => {
+                typeobj::dispatch::call_unbound(self, &m, unbound, obj, args).map(Some)
             }
+            None => Ok(None),
         }
     }
 
-    /// `setattr(obj, name, value)`.
+    /// `setattr(obj, name, value)` (`PyObject_SetAttr`).
     pub fn setattr(&self, obj: &PyRef, name: &PyRef, value: PyRef) -> PyResult<()> {
-        let ty = obj.class();
-        if let Some(t) = ty.as_type() {
-            if t.heap {
-                if let Some(sa) = lookup(self, ty, &self.names.setattr) {
-                    if !matches!(sa.payload, Payload::Builtin(_)) {
-                        self.call_args(&sa, &[obj.clone(), name.clone(), value])?;
-                        return Ok(());
-                    }
-                }
-            }
-        }
-        self.generic_setattr(obj, name, Some(value))
+        self.setattro(obj, name, Some(value))
     }
 
+    /// `delattr(obj, name)`.
     pub fn delattr(&self, obj: &PyRef, name: &PyRef) -> PyResult<()> {
-        let ty = obj.class();
-        if ty.as_type().map(|t| t.heap).unwrap_or(false) {
-            if let Some(da) = typeobj::lookup_str(self, ty, "__delattr__") {
-                if !matches!(da.payload, Payload::Builtin(_)) {
-                    self.call_args(&da, &[obj.clone(), name.clone()])?;
-                    return Ok(());
-                }
-            }
-        }
-        self.generic_setattr(obj, name, None)
+        self.setattro(obj, name, None)
     }
 
-    /// `object.__setattr__` / `object.__delattr__` (value None = delete).
+    fn setattro(&self, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+        match obj.class().as_type().and_then(|t| t.slots.setattro()) {
+            Some(f) => f(self, obj, name, value),
+            None => Err(self.type_error(format!(
+                "'{}' object has only read-only attributes ({} .{})",
+                obj.type_name(),
+                if value.is_some() { "assign to" } else { "del" },
+                name.as_str().unwrap_or("?")
+            ))),
+        }
+    }
+
+    /// `PyObject_GenericSetAttr` (value None = delete): a data descriptor
+    /// of the type, else the instance namespace.
     pub fn generic_setattr(&self, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
-        if crate::objects::weakref::is_proxy(obj) {
-            let target = crate::objects::weakref::proxy_target(self, obj)?;
-            return match value {
-                Some(v) => self.setattr(&target, name, v),
-                None => self.generic_setattr(&target, name, None),
-            };
-        }
         let name_s = name.as_str().unwrap_or("");
-        if let Payload::Type(t) = &obj.payload {
-            if !t.heap {
-                return Err(self.type_error(format!(
-                    "cannot set '{}' attribute of immutable type '{}'",
-                    name_s,
-                    t.name()
-                )));
-            }
-            self.types_modified();
-            if special::type_setattr(self, obj, name_s, value.clone())? {
-                return Ok(());
-            }
-            match value {
-                Some(v) => {
-                    if name_s == "__del__" {
-                        t.has_del.set(true);
-                    }
-                    dict::set_str(self, &t.dict, name.clone(), v)
-                }
-                None => {
-                    if dict::del_str(self, &t.dict, name).is_none() {
-                        return Err(self.no_attribute(obj, name_s));
-                    }
-                }
-            }
-            return Ok(());
-        }
         let ty = obj.class();
-        if let Some(d) = lookup(self, ty, name) {
-            match &d.payload {
-                Payload::Property { fset, fdel, .. } => {
-                    let f = if value.is_some() { fset } else { fdel };
-                    return match f {
-                        Some(f) => {
-                            let mut args = vec![obj.clone()];
-                            args.extend(value);
-                            self.call_args(f, &args).map(|_| ())
-                        }
-                        None => Err(self.attribute_error(format!(
-                            "property '{}' of '{}' object has no {}",
-                            name_s,
-                            obj.type_name(),
-                            if value.is_some() { "setter" } else { "deleter" }
-                        ))),
-                    };
-                }
-                Payload::Instance(_) => {
-                    let dt = d.class();
-                    let m = if value.is_some() {
-                        "__set__"
-                    } else {
-                        "__delete__"
-                    };
-                    if let Some(set) = typeobj::lookup_str(self, dt, m) {
-                        let mut args = vec![d.clone(), obj.clone()];
-                        args.extend(value);
-                        return self.call_args(&set, &args).map(|_| ());
-                    }
-                }
-                _ => {}
+        let descr = lookup(self, ty, name);
+        if let Some(d) = &descr {
+            if let Some(f) = d.class().as_type().and_then(|t| t.slots.descr_set()) {
+                return f(self, d, obj, value);
             }
         }
-        if let Payload::Instance(_) = &obj.payload {
-            if let Some(i) = self.slot_index(obj, name_s) {
-                if let Some(cell) = obj.cells().get(i) {
-                    if value.is_none() && crate::heap::cell_get(cell).is_none() {
-                        return Err(self.attribute_error(name_s.to_string()));
-                    }
-                    drop(cell.replace(value));
-                    return Ok(());
-                }
-            }
-        }
-        if let Payload::Instance(inst) = &obj.payload {
-            if name_s == "__dict__" {
-                if let Some(r) = inline_values::set_namespace(self, obj, inst, value.clone()) {
-                    return r;
-                }
-            }
-        }
-        if special::setattr(self, obj, name_s, value.clone())? {
+        if is_legacy_layout(obj) && special::setattr(self, obj, name_s, value.clone())? {
             return Ok(());
         }
         if let Payload::Instance(inst) = &obj.payload {
@@ -578,15 +381,68 @@ impl Vm {
                 },
             },
             None => {
-                if special::getattr(self, obj, name_s)?.is_some() {
+                if is_legacy_layout(obj) && special::getattr(self, obj, name_s)?.is_some() {
                     return Err(self.attribute_error(format!(
                         "attribute '{}' of '{}' objects is not writable",
                         name_s,
                         obj.type_name()
                     )));
                 }
+                if descr.is_some() {
+                    return Err(self.attribute_error(format!(
+                        "'{}' object attribute '{}' is read-only",
+                        obj.type_name(),
+                        name_s
+                    )));
+                }
                 Err(self.no_attribute(obj, name_s))
             }
         }
     }
+
+    /// `type_setattro`: built-in types are immutable; a class's dict is
+    /// updated, and so are its slots when the name is a dunder.
+    pub fn type_setattro(&self, ty: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+        let Some(t) = ty.as_type() else {
+            return self.generic_setattr(ty, name, value);
+        };
+        let name_s = name.as_str().unwrap_or("");
+        if t.flags.get() & tpflags::IMMUTABLETYPE != 0 {
+            return Err(self.type_error(format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                name_s,
+                t.name()
+            )));
+        }
+        let meta = ty.class();
+        if let Some(d) = lookup(self, meta, name) {
+            if let Some(f) = d.class().as_type().and_then(|dt| dt.slots.descr_set()) {
+                self.types_modified();
+                return f(self, &d, ty, value);
+            }
+        }
+        self.types_modified();
+        match value {
+            Some(v) => {
+                if name_s == "__del__" {
+                    t.has_del.set(true);
+                }
+                dict::set_str(self, &t.dict, name.clone(), v);
+            }
+            None => {
+                if dict::del_str(self, &t.dict, name).is_none() {
+                    return Err(self.no_attribute(ty, name_s));
+                }
+            }
+        }
+        if typeobj::slotdefs::is_slot_name(name_s) {
+            typeobj::slotdefs::update_slot(self, ty, name_s);
+        }
+        Ok(())
+    }
+}
+
+/// Transitional: a legacy native method not yet a `method_descriptor`.
+fn is_legacy_method(d: &PyRef) -> bool {
+    matches!(&d.payload, Payload::Builtin(b) if b.kind == BuiltinKind::Method && b.self_.is_none())
 }

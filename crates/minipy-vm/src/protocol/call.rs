@@ -9,6 +9,7 @@ use crate::frame::Frame;
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::function::{Args, Function};
+use crate::objects::typeobj::SlotId;
 use crate::objects::{dict, generator, typeobj};
 use crate::vm::Vm;
 
@@ -18,37 +19,13 @@ impl Vm {
         self.call(callable, Args::new(args))
     }
 
-    /// Calls any callable object.
+    /// Calls any callable object (`PyObject_Call`): its type's `tp_call`.
+    #[inline]
     pub fn call(&self, callable: &PyRef, args: Args) -> PyResult {
-        match &callable.payload {
-            Payload::Function(f) => self.call_function(callable, f, args),
-            Payload::Builtin(b) => match &b.self_ {
-                None => (b.func)(self, args),
-                Some(s) => {
-                    let v = prepend(s, args.args);
-                    (b.func)(self, Args::with_kw(&v, args.kwnames))
-                }
-            },
-            Payload::BoundMethod { func, self_ } => match &func.payload {
-                Payload::Function(f) => self.call_function_self(func, f, self_, args),
-                _ => {
-                    let v = prepend(self_, args.args);
-                    self.call(func, Args::with_kw(&v, args.kwnames))
-                }
-            },
-            Payload::Type(_) => self.type_call(callable, args),
-            _ => {
-                match typeobj::lookup(self, callable.class(), &self.names.call) {
-                    Some(m) => {
-                        let v = prepend(callable, args.args);
-                        self.enter()?;
-                        let r = self.call(&m, Args::with_kw(&v, args.kwnames));
-                        self.leave();
-                        r
-                    }
-                    None => Err(self
-                        .type_error(format!("'{}' object is not callable", callable.type_name()))),
-                }
+        match callable.class().as_type().and_then(|t| t.slots.call()) {
+            Some(f) => f(self, callable, args),
+            None => {
+                Err(self.type_error(format!("'{}' object is not callable", callable.type_name())))
             }
         }
     }
@@ -164,68 +141,55 @@ impl Vm {
         }
     }
 
-    /// `type.__call__(cls, *args, **kwargs)`.
-    fn type_call(&self, cls: &PyRef, args: Args) -> PyResult {
-        if cls.is(&self.types.type_) && args.args.len() == 1 && args.kwnames.is_empty() {
-            return Ok(args.args[0].class().clone());
+    /// `type.__call__(cls, *args, **kwargs)` (`type_call`): `tp_new` of
+    /// the class, then `tp_init` of the new object's type if it is an
+    /// instance of the class.
+    pub(crate) fn type_call(&self, cls: &PyRef, args: Args) -> PyResult {
+        if cls.is(&self.types.type_) && args.kwnames.is_empty() {
+            match args.args.len() {
+                1 => return Ok(args.args[0].class().clone()),
+                3 => {}
+                _ => return Err(self.type_error("type() takes 1 or 3 arguments".to_string())),
+            }
         }
-        let new = typeobj::lookup(self, cls, &self.names.new);
-        let init = typeobj::lookup(self, cls, &self.names.init);
-        if new.as_ref().map(is_object_new).unwrap_or(false) {
-            check_abstract(self, cls)?;
-        }
-        let obj = match &new {
+        let Some(t) = cls.as_type() else {
+            return Err(self.type_error("type.__call__ on a non-type".to_string()));
+        };
+        let Some(new) = t.slots.tp_new() else {
+            return Err(self.type_error(format!("cannot create '{}' instances", t.name())));
+        };
+        let object_new = !t.slots.is_generic(SlotId::New)
+            && t.slots.origin(SlotId::New) == self.types.object.addr();
+        let obj = if object_new && t.slots.is_generic(SlotId::Init) {
             // object.__new__ under a Python __init__: excess arguments are
             // fine (object_new's check), so allocate directly.
-            Some(n)
-                if is_object_new(n)
-                    && init
-                        .as_ref()
-                        .map(|i| matches!(i.payload, Payload::Function(_)))
-                        .unwrap_or(false) =>
-            {
-                crate::objects::instance::alloc_instance(self, cls)?
-            }
-            Some(n) => {
-                let v = prepend(cls, args.args);
-                let full = Args::with_kw(&v, args.kwnames);
-                match &n.payload {
-                    Payload::StaticMethod(f) => self.call(f, full)?,
-                    Payload::Builtin(b) => (b.func)(self, full)?,
-                    _ => self.call(n, full)?,
-                }
-            }
-            None => match cls.as_type().and_then(|t| t.new) {
-                Some(native) => {
-                    let v = prepend(cls, args.args);
-                    native(self, Args::with_kw(&v, args.kwnames))?
-                }
-                None => {
-                    return Err(self.type_error(format!(
-                        "cannot create '{}' instances",
-                        cls.as_type()
-                            .map(|t| t.name().to_string())
-                            .unwrap_or_default()
-                    )))
-                }
-            },
+            check_abstract(self, cls)?;
+            crate::objects::instance::alloc_instance(self, cls)?
+        } else {
+            let v = prepend(cls, args.args);
+            new(self, Args::with_kw(&v, args.kwnames))?
         };
         if !typeobj::is_subtype(obj.class(), cls) {
             return Ok(obj);
         }
-        let init = if obj.class().is(cls) {
-            init
-        } else {
-            typeobj::lookup(self, obj.class(), &self.names.init)
-        };
+        let ot = obj.class().clone();
+        if crate::protocol::ops::is_legacy(&obj) {
+            return self.legacy_init(obj, &ot, args);
+        }
+        if let Some(init) = ot.as_type().and_then(|t| t.slots.init()) {
+            init(self, &obj, args)?;
+        }
+        Ok(obj)
+    }
+
+    /// Transitional: `__init__` of an instance of a legacy type (a native
+    /// method in its dict, not yet a slot).
+    fn legacy_init(&self, obj: PyRef, ty: &PyRef, args: Args) -> PyResult {
+        let init = typeobj::lookup(self, ty, &self.names.init)
+            .filter(|i| !matches!(i.payload, Payload::WrapperDescr(_)));
         if let Some(init) = init {
-            let r = match &init.payload {
-                Payload::Function(f) => self.call_function_self(&init, f, &obj, args)?,
-                _ => {
-                    let v = prepend(&obj, args.args);
-                    self.call(&init, Args::with_kw(&v, args.kwnames))?
-                }
-            };
+            let v = prepend(&obj, args.args);
+            let r = self.call(&init, Args::with_kw(&v, args.kwnames))?;
             if !r.is_none() {
                 return Err(self.type_error(format!(
                     "__init__() should return None, not '{}'",
@@ -239,7 +203,7 @@ impl Vm {
 
 /// `object.__new__`'s refusal to instantiate a class whose own
 /// `__abstractmethods__` (set by `ABCMeta`) is non-empty.
-fn check_abstract(vm: &Vm, cls: &PyRef) -> PyResult<()> {
+pub(crate) fn check_abstract(vm: &Vm, cls: &PyRef) -> PyResult<()> {
     let Some(t) = cls.as_type() else {
         return Ok(());
     };
@@ -266,14 +230,6 @@ fn check_abstract(vm: &Vm, cls: &PyRef) -> PyResult<()> {
         if names.len() > 1 { "s" } else { "" },
         names.join(", ")
     )))
-}
-
-/// True for `object.__new__` (the native one every plain class inherits).
-fn is_object_new(n: &PyRef) -> bool {
-    match &n.payload {
-        Payload::Builtin(b) => b.owner.as_deref() == Some("object"),
-        _ => false,
-    }
 }
 
 fn prepend(first: &PyRef, rest: &[PyRef]) -> Vec<PyRef> {
@@ -461,4 +417,46 @@ fn bind_arguments(vm: &Vm, f: &Function, fast: &mut [Option<PyRef>], args: Args)
         }
     }
     Ok(())
+}
+
+/// `function.__call__` (`tp_call` of Python functions).
+pub fn function_call(vm: &Vm, callable: &PyRef, args: Args) -> PyResult {
+    match &callable.payload {
+        Payload::Function(f) => vm.call_function(callable, f, args),
+        _ => Err(vm.type_error("function.__call__ on a non-function".to_string())),
+    }
+}
+
+/// `builtin_function_or_method.__call__`: the bound `self` (if any)
+/// comes first, except for a static method's.
+pub fn builtin_call(vm: &Vm, callable: &PyRef, args: Args) -> PyResult {
+    let Payload::Builtin(b) = &callable.payload else {
+        return Err(vm.type_error("builtin.__call__ on a non-builtin".to_string()));
+    };
+    match &b.self_ {
+        Some(s) if b.kind != crate::objects::function::BuiltinKind::StaticMethod => {
+            let v = prepend(s, args.args);
+            (b.func)(vm, Args::with_kw(&v, args.kwnames))
+        }
+        _ => (b.func)(vm, args),
+    }
+}
+
+/// `method.__call__`: the function with `self` prepended.
+pub fn method_call(vm: &Vm, callable: &PyRef, args: Args) -> PyResult {
+    let Payload::BoundMethod { func, self_ } = &callable.payload else {
+        return Err(vm.type_error("method.__call__ on a non-method".to_string()));
+    };
+    match &func.payload {
+        Payload::Function(f) => vm.call_function_self(func, f, self_, args),
+        _ => {
+            let v = prepend(self_, args.args);
+            vm.call(func, Args::with_kw(&v, args.kwnames))
+        }
+    }
+}
+
+/// `type.__call__` as `tp_call`.
+pub fn type_call_slot(vm: &Vm, cls: &PyRef, args: Args) -> PyResult {
+    vm.type_call(cls, args)
 }

@@ -5,6 +5,7 @@
 
 pub mod attr;
 pub mod call;
+pub mod legacy;
 pub mod ops;
 pub mod repr;
 pub mod seq;

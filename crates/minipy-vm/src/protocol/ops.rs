@@ -1,155 +1,245 @@
-//! Operators: binary and unary arithmetic, rich comparison, truth, hashing,
-//! membership. Built-in operands take the native fast paths (objects::number,
-//! objects::seq); user types go through their special methods with
-//! CPython's reflected-operand rules.
+//! The number protocol and object comparison, hashing and truth, in the
+//! shape of CPython's `Objects/abstract.c` and `Objects/object.c`: each
+//! operation calls the operands' type slots (`binary_op1` with its
+//! subclass-first rule, `do_richcompare` with the reflected operation,
+//! the sequence fallbacks of `+` and `*`), never the payload.
 
 use minipy_bytecode::opcode::{nb, NB_OPS};
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
-use crate::objects::number::{self, UnaryOp};
-use crate::objects::{seq, typeobj};
+use crate::objects::number::UnaryOp;
+use crate::objects::typeobj::slots::{SlotId, Slots, NB_BINARY_SLOTS};
+use crate::objects::typeobj::{self, tpflags};
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
 
-/// `(__op__, __rop__, __iop__)` for each binary `NB_*` operator.
-const DUNDERS: [(&str, &str, &str); 13] = [
-    ("__add__", "__radd__", "__iadd__"),
-    ("__and__", "__rand__", "__iand__"),
-    ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
-    ("__lshift__", "__rlshift__", "__ilshift__"),
-    ("__matmul__", "__rmatmul__", "__imatmul__"),
-    ("__mul__", "__rmul__", "__imul__"),
-    ("__mod__", "__rmod__", "__imod__"),
-    ("__or__", "__ror__", "__ior__"),
-    ("__pow__", "__rpow__", "__ipow__"),
-    ("__rshift__", "__rrshift__", "__irshift__"),
-    ("__sub__", "__rsub__", "__isub__"),
-    ("__truediv__", "__rtruediv__", "__itruediv__"),
-    ("__xor__", "__rxor__", "__ixor__"),
-];
+/// Transitional: whether `obj`'s payload attributes are still looked up by
+/// name (`objects::special`).
+#[inline(always)]
+pub(crate) fn is_legacy_layout(obj: &PyObject) -> bool {
+    obj.class().as_type().is_some_and(|t| t.legacy_layout.get())
+}
 
-fn is_heap(obj: &PyRef) -> bool {
-    obj.class().as_type().map(|t| t.heap).unwrap_or(false)
+/// Transitional: whether `obj`'s type still uses the legacy switchboards.
+#[inline(always)]
+pub(crate) fn is_legacy(obj: &PyObject) -> bool {
+    obj.class().as_type().is_some_and(|t| t.legacy.get())
+}
+
+#[inline(always)]
+fn slots(obj: &PyObject) -> &Slots {
+    match &obj.class().payload {
+        Payload::Type(t) => &t.slots,
+        _ => empty_slots(),
+    }
+}
+
+/// The slots of an object whose type is not a type object (impossible:
+/// every `ob_type` is a type): none, so every protocol raises its
+/// TypeError rather than dispatching anywhere.
+fn empty_slots() -> &'static Slots {
+    thread_local! {
+        static EMPTY: &'static Slots = Box::leak(Box::new(Slots::empty()));
+    }
+    EMPTY.with(|e| *e)
 }
 
 impl Vm {
-    /// `a <op> b` for a `BINARY_OP` argument (in-place forms included).
+    /// `a <op> b` for a `BINARY_OP` argument (in-place forms included):
+    /// `PyNumber_Add`, `PyNumber_InPlaceAdd`, ...
     pub fn binary_op(&self, a: &PyRef, b: &PyRef, op: u32) -> PyResult {
-        if !is_heap(a) && !is_heap(b) {
-            if let Some(r) = number::binary(self, a, b, op)? {
-                return Ok(r);
-            }
-            if let Some(r) = seq::binary(self, a, b, op)? {
-                return Ok(r);
-            }
-            if let Some(r) = self.binary_special(a, b, op)? {
-                return Ok(r);
-            }
-            return Err(self.binary_type_error(a, b, op));
+        if is_legacy(a) || is_legacy(b) {
+            return self.legacy_binary_op(a, b, op);
         }
-        match self.binary_special(a, b, op)? {
-            Some(r) => Ok(r),
-            None => {
-                // `list += x` falls back to extending (sq_inplace_concat),
-                // whose error is the iteration's.
-                if op == nb::ADD + nb::INPLACE_OFFSET && !is_heap(a) {
-                    if let Payload::List(l) = &a.payload {
-                        let items = self.iterate(b)?;
-                        l.borrow_mut().extend(items);
-                        return Ok(a.clone());
-                    }
-                }
-                Err(self.binary_type_error(a, b, op))
-            }
-        }
-    }
-
-    /// The special-method protocol: `__iop__`, then `__op__`/`__rop__` with
-    /// the subclass-first rule.
-    fn binary_special(&self, a: &PyRef, b: &PyRef, op: u32) -> PyResult<Option<PyRef>> {
         let inplace = op >= nb::INPLACE_OFFSET;
-        let base = if inplace { op - nb::INPLACE_OFFSET } else { op } as usize;
-        let Some(&(name, rname, iname)) = DUNDERS.get(base) else {
-            return Ok(None);
+        let base = if inplace { op - nb::INPLACE_OFFSET } else { op };
+        let (Some(&slot), Some(&islot)) = (
+            NB_BINARY_SLOTS.get(base as usize),
+            NB_BINARY_SLOTS.get(op as usize),
+        ) else {
+            return Err(self.new_error(
+                &self.exc.system_error,
+                format!("bad BINARY_OP argument {}", op),
+            ));
         };
-        if inplace {
-            if let Some(r) = self.call_special(a, iname, std::slice::from_ref(b))? {
-                if !r.is(&self.not_implemented) {
-                    return Ok(Some(r));
-                }
+        let r = if inplace {
+            self.binary_iop1(a, b, islot, slot)?
+        } else {
+            self.binary_op1(a, b, slot)?
+        };
+        if !r.is(&self.not_implemented) {
+            return Ok(r);
+        }
+        if base == nb::ADD {
+            let sa = slots(a);
+            let f = if inplace {
+                sa.sq_inplace_concat().or_else(|| sa.sq_concat())
+            } else {
+                sa.sq_concat()
+            };
+            if let Some(f) = f {
+                return f(self, a, b);
             }
         }
-        let ta = a.class();
-        let tb = b.class();
-        let same = ta.is(tb);
-        let b_first = !same
-            && typeobj::is_subtype(tb, ta)
-            && self.lookup_special(b, rname).is_some()
-            && !self
-                .lookup_special(b, rname)
-                .zip(self.lookup_special(a, rname))
-                .map(|(x, y)| x.is(&y))
-                .unwrap_or(false);
-        if b_first {
-            if let Some(r) = self.call_special(b, rname, std::slice::from_ref(a))? {
-                if !r.is(&self.not_implemented) {
-                    return Ok(Some(r));
-                }
+        if base == nb::MULTIPLY {
+            let (sa, sb) = (slots(a), slots(b));
+            let fa = if inplace {
+                sa.sq_inplace_repeat().or_else(|| sa.sq_repeat())
+            } else {
+                sa.sq_repeat()
+            };
+            if let Some(f) = fa {
+                return self.sequence_repeat(f, a, b);
+            }
+            if let Some(f) = sb.sq_repeat() {
+                return self.sequence_repeat(f, b, a);
             }
         }
-        if let Some(r) = self.call_special(a, name, std::slice::from_ref(b))? {
-            if !r.is(&self.not_implemented) {
-                return Ok(Some(r));
-            }
-        }
-        if !same && !b_first {
-            if let Some(r) = self.call_special(b, rname, std::slice::from_ref(a))? {
-                if !r.is(&self.not_implemented) {
-                    return Ok(Some(r));
-                }
-            }
-        }
-        Ok(None)
+        Err(self.binop_type_error(a, b, op))
     }
 
-    fn binary_type_error(&self, a: &PyRef, b: &PyRef, op: u32) -> PyRef {
+    /// CPython's `binary_op1`: the left operand's slot, the right one's
+    /// first when its type is a subclass that overrides it, then the right
+    /// one's; NotImplemented when none applies.
+    fn binary_op1(&self, v: &PyRef, w: &PyRef, id: SlotId) -> PyResult {
+        if id == SlotId::NbPower {
+            return self.ternary_op1(v, w, &self.none, id);
+        }
+        let (sv, sw) = (slots(v), slots(w));
+        let slotv = sv.get(id).and_then(binary_fn);
+        let mut slotw = if !w.class().is(v.class()) && !sw.same(sv, id) {
+            sw.get(id).and_then(binary_fn)
+        } else {
+            None
+        };
+        if let Some(fv) = slotv {
+            if let Some(fw) = slotw {
+                if typeobj::is_subtype(w.class(), v.class()) {
+                    let x = fw(self, v, w)?;
+                    if !x.is(&self.not_implemented) {
+                        return Ok(x);
+                    }
+                    slotw = None;
+                }
+            }
+            let x = fv(self, v, w)?;
+            if !x.is(&self.not_implemented) {
+                return Ok(x);
+            }
+        }
+        if let Some(fw) = slotw {
+            return fw(self, v, w);
+        }
+        Ok(self.not_implemented.clone())
+    }
+
+    /// CPython's `binary_iop1`: the in-place slot of `v`, then `binary_op1`.
+    fn binary_iop1(&self, v: &PyRef, w: &PyRef, iid: SlotId, id: SlotId) -> PyResult {
+        match slots(v).get(iid) {
+            Some(typeobj::SlotFn::Binary(f)) => {
+                let x = f(self, v, w)?;
+                if !x.is(&self.not_implemented) {
+                    return Ok(x);
+                }
+            }
+            Some(typeobj::SlotFn::Ternary(f)) => {
+                let x = f(self, v, w, &self.none)?;
+                if !x.is(&self.not_implemented) {
+                    return Ok(x);
+                }
+            }
+            _ => {}
+        }
+        self.binary_op1(v, w, id)
+    }
+
+    /// CPython's `ternary_op` without the error: `pow(v, w, z)` through
+    /// `nb_power` of `v`, `w`, then `z`.
+    fn ternary_op1(&self, v: &PyRef, w: &PyRef, z: &PyRef, id: SlotId) -> PyResult {
+        let (sv, sw) = (slots(v), slots(w));
+        let slotv = sv.nb_power();
+        let mut slotw = if !w.class().is(v.class()) && !sw.same(sv, id) {
+            sw.nb_power()
+        } else {
+            None
+        };
+        if let Some(fv) = slotv {
+            if let Some(fw) = slotw {
+                if typeobj::is_subtype(w.class(), v.class()) {
+                    let x = fw(self, v, w, z)?;
+                    if !x.is(&self.not_implemented) {
+                        return Ok(x);
+                    }
+                    slotw = None;
+                }
+            }
+            let x = fv(self, v, w, z)?;
+            if !x.is(&self.not_implemented) {
+                return Ok(x);
+            }
+        }
+        if let Some(fw) = slotw {
+            let x = fw(self, v, w, z)?;
+            if !x.is(&self.not_implemented) {
+                return Ok(x);
+            }
+        }
+        if !z.is_none() {
+            let sz = slots(z);
+            let dup = sz.same(sv, id) || sz.same(sw, id);
+            if let (Some(fz), false) = (sz.nb_power(), dup) {
+                return fz(self, v, w, z);
+            }
+        }
+        Ok(self.not_implemented.clone())
+    }
+
+    /// `pow(v, w, z)` with a modulus (`PyNumber_Power`).
+    pub fn power(&self, v: &PyRef, w: &PyRef, z: &PyRef) -> PyResult {
+        if z.is_none() {
+            return self.binary_op(v, w, nb::POWER);
+        }
+        let r = self.ternary_op1(v, w, z, SlotId::NbPower)?;
+        if !r.is(&self.not_implemented) {
+            return Ok(r);
+        }
+        Err(self.type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+            v.type_name(),
+            w.type_name(),
+            z.type_name()
+        )))
+    }
+
+    /// CPython's `sequence_repeat`: `seq * n` with an index `n`.
+    fn sequence_repeat(&self, f: typeobj::slots::RepeatFn, seq: &PyRef, n: &PyRef) -> PyResult {
+        if slots(n).nb_index().is_none() && !is_legacy_int(n) {
+            return Err(self.type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                n.type_name()
+            )));
+        }
+        let count = self.index_ssize(n)?;
+        f(self, seq, count)
+    }
+
+    /// `operator.index(n)` as a `Py_ssize_t`, OverflowError beyond it.
+    pub fn index_ssize(&self, n: &PyRef) -> PyResult<isize> {
+        if let Payload::Int(i) = n.payload {
+            return isize::try_from(i).map_err(|_| self.ssize_overflow());
+        }
+        let b = self.index_big(n)?;
+        num_traits::ToPrimitive::to_isize(&b).ok_or_else(|| self.ssize_overflow())
+    }
+
+    fn ssize_overflow(&self) -> PyRef {
+        self.overflow_error("cannot fit 'int' into an index-sized integer".to_string())
+    }
+
+    fn binop_type_error(&self, a: &PyRef, b: &PyRef, op: u32) -> PyRef {
         let sym = NB_OPS.get(op as usize).map(|x| x.1).unwrap_or("?");
-        if op == nb::POWER || op == nb::POWER + nb::INPLACE_OFFSET {
-            return self.type_error(format!(
-                "unsupported operand type(s) for {} or pow(): '{}' and '{}'",
-                sym,
-                a.type_name(),
-                b.type_name()
-            ));
-        }
-        if (op == nb::ADD || op == nb::ADD + nb::INPLACE_OFFSET) && !is_heap(a) {
-            if let Some(e) = seq::concat_error(self, a, b) {
-                return e;
-            }
-        }
-        if op == nb::MULTIPLY || op == nb::MULTIPLY + nb::INPLACE_OFFSET {
-            let seq_a = matches!(
-                a.payload,
-                Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)
-            );
-            let seq_b = matches!(
-                b.payload,
-                Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)
-            );
-            if seq_a && !seq_b {
-                return self.type_error(format!(
-                    "can't multiply sequence by non-int of type '{}'",
-                    b.type_name()
-                ));
-            }
-            if seq_b && !seq_a {
-                return self.type_error(format!(
-                    "can't multiply sequence by non-int of type '{}'",
-                    a.type_name()
-                ));
-            }
-        }
+        let sym = if op == nb::POWER { "** or pow()" } else { sym };
         self.type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             sym,
@@ -158,20 +248,19 @@ impl Vm {
         ))
     }
 
-    /// `-a`, `+a`, `~a`.
+    /// `-a`, `+a`, `~a` (`PyNumber_Negative`, ...).
     pub fn unary_op(&self, a: &PyRef, op: UnaryOp) -> PyResult {
-        if !is_heap(a) {
-            if let Some(r) = number::unary(self, a, op)? {
-                return Ok(r);
-            }
+        if is_legacy(a) {
+            return self.legacy_unary_op(a, op);
         }
-        let (name, sym) = match op {
-            UnaryOp::Neg => ("__neg__", "-"),
-            UnaryOp::Pos => ("__pos__", "+"),
-            UnaryOp::Invert => ("__invert__", "~"),
+        let s = slots(a);
+        let (f, sym) = match op {
+            UnaryOp::Neg => (s.nb_negative(), "-"),
+            UnaryOp::Pos => (s.nb_positive(), "+"),
+            UnaryOp::Invert => (s.nb_invert(), "~"),
         };
-        match self.call_special(a, name, &[])? {
-            Some(r) => Ok(r),
+        match f {
+            Some(f) => f(self, a),
             None => Err(self.type_error(format!(
                 "bad operand type for unary {}: '{}'",
                 sym,
@@ -180,43 +269,23 @@ impl Vm {
         }
     }
 
-    /// `bool(obj)`.
+    /// `bool(obj)` (`PyObject_IsTrue`): `nb_bool`, else a length, else true.
     pub fn truthy(&self, obj: &PyRef) -> PyResult<bool> {
-        match &obj.payload {
-            Payload::Int(i) => return Ok(*i != 0),
-            Payload::None => return Ok(false),
-            Payload::Str(s) => return Ok(!s.s.is_empty()),
-            Payload::List(l) => return Ok(!l.borrow().is_empty()),
-            Payload::Tuple(t) => return Ok(!t.is_empty()),
-            Payload::Float(f) => return Ok(*f != 0.0),
-            Payload::BigInt(_) => return Ok(true),
-            Payload::Dict(d) | Payload::Set(d) if !is_heap(obj) => {
-                return Ok(!d.borrow().is_empty())
-            }
-            _ => {}
+        if obj.is(&self.true_) {
+            return Ok(true);
         }
-        if !is_heap(obj) {
-            if let Some(n) = seq::len(obj) {
-                return Ok(n != 0);
-            }
-            if let Payload::Complex(re, im) = obj.payload {
-                return Ok(re != 0.0 || im != 0.0);
-            }
-            if !matches!(obj.payload, Payload::Instance(_)) {
-                return Ok(true);
-            }
+        if obj.is(&self.false_) || obj.is_none() {
+            return Ok(false);
         }
-        if let Some(r) = self.call_special(obj, "__bool__", &[])? {
-            return match &r.payload {
-                Payload::Int(i) if r.class().is(&self.types.bool) => Ok(*i != 0),
-                _ => Err(self.type_error(format!(
-                    "__bool__ should return bool, returned {}",
-                    r.type_name()
-                ))),
-            };
+        if is_legacy(obj) {
+            return self.legacy_truthy(obj);
         }
-        if self.lookup_special(obj, "__len__").is_some() {
-            return Ok(self.len(obj)? != 0);
+        let s = slots(obj);
+        if let Some(f) = s.nb_bool() {
+            return f(self, obj);
+        }
+        if let Some(f) = s.length() {
+            return Ok(f(self, obj)? != 0);
         }
         Ok(true)
     }
@@ -232,146 +301,93 @@ impl Vm {
         self.compare_bool(a, b, CompareOp::Eq)
     }
 
+    /// `PyObject_RichCompareBool`: identity implies equality.
     pub fn compare_bool(&self, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<bool> {
-        if !is_heap(a) && !is_heap(b) {
-            if let Some(r) = number::compare(a, b, op) {
-                return Ok(r);
-            }
-            if let Some(r) = seq::compare(self, a, b, op)? {
-                return Ok(r);
+        if a.is(b) {
+            match op {
+                CompareOp::Eq => return Ok(true),
+                CompareOp::Ne => return Ok(false),
+                _ => {}
             }
         }
+        if is_legacy(a) || is_legacy(b) {
+            return self.legacy_compare_bool(a, b, op);
+        }
         let r = self.compare(a, b, op)?;
-        if let Payload::Int(i) = r.payload {
-            if r.class().is(&self.types.bool) {
-                return Ok(i != 0);
-            }
+        if r.is(&self.true_) {
+            return Ok(true);
+        }
+        if r.is(&self.false_) {
+            return Ok(false);
         }
         self.truthy(&r)
     }
 
-    /// Rich comparison returning an object (`COMPARE_OP`).
+    /// Rich comparison returning an object (`PyObject_RichCompare`,
+    /// `COMPARE_OP`).
     pub fn compare(&self, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
-        if !is_heap(a) && !is_heap(b) {
-            if let Some(r) = number::compare(a, b, op) {
-                return Ok(self.new_bool(r));
-            }
-            if let Some(r) = seq::compare(self, a, b, op)? {
-                return Ok(self.new_bool(r));
-            }
+        if is_legacy(a) || is_legacy(b) {
+            return self.legacy_compare(a, b, op);
         }
-        self.enter()?;
-        let r = self.compare_special(a, b, op);
+        crate::objects::seq::enter(self, " in comparison")?;
+        let r = self.do_richcompare(a, b, op);
         self.leave();
         r
     }
 
-    fn compare_special(&self, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
-        let ta = a.class();
-        let tb = b.class();
-        let swapped = op.swapped();
-        let reflected_first = !ta.is(tb)
-            && typeobj::is_subtype(tb, ta)
-            && self.lookup_special(b, swapped.dunder()).is_some();
-        if reflected_first {
-            if let Some(r) = self.call_special(b, swapped.dunder(), std::slice::from_ref(a))? {
+    /// CPython's `do_richcompare`: the reflected operation of a subclass
+    /// right operand first, then the left's, then the right's; `==`/`!=`
+    /// fall back to identity.
+    fn do_richcompare(&self, v: &PyRef, w: &PyRef, op: CompareOp) -> PyResult {
+        let mut checked_reverse = false;
+        if !v.class().is(w.class()) && typeobj::is_subtype(w.class(), v.class()) {
+            if let Some(f) = slots(w).richcompare() {
+                checked_reverse = true;
+                let r = f(self, w, v, op.swapped())?;
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }
             }
         }
-        if let Some(r) = self.call_special(a, op.dunder(), std::slice::from_ref(b))? {
+        if let Some(f) = slots(v).richcompare() {
+            let r = f(self, v, w, op)?;
             if !r.is(&self.not_implemented) {
                 return Ok(r);
             }
         }
-        if !reflected_first {
-            if let Some(r) = self.call_special(b, swapped.dunder(), std::slice::from_ref(a))? {
+        if !checked_reverse {
+            if let Some(f) = slots(w).richcompare() {
+                let r = f(self, w, v, op.swapped())?;
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }
             }
         }
         match op {
-            CompareOp::Eq => Ok(self.new_bool(a.is(b))),
-            CompareOp::Ne => Ok(self.new_bool(!a.is(b))),
+            CompareOp::Eq => Ok(self.new_bool(v.is(w))),
+            CompareOp::Ne => Ok(self.new_bool(!v.is(w))),
             _ => Err(self.type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 op.symbol(),
-                a.type_name(),
-                b.type_name()
+                v.type_name(),
+                w.type_name()
             ))),
         }
     }
 
-    /// `hash(obj)`.
+    /// `hash(obj)` (`PyObject_Hash`).
     pub fn hash(&self, obj: &PyRef) -> PyResult<i64> {
-        if let Payload::WeakRef(_) = &obj.payload {
-            // weakref.ref hashes as its referent; proxies are unhashable.
-            if let Some(h) = self.lookup_special(obj, "__hash__") {
-                if matches!(h.payload, Payload::Builtin(_)) {
-                    let r = self.call_args(&h, std::slice::from_ref(obj))?;
-                    return Ok(r.as_small_int().unwrap_or(-1));
-                }
-            }
-        }
-        if !is_heap(obj) {
-            if let Payload::Str(_) = &obj.payload {
+        if let Payload::Str(_) = &obj.payload {
+            if obj.class().is(&self.types.str) {
                 return Ok(self.str_hash(obj));
             }
-            if let Some(h) = number::hash(obj) {
-                return Ok(h);
-            }
-            if let Some(h) = seq::hash(self, obj)? {
-                return Ok(h);
-            }
-            match &obj.payload {
-                Payload::List(_)
-                | Payload::Dict(_)
-                | Payload::Set(_)
-                | Payload::Slice { .. }
-                | Payload::ByteArray(_) => {
-                    return Err(self.type_error(format!("unhashable type: '{}'", obj.type_name())))
-                }
-                Payload::Instance(_) => {}
-                _ => return Ok(pointer_hash(obj)),
-            }
         }
-        match self.lookup_special(obj, "__hash__") {
-            Some(h) if h.is_none() => {
-                Err(self.type_error(format!("unhashable type: '{}'", obj.type_name())))
-            }
-            Some(h) if !matches!(h.payload, Payload::Builtin(_)) => {
-                let r = self.call_args(&h, std::slice::from_ref(obj))?;
-                match &r.payload {
-                    Payload::Int(i) => Ok(if *i == -1 { -2 } else { *i }),
-                    Payload::BigInt(_) => number::hash(&r).ok_or_else(|| {
-                        self.type_error("__hash__ method should return an integer".to_string())
-                    }),
-                    _ => {
-                        Err(self.type_error("__hash__ method should return an integer".to_string()))
-                    }
-                }
-            }
-            _ => {
-                // Built-in hash of the payload (subclass instances) or identity.
-                if let Payload::Str(_) = &obj.payload {
-                    return Ok(self.str_hash(obj));
-                }
-                if let Some(h) = number::hash(obj) {
-                    return Ok(h);
-                }
-                if let Some(h) = seq::hash(self, obj)? {
-                    return Ok(h);
-                }
-                if matches!(
-                    obj.payload,
-                    Payload::List(_) | Payload::Dict(_) | Payload::Set(_)
-                ) {
-                    return Err(self.type_error(format!("unhashable type: '{}'", obj.type_name())));
-                }
-                Ok(pointer_hash(obj))
-            }
+        if is_legacy(obj) {
+            return self.legacy_hash(obj);
+        }
+        match slots(obj).hash() {
+            Some(f) => f(self, obj),
+            None => hash_not_implemented(self, obj),
         }
     }
 
@@ -392,25 +408,20 @@ impl Vm {
         }
     }
 
-    /// `item in container`.
+    /// `item in container` (`PySequence_Contains`): `sq_contains`, else a
+    /// search by iteration.
     pub fn contains(&self, container: &PyRef, item: &PyRef) -> PyResult<bool> {
-        if !is_heap(container) {
-            if let Some(r) = seq::contains(self, container, item)? {
-                return Ok(r);
-            }
+        if is_legacy(container) {
+            return self.legacy_contains(container, item);
         }
-        if let Some(r) = self.call_special(container, "__contains__", std::slice::from_ref(item))? {
-            return self.truthy(&r);
+        match slots(container).contains() {
+            Some(f) => f(self, container, item),
+            None => self.iter_search_contains(container, item),
         }
-        let has_iter = self.lookup_special(container, "__iter__").is_some()
-            || self.lookup_special(container, "__getitem__").is_some()
-            || !is_heap(container);
-        if !has_iter {
-            return Err(self.type_error(format!(
-                "argument of type '{}' is not iterable",
-                container.type_name()
-            )));
-        }
+    }
+
+    /// CPython's `_PySequence_IterSearch(..., PY_ITERSEARCH_CONTAINS)`.
+    pub fn iter_search_contains(&self, container: &PyRef, item: &PyRef) -> PyResult<bool> {
         let it = match self.iter(container) {
             Ok(it) => it,
             Err(e) if self.exc_matches(&e, &self.exc.type_error) => {
@@ -422,7 +433,7 @@ impl Vm {
             Err(e) => return Err(e),
         };
         while let Some(x) = self.next(&it)? {
-            if self.eq(&x, item)? {
+            if x.is(item) || self.eq(&x, item)? {
                 return Ok(true);
             }
         }
@@ -430,8 +441,27 @@ impl Vm {
     }
 }
 
+/// A binary number slot's function (`nb_power` is ternary, handled apart).
+fn binary_fn(f: typeobj::SlotFn) -> Option<typeobj::slots::BinaryFn> {
+    match f {
+        typeobj::SlotFn::Binary(f) => Some(f),
+        _ => None,
+    }
+}
+
+/// Transitional: a legacy int (its `__index__` is not a slot yet).
+fn is_legacy_int(o: &PyRef) -> bool {
+    matches!(o.payload, Payload::Int(_) | Payload::BigInt(_))
+        || typeobj::has_flag(o.class(), tpflags::LONG_SUBCLASS)
+}
+
+/// `PyObject_HashNotImplemented`: the hash slot of unhashable types.
+pub fn hash_not_implemented(vm: &Vm, obj: &PyRef) -> PyResult<i64> {
+    Err(vm.type_error(format!("unhashable type: '{}'", obj.type_name())))
+}
+
 /// CPython's `_Py_HashPointer`: the address rotated by 4 bits.
-pub fn pointer_hash(obj: &PyRef) -> i64 {
+pub fn pointer_hash(obj: &PyObject) -> i64 {
     let a = obj.addr();
     let h = a.rotate_right(4) as i64;
     if h == -1 {

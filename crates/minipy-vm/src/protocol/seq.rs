@@ -1,185 +1,137 @@
-//! Subscription, `len`, iteration and `__index__`.
+//! The mapping, sequence and iterator protocols (CPython's
+//! `PyObject_GetItem`, `PyObject_Size`, `PyObject_GetIter`, `PyIter_Next`,
+//! `PyNumber_Index`), through the type's slots.
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use crate::heap::PyRef;
 use crate::object::{IterKind, Payload, PyResult};
-use crate::objects::{iter, seq};
+use crate::objects::seq;
+use crate::protocol::ops::is_legacy;
 use crate::vm::Vm;
 
 fn is_heap(obj: &PyRef) -> bool {
     obj.class().as_type().map(|t| t.heap).unwrap_or(false)
 }
 
+fn slots(obj: &PyRef) -> Option<&crate::objects::typeobj::Slots> {
+    obj.class().as_type().map(|t| &t.slots)
+}
+
 impl Vm {
-    /// `obj[key]`.
+    /// `obj[key]`: `mp_subscript`, else `__class_getitem__` of a class.
     pub fn getitem(&self, obj: &PyRef, key: &PyRef) -> PyResult {
-        if !is_heap(obj) {
-            if let Some(r) = seq::getitem(self, obj, key)? {
-                return Ok(r);
-            }
+        if is_legacy(obj) {
+            return self.legacy_getitem(obj, key);
         }
-        if let Some(r) = self.call_special(obj, "__getitem__", std::slice::from_ref(key))? {
-            return Ok(r);
+        if let Some(f) = slots(obj).and_then(|s| s.subscript()) {
+            return f(self, obj, key);
         }
         if obj.as_type().is_some() {
             if let Some(cg) = self.getattr_opt(obj, &self.intern("__class_getitem__"))? {
                 return self.call_args(&cg, std::slice::from_ref(key));
             }
-            let t = &self.types;
-            if [
-                &t.type_,
-                &t.list,
-                &t.dict,
-                &t.tuple,
-                &t.set,
-                &t.frozenset,
-                &t.enumerate,
-            ]
-            .iter()
-            .any(|g| obj.is(g))
-            {
-                return crate::objects::descriptors::call_prelude(
-                    self,
-                    "GenericAlias",
-                    &[obj.clone(), key.clone()],
-                );
+            if obj.is(&self.types.type_) {
+                return crate::objects::descriptors::generic_alias(self, obj, key);
             }
-        }
-        if is_heap(obj) {
-            if let Some(r) = seq::getitem(self, obj, key)? {
-                return Ok(r);
-            }
+            return Err(self.type_error(format!(
+                "type '{}' is not subscriptable",
+                crate::objects::descr::type_name(obj)
+            )));
         }
         Err(self.type_error(format!("'{}' object is not subscriptable", obj.type_name())))
     }
 
     /// `obj[key] = value`.
     pub fn setitem(&self, obj: &PyRef, key: &PyRef, value: PyRef) -> PyResult<()> {
-        if !is_heap(obj) && seq::setitem(self, obj, key, value.clone())? {
-            return Ok(());
+        if is_legacy(obj) {
+            return self.legacy_setitem(obj, key, value);
         }
-        if self
-            .call_special(obj, "__setitem__", &[key.clone(), value.clone()])?
-            .is_some()
-        {
-            return Ok(());
+        match slots(obj).and_then(|s| s.ass_subscript()) {
+            Some(f) => f(self, obj, key, Some(value)),
+            None => Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                obj.type_name()
+            ))),
         }
-        if is_heap(obj) && seq::setitem(self, obj, key, value)? {
-            return Ok(());
-        }
-        Err(self.type_error(format!(
-            "'{}' object does not support item assignment",
-            obj.type_name()
-        )))
     }
 
     /// `del obj[key]`.
     pub fn delitem(&self, obj: &PyRef, key: &PyRef) -> PyResult<()> {
-        if !is_heap(obj) && seq::delitem(self, obj, key)? {
-            return Ok(());
+        if is_legacy(obj) {
+            return self.legacy_delitem(obj, key);
         }
-        if self
-            .call_special(obj, "__delitem__", std::slice::from_ref(key))?
-            .is_some()
-        {
-            return Ok(());
+        match slots(obj).and_then(|s| s.ass_subscript()) {
+            Some(f) => f(self, obj, key, None),
+            None => Err(self.type_error(format!(
+                "'{}' object does not support item deletion",
+                obj.type_name()
+            ))),
         }
-        if is_heap(obj) && seq::delitem(self, obj, key)? {
-            return Ok(());
-        }
-        Err(self.type_error(format!(
-            "'{}' object does not support item deletion",
-            obj.type_name()
-        )))
     }
 
-    /// `len(obj)`.
+    /// `len(obj)` (`PyObject_Size`).
     pub fn len(&self, obj: &PyRef) -> PyResult<usize> {
-        if !is_heap(obj) {
-            if let Some(n) = seq::len(obj) {
-                return Ok(n);
+        if is_legacy(obj) {
+            return self.legacy_len(obj);
+        }
+        match slots(obj).and_then(|s| s.length()) {
+            Some(f) => f(self, obj),
+            None => {
+                Err(self.type_error(format!("object of type '{}' has no len()", obj.type_name())))
             }
         }
-        if let Some(r) = self.call_special(obj, "__len__", &[])? {
-            let n = self.index_big(&r)?;
-            return match n.to_i64() {
-                Some(n) if n >= 0 => Ok(n as usize),
-                Some(_) => Err(self.value_error("__len__() should return >= 0".to_string())),
-                None => {
-                    Err(self
-                        .overflow_error("cannot fit 'int' into an index-sized integer".to_string()))
-                }
-            };
-        }
-        if let Some(n) = seq::len(obj) {
-            return Ok(n);
-        }
-        Err(self.type_error(format!("object of type '{}' has no len()", obj.type_name())))
     }
 
-    /// `iter(obj)`.
+    /// `iter(obj)` (`PyObject_GetIter`): `tp_iter`, else a sequence
+    /// iterator over `__getitem__`; the result must be an iterator.
     pub fn iter(&self, obj: &PyRef) -> PyResult {
-        if !is_heap(obj) {
-            if let Some(it) = iter::native_iter(self, obj) {
-                return Ok(it);
-            }
+        if is_legacy(obj) {
+            return self.legacy_iter(obj);
         }
-        if let Some(m) = self.lookup_special(obj, "__iter__") {
-            if m.is_none() {
-                return Err(
-                    self.type_error(format!("'{}' object is not iterable", obj.type_name()))
-                );
-            }
-            let it = self
-                .call_special(obj, "__iter__", &[])?
-                .unwrap_or_else(|| self.none.clone());
-            if !self.is_iterator(&it) {
-                return Err(self.type_error(format!(
-                    "iter() returned non-iterator of type '{}'",
-                    it.type_name()
-                )));
-            }
-            return Ok(it);
-        }
-        if let Some(it) = iter::native_iter(self, obj) {
-            return Ok(it);
-        }
-        if self.lookup_special(obj, "__getitem__").is_some() {
-            return Ok(iter::new_iter(
-                self,
-                IterKind::GetItem {
-                    obj: obj.clone(),
-                    index: std::cell::Cell::new(0),
-                },
-                &self.types.iterator,
-            ));
-        }
-        Err(self.type_error(format!("'{}' object is not iterable", obj.type_name())))
-    }
-
-    pub fn is_iterator(&self, obj: &PyRef) -> bool {
-        matches!(obj.payload, Payload::Iter(_) | Payload::Generator(_))
-            || self.lookup_special(obj, "__next__").is_some()
-    }
-
-    /// `next(it)`: `Ok(None)` when exhausted.
-    pub fn next(&self, it: &PyRef) -> PyResult<Option<PyRef>> {
-        match &it.payload {
-            Payload::Iter(_) if !is_heap(it) => iter::next_native(self, it),
-            Payload::Generator(_) => crate::objects::generator::next(self, it),
-            _ => match self.call_special(it, "__next__", &[]) {
-                Ok(Some(v)) => Ok(Some(v)),
-                Ok(None) => {
-                    if let Payload::Iter(_) = &it.payload {
-                        return iter::next_native(self, it);
-                    }
-                    Err(self.type_error(format!("'{}' object is not an iterator", it.type_name())))
+        let s = slots(obj);
+        match s.and_then(|s| s.iter()) {
+            Some(f) => {
+                let it = f(self, obj)?;
+                if !self.is_iterator(&it) {
+                    return Err(self.type_error(format!(
+                        "iter() returned non-iterator of type '{}'",
+                        it.type_name()
+                    )));
                 }
-                Err(e) if self.exc_matches(&e, &self.exc.stop_iteration) => Ok(None),
-                Err(e) => Err(e),
-            },
+                Ok(it)
+            }
+            None => {
+                let is_dict = crate::objects::typeobj::has_flag(
+                    obj.class(),
+                    crate::objects::typeobj::tpflags::DICT_SUBCLASS,
+                );
+                if s.and_then(|s| s.subscript()).is_some() && !is_dict {
+                    return Ok(crate::objects::iter::seq_getitem_iter(self, obj));
+                }
+                Err(self.type_error(format!("'{}' object is not iterable", obj.type_name())))
+            }
+        }
+    }
+
+    /// `PyIter_Check`.
+    pub fn is_iterator(&self, obj: &PyRef) -> bool {
+        if is_legacy(obj) {
+            return matches!(obj.payload, Payload::Iter(_) | Payload::Generator(_))
+                || self.lookup_special(obj, "__next__").is_some();
+        }
+        slots(obj).and_then(|s| s.iternext()).is_some()
+    }
+
+    /// `next(it)` (`PyIter_Next`): `Ok(None)` when exhausted.
+    pub fn next(&self, it: &PyRef) -> PyResult<Option<PyRef>> {
+        if is_legacy(it) {
+            return self.legacy_next(it);
+        }
+        match slots(it).and_then(|s| s.iternext()) {
+            Some(f) => f(self, it),
+            None => Err(self.type_error(format!("'{}' object is not an iterator", it.type_name()))),
         }
     }
 
@@ -228,14 +180,22 @@ impl Vm {
         Ok(v)
     }
 
-    /// `operator.index(obj)` as a BigInt.
+    /// `operator.index(obj)` as a BigInt (`PyNumber_Index`).
     pub fn index_big(&self, obj: &PyRef) -> PyResult<BigInt> {
         match &obj.payload {
             Payload::Int(i) => return Ok(BigInt::from(*i)),
             Payload::BigInt(b) => return Ok((**b).clone()),
             _ => {}
         }
-        if let Some(r) = self.call_special(obj, "__index__", &[])? {
+        let r = if is_legacy(obj) {
+            self.call_special(obj, "__index__", &[])?
+        } else {
+            match slots(obj).and_then(|s| s.nb_index()) {
+                Some(f) => Some(f(self, obj)?),
+                None => None,
+            }
+        };
+        if let Some(r) = r {
             return match &r.payload {
                 Payload::Int(i) => Ok(BigInt::from(*i)),
                 Payload::BigInt(b) => Ok((**b).clone()),

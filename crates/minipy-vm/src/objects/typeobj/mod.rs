@@ -1,5 +1,18 @@
-//! `type`: type objects, the MRO (C3 linearisation) and attribute lookup
-//! along it.
+//! `type`: type objects (`TypeData`, CPython's `PyTypeObject`), the MRO
+//! (C3 linearisation) and attribute lookup along it, and class creation.
+//!
+//! A type's behaviour is its slot table (`slots.rs`), set from its
+//! declaration (`spec.rs`) for a built-in type, and from the dunders its
+//! MRO defines for a class (`slotdefs.rs`, dispatching through
+//! `dispatch.rs`). `methods.rs` holds `type`'s own methods and
+//! `type.__new__`.
+
+pub mod dispatch;
+pub mod getsets;
+pub mod methods;
+pub mod slotdefs;
+pub mod slots;
+pub mod spec;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -7,8 +20,65 @@ use std::rc::Rc;
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::dict;
-use crate::objects::function::NativeFn;
 use crate::vm::Vm;
+
+pub use slots::{slot, SlotFn, SlotId, Slots};
+pub use spec::{GetSetDef, MethodDef, TypeSpec};
+
+/// Type flags, with CPython's bit values (`type.__flags__`).
+pub mod tpflags {
+    /// Instances keep their namespace as inline values / a managed dict.
+    pub const MANAGED_DICT: u64 = 1 << 4;
+    /// `match` treats instances as sequences.
+    pub const SEQUENCE: u64 = 1 << 5;
+    /// `match` treats instances as mappings.
+    pub const MAPPING: u64 = 1 << 6;
+    /// `T()` raises "cannot create 'T' instances".
+    pub const DISALLOW_INSTANTIATION: u64 = 1 << 7;
+    /// Attributes cannot be set on the type.
+    pub const IMMUTABLETYPE: u64 = 1 << 8;
+    /// Defined by a class statement.
+    pub const HEAPTYPE: u64 = 1 << 9;
+    /// Can be subclassed.
+    pub const BASETYPE: u64 = 1 << 10;
+    pub const READY: u64 = 1 << 12;
+    pub const HAVE_GC: u64 = 1 << 14;
+    /// Instances behave as unbound methods (LOAD_METHOD may skip binding).
+    pub const METHOD_DESCRIPTOR: u64 = 1 << 17;
+    pub const HAVE_VERSION_TAG: u64 = 1 << 18;
+    pub const IS_ABSTRACT: u64 = 1 << 20;
+    /// `match` class patterns capture the subject itself (`int(x)`).
+    pub const MATCH_SELF: u64 = 1 << 22;
+    pub const LONG_SUBCLASS: u64 = 1 << 24;
+    pub const LIST_SUBCLASS: u64 = 1 << 25;
+    pub const TUPLE_SUBCLASS: u64 = 1 << 26;
+    pub const BYTES_SUBCLASS: u64 = 1 << 27;
+    pub const UNICODE_SUBCLASS: u64 = 1 << 28;
+    pub const DICT_SUBCLASS: u64 = 1 << 29;
+    pub const BASE_EXC_SUBCLASS: u64 = 1 << 30;
+    pub const TYPE_SUBCLASS: u64 = 1 << 31;
+    /// minipy's own (not a CPython bit): the spec declares the type
+    /// unhashable (`tp_hash = PyObject_HashNotImplemented`).
+    pub const UNHASHABLE: u64 = 1 << 40;
+    /// The flags a subclass inherits from its base (the fast subclass
+    /// bits and the match kinds).
+    pub const INHERITED: u64 = SEQUENCE
+        | MAPPING
+        | LONG_SUBCLASS
+        | LIST_SUBCLASS
+        | TUPLE_SUBCLASS
+        | BYTES_SUBCLASS
+        | UNICODE_SUBCLASS
+        | DICT_SUBCLASS
+        | BASE_EXC_SUBCLASS
+        | TYPE_SUBCLASS;
+}
+
+/// Whether type object `ty` has flag `flag`.
+#[inline]
+pub fn has_flag(ty: &PyRef, flag: u64) -> bool {
+    ty.as_type().is_some_and(|t| t.flags.get() & flag != 0)
+}
 
 /// How instances of a type (and of its subclasses) are laid out: the
 /// "solid base" of CPython.
@@ -42,8 +112,20 @@ pub struct TypeData {
     /// The type's namespace (a `dict` object).
     pub dict: PyRef,
     pub layout: Layout,
-    /// `__new__` of the solid base (native).
-    pub new: Option<NativeFn>,
+    /// What the type does (see `slots.rs`).
+    pub slots: Slots,
+    /// `tpflags::*`.
+    pub flags: Cell<u64>,
+    /// The declaration a built-in type was made from.
+    pub spec: Cell<Option<&'static TypeSpec>>,
+    /// Transitional: a built-in type whose behaviour is still in the
+    /// protocol layer's payload switchboards and its dict's native dunder
+    /// methods, not yet declared through a `TypeSpec`.
+    pub legacy: Cell<bool>,
+    /// Transitional: instances carry a payload whose attributes are still
+    /// looked up by name in `objects::special` (the type, or the solid base
+    /// of a class, is legacy).
+    pub legacy_layout: Cell<bool>,
     /// Defined by a `class` statement (a "heap type").
     pub heap: bool,
     /// `__del__` defined somewhere in the MRO.
@@ -52,8 +134,6 @@ pub struct TypeData {
     pub has_dict: bool,
     /// Names of `__slots__` entries (index = slot position).
     pub slot_names: Vec<Rc<str>>,
-    /// Can be subclassed (`bool`, `NoneType`... cannot).
-    pub base_ok: bool,
     /// Direct subclasses, in creation order (`__subclasses__()`), as weak
     /// references (weakref objects).
     pub subclasses: RefCell<Vec<PyRef>>,
@@ -68,10 +148,6 @@ pub struct TypeData {
     /// true `__abstractmethods__` (CPython's `Py_TPFLAGS_IS_ABSTRACT`
     /// test, cached: instantiation checks it every time).
     pub concrete_at: Cell<u64>,
-    /// `Vm::type_version + 1` when `__getattribute__` was last found to be
-    /// a built-in one (the generic lookup applies), cached like
-    /// `concrete_at`.
-    pub generic_getattribute_at: Cell<u64>,
 }
 
 impl TypeData {
@@ -131,15 +207,26 @@ fn add_slot_descriptors(
 ) {
     let Some(t) = ty.as_type() else { return };
     let d = &t.dict;
-    for s in slots {
-        let desc = crate::objects::descriptors::slot_descriptor(vm, ty, s, true);
+    let first = t.slot_names.len() - slots.len();
+    for (i, s) in slots.iter().enumerate() {
+        let desc = crate::objects::descr::new_slot_member(vm, ty, s, first + i);
         dict::set_str(vm, d, vm.intern(s), desc);
     }
-    for (name, adds) in [("__dict__", adds_dict), ("__weakref__", adds_weakref)] {
-        if adds {
-            let desc = crate::objects::descriptors::slot_descriptor(vm, ty, name, false);
-            dict::set_str(vm, d, vm.intern(name), desc);
-        }
+    if adds_dict {
+        let desc = crate::objects::descr::new_getset_descr(
+            vm,
+            ty,
+            &crate::objects::instance::SUBTYPE_DICT,
+        );
+        dict::set_str(vm, d, vm.intern("__dict__"), desc);
+    }
+    if adds_weakref {
+        let desc = crate::objects::descr::new_getset_descr(
+            vm,
+            ty,
+            &crate::objects::instance::SUBTYPE_WEAKREF,
+        );
+        dict::set_str(vm, d, vm.intern("__weakref__"), desc);
     }
     let doc = vm.intern("__doc__");
     if dict::get_str(vm, d, &doc).is_none() {
@@ -279,20 +366,20 @@ pub fn new_type(
     }
     // The solid base decides the layout and the native __new__.
     let mut layout = Layout::Object;
-    let mut new = None;
+    let mut solid: Option<PyRef> = None;
     let mut has_dict = true;
     for b in &bases {
         let bt = match b.as_type() {
             Some(bt) => bt,
             None => return Err(vm.type_error("bases must be types".to_string())),
         };
-        if !bt.base_ok {
+        if bt.flags.get() & tpflags::BASETYPE == 0 {
             return Err(vm.type_error(format!(
                 "type '{}' is not an acceptable base type",
                 bt.name()
             )));
         }
-        if bt.layout != Layout::Object || new.is_none() {
+        if bt.layout != Layout::Object || solid.is_none() {
             if layout != Layout::Object && bt.layout != Layout::Object && bt.layout != layout {
                 return Err(
                     vm.type_error("multiple bases have instance lay-out conflict".to_string())
@@ -300,7 +387,7 @@ pub fn new_type(
             }
             if bt.layout != Layout::Object || layout == Layout::Object {
                 layout = bt.layout;
-                new = bt.new;
+                solid = Some(b.clone());
             }
         }
     }
@@ -389,17 +476,35 @@ pub fn new_type(
         mro: RefCell::new(Vec::new()),
         dict,
         layout,
-        new,
+        slots: Slots::empty(),
+        flags: Cell::new(
+            tpflags::HEAPTYPE
+                | tpflags::BASETYPE
+                | tpflags::READY
+                | tpflags::HAVE_GC
+                | tpflags::HAVE_VERSION_TAG
+                | if has_dict { tpflags::MANAGED_DICT } else { 0 }
+                | solid
+                    .as_ref()
+                    .and_then(|s| s.as_type())
+                    .map_or(0, |s| s.flags.get() & tpflags::INHERITED),
+        ),
+        spec: Cell::new(None),
+        legacy: Cell::new(false),
+        legacy_layout: Cell::new(
+            solid
+                .as_ref()
+                .and_then(|s| s.as_type())
+                .is_some_and(|s| s.legacy_layout.get()),
+        ),
         heap: true,
         has_del: Cell::new(false),
         has_dict,
         slot_names: all_slots,
-        base_ok: true,
         subclasses: RefCell::new(Vec::new()),
         tuples: RefCell::new(None),
         shared_keys: RefCell::new(Vec::new()),
         concrete_at: Cell::new(0),
-        generic_getattribute_at: Cell::new(0),
     };
     let ty = PyRef::new(Payload::Type(Box::new(data)), metatype);
     if crate::object::needs_dict_slot(&ty) {
@@ -430,7 +535,11 @@ pub fn new_type(
     }
     if let Some(t) = ty.as_type() {
         *t.tuples.borrow_mut() = Some((vm.new_tuple(bases.clone()), vm.new_tuple(mro.clone())));
+        for base in mro.iter().skip(1) {
+            spec::inherit_slots(&ty, base);
+        }
         *t.mro.borrow_mut() = mro;
+        slotdefs::fixup_slot_dispatchers(vm, &ty);
         let has_del = lookup_str(vm, &ty, "__del__").is_some();
         t.has_del.set(has_del);
     }

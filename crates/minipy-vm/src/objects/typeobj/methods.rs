@@ -5,8 +5,8 @@ use crate::frame::Frame;
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::dict;
-use crate::objects::function::{Args, NativeFn};
-use crate::objects::typeobj::{self, new_type};
+use crate::objects::function::Args;
+use crate::objects::typeobj::{self, new_type, slot, tpflags, MethodDef, TypeSpec};
 use crate::vm::Vm;
 
 /// `type.__new__(meta, name, bases, ns)` and `type(obj)`.
@@ -147,7 +147,12 @@ pub fn build_class(vm: &Vm, args: Args) -> PyResult {
         }
     }
     let ns = match vm.getattr_opt(&meta, &vm.intern("__prepare__"))? {
-        Some(p) if !matches!(p.payload, Payload::Builtin(_)) => {
+        Some(p)
+            if !matches!(
+                p.payload,
+                Payload::Builtin(_) | Payload::WrapperDescr(_) | Payload::MethodDescr(_)
+            ) =>
+        {
             let mut a = vec![name.clone(), vm.new_tuple(bases.clone())];
             a.extend(kwvals.iter().cloned());
             vm.call(&p, Args::with_kw(&a, &kwnames))?
@@ -185,17 +190,6 @@ fn type_mro(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-fn type_call_method(vm: &Vm, args: Args) -> PyResult {
-    let pos = args.pos();
-    let Some(cls) = pos.first() else {
-        return Err(
-            vm.type_error("descriptor '__call__' of 'type' object needs an argument".to_string())
-        );
-    };
-    // Everything after the class: positional arguments, then keyword values.
-    vm.call(cls, Args::with_kw(&args.args[1..], args.kwnames))
-}
-
 fn type_instancecheck(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "__instancecheck__", 2, 2)?;
     Ok(vm.new_bool(typeobj::is_subtype(a[1].class(), &a[0])))
@@ -206,9 +200,23 @@ fn type_subclasscheck(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_bool(typeobj::is_subtype(&a[1], &a[0])))
 }
 
-fn type_repr(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__repr__", 1, 1)?;
-    Ok(vm.new_string(vm.native_repr(&a[0])?))
+/// `type.__repr__`: `<class 'module.Qualname'>` (no module for
+/// built-ins).
+fn type_repr(vm: &Vm, ty: &PyRef) -> PyResult {
+    let Some(t) = ty.as_type() else {
+        return Ok(vm.new_string(vm.default_repr(ty)));
+    };
+    let module = vm
+        .getattr_opt(ty, &vm.intern("__module__"))?
+        .filter(|m| m.as_str().is_some_and(|s| s != "builtins"));
+    Ok(vm.new_string(match module {
+        Some(m) => format!(
+            "<class '{}.{}'>",
+            m.as_str().unwrap_or_default(),
+            t.qualname.borrow()
+        ),
+        None => format!("<class '{}'>", t.qualname.borrow()),
+    }))
 }
 
 fn type_subclasses(vm: &Vm, args: Args) -> PyResult {
@@ -231,17 +239,88 @@ fn type_prepare(vm: &Vm, _args: Args) -> PyResult {
     Ok(vm.new_dict())
 }
 
-fn type_init(vm: &Vm, _args: Args) -> PyResult {
-    Ok(vm.none.clone())
+/// `type.__init__`: 1 or 3 arguments; keywords only with 3.
+fn type_init(vm: &Vm, _obj: &PyRef, args: Args) -> PyResult<()> {
+    let n = args.pos().len();
+    if n == 1 && args.has_kwargs() {
+        return Err(vm.type_error("type.__init__() takes no keyword arguments".to_string()));
+    }
+    if n != 1 && n != 3 {
+        return Err(vm.type_error("type.__init__() takes 1 or 3 arguments".to_string()));
+    }
+    Ok(())
 }
 
-pub const TYPE_METHODS: &[(&str, NativeFn)] = &[
-    ("mro", type_mro),
-    ("__subclasses__", type_subclasses),
-    ("__call__", type_call_method),
-    ("__init__", type_init),
-    ("__instancecheck__", type_instancecheck),
-    ("__subclasscheck__", type_subclasscheck),
-    ("__repr__", type_repr),
-    ("__prepare__", type_prepare),
-];
+/// `type.__or__` (`_Py_union_type_or`): `int | str` builds a
+/// `types.UnionType`.
+fn type_or(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
+    let unionable = |o: &PyRef| o.as_type().is_some() || o.is_none();
+    if !unionable(a) || !unionable(b) {
+        return Ok(vm.not_implemented.clone());
+    }
+    crate::objects::descriptors::call_prelude(vm, "_union", &[a.clone(), b.clone()])
+}
+
+/// `type.__dir__`: the names of the class and of its bases.
+fn type_dir(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__dir__", 1, 1)?;
+    let mut names: Vec<PyRef> = Vec::new();
+    if let Some(t) = a[0].as_type() {
+        for base in t.mro.borrow().iter() {
+            if let Some(bt) = base.as_type() {
+                for k in dict::keys(&bt.dict) {
+                    if !names.iter().any(|n| n.as_str() == k.as_str()) {
+                        names.push(k);
+                    }
+                }
+            }
+        }
+    }
+    Ok(vm.new_list(names))
+}
+
+fn type_sizeof(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__sizeof__", 1, 1)?;
+    Ok(vm.new_int(crate::objects::sizeof::basic_size(&a[0]) as i64))
+}
+
+fn type_getattro_slot(vm: &Vm, ty: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+    vm.type_getattro(ty, name)
+}
+
+fn type_setattro_slot(vm: &Vm, ty: &PyRef, name: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    vm.type_setattro(ty, name, v)
+}
+
+pub static TYPE_TYPE: TypeSpec = TypeSpec {
+    name: "type",
+    doc: Some("type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"),
+    layout: typeobj::Layout::Type,
+    flags: tpflags::BASETYPE | tpflags::TYPE_SUBCLASS,
+    slots: &[
+        slot::repr(type_repr),
+        slot::call(crate::protocol::call::type_call_slot),
+        slot::getattro(type_getattro_slot),
+        slot::setattro(type_setattro_slot),
+        slot::init(type_init),
+        slot::tp_new(type_new),
+        slot::nb_or(type_or),
+    ],
+    methods: &[
+        MethodDef::method("mro", type_mro)
+            .doc("mro($self, /)\n--\n\nReturn a type's method resolution order."),
+        MethodDef::method("__subclasses__", type_subclasses)
+            .doc("__subclasses__($self, /)\n--\n\nReturn a list of immediate subclasses."),
+        MethodDef::class("__prepare__", type_prepare)
+            .doc("__prepare__() -> dict\nused to create the namespace for the class statement"),
+        MethodDef::method("__instancecheck__", type_instancecheck)
+            .doc("__instancecheck__($self, instance, /)\n--\n\nCheck if an object is an instance."),
+        MethodDef::method("__subclasscheck__", type_subclasscheck)
+            .doc("__subclasscheck__($self, subclass, /)\n--\n\nCheck if a class is a subclass."),
+        MethodDef::method("__dir__", type_dir)
+            .doc("__dir__($self, /)\n--\n\nSpecialized __dir__ implementation for types."),
+        MethodDef::method("__sizeof__", type_sizeof)
+            .doc("__sizeof__($self, /)\n--\n\nReturn memory consumption of the type object."),
+    ],
+    getsets: super::getsets::TYPE_GETSETS,
+};
