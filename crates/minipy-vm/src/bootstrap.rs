@@ -8,7 +8,7 @@ use crate::heap::PyRef;
 use crate::object::Payload;
 use crate::objects::function::{BuiltinFunction, BuiltinKind, NativeFn};
 use crate::objects::typeobj::Layout;
-use crate::objects::typeobj::{slot, SlotFn, SlotId, TypeSpec};
+use crate::objects::typeobj::TypeSpec;
 use crate::objects::{self, dict};
 use crate::types::{make_spec_type, make_static_type, ExcTypes, Types, EXCEPTION_TREE};
 use crate::vm::Vm;
@@ -141,62 +141,20 @@ pub fn create() -> Box<Vm> {
             Some(objects::range::slice_new),
             false,
         ),
-        none_type: mk(
-            "NoneType",
-            &object,
-            L::Other,
-            Some(objects::instance::none_new),
-            false,
-        ),
-        not_implemented_type: mk("NotImplementedType", &object, L::Other, None, false),
-        ellipsis_type: mk("ellipsis", &object, L::Other, None, false),
+        none_type: mkspec(&objects::singletons::NONE_TYPE),
+        not_implemented_type: mkspec(&objects::singletons::NOT_IMPLEMENTED_TYPE),
+        ellipsis_type: mkspec(&objects::singletons::ELLIPSIS_TYPE),
         function: mkspec(&objects::function::FUNCTION_TYPE),
-        builtin_function: mk("builtin_function_or_method", &object, L::Other, None, false),
-        method: mk(
-            "method",
-            &object,
-            L::Other,
-            Some(objects::slot_wrappers::method_new),
-            false,
-        ),
-        module: mk(
-            "module",
-            &object,
-            L::Other,
-            Some(objects::module::module_new),
-            true,
-        ),
-        cell: mk("cell", &object, L::Other, None, false),
+        builtin_function: mkspec(&objects::builtin_function::BUILTIN_FUNCTION_TYPE),
+        method: mkspec(&objects::method::METHOD_TYPE),
+        module: mkspec(&objects::module::MODULE_TYPE),
+        cell: mkspec(&objects::cell::CELL_TYPE),
         code: mk("code", &object, L::Other, None, false),
         generator: mk("generator", &object, L::Other, None, false),
-        property: mk(
-            "property",
-            &object,
-            L::Other,
-            Some(objects::descriptors::property_new),
-            true,
-        ),
-        staticmethod: mk(
-            "staticmethod",
-            &object,
-            L::Other,
-            Some(objects::descriptors::staticmethod_new),
-            true,
-        ),
-        classmethod: mk(
-            "classmethod",
-            &object,
-            L::Other,
-            Some(objects::descriptors::classmethod_new),
-            true,
-        ),
-        super_: mk(
-            "super",
-            &object,
-            L::Other,
-            Some(objects::descriptors::super_new),
-            true,
-        ),
+        property: mkspec(&objects::property::PROPERTY_TYPE),
+        staticmethod: mkspec(&objects::staticmethod::STATICMETHOD_TYPE),
+        classmethod: mkspec(&objects::classmethod::CLASSMETHOD_TYPE),
+        super_: mkspec(&objects::superobj::SUPER_TYPE),
         list_iterator: mk("list_iterator", &object, L::Other, None, false),
         list_reverseiterator: mk("list_reverseiterator", &object, L::Other, None, false),
         tuple_iterator: mk("tuple_iterator", &object, L::Other, None, false),
@@ -234,7 +192,7 @@ pub fn create() -> Box<Vm> {
         dict_keys: mk("dict_keys", &object, L::Other, None, false),
         dict_values: mk("dict_values", &object, L::Other, None, false),
         dict_items: mk("dict_items", &object, L::Other, None, false),
-        null: mk("<NULL>", &object, L::Other, None, false),
+        null: mkspec(&objects::singletons::NULL_TYPE),
         traceback: mk("traceback", &object, L::Other, None, false),
         frame: mk("frame", &object, L::Other, None, false),
         getset_descriptor: mkspec(&objects::descr::getset::GETSET_DESCRIPTOR_TYPE),
@@ -243,15 +201,9 @@ pub fn create() -> Box<Vm> {
         classmethod_descriptor: mkspec(&objects::descr::method::CLASSMETHOD_DESCRIPTOR_TYPE),
         wrapper_descriptor: mkspec(&objects::descr::wrapper::WRAPPER_DESCRIPTOR_TYPE),
         method_wrapper: mkspec(&objects::descr::wrapper::METHOD_WRAPPER_TYPE),
-        weakref: mk(
-            "ReferenceType",
-            &object,
-            L::WeakRef,
-            Some(objects::weakref::ref_new),
-            true,
-        ),
-        weakproxy: mk("ProxyType", &object, L::Other, None, false),
-        weakcallableproxy: mk("CallableProxyType", &object, L::Other, None, false),
+        weakref: mkspec(&objects::weakref::REF_TYPE),
+        weakproxy: mkspec(&objects::weakproxy::PROXY_TYPE),
+        weakcallableproxy: mkspec(&objects::weakproxy::CALLABLE_PROXY_TYPE),
         bytearray: mk(
             "bytearray",
             &object,
@@ -356,7 +308,6 @@ pub fn create() -> Box<Vm> {
         ellipsis,
         null,
     ));
-    install_transitional_slots(&vm);
     install_methods(&vm);
     for ty in crate::types::static_types() {
         objects::typeobj::spec::fill_dict(&vm, &ty);
@@ -490,19 +441,6 @@ fn install_methods(vm: &Vm) {
     add_methods(vm, &t.range, m, range::RANGE_METHODS);
     add_methods(vm, &t.slice, m, range::SLICE_METHODS);
     add_methods(vm, &t.generator, m, generator::METHODS);
-    add_methods(vm, &t.property, m, descriptors::PROPERTY_METHODS);
-    add_methods(
-        vm,
-        &t.getset_descriptor,
-        m,
-        descriptors::SLOT_DESCRIPTOR_METHODS,
-    );
-    add_methods(
-        vm,
-        &t.member_descriptor,
-        m,
-        descriptors::SLOT_DESCRIPTOR_METHODS,
-    );
     add_methods(vm, &vm.exc.base_exception, m, exceptions::METHODS);
     for it in [
         &t.list_iterator,
@@ -530,17 +468,6 @@ fn install_methods(vm: &Vm) {
     for v in [&t.dict_keys, &t.dict_values, &t.dict_items] {
         add_methods(vm, v, m, dict_methods::VIEW_METHODS);
     }
-    install_new(vm, &t.weakref);
-    add_methods(vm, &t.weakref, m, weakref::REF_METHODS);
-    let proxy = weakref::proxy_methods();
-    add_methods(vm, &t.weakproxy, m, &proxy);
-    add_methods(vm, &t.weakcallableproxy, m, &proxy);
-    add_methods(vm, &t.weakcallableproxy, m, weakref::CALLABLE_PROXY_METHODS);
-    for ty in [&t.weakref, &t.weakproxy, &t.weakcallableproxy] {
-        if let Some(td) = ty.as_type() {
-            dict::set_str(vm, &td.dict, vm.intern("__module__"), vm.new_str("weakref"));
-        }
-    }
     weakref::mark_weakrefable_types(vm);
     add_methods(vm, &t.bytearray, m, bytearray::METHODS);
     add_methods(
@@ -562,64 +489,8 @@ fn install_methods(vm: &Vm) {
             vm,
             ty,
             BuiltinKind::ClassMethod,
-            &[("__class_getitem__", descriptors::class_getitem)],
+            &[("__class_getitem__", genericalias::class_getitem)],
         );
     }
     slot_wrappers::install(vm);
-}
-
-/// Sets slots of a static type to its own functions.
-fn set_slots(ty: &PyRef, slots: &[(SlotId, SlotFn)]) {
-    if let Some(t) = ty.as_type() {
-        for (id, f) in slots {
-            t.slots.set(*id, Some(*f), ty.addr());
-        }
-    }
-}
-
-/// Transitional: the slots that attribute access and calls need on the
-/// built-in types not yet declared through a `TypeSpec` (their other
-/// behaviour is still the legacy switchboards').
-fn install_transitional_slots(vm: &Vm) {
-    use crate::objects::{descriptors as d, function as f, module, weakref as w};
-    let t = &vm.types;
-    set_slots(
-        &t.builtin_function,
-        &[
-            slot::call(crate::protocol::call::builtin_call),
-            slot::descr_get(f::builtin_descr_get_legacy),
-        ],
-    );
-    set_slots(&t.method, &[slot::call(crate::protocol::call::method_call)]);
-    set_slots(
-        &t.property,
-        &[
-            slot::descr_get(d::property_descr_get),
-            slot::descr_set(d::property_descr_set),
-        ],
-    );
-    set_slots(
-        &t.staticmethod,
-        &[slot::descr_get(d::staticmethod_descr_get)],
-    );
-    set_slots(&t.classmethod, &[slot::descr_get(d::classmethod_descr_get)]);
-    set_slots(&t.super_, &[slot::getattro(d::super_getattro)]);
-    set_slots(&t.module, &[slot::getattro(module::module_getattro)]);
-    set_slots(
-        &t.weakref,
-        &[
-            slot::getattro(w::ref_getattro),
-            slot::call(w::ref_call_slot),
-        ],
-    );
-    for p in [&t.weakproxy, &t.weakcallableproxy] {
-        set_slots(
-            p,
-            &[
-                slot::getattro(w::proxy_getattro),
-                slot::setattro(w::proxy_setattro),
-            ],
-        );
-    }
-    set_slots(&t.weakcallableproxy, &[slot::call(w::proxy_call_slot)]);
 }

@@ -257,6 +257,9 @@ pub fn make_spec_type(
         }
     }
     apply_spec(&ty, spec, base);
+    if spec.flags & tpflags::MANAGED_DICT != 0 {
+        ty.set_type_managed_dict();
+    }
     ty
 }
 

@@ -89,13 +89,6 @@ fn object_init(vm: &Vm, obj: &PyRef, args: Args) -> PyResult<()> {
     Ok(())
 }
 
-pub fn none_new(vm: &Vm, args: Args) -> PyResult {
-    if args.pos().len() > 1 || args.has_kwargs() {
-        return Err(vm.type_error("NoneType takes no arguments".to_string()));
-    }
-    Ok(vm.none.clone())
-}
-
 /// `object.__repr__`.
 fn object_repr(vm: &Vm, obj: &PyRef) -> PyResult {
     Ok(vm.new_string(vm.default_repr(obj)))

@@ -4,24 +4,123 @@ use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::dict;
 use crate::objects::function::Args;
+use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::vm::Vm;
 
-/// `types.ModuleType(name, doc=None)`.
+/// `module.__new__`: a module with an empty namespace (`__init__`
+/// names it).
 pub fn module_new(vm: &Vm, args: Args) -> PyResult {
+    let cls = &args.pos()[0];
+    Ok(PyRef::new(
+        Payload::Module {
+            dict: vm.new_dict(),
+        },
+        cls,
+    ))
+}
+
+/// `module.__init__(name, doc=None)`: sets `__name__`, `__doc__` and
+/// None for `__package__`, `__loader__`, `__spec__`.
+fn module_init(vm: &Vm, m: &PyRef, args: Args) -> PyResult<()> {
     let pos = args.pos();
-    let name = pos.get(1).or(args.kwarg("name"));
-    let Some(name) = name.and_then(|n| n.as_str().map(|s| s.to_string())) else {
-        return Err(
-            vm.type_error("module.__init__() missing required argument 'name' (pos 1)".to_string())
-        );
+    args.only_kwargs(vm, "module", &["name", "doc"])?;
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "module() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    let Some(name) = pos.first().or(args.kwarg("name")) else {
+        return Err(vm.type_error("module() missing required argument 'name' (pos 1)".to_string()));
     };
-    let m = vm.new_module(&name);
-    if let Some(doc) = pos.get(2).or(args.kwarg("doc")) {
-        if let Some(d) = vm.instance_dict(&m) {
-            dict::set_str(vm, &d, vm.intern("__doc__"), doc.clone());
+    if name.as_str().is_none() {
+        return Err(vm.type_error(format!(
+            "module() argument 'name' must be str, not {}",
+            name.type_name()
+        )));
+    }
+    let doc = pos.get(1).or(args.kwarg("doc")).cloned();
+    let Payload::Module { dict: d } = &m.payload else {
+        return Err(vm.new_error(
+            &vm.exc.system_error,
+            "module.__init__ on a non-module".to_string(),
+        ));
+    };
+    dict::set_str(vm, d, vm.intern("__name__"), name.clone());
+    dict::set_str(
+        vm,
+        d,
+        vm.intern("__doc__"),
+        doc.unwrap_or_else(|| vm.none.clone()),
+    );
+    for k in ["__package__", "__loader__", "__spec__"] {
+        dict::set_str(vm, d, vm.intern(k), vm.none.clone());
+    }
+    Ok(())
+}
+
+fn dict_of<'a>(vm: &Vm, m: &'a PyRef) -> PyResult<&'a PyRef> {
+    match &m.payload {
+        Payload::Module { dict: d } => Ok(d),
+        _ => Err(vm.new_error(
+            &vm.exc.system_error,
+            "module slot called on another object".to_string(),
+        )),
+    }
+}
+
+/// `<module 'name' from 'file'>`, or `(built-in)` without a file.
+fn module_repr(vm: &Vm, m: &PyRef) -> PyResult {
+    let d = dict_of(vm, m)?;
+    let name = dict::get_str(vm, d, &vm.intern("__name__"))
+        .and_then(|n| n.as_str().map(|s| s.to_string()))
+        .unwrap_or_else(|| "?".into());
+    let file = dict::get_str(vm, d, &vm.intern("__file__"))
+        .and_then(|f| f.as_str().map(|s| s.to_string()));
+    Ok(vm.new_string(match file {
+        Some(f) => format!("<module '{}' from '{}'>", name, f),
+        None => format!("<module '{}' (built-in)>", name),
+    }))
+}
+
+/// `module.__dir__`: the module's own `__dir__`, else its names.
+fn module_dir(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__dir__", 1, 1)?;
+    let d = dict_of(vm, &a[0])?;
+    if let Some(f) = dict::get_str(vm, d, &vm.intern("__dir__")) {
+        return vm.call_args(&f, &[]);
+    }
+    Ok(vm.new_list(dict::keys(d)))
+}
+
+fn get_dict(vm: &Vm, m: &PyRef) -> PyResult {
+    Ok(dict_of(vm, m)?.clone())
+}
+
+/// `m.__annotations__`: created empty on first access.
+fn get_annotations(vm: &Vm, m: &PyRef) -> PyResult {
+    let d = dict_of(vm, m)?;
+    let key = vm.intern("__annotations__");
+    if let Some(a) = dict::get_str(vm, d, &key) {
+        return Ok(a);
+    }
+    let a = vm.new_dict();
+    dict::set_str(vm, d, key, a.clone());
+    Ok(a)
+}
+
+fn set_annotations(vm: &Vm, m: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let d = dict_of(vm, m)?;
+    let key = vm.intern("__annotations__");
+    match v {
+        Some(v) => dict::set_str(vm, d, key, v),
+        None => {
+            if dict::del_str(vm, d, &key).is_none() {
+                return Err(vm.attribute_error("__annotations__".to_string()));
+            }
         }
     }
-    Ok(m)
+    Ok(())
 }
 
 /// `module.__getattribute__` (`module_getattro`): the generic lookup,
@@ -38,3 +137,23 @@ pub fn module_getattro(vm: &Vm, m: &PyRef, name: &PyRef) -> PyResult<Option<PyRe
     }
     Err(vm.no_attribute(m, name.as_str().unwrap_or("?")))
 }
+
+pub static MODULE_TYPE: TypeSpec = TypeSpec {
+    name: "module",
+    doc: Some("module(name, doc=None)\n--\n\nCreate a module object.\n\nThe name must be a string; the optional doc argument can have any type."),
+    layout: Layout::Other,
+    flags: tpflags::BASETYPE | tpflags::HAVE_GC,
+    slots: &[
+        slot::repr(module_repr),
+        slot::getattro(module_getattro),
+        slot::setattro(crate::protocol::attr::generic_setattr_slot),
+        slot::init(module_init),
+        slot::tp_new(module_new),
+    ],
+    methods: &[MethodDef::method("__dir__", module_dir)
+        .doc("__dir__($self, /)\n--\n\nReturn a list of names in the module.")],
+    getsets: &[
+        GetSetDef::new("__dict__", get_dict).member(),
+        GetSetDef::rw("__annotations__", get_annotations, set_annotations),
+    ],
+};

@@ -8,7 +8,9 @@ use std::cell::{Cell, RefCell};
 use crate::heap::weakref::{self as wl, Position};
 use crate::heap::{PyObject, PyRef, TYPE_WEAKREFABLE};
 use crate::object::{Payload, PyResult, WeakKind, WeakRefData};
-use crate::objects::function::{Args, NativeFn};
+use crate::objects::function::Args;
+use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
+use crate::protocol::CompareOp;
 use crate::vm::Vm;
 
 /// Whether `obj` can be weakly referenced (CPython: `tp_weaklistoffset`).
@@ -170,13 +172,6 @@ pub fn invoke_callback(cb: &PyRef, wr: &PyRef) {
     });
 }
 
-fn this<'a>(vm: &Vm, a: &'a [PyRef], what: &str) -> PyResult<&'a PyRef> {
-    match a.first() {
-        Some(w) if weak_data(w).is_some() => Ok(w),
-        _ => Err(vm.type_error(format!("descriptor '{}' requires a weakref object", what))),
-    }
-}
-
 // ----- weakref.ref ------------------------------------------------------------
 
 pub fn ref_new(vm: &Vm, args: Args) -> PyResult {
@@ -203,56 +198,60 @@ pub fn ref_new(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-fn ref_init(vm: &Vm, _args: Args) -> PyResult {
-    Ok(vm.none.clone())
+fn ref_init(_vm: &Vm, _w: &PyRef, _args: Args) -> PyResult<()> {
+    Ok(())
 }
 
-fn ref_call(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__call__", 1, 1)?;
-    let w = this(vm, a, "__call__")?;
+fn data<'a>(vm: &Vm, w: &'a PyObject) -> PyResult<&'a WeakRefData> {
+    weak_data(w).ok_or_else(|| {
+        vm.new_error(
+            &vm.exc.system_error,
+            "weakref slot called on another object".to_string(),
+        )
+    })
+}
+
+/// `r()`: the referent, or None when it died.
+fn ref_call(vm: &Vm, w: &PyRef, args: Args) -> PyResult {
+    if !args.args.is_empty() {
+        return Err(vm.type_error(format!(
+            "weakref() takes no arguments ({} given)",
+            args.args.len()
+        )));
+    }
+    data(vm, w)?;
     Ok(wl::upgrade(w).unwrap_or_else(|| vm.none.clone()))
 }
 
-fn ref_hash(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__hash__", 1, 1)?;
-    let w = this(vm, a, "__hash__")?;
-    let Some(d) = weak_data(w) else {
-        return Err(vm.type_error("bad weakref".to_string()));
-    };
+/// The referent's hash, remembered once computed (so it survives the
+/// referent).
+fn ref_hash(vm: &Vm, w: &PyRef) -> PyResult<i64> {
+    let d = data(vm, w)?;
     if d.hash.get() != -1 {
-        return Ok(vm.new_int(d.hash.get()));
+        return Ok(d.hash.get());
     }
     match wl::upgrade(w) {
         Some(o) => {
             let h = vm.hash(&o)?;
             d.hash.set(h);
-            Ok(vm.new_int(h))
+            Ok(h)
         }
         None => Err(vm.type_error("weak object has gone away".to_string())),
     }
 }
 
-fn ref_richcompare(vm: &Vm, args: Args, eq: bool) -> PyResult {
-    let a = args.check(vm, if eq { "__eq__" } else { "__ne__" }, 2, 2)?;
-    let (x, y) = (&a[0], &a[1]);
-    if weak_data(y).is_none_or(|d| d.kind != WeakKind::Ref) {
+/// Live references compare as their referents, dead ones by identity.
+fn ref_richcompare(vm: &Vm, x: &PyRef, y: &PyRef, op: CompareOp) -> PyResult {
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne)
+        || weak_data(y).is_none_or(|d| d.kind != WeakKind::Ref)
+    {
         return Ok(vm.not_implemented.clone());
     }
+    let eq = op == CompareOp::Eq;
     match (wl::upgrade(x), wl::upgrade(y)) {
-        (Some(ox), Some(oy)) => {
-            let r = vm.eq(&ox, &oy)?;
-            Ok(vm.new_bool(r == eq))
-        }
+        (Some(ox), Some(oy)) => vm.compare(&ox, &oy, op),
         _ => Ok(vm.new_bool(x.is(y) == eq)),
     }
-}
-
-fn ref_eq(vm: &Vm, args: Args) -> PyResult {
-    ref_richcompare(vm, args, true)
-}
-
-fn ref_ne(vm: &Vm, args: Args) -> PyResult {
-    ref_richcompare(vm, args, false)
 }
 
 /// The repr of a weakref or proxy (`<weakref at 0x..; to 'A' at 0x..>`).
@@ -291,32 +290,36 @@ pub fn repr_string(vm: &Vm, w: &PyRef) -> String {
     }
 }
 
-fn ref_repr(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__repr__", 1, 1)?;
-    let w = this(vm, a, "__repr__")?;
+fn ref_repr(vm: &Vm, w: &PyRef) -> PyResult {
     Ok(vm.new_string(repr_string(vm, w)))
 }
 
-/// `__callback__` (also read by `weakref.finalize`).
-pub fn weakref_attr(vm: &Vm, w: &PyObject, name: &str) -> Option<PyRef> {
-    let d = weak_data(w)?;
-    if d.kind != WeakKind::Ref {
-        return None;
-    }
-    match name {
-        "__callback__" => Some(wl::callback_of(w).unwrap_or_else(|| vm.none.clone())),
-        _ => None,
-    }
+fn get_callback(vm: &Vm, w: &PyRef) -> PyResult {
+    data(vm, w)?;
+    Ok(wl::callback_of(w).unwrap_or_else(|| vm.none.clone()))
 }
 
-pub const REF_METHODS: &[(&str, NativeFn)] = &[
-    ("__init__", ref_init),
-    ("__call__", ref_call),
-    ("__hash__", ref_hash),
-    ("__eq__", ref_eq),
-    ("__ne__", ref_ne),
-    ("__repr__", ref_repr),
-];
+/// `ref.__class_getitem__` (PEP 585).
+fn ref_class_getitem(vm: &Vm, args: Args) -> PyResult {
+    crate::objects::genericalias::class_getitem(vm, args)
+}
+
+pub static REF_TYPE: TypeSpec = TypeSpec {
+    name: "weakref.ReferenceType",
+    doc: None,
+    layout: Layout::WeakRef,
+    flags: tpflags::BASETYPE | tpflags::HAVE_GC,
+    slots: &[
+        slot::repr(ref_repr),
+        slot::hash(ref_hash),
+        slot::call(ref_call),
+        slot::richcompare(ref_richcompare),
+        slot::init(ref_init),
+        slot::tp_new(ref_new),
+    ],
+    methods: &[MethodDef::class("__class_getitem__", ref_class_getitem).doc("See PEP 585")],
+    getsets: &[GetSetDef::new("__callback__", get_callback).member()],
+};
 
 // ----- proxies -------------------------------------------------------------------
 
@@ -327,172 +330,4 @@ pub fn proxy_target(vm: &Vm, p: &PyObject) -> PyResult {
 
 pub fn is_proxy(obj: &PyObject) -> bool {
     weak_data(obj).is_some_and(|d| d.kind != WeakKind::Ref)
-}
-
-/// Proxy operands are replaced by their referents (`UNWRAP` in CPython).
-fn unwrap(vm: &Vm, o: &PyRef) -> PyResult {
-    if is_proxy(o) {
-        proxy_target(vm, o)
-    } else {
-        Ok(o.clone())
-    }
-}
-
-fn proxy_unary(vm: &Vm, args: Args, f: fn(&Vm, &PyRef) -> PyResult) -> PyResult {
-    let a = args.pos();
-    let Some(p) = a.first() else {
-        return Err(vm.type_error("proxy method needs an argument".to_string()));
-    };
-    let t = proxy_target(vm, p)?;
-    f(vm, &t)
-}
-
-fn proxy_repr(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__repr__", 1, 1)?;
-    Ok(vm.new_string(repr_string(vm, &a[0])))
-}
-
-fn proxy_str(vm: &Vm, args: Args) -> PyResult {
-    proxy_unary(vm, args, |vm, t| vm.str(t))
-}
-
-fn proxy_bool(vm: &Vm, args: Args) -> PyResult {
-    proxy_unary(vm, args, |vm, t| Ok(vm.new_bool(vm.truthy(t)?)))
-}
-
-fn proxy_len(vm: &Vm, args: Args) -> PyResult {
-    proxy_unary(vm, args, |vm, t| Ok(vm.new_int(vm.len(t)? as i64)))
-}
-
-fn proxy_iter(vm: &Vm, args: Args) -> PyResult {
-    proxy_unary(vm, args, |vm, t| vm.iter(t))
-}
-
-fn proxy_next(vm: &Vm, args: Args) -> PyResult {
-    proxy_unary(vm, args, |vm, t| match vm.next(t)? {
-        Some(v) => Ok(v),
-        None => Err(vm.new_error(&vm.exc.stop_iteration, String::new())),
-    })
-}
-
-fn proxy_hash(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__hash__", 1, 1)?;
-    Err(vm.type_error(format!("unhashable type: 'weakref.{}'", a[0].type_name())))
-}
-
-fn proxy_binary(vm: &Vm, args: Args, name: &str) -> PyResult {
-    let a = args.check(vm, name, 2, 2)?;
-    let x = unwrap(vm, &a[0])?;
-    let y = unwrap(vm, &a[1])?;
-    vm.call_method(&x, name, &[y])
-}
-
-fn proxy_getitem(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__getitem__", 2, 2)?;
-    let t = proxy_target(vm, &a[0])?;
-    vm.getitem(&t, &a[1])
-}
-
-fn proxy_setitem(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__setitem__", 3, 3)?;
-    let t = proxy_target(vm, &a[0])?;
-    vm.setitem(&t, &a[1], a[2].clone())?;
-    Ok(vm.none.clone())
-}
-
-fn proxy_delitem(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__delitem__", 2, 2)?;
-    let t = proxy_target(vm, &a[0])?;
-    vm.delitem(&t, &a[1])?;
-    Ok(vm.none.clone())
-}
-
-fn proxy_contains(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__contains__", 2, 2)?;
-    let t = proxy_target(vm, &a[0])?;
-    vm.call_method(&t, "__contains__", &a[1..])
-}
-
-fn proxy_call(vm: &Vm, args: Args) -> PyResult {
-    let a = args.pos();
-    let Some(p) = a.first() else {
-        return Err(vm.type_error("proxy call needs the proxy".to_string()));
-    };
-    let t = proxy_target(vm, p)?;
-    vm.call(&t, Args::with_kw(&args.args[1..], args.kwnames))
-}
-
-macro_rules! proxy_binops {
-    ($($f:ident => $name:literal),* $(,)?) => {
-        $(fn $f(vm: &Vm, args: Args) -> PyResult { proxy_binary(vm, args, $name) })*
-        const PROXY_BINOPS: &[(&str, NativeFn)] = &[$(($name, $f)),*];
-    };
-}
-
-proxy_binops! {
-    p_eq => "__eq__", p_ne => "__ne__", p_lt => "__lt__", p_le => "__le__",
-    p_gt => "__gt__", p_ge => "__ge__", p_add => "__add__", p_radd => "__radd__",
-    p_sub => "__sub__", p_rsub => "__rsub__", p_mul => "__mul__", p_rmul => "__rmul__",
-    p_truediv => "__truediv__", p_floordiv => "__floordiv__", p_mod => "__mod__",
-    p_pow => "__pow__", p_and => "__and__", p_or => "__or__", p_xor => "__xor__",
-    p_lshift => "__lshift__", p_rshift => "__rshift__",
-    p_iadd => "__iadd__", p_isub => "__isub__", p_imul => "__imul__",
-}
-
-/// Proxy methods (the binary operators come from one table).
-pub fn proxy_methods() -> Vec<(&'static str, NativeFn)> {
-    let mut v: Vec<(&'static str, NativeFn)> = vec![
-        ("__repr__", proxy_repr),
-        ("__str__", proxy_str),
-        ("__bool__", proxy_bool),
-        ("__len__", proxy_len),
-        ("__iter__", proxy_iter),
-        ("__next__", proxy_next),
-        ("__hash__", proxy_hash),
-        ("__getitem__", proxy_getitem),
-        ("__setitem__", proxy_setitem),
-        ("__delitem__", proxy_delitem),
-        ("__contains__", proxy_contains),
-    ];
-    v.extend_from_slice(PROXY_BINOPS);
-    v
-}
-
-pub const CALLABLE_PROXY_METHODS: &[(&str, NativeFn)] = &[("__call__", proxy_call)];
-
-/// `weakref.ref`'s `tp_getattro`: `__callback__`, then the generic lookup.
-pub fn ref_getattro(vm: &Vm, w: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
-    if let Some(v) = weakref_attr(vm, w, name.as_str().unwrap_or("")) {
-        return Ok(Some(v));
-    }
-    vm.generic_getattr(w, name)
-}
-
-/// A proxy's `tp_getattro`: the referent's attribute.
-pub fn proxy_getattro(vm: &Vm, p: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
-    let target = proxy_target(vm, p)?;
-    vm.getattr(&target, name).map(Some)
-}
-
-/// A proxy's `tp_setattro`: sets (or deletes) the referent's attribute.
-pub fn proxy_setattro(vm: &Vm, p: &PyRef, name: &PyRef, v: Option<PyRef>) -> PyResult<()> {
-    let target = proxy_target(vm, p)?;
-    match v {
-        Some(v) => vm.setattr(&target, name, v),
-        None => vm.delattr(&target, name),
-    }
-}
-
-/// A callable proxy's `tp_call`: calls the referent.
-pub fn proxy_call_slot(vm: &Vm, p: &PyRef, args: Args) -> PyResult {
-    let target = proxy_target(vm, p)?;
-    vm.call(&target, args)
-}
-
-/// `weakref.ref`'s `tp_call`: the referent, or None when it died.
-pub fn ref_call_slot(vm: &Vm, w: &PyRef, args: Args) -> PyResult {
-    let mut v = Vec::with_capacity(args.args.len() + 1);
-    v.push(w.clone());
-    v.extend_from_slice(args.args);
-    ref_call(vm, Args::with_kw(&v, args.kwnames))
 }

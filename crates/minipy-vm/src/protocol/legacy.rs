@@ -441,7 +441,7 @@ impl Vm {
             .iter()
             .any(|g| obj.is(g))
             {
-                return crate::objects::descriptors::call_prelude(
+                return crate::objects::genericalias::call_prelude(
                     self,
                     "GenericAlias",
                     &[obj.clone(), key.clone()],

@@ -33,7 +33,7 @@ impl Vm {
                 return self.call_args(&cg, std::slice::from_ref(key));
             }
             if obj.is(&self.types.type_) {
-                return crate::objects::descriptors::generic_alias(self, obj, key);
+                return crate::objects::genericalias::generic_alias(self, obj, key);
             }
             return Err(self.type_error(format!(
                 "type '{}' is not subscriptable",

@@ -283,7 +283,7 @@ fn zero_arg_super(vm: &Vm, f: &Frame) -> PyResult {
     if cls.as_type().is_none() {
         return Err(vm.runtime_error("super(): __class__ is not a type".to_string()));
     }
-    crate::objects::descriptors::super_new(vm, Args::new(&[vm.types.super_.clone(), cls, obj]))
+    crate::objects::superobj::super_new(vm, Args::new(&[vm.types.super_.clone(), cls, obj]))
 }
 
 /// `globals()`, `locals()`, `vars()` and `dir()` without arguments: they

@@ -258,7 +258,7 @@ fn type_or(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
     if !unionable(a) || !unionable(b) {
         return Ok(vm.not_implemented.clone());
     }
-    crate::objects::descriptors::call_prelude(vm, "_union", &[a.clone(), b.clone()])
+    crate::objects::genericalias::call_prelude(vm, "_union", &[a.clone(), b.clone()])
 }
 
 /// `type.__dir__`: the names of the class and of its bases.
