@@ -1,6 +1,8 @@
 //! The evaluation loop: executes CPython 3.11 bytecode on a [`Frame`].
 //!
 //! Each arm is short; anything longer is a named function in [`slow`].
+//! Operands are read through [`stack`], whose checks turn bad bytecode
+//! into `SystemError` instead of a NULL, a default or a panic.
 //! Errors travel as `Err(exception)` out of [`run`]; [`eval_frame`] then
 //! consults the code object's exception table (3.11's zero-cost exception
 //! handling: there are no SETUP_* blocks at run time), unwinds the value
