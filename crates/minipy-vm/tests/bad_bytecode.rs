@@ -207,6 +207,28 @@ fn indexes_out_of_range() {
 }
 
 #[test]
+fn unpack_counts_beyond_the_iterable() {
+    // UNPACK_SEQUENCE with a count no compiler would emit: the iterator's
+    // ValueError (the count only bounds how far it is iterated, and what
+    // is reserved up front).
+    let mut co = code(&[
+        (Opcode::LOAD_NAME, 0),
+        (Opcode::LOAD_CONST, 0),
+        (Opcode::PRECALL, 0),
+        (Opcode::CALL, 0),
+        (Opcode::UNPACK_SEQUENCE, 1 << 24),
+    ]);
+    co.co_names = vec!["iter".into()];
+    co.co_consts = vec![Constant::Tuple(vec![int(1), int(2)].into())];
+    let vm = minipy_vm::new_vm();
+    let r = minipy_vm::exec_code(&vm, CodeInfo::new(&vm, Rc::new(co)), &vm.new_dict());
+    let Err(e) = r else {
+        panic!("UNPACK_SEQUENCE ran to completion");
+    };
+    assert!(e.class().is(&vm.exc.value_error), "{}", e.type_name());
+}
+
+#[test]
 fn stack_positions_out_of_range() {
     let co = with_consts(
         code(&[(Opcode::LOAD_CONST, 0), (Opcode::SWAP, 2)]),
@@ -277,14 +299,27 @@ fn opcodes_and_opargs_the_table_does_not_define() {
 }
 
 #[test]
+fn reraise_of_a_non_exception() {
+    let co = with_consts(
+        code(&[(Opcode::LOAD_CONST, 0), (Opcode::RERAISE, 0)]),
+        vec![int(1)],
+    );
+    assert_system_error(co, "bad bytecode: RERAISE operand is int, not an exception");
+}
+
+#[test]
 fn reraise_with_a_lasti_that_is_not_an_int() {
+    // An exception to re-raise: LOAD_ASSERTION_ERROR, called.
     let co = with_consts(
         code(&[
             (Opcode::LOAD_CONST, 0),
-            (Opcode::LOAD_CONST, 1),
+            (Opcode::PUSH_NULL, 0),
+            (Opcode::LOAD_ASSERTION_ERROR, 0),
+            (Opcode::PRECALL, 0),
+            (Opcode::CALL, 0),
             (Opcode::RERAISE, 1),
         ]),
-        vec![Constant::Str("x".into()), int(1)],
+        vec![Constant::Str("x".into())],
     );
     assert_system_error(co, "lasti is not an int");
 }

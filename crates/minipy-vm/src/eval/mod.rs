@@ -509,7 +509,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             Opcode::FORMAT_VALUE => slow::format_value(vm, f, arg)?,
             Opcode::RAISE_VARARGS => return Err(slow::raise_varargs(vm, f, arg)),
             Opcode::RERAISE => {
-                let exc = pop(vm, s, opcode)?;
+                let exc = slow::reraised(vm, pop(vm, s, opcode)?)?;
                 let lasti = match arg {
                     0 => None,
                     _ => Some(slow::reraise_lasti(vm, s, arg as usize, units.len())?),

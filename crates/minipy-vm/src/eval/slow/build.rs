@@ -215,7 +215,8 @@ pub fn unpack_sequence(vm: &Vm, f: &mut Frame, seq: &PyRef, n: usize) -> PyResul
                 )));
             }
             let it = vm.iter(seq)?;
-            let mut v = Vec::with_capacity(n);
+            // (n comes from the bytecode; the iterator decides how many.)
+            let mut v = Vec::with_capacity(n.min(256));
             while v.len() < n {
                 match vm.next(&it)? {
                     Some(x) => v.push(x),

@@ -167,6 +167,21 @@ fn raise_operands(
     }
 }
 
+/// `RERAISE`'s operand: the exception a handler's entry pushed.
+#[inline]
+pub fn reraised(vm: &Vm, exc: PyRef) -> PyResult {
+    match exc.as_exception() {
+        Some(_) => Ok(exc),
+        None => Err(wrong_kind(
+            vm,
+            Opcode::RERAISE,
+            "operand",
+            &exc,
+            "an exception",
+        )),
+    }
+}
+
 /// `RERAISE oparg` (oparg set): the `lasti` the handler's entry pushed,
 /// at stack position oparg once exc is popped; it becomes the frame's
 /// `lasti` again, so it must be an instruction index.
