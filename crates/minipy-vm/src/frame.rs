@@ -5,7 +5,7 @@
 //!  Frame
 //!  +-----------------+
 //!  | code  ----------+--> CodeInfo { CodeObject, consts as objects, names interned,
-//!  |                 |               code units + inline caches }
+//!  |                 |               inline caches }
 //!  | func / globals  |
 //!  | builtins/locals |
 //!  | fast: [locals | cells | frees]        Vec<Option<PyRef>>, co_nlocalsplus slots
@@ -36,11 +36,9 @@ pub struct CodeInfo {
     pub localsplusnames: Vec<PyRef>,
     /// Number of leading `fast` slots that are parameters.
     pub total_args: usize,
-    /// The code units the loop runs: `co_code` with, in the first CACHE
-    /// unit of each instruction that has an inline cache, its index in
-    /// `caches` (see `eval::inline_cache`). `co_code` itself, which `dis`
-    /// and `code.co_code` show, keeps zeros there.
-    pub units: Box<[u16]>,
+    /// By code unit of `co_code`, the index in `caches` of the instruction
+    /// starting there if it has an inline cache (see `eval::inline_cache`).
+    pub slots: Box<[u16]>,
     pub caches: Box<[std::cell::Cell<crate::eval::inline_cache::InlineCache>]>,
 }
 
@@ -64,14 +62,14 @@ impl CodeInfo {
         if code.co_flags & minipy_bytecode::code::flags::VARKEYWORDS != 0 {
             total_args += 1;
         }
-        let (units, caches) = crate::eval::inline_cache::assign(&code.co_code);
+        let (slots, caches) = crate::eval::inline_cache::assign(&code.co_code);
         Rc::new(CodeInfo {
             code,
             consts,
             names,
             localsplusnames,
             total_args,
-            units,
+            slots,
             caches,
         })
     }

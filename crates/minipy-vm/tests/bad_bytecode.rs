@@ -267,6 +267,17 @@ fn jumps_out_of_the_code() {
         vec![int(1)],
     );
     assert_system_error(co, "bad bytecode: a jump into inline caches");
+    // A jump into the second LOAD_GLOBAL's caches, whose first unit holds
+    // its cache slot number (1) for the loop.
+    let mut co = code(&[
+        (Opcode::LOAD_GLOBAL, 0),
+        (Opcode::POP_TOP, 0),
+        (Opcode::LOAD_GLOBAL, 0),
+        (Opcode::POP_TOP, 0),
+        (Opcode::JUMP_BACKWARD, 7),
+    ]);
+    co.co_names = vec!["len".into()];
+    assert_system_error(co, "bad bytecode: a jump into inline caches");
 }
 
 #[test]
