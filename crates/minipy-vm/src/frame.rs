@@ -36,6 +36,10 @@ pub struct CodeInfo {
     pub localsplusnames: Vec<PyRef>,
     /// Number of leading `fast` slots that are parameters.
     pub total_args: usize,
+    /// The code units the loop runs: a copy of `co_code`, unmodified (read
+    /// through `CodeInfo` it is one pointer hop nearer than through the
+    /// `Rc<CodeObject>`, which measurably slows the fetch).
+    pub units: Box<[u16]>,
     /// By code unit of `co_code`, the index in `caches` of the instruction
     /// starting there if it has an inline cache (see `eval::inline_cache`).
     pub slots: Box<[u16]>,
@@ -63,12 +67,14 @@ impl CodeInfo {
             total_args += 1;
         }
         let (slots, caches) = crate::eval::inline_cache::assign(&code.co_code);
+        let units = code.co_code.as_slice().into();
         Rc::new(CodeInfo {
             code,
             consts,
             names,
             localsplusnames,
             total_args,
+            units,
             slots,
             caches,
         })

@@ -126,7 +126,7 @@ fn safe_point(vm: &Vm) {
 /// a default or out of bounds.
 fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
     let code = f.code.clone();
-    let units: &[u16] = &code.code.co_code;
+    let units: &[u16] = &code.units;
     let mut ip = f.lasti;
     loop {
         // A forward jump is checked here: its target must be an instruction.
