@@ -85,6 +85,9 @@ impl Cfg {
                 let ins = self.blocks[b].instrs[i].clone();
                 let effect = ins.op.stack_effect(ins.arg, false);
                 let new_depth = depth + effect;
+                // What the evaluation loop may take for compiled code: no
+                // path runs the value stack below empty.
+                debug_assert!(new_depth >= 0, "stack underflow at {:?}", ins.op);
                 maxdepth = maxdepth.max(new_depth);
                 if (ins.op.is_jump() || ins.op.is_block_push()) && ins.target != NO_BLOCK {
                     let target_depth = depth + ins.op.stack_effect(ins.arg, true);

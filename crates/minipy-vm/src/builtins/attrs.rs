@@ -449,6 +449,18 @@ fn run_source(vm: &Vm, fname: &str, args: &Args, mode: minipy_compiler::Mode) ->
     };
     let (globals, locals) = exec_namespaces(vm, fname, &a)?;
     let code = match &src.payload {
+        // A frame of code with free variables needs the closure only a
+        // function gives (COPY_FREE_VARS): CPython's checks and messages.
+        Payload::Code(c) if !c.code.co_freevars().is_empty() => {
+            return Err(vm.type_error(if mode == minipy_compiler::Mode::Eval {
+                "code object passed to eval() may not contain free variables".to_string()
+            } else {
+                format!(
+                    "code object requires a closure of exactly length {}",
+                    c.code.co_freevars().len()
+                )
+            }))
+        }
         Payload::Code(c) => c.clone(),
         Payload::Str(_) | Payload::Bytes(_) => {
             let full = source_text(vm, fname, &src)?;

@@ -1,12 +1,14 @@
 //! Inline caches: what an instruction learned the last time it ran, so the
 //! next run can skip the generic lookup (CPython 3.11's specialising
 //! interpreter keeps the same facts in the CACHE units after the
-//! instruction; minipy keeps them in a side table and leaves `co_code` as
-//! `dis` shows it).
+//! instruction; minipy keeps them in a side table and runs `co_code` as
+//! `dis` shows it, its CACHE units zero, so a jump into one executes
+//! `CACHE`, which the loop rejects as bad bytecode).
 //!
 //! ```text
-//!  CodeInfo.units:   ... | LOAD_GLOBAL | slot=3 | 0 | 0 | 0 | 0 | ...
-//!                                          |
+//!  co_code:          ... | LOAD_GLOBAL | CACHE | CACHE | CACHE | CACHE | CACHE | ...
+//!  CodeInfo.slots:   ... |      3      |   -   |   -   |   -   |   -   |   -   | ...
+//!                                 |
 //!  CodeInfo.caches:  [ .. , .. , .. , InlineCache { key1, key2, index, kind } ]
 //! ```
 //!
@@ -77,34 +79,31 @@ fn has_cache(op: Opcode) -> bool {
     )
 }
 
-/// The loop's copy of `co_code`, numbering the cached instructions in
-/// their first CACHE unit, and their (empty) caches.
+/// The cache slot of each cached instruction, by its code unit (`NO_SLOT`
+/// elsewhere), and the (empty) caches.
 pub fn assign(co_code: &[u16]) -> (Box<[u16]>, Box<[Cell<InlineCache>]>) {
-    let mut units: Box<[u16]> = co_code.into();
+    let mut slots: Box<[u16]> = vec![NO_SLOT; co_code.len()].into();
     let mut n: u16 = 0;
     let mut ip = 0;
-    while ip < units.len() {
-        let Some(op) = Opcode::from_u8((units[ip] & 0xff) as u8) else {
+    while ip < co_code.len() {
+        let Some(op) = Opcode::from_u8((co_code[ip] & 0xff) as u8) else {
             ip += 1;
             continue;
         };
-        let ncache = op.cache_entries();
-        if has_cache(op) && ncache > 0 && ip + 1 < units.len() {
-            units[ip + 1] = n;
-            if n < NO_SLOT {
-                n += 1;
-            }
+        if has_cache(op) && n < NO_SLOT {
+            slots[ip] = n;
+            n += 1;
         }
-        ip += 1 + ncache;
+        ip += 1 + op.cache_entries();
     }
     let caches = (0..n).map(|_| Cell::new(InlineCache::default())).collect();
-    (units, caches)
+    (slots, caches)
 }
 
 /// The cache of the instruction at `at` (its opcode unit).
 #[inline(always)]
 fn slot(code: &CodeInfo, at: usize) -> Option<&Cell<InlineCache>> {
-    let n = *code.units.get(at + 1)?;
+    let n = *code.slots.get(at)?;
     code.caches.get(n as usize)
 }
 
@@ -349,10 +348,12 @@ mod tests {
         code.extend(std::iter::repeat_n(0, Opcode::LOAD_GLOBAL.cache_entries()));
         code.push(lg);
         code.extend(std::iter::repeat_n(0, Opcode::LOAD_GLOBAL.cache_entries()));
-        let (units, caches) = assign(&code);
+        let (slots, caches) = assign(&code);
         assert_eq!(caches.len(), 2);
-        assert_eq!(units[2], 0);
-        assert_eq!(units[3 + Opcode::LOAD_GLOBAL.cache_entries()], 1);
-        assert_eq!(units[1], code[1]);
+        assert_eq!(slots.len(), code.len());
+        assert_eq!(slots[1], 0);
+        assert_eq!(slots[2 + Opcode::LOAD_GLOBAL.cache_entries()], 1);
+        assert_eq!(slots[0], NO_SLOT);
+        assert_eq!(slots[2], NO_SLOT);
     }
 }

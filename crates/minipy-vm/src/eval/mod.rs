@@ -1,6 +1,8 @@
 //! The evaluation loop: executes CPython 3.11 bytecode on a [`Frame`].
 //!
 //! Each arm is short; anything longer is a named function in [`slow`].
+//! Operands are read through [`stack`], whose checks turn bad bytecode
+//! into `SystemError` instead of a NULL, a default or a panic.
 //! Errors travel as `Err(exception)` out of [`run`]; [`eval_frame`] then
 //! consults the code object's exception table (3.11's zero-cost exception
 //! handling: there are no SETUP_* blocks at run time), unwinds the value
@@ -14,6 +16,7 @@
 
 pub mod inline_cache;
 pub mod slow;
+pub mod stack;
 
 use minipy_bytecode::exctable;
 use minipy_bytecode::opcode::Opcode;
@@ -23,8 +26,8 @@ use crate::heap::PyRef;
 use crate::object::{Payload, PyResult, TracebackEntry};
 use crate::objects::dict;
 use crate::objects::number::UnaryOp;
-use crate::protocol::CompareOp;
 use crate::vm::Vm;
+use stack::{bad_bytecode, pop, top};
 
 /// How a frame stopped running.
 pub enum FrameExit {
@@ -61,6 +64,14 @@ pub fn eval_frame(vm: &Vm, f: &mut Frame, throw: Option<PyRef>) -> PyResult<Fram
         }
         let table = &f.code.code.co_exceptiontable;
         match exctable::find_handler(table, f.lasti as u32) {
+            // The stack never runs below the depth a handler covers while
+            // its range runs (the compiler's depth computation), so a
+            // shallower one means a bad exception table.
+            Some(h) if h.depth as usize > f.bufs.stack.len() => {
+                let err = slow::bad_handler_depth(vm, &h, f.bufs.stack.len(), exc);
+                f.bufs.stack.clear();
+                return Err(err);
+            }
             Some(h) => {
                 f.bufs.stack.truncate(h.depth as usize);
                 if h.lasti {
@@ -100,36 +111,6 @@ impl From<PyRef> for Raised {
     }
 }
 
-#[inline(always)]
-fn pop(vm: &Vm, s: &mut Vec<PyRef>) -> PyRef {
-    match s.pop() {
-        Some(v) => v,
-        None => vm.null.clone(),
-    }
-}
-
-#[inline(always)]
-fn top(vm: &Vm, s: &[PyRef]) -> PyRef {
-    match s.last() {
-        Some(v) => v.clone(),
-        None => vm.null.clone(),
-    }
-}
-
-/// Item `i` from the top (1 = top).
-#[inline(always)]
-fn peek(vm: &Vm, s: &[PyRef], i: usize) -> PyRef {
-    if i <= s.len() {
-        s[s.len() - i].clone()
-    } else {
-        vm.null.clone()
-    }
-}
-
-fn bad_bytecode(vm: &Vm, what: &str) -> Raised {
-    Raised::from(vm.new_error(&vm.exc.system_error, format!("bad bytecode: {}", what)))
-}
-
 /// Where a pending automatic collection runs (CPython 3.12's eval-breaker
 /// points: `RESUME` and backward jumps): no native code is half-way
 /// through mutating a container here.
@@ -140,14 +121,17 @@ fn safe_point(vm: &Vm) {
     }
 }
 
-/// The instruction loop proper.
+/// The instruction loop proper. Every operand it takes is checked (see
+/// [`stack`]): bad bytecode raises `SystemError`, it never reads a NULL,
+/// a default or out of bounds.
 fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
     let code = f.code.clone();
     let units: &[u16] = &code.units;
     let mut ip = f.lasti;
     loop {
+        // A forward jump is checked here: its target must be an instruction.
         let Some(&word) = units.get(ip) else {
-            return Err(bad_bytecode(vm, "ran off the end of the code"));
+            return Err(past_the_end(vm, ip, units.len()).into());
         };
         f.lasti = ip;
         let mut op = (word & 0xff) as u8;
@@ -155,7 +139,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
         ip += 1;
         while op == Opcode::EXTENDED_ARG as u8 {
             let Some(&w) = units.get(ip) else {
-                return Err(bad_bytecode(vm, "EXTENDED_ARG at end"));
+                return Err(past_the_end(vm, ip, units.len()).into());
             };
             op = (w & 0xff) as u8;
             arg = (arg << 8) | (w >> 8) as u32;
@@ -163,46 +147,47 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             ip += 1;
         }
         let Some(opcode) = Opcode::from_u8(op) else {
-            return Err(bad_bytecode(vm, &format!("unknown opcode {}", op)));
+            return Err(bad_bytecode(vm, format!("unknown opcode {}", op)).into());
         };
         ip += opcode.cache_entries();
         let s = &mut f.bufs.stack;
         match opcode {
-            Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+            // (EXTENDED_ARG never gets here: the prefix loop above takes it.)
+            Opcode::NOP | Opcode::EXTENDED_ARG => {}
+            Opcode::CACHE => {
+                return Err(bad_bytecode(vm, "a jump into inline caches".into()).into())
+            }
             Opcode::RESUME => safe_point(vm),
-            Opcode::LOAD_FAST => match &f.bufs.fast[arg as usize] {
+            Opcode::LOAD_FAST => match stack::local(vm, &f.bufs.fast, arg, opcode)? {
                 Some(v) => s.push(v.clone()),
                 None => return Err(slow::unbound_local(vm, f, arg).into()),
             },
             Opcode::STORE_FAST => {
-                let v = pop(vm, s);
-                let old = f.bufs.fast[arg as usize].replace(v);
+                let v = pop(vm, s, opcode)?;
+                let old = stack::local_mut(vm, &mut f.bufs.fast, arg, opcode)?.replace(v);
                 drop(old);
             }
             Opcode::DELETE_FAST => {
-                if f.bufs.fast[arg as usize].is_none() {
-                    return Err(slow::unbound_local(vm, f, arg).into());
+                match stack::local_mut(vm, &mut f.bufs.fast, arg, opcode)?.take() {
+                    Some(old) => drop(old),
+                    None => return Err(slow::unbound_local(vm, f, arg).into()),
                 }
-                let old = f.bufs.fast[arg as usize].take();
-                drop(old);
             }
-            Opcode::LOAD_CONST => s.push(code.consts[arg as usize].clone()),
-            Opcode::POP_TOP => drop(s.pop()),
+            Opcode::LOAD_CONST => s.push(stack::constant(vm, &code, arg, opcode)?.clone()),
+            Opcode::POP_TOP => drop(pop(vm, s, opcode)?),
             Opcode::PUSH_NULL => s.push(vm.null.clone()),
             Opcode::COPY => {
-                let v = peek(vm, s, arg as usize);
+                let v = stack::peek(vm, s, arg as usize, opcode)?.clone();
                 s.push(v);
             }
             Opcode::SWAP => {
-                let n = s.len();
-                let i = arg as usize;
-                if i <= n && i > 0 {
-                    s.swap(n - 1, n - i);
-                }
+                let i = stack::peek_index(vm, s, arg as usize, opcode)?;
+                let top = s.len() - 1;
+                s.swap(top, i);
             }
             Opcode::BINARY_OP => {
-                let b = pop(vm, s);
-                let a = pop(vm, s);
+                let b = pop(vm, s, opcode)?;
+                let a = pop(vm, s, opcode)?;
                 let r = match (&a.payload, &b.payload) {
                     (Payload::Int(x), Payload::Int(y)) if exact_ints(vm, &a, &b) => {
                         slow::int_fast(vm, *x, *y, arg)
@@ -224,14 +209,14 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 };
                 let r = match r {
                     Some(r) => r,
-                    None => vm.binary_op(&a, &b, arg)?,
+                    None => slow::binary_op(vm, &a, &b, arg)?,
                 };
                 f.bufs.stack.push(r);
             }
             Opcode::COMPARE_OP => {
-                let b = pop(vm, s);
-                let a = pop(vm, s);
-                let op = CompareOp::from_arg(arg);
+                let b = pop(vm, s, opcode)?;
+                let a = pop(vm, s, opcode)?;
+                let op = slow::compare_op(vm, arg)?;
                 let r = match (&a.payload, &b.payload) {
                     (Payload::Int(x), Payload::Int(y)) if exact_ints(vm, &a, &b) => {
                         vm.new_bool(op.eval_ord(x.cmp(y)))
@@ -241,18 +226,20 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 f.bufs.stack.push(r);
             }
             Opcode::IS_OP => {
-                let b = pop(vm, s);
-                let a = pop(vm, s);
-                s.push(vm.new_bool(a.is(&b) != (arg == 1)));
+                let b = pop(vm, s, opcode)?;
+                let a = pop(vm, s, opcode)?;
+                let invert = slow::invert_flag(vm, opcode, arg)?;
+                s.push(vm.new_bool(a.is(&b) != invert));
             }
             Opcode::CONTAINS_OP => {
-                let b = pop(vm, s);
-                let a = pop(vm, s);
+                let b = pop(vm, s, opcode)?;
+                let a = pop(vm, s, opcode)?;
+                let invert = slow::invert_flag(vm, opcode, arg)?;
                 let r = vm.contains(&b, &a)?;
-                f.bufs.stack.push(vm.new_bool(r != (arg == 1)));
+                f.bufs.stack.push(vm.new_bool(r != invert));
             }
             Opcode::UNARY_NEGATIVE | Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT => {
-                let a = pop(vm, s);
+                let a = pop(vm, s, opcode)?;
                 let u = match opcode {
                     Opcode::UNARY_NEGATIVE => UnaryOp::Neg,
                     Opcode::UNARY_POSITIVE => UnaryOp::Pos,
@@ -262,40 +249,40 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 f.bufs.stack.push(r);
             }
             Opcode::UNARY_NOT => {
-                let a = pop(vm, s);
+                let a = pop(vm, s, opcode)?;
                 let r = vm.truthy(&a)?;
                 f.bufs.stack.push(vm.new_bool(!r));
             }
             Opcode::JUMP_FORWARD => ip += arg as usize,
             Opcode::JUMP_BACKWARD => {
-                ip -= arg as usize;
+                ip = back(vm, ip, arg, opcode)?;
                 safe_point(vm);
             }
-            Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip -= arg as usize,
+            Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip = back(vm, ip, arg, opcode)?,
             Opcode::POP_JUMP_FORWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_FALSE => {
-                let v = pop(vm, s);
+                let v = pop(vm, s, opcode)?;
                 if !truth(vm, &v)? {
-                    ip = jump_checked(vm, ip, opcode, arg);
+                    ip = jump_checked(vm, ip, opcode, arg)?;
                 }
             }
             Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
-                let v = pop(vm, s);
+                let v = pop(vm, s, opcode)?;
                 if truth(vm, &v)? {
-                    ip = jump_checked(vm, ip, opcode, arg);
+                    ip = jump_checked(vm, ip, opcode, arg)?;
                 }
             }
             Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE => {
-                if pop(vm, s).is_none() {
-                    ip = jump_checked(vm, ip, opcode, arg);
+                if pop(vm, s, opcode)?.is_none() {
+                    ip = jump_checked(vm, ip, opcode, arg)?;
                 }
             }
             Opcode::POP_JUMP_FORWARD_IF_NOT_NONE | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
-                if !pop(vm, s).is_none() {
-                    ip = jump_checked(vm, ip, opcode, arg);
+                if !pop(vm, s, opcode)?.is_none() {
+                    ip = jump_checked(vm, ip, opcode, arg)?;
                 }
             }
             Opcode::JUMP_IF_FALSE_OR_POP => {
-                let v = top(vm, s);
+                let v = top(vm, s, opcode)?;
                 if !truth(vm, &v)? {
                     ip += arg as usize;
                 } else {
@@ -303,7 +290,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 }
             }
             Opcode::JUMP_IF_TRUE_OR_POP => {
-                let v = top(vm, s);
+                let v = top(vm, s, opcode)?;
                 if truth(vm, &v)? {
                     ip += arg as usize;
                 } else {
@@ -311,51 +298,52 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 }
             }
             Opcode::LOAD_GLOBAL => {
+                let name = stack::name(vm, &code, arg >> 1, opcode)?;
                 if arg & 1 == 1 {
                     s.push(vm.null.clone());
                 }
-                let name = &code.names[(arg >> 1) as usize];
                 let v = inline_cache::load_global(vm, f, &code, f.lasti, name)?;
                 f.bufs.stack.push(v);
             }
             Opcode::STORE_GLOBAL => {
-                let v = pop(vm, s);
-                dict::set_str(vm, &f.globals, code.names[arg as usize].clone(), v);
+                let v = pop(vm, s, opcode)?;
+                let name = stack::name(vm, &code, arg, opcode)?;
+                dict::set_str(vm, &f.globals, name.clone(), v);
             }
             Opcode::DELETE_GLOBAL => {
-                let name = &code.names[arg as usize];
+                let name = stack::name(vm, &code, arg, opcode)?;
                 if dict::del_str(vm, &f.globals, name).is_none() {
                     return Err(slow::name_error(vm, name).into());
                 }
             }
             Opcode::LOAD_NAME => {
-                let v = slow::load_name(vm, f, &code.names[arg as usize])?;
+                let v = slow::load_name(vm, f, stack::name(vm, &code, arg, opcode)?)?;
                 f.bufs.stack.push(v);
             }
             Opcode::STORE_NAME => {
-                let v = pop(vm, s);
-                slow::store_name(vm, f, &code.names[arg as usize], v)?;
+                let v = pop(vm, s, opcode)?;
+                slow::store_name(vm, f, stack::name(vm, &code, arg, opcode)?, v)?;
             }
-            Opcode::DELETE_NAME => slow::delete_name(vm, f, &code.names[arg as usize])?,
+            Opcode::DELETE_NAME => slow::delete_name(vm, f, stack::name(vm, &code, arg, opcode)?)?,
             Opcode::LOAD_ATTR => {
-                let owner = pop(vm, s);
-                let name = &code.names[arg as usize];
+                let owner = pop(vm, s, opcode)?;
+                let name = stack::name(vm, &code, arg, opcode)?;
                 let v = inline_cache::load_attr(vm, &code, f.lasti, &owner, name)?;
                 f.bufs.stack.push(v);
             }
             Opcode::STORE_ATTR => {
-                let owner = pop(vm, s);
-                let v = pop(vm, s);
-                let name = &code.names[arg as usize];
+                let owner = pop(vm, s, opcode)?;
+                let v = pop(vm, s, opcode)?;
+                let name = stack::name(vm, &code, arg, opcode)?;
                 inline_cache::store_attr(vm, &code, f.lasti, &owner, name, v)?;
             }
             Opcode::DELETE_ATTR => {
-                let owner = pop(vm, s);
-                vm.delattr(&owner, &code.names[arg as usize])?;
+                let owner = pop(vm, s, opcode)?;
+                vm.delattr(&owner, stack::name(vm, &code, arg, opcode)?)?;
             }
             Opcode::LOAD_METHOD => {
-                let owner = pop(vm, s);
-                let name = &code.names[arg as usize];
+                let owner = pop(vm, s, opcode)?;
+                let name = stack::name(vm, &code, arg, opcode)?;
                 let (m, unbound) = inline_cache::load_method(vm, &code, f.lasti, &owner, name)?;
                 if unbound {
                     f.bufs.stack.push(m);
@@ -366,32 +354,32 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 }
             }
             Opcode::PRECALL => {}
-            Opcode::KW_NAMES => f.kwnames = Some(code.consts[arg as usize].clone()),
+            Opcode::KW_NAMES => f.kwnames = Some(stack::constant(vm, &code, arg, opcode)?.clone()),
             Opcode::CALL => slow::call(vm, f, arg as usize)?,
             Opcode::CALL_FUNCTION_EX => slow::call_function_ex(vm, f, arg)?,
             Opcode::RETURN_VALUE => {
-                let v = pop(vm, s);
+                let v = pop(vm, s, opcode)?;
                 return Ok(FrameExit::Return(v));
             }
             Opcode::BINARY_SUBSCR => {
-                let key = pop(vm, s);
-                let container = pop(vm, s);
+                let key = pop(vm, s, opcode)?;
+                let container = pop(vm, s, opcode)?;
                 let v = slow::subscr(vm, &container, &key)?;
                 f.bufs.stack.push(v);
             }
             Opcode::STORE_SUBSCR => {
-                let key = pop(vm, s);
-                let container = pop(vm, s);
-                let v = pop(vm, s);
+                let key = pop(vm, s, opcode)?;
+                let container = pop(vm, s, opcode)?;
+                let v = pop(vm, s, opcode)?;
                 vm.setitem(&container, &key, v)?;
             }
             Opcode::DELETE_SUBSCR => {
-                let key = pop(vm, s);
-                let container = pop(vm, s);
+                let key = pop(vm, s, opcode)?;
+                let container = pop(vm, s, opcode)?;
                 vm.delitem(&container, &key)?;
             }
             Opcode::BUILD_TUPLE => {
-                let start = s.len().saturating_sub(arg as usize);
+                let start = stack::tail(vm, s, arg as usize, opcode)?;
                 let t = if start == s.len() {
                     vm.empty_tuple.clone()
                 } else {
@@ -400,11 +388,11 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 f.bufs.stack.push(t);
             }
             Opcode::BUILD_LIST => {
-                let items = s.split_off(s.len().saturating_sub(arg as usize));
+                let items = s.split_off(stack::tail(vm, s, arg as usize, opcode)?);
                 f.bufs.stack.push(vm.new_list(items));
             }
             Opcode::BUILD_SET => {
-                let items = s.split_off(s.len().saturating_sub(arg as usize));
+                let items = s.split_off(stack::tail(vm, s, arg as usize, opcode)?);
                 let set = slow::build_set(vm, items)?;
                 f.bufs.stack.push(set);
             }
@@ -413,80 +401,71 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 f.bufs.stack.push(d);
             }
             Opcode::BUILD_CONST_KEY_MAP => {
-                let keys = pop(vm, s);
-                let values = s.split_off(s.len().saturating_sub(arg as usize));
-                let d = slow::build_const_key_map(vm, &keys, values)?;
+                let d = slow::build_const_key_map(vm, s, arg as usize)?;
                 f.bufs.stack.push(d);
             }
             Opcode::BUILD_STRING => {
-                let parts = s.split_off(s.len().saturating_sub(arg as usize));
-                let mut out = String::new();
-                for p in &parts {
-                    out.push_str(p.as_str().unwrap_or(""));
-                }
-                f.bufs.stack.push(vm.new_string(out));
+                let str = slow::build_string(vm, s, arg as usize)?;
+                f.bufs.stack.push(str);
             }
             Opcode::BUILD_SLICE => {
-                let step = if arg == 3 {
-                    pop(vm, s)
-                } else {
-                    vm.none.clone()
+                let step = match arg {
+                    2 => vm.none.clone(),
+                    3 => pop(vm, s, opcode)?,
+                    _ => return Err(stack::bad_oparg(vm, opcode, arg).into()),
                 };
-                let stop = pop(vm, s);
-                let start = pop(vm, s);
+                let stop = pop(vm, s, opcode)?;
+                let start = pop(vm, s, opcode)?;
                 s.push(PyRef::new(
                     Payload::Slice { start, stop, step },
                     &vm.types.slice,
                 ));
             }
             Opcode::LIST_APPEND => {
-                let v = pop(vm, s);
-                let l = peek(vm, s, arg as usize);
-                if let Payload::List(l) = &l.payload {
-                    l.borrow_mut().push(v);
+                let v = pop(vm, s, opcode)?;
+                let list = stack::peek(vm, s, arg as usize, opcode)?;
+                match &list.payload {
+                    Payload::List(l) => l.borrow_mut().push(v),
+                    _ => return Err(stack::wrong_kind(vm, opcode, "target", list, "list").into()),
                 }
             }
             Opcode::SET_ADD => {
-                let v = pop(vm, s);
-                let set = peek(vm, s, arg as usize);
-                crate::objects::set::add(vm, &set, v)?;
+                let v = pop(vm, s, opcode)?;
+                let set = stack::peek(vm, s, arg as usize, opcode)?;
+                slow::set_add(vm, set, v)?;
             }
             Opcode::MAP_ADD => {
-                let v = pop(vm, s);
-                let k = pop(vm, s);
-                let d = peek(vm, s, arg as usize);
-                dict::set_item(vm, &d, k, v)?;
+                let v = pop(vm, s, opcode)?;
+                let k = pop(vm, s, opcode)?;
+                let d = stack::peek(vm, s, arg as usize, opcode)?;
+                slow::map_add(vm, d, k, v)?;
             }
             Opcode::LIST_EXTEND => {
-                let it = pop(vm, s);
-                let l = peek(vm, s, arg as usize);
-                slow::list_extend(vm, &l, &it)?;
+                let it = pop(vm, s, opcode)?;
+                let l = stack::peek(vm, s, arg as usize, opcode)?;
+                slow::list_extend(vm, l, &it)?;
             }
             Opcode::SET_UPDATE => {
-                let it = pop(vm, s);
-                let set = peek(vm, s, arg as usize);
-                crate::objects::set::update(vm, &set, &it)?;
+                let it = pop(vm, s, opcode)?;
+                let set = stack::peek(vm, s, arg as usize, opcode)?;
+                slow::set_update(vm, set, &it)?;
             }
-            Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
-                let src = pop(vm, s);
-                let d = peek(vm, s, arg as usize);
-                slow::dict_update(vm, f, &d, &src, opcode == Opcode::DICT_MERGE)?;
-            }
+            Opcode::DICT_UPDATE | Opcode::DICT_MERGE => slow::dict_update(vm, f, opcode, arg)?,
             Opcode::LIST_TO_TUPLE => {
-                let l = pop(vm, s);
-                let items = match &l.payload {
-                    Payload::List(v) => v.borrow().clone(),
-                    _ => vec![],
+                let l = pop(vm, s, opcode)?;
+                let t = match &l.payload {
+                    Payload::List(v) => vm.new_tuple(v.borrow().clone()),
+                    _ => return Err(stack::wrong_kind(vm, opcode, "operand", &l, "list").into()),
                 };
-                f.bufs.stack.push(vm.new_tuple(items));
+                f.bufs.stack.push(t);
             }
             Opcode::GET_ITER => {
-                let v = pop(vm, s);
+                let v = pop(vm, s, opcode)?;
                 let it = vm.iter(&v)?;
                 f.bufs.stack.push(it);
             }
             Opcode::FOR_ITER => {
-                let it = top(vm, s);
+                let it = top(vm, s, opcode)?;
                 match vm.next(&it)? {
                     Some(v) => f.bufs.stack.push(v),
                     None => {
@@ -496,25 +475,24 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 }
             }
             Opcode::UNPACK_SEQUENCE => {
-                let seq = pop(vm, s);
+                let seq = pop(vm, s, opcode)?;
                 slow::unpack_sequence(vm, f, &seq, arg as usize)?;
             }
             Opcode::UNPACK_EX => {
-                let seq = pop(vm, s);
+                let seq = pop(vm, s, opcode)?;
                 slow::unpack_ex(vm, f, &seq, arg)?;
             }
             Opcode::MAKE_FUNCTION => slow::make_function(vm, f, arg)?,
             Opcode::MAKE_CELL => {
-                let v = f.bufs.fast[arg as usize].take();
-                f.bufs.fast[arg as usize] = Some(vm.new_cell(v));
+                let slot = stack::local_mut(vm, &mut f.bufs.fast, arg, opcode)?;
+                let v = slot.take();
+                *slot = Some(vm.new_cell(v));
             }
-            Opcode::COPY_FREE_VARS => slow::copy_free_vars(vm, f, arg as usize),
-            Opcode::LOAD_CLOSURE => {
-                let v = f.bufs.fast[arg as usize]
-                    .clone()
-                    .unwrap_or_else(|| vm.none.clone());
-                s.push(v);
-            }
+            Opcode::COPY_FREE_VARS => slow::copy_free_vars(vm, f, arg as usize)?,
+            Opcode::LOAD_CLOSURE => match stack::local(vm, &f.bufs.fast, arg, opcode)? {
+                Some(cell) => s.push(cell.clone()),
+                None => return Err(slow::unbound_local(vm, f, arg).into()),
+            },
             Opcode::LOAD_DEREF => {
                 let v = slow::load_deref(vm, f, arg as usize)?;
                 f.bufs.stack.push(v);
@@ -524,44 +502,39 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 f.bufs.stack.push(v);
             }
             Opcode::STORE_DEREF => {
-                let v = pop(vm, s);
-                if let Some(c) = &f.bufs.fast[arg as usize] {
-                    if let Payload::Cell(cell) = &c.payload {
-                        let old = cell.replace(Some(v));
-                        drop(old);
-                    }
-                }
+                let v = pop(vm, s, opcode)?;
+                slow::store_deref(vm, f, arg as usize, v)?;
             }
             Opcode::DELETE_DEREF => slow::delete_deref(vm, f, arg as usize)?,
             Opcode::FORMAT_VALUE => slow::format_value(vm, f, arg)?,
             Opcode::RAISE_VARARGS => return Err(slow::raise_varargs(vm, f, arg)),
             Opcode::RERAISE => {
-                let exc = pop(vm, s);
-                let mut restored = None;
-                if arg != 0 {
-                    let lasti = peek(vm, &f.bufs.stack, arg as usize);
-                    restored = lasti.as_small_int().map(|l| l as usize);
-                }
+                let exc = slow::reraised(vm, pop(vm, s, opcode)?)?;
+                let lasti = match arg {
+                    0 => None,
+                    _ => Some(slow::reraise_lasti(vm, s, arg as usize, units.len())?),
+                };
                 return Err(Raised {
                     exc,
                     reraise: true,
-                    lasti: restored,
+                    lasti,
                 });
             }
             Opcode::PUSH_EXC_INFO => {
-                let exc = pop(vm, s);
+                let exc = pop(vm, s, opcode)?;
+                // None when no exception is being handled, as CPython pushes.
                 let prev = vm.handled_exception().unwrap_or_else(|| vm.none.clone());
                 vm.set_handled_exception(Some(exc.clone()));
                 f.bufs.stack.push(prev);
                 f.bufs.stack.push(exc);
             }
             Opcode::POP_EXCEPT => {
-                let prev = pop(vm, s);
+                let prev = pop(vm, s, opcode)?;
                 vm.set_handled_exception(if prev.is_none() { None } else { Some(prev) });
             }
             Opcode::CHECK_EXC_MATCH => {
-                let ty = pop(vm, s);
-                let exc = top(vm, s);
+                let ty = pop(vm, s, opcode)?;
+                let exc = top(vm, s, opcode)?;
                 let r = slow::exception_matches(vm, &exc, &ty)?;
                 f.bufs.stack.push(vm.new_bool(r));
             }
@@ -571,37 +544,21 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 f.bufs.stack.push(v);
             }
             Opcode::BEFORE_WITH => slow::before_with(vm, f)?,
-            Opcode::WITH_EXCEPT_START => {
-                // (exit_func, lasti, prev_exc, exc -- ..., res)
-                let exc = peek(vm, s, 1);
-                let exit = peek(vm, s, 4);
-                let ty = exc.class().clone();
-                let tb = match exc.as_exception() {
-                    Some(e) => crate::objects::special::traceback_chain(vm, &e.traceback.borrow()),
-                    None => vm.none.clone(),
-                };
-                let r = vm.call_args(&exit, &[ty, exc, tb])?;
-                f.bufs.stack.push(r);
-            }
+            Opcode::WITH_EXCEPT_START => slow::with_except_start(vm, f)?,
             Opcode::IMPORT_NAME => {
-                let fromlist = pop(vm, s);
-                let level = pop(vm, s);
-                let m = crate::import::import_name(
-                    vm,
-                    f,
-                    &code.names[arg as usize],
-                    &fromlist,
-                    &level,
-                )?;
+                let fromlist = pop(vm, s, opcode)?;
+                let level = pop(vm, s, opcode)?;
+                let name = stack::name(vm, &code, arg, opcode)?;
+                let m = crate::import::import_name(vm, f, name, &fromlist, &level)?;
                 f.bufs.stack.push(m);
             }
             Opcode::IMPORT_FROM => {
-                let m = top(vm, s);
-                let v = crate::import::import_from(vm, &m, &code.names[arg as usize])?;
+                let m = top(vm, s, opcode)?;
+                let v = crate::import::import_from(vm, &m, stack::name(vm, &code, arg, opcode)?)?;
                 f.bufs.stack.push(v);
             }
             Opcode::IMPORT_STAR => {
-                let m = pop(vm, s);
+                let m = pop(vm, s, opcode)?;
                 crate::import::import_star(vm, f, &m)?;
             }
             Opcode::SETUP_ANNOTATIONS => slow::setup_annotations(vm, f)?,
@@ -610,12 +567,12 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 return Ok(FrameExit::Generator);
             }
             Opcode::YIELD_VALUE => {
-                let v = pop(vm, s);
+                let v = pop(vm, s, opcode)?;
                 f.lasti = ip;
                 return Ok(FrameExit::Yield(v));
             }
             Opcode::GET_YIELD_FROM_ITER => {
-                let v = pop(vm, s);
+                let v = pop(vm, s, opcode)?;
                 let it = if matches!(v.payload, Payload::Generator(_)) {
                     v
                 } else {
@@ -624,8 +581,8 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 f.bufs.stack.push(it);
             }
             Opcode::SEND => {
-                let v = pop(vm, s);
-                let receiver = top(vm, s);
+                let v = pop(vm, s, opcode)?;
+                let receiver = top(vm, s, opcode)?;
                 match crate::objects::generator::send_to(vm, &receiver, v)? {
                     Ok(y) => f.bufs.stack.push(y),
                     Err(ret) => {
@@ -636,12 +593,12 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 }
             }
             Opcode::GET_LEN => {
-                let v = top(vm, s);
+                let v = top(vm, s, opcode)?;
                 let n = vm.len(&v)?;
                 f.bufs.stack.push(vm.new_int(n as i64));
             }
             Opcode::PRINT_EXPR => {
-                let v = pop(vm, s);
+                let v = pop(vm, s, opcode)?;
                 slow::print_expr(vm, &v)?;
             }
             Opcode::MATCH_MAPPING
@@ -674,24 +631,42 @@ fn exact_floats(vm: &Vm, a: &PyRef, b: &PyRef) -> bool {
     a.class().is(&vm.types.float) && b.class().is(&vm.types.float)
 }
 
-/// A taken conditional jump; a backward one is a safe point (CPython's
-/// eval-breaker check on backward jumps).
+/// A taken conditional jump's target; a backward one is a safe point
+/// (CPython's eval-breaker check on backward jumps).
 #[inline(always)]
-fn jump_checked(vm: &Vm, ip: usize, op: Opcode, arg: u32) -> usize {
-    let target = jump(ip, op, arg);
-    if target < ip {
+fn jump_checked(vm: &Vm, ip: usize, op: Opcode, arg: u32) -> PyResult<usize> {
+    if matches!(op.arg_kind(), minipy_bytecode::ArgKind::JumpBackward) {
+        let target = back(vm, ip, arg, op)?;
         safe_point(vm);
+        Ok(target)
+    } else {
+        Ok(ip + arg as usize)
     }
-    target
 }
 
+/// A backward jump's target, which must not precede the code. (A forward
+/// target past the end fails at the next fetch.)
 #[inline(always)]
-fn jump(ip: usize, op: Opcode, arg: u32) -> usize {
-    if matches!(op.arg_kind(), minipy_bytecode::ArgKind::JumpBackward) {
-        ip - arg as usize
-    } else {
-        ip + arg as usize
+fn back(vm: &Vm, ip: usize, arg: u32, op: Opcode) -> PyResult<usize> {
+    match ip.checked_sub(arg as usize) {
+        Some(target) => Ok(target),
+        None => Err(bad_bytecode(
+            vm,
+            format!("{} {} jumps before the start of the code", op.name(), arg),
+        )),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn past_the_end(vm: &Vm, ip: usize, len: usize) -> PyRef {
+    bad_bytecode(
+        vm,
+        format!(
+            "instruction {} is past the end of the code ({} code units)",
+            ip, len
+        ),
+    )
 }
 
 #[inline(always)]

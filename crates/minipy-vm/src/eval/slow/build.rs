@@ -1,12 +1,13 @@
 //! Slow paths that build or take apart values: `BINARY_SUBSCR`, the
 //! `BUILD_*`/`*_EXTEND`/`*_UPDATE` family, `UNPACK_*`, `FORMAT_VALUE`.
 
+use crate::eval::stack::{self, wrong_kind};
 use crate::frame::Frame;
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
-use crate::objects::dict;
+use crate::objects::{dict, set};
 use crate::vm::Vm;
-use minipy_bytecode::opcode::fvc;
+use minipy_bytecode::opcode::{fvc, Opcode};
 
 use super::*;
 
@@ -35,8 +36,8 @@ pub fn build_set(vm: &Vm, items: Vec<PyRef>) -> PyResult {
 /// `BUILD_MAP n`: the top `2n` stack values as key/value pairs (taken
 /// straight off the stack, into a table sized for them).
 pub fn build_map(vm: &Vm, stack: &mut Vec<PyRef>, n: usize) -> PyResult {
+    let start = stack::tail(vm, stack, 2 * n, Opcode::BUILD_MAP)?;
     let d = vm.new_dict_with(crate::objects::dict::DictData::with_capacity(n));
-    let start = stack.len().saturating_sub(2 * n);
     let mut it = stack.drain(start..);
     while let (Some(k), Some(v)) = (it.next(), it.next()) {
         dict::set_item(vm, &d, k, v)?;
@@ -44,16 +45,75 @@ pub fn build_map(vm: &Vm, stack: &mut Vec<PyRef>, n: usize) -> PyResult {
     Ok(d)
 }
 
-pub fn build_const_key_map(vm: &Vm, keys: &PyRef, values: Vec<PyRef>) -> PyResult {
+/// `BUILD_CONST_KEY_MAP n`: `(values[n], keys -- dict)`, keys a constant
+/// tuple of n keys.
+pub fn build_const_key_map(vm: &Vm, stack: &mut Vec<PyRef>, n: usize) -> PyResult {
+    let keys = stack::pop(vm, stack, Opcode::BUILD_CONST_KEY_MAP)?;
+    let ks = match keys.as_tuple() {
+        Some(ks) if ks.len() == n => ks,
+        // CPython's message.
+        _ => {
+            return Err(vm.new_error(
+                &vm.exc.system_error,
+                "bad BUILD_CONST_KEY_MAP keys argument".to_string(),
+            ))
+        }
+    };
+    let start = stack::tail(vm, stack, n, Opcode::BUILD_CONST_KEY_MAP)?;
     let d = vm.new_dict();
-    let ks = keys.as_tuple().unwrap_or(&[]);
-    for (k, v) in ks.iter().zip(values) {
+    for (k, v) in ks.iter().zip(stack.drain(start..)) {
         dict::set_item(vm, &d, k.clone(), v)?;
     }
     Ok(d)
 }
 
+/// `BUILD_STRING n`: the top n values, which the compiler makes strings
+/// (constants and `FORMAT_VALUE` results), concatenated.
+pub fn build_string(vm: &Vm, stack: &mut Vec<PyRef>, n: usize) -> PyResult {
+    let start = stack::tail(vm, stack, n, Opcode::BUILD_STRING)?;
+    let mut out = String::new();
+    for (i, piece) in stack[start..].iter().enumerate() {
+        match piece.as_str() {
+            Some(p) => out.push_str(p),
+            None => {
+                let what = format!("piece {}", i);
+                return Err(wrong_kind(vm, Opcode::BUILD_STRING, &what, piece, "str"));
+            }
+        }
+    }
+    stack.truncate(start);
+    Ok(vm.new_string(out))
+}
+
+/// `SET_ADD`: the target is the set the comprehension built.
+pub fn set_add(vm: &Vm, target: &PyRef, v: PyRef) -> PyResult<()> {
+    if !matches!(target.payload, Payload::Set(_)) {
+        return Err(wrong_kind(vm, Opcode::SET_ADD, "target", target, "set"));
+    }
+    set::add(vm, target, v)
+}
+
+/// `SET_UPDATE`: the target is the set `BUILD_SET` made.
+pub fn set_update(vm: &Vm, target: &PyRef, it: &PyRef) -> PyResult<()> {
+    if !matches!(target.payload, Payload::Set(_)) {
+        return Err(wrong_kind(vm, Opcode::SET_UPDATE, "target", target, "set"));
+    }
+    set::update(vm, target, it)
+}
+
+/// `MAP_ADD`: the target is the dict the comprehension built.
+pub fn map_add(vm: &Vm, target: &PyRef, k: PyRef, v: PyRef) -> PyResult<()> {
+    if !matches!(target.payload, Payload::Dict(_)) {
+        return Err(wrong_kind(vm, Opcode::MAP_ADD, "target", target, "dict"));
+    }
+    dict::set_item(vm, target, k, v)
+}
+
+/// `LIST_EXTEND`: the target is the list `BUILD_LIST` made.
 pub fn list_extend(vm: &Vm, l: &PyRef, it: &PyRef) -> PyResult<()> {
+    let Payload::List(target) = &l.payload else {
+        return Err(wrong_kind(vm, Opcode::LIST_EXTEND, "target", l, "list"));
+    };
     let items = match vm.iterate(it) {
         Ok(v) => v,
         Err(e) => {
@@ -66,31 +126,35 @@ pub fn list_extend(vm: &Vm, l: &PyRef, it: &PyRef) -> PyResult<()> {
             return Err(e);
         }
     };
-    if let Payload::List(v) = &l.payload {
-        v.borrow_mut().extend(items);
-    }
+    target.borrow_mut().extend(items);
     Ok(())
 }
 
 /// `DICT_UPDATE` / `DICT_MERGE` (the latter rejects duplicate keys, for
-/// `f(**a, **b)`).
-pub fn dict_update(vm: &Vm, f: &Frame, d: &PyRef, src: &PyRef, merge: bool) -> PyResult<()> {
+/// `f(**a, **b)`): `(dict, unused[oparg-1], other -- dict, unused[oparg-1])`.
+pub fn dict_update(vm: &Vm, f: &mut Frame, op: Opcode, arg: u32) -> PyResult<()> {
+    let src = stack::pop(vm, &mut f.bufs.stack, op)?;
+    let d = stack::peek(vm, &f.bufs.stack, arg as usize, op)?.clone();
+    if !matches!(d.payload, Payload::Dict(_)) {
+        return Err(wrong_kind(vm, op, "target", &d, "dict"));
+    }
+    let merge = op == Opcode::DICT_MERGE;
+    // For DICT_MERGE the callable sits below the NULL/self slot, the
+    // positional arguments and the dict (CPython's `PEEK(2 + oparg)`).
+    let func = |f: &Frame| -> PyResult<String> {
+        let func = stack::peek(vm, &f.bufs.stack, 2 + arg as usize, op)?;
+        Ok(func_desc(vm, func))
+    };
     let pairs: Vec<(PyRef, PyRef)> = match &src.payload {
-        Payload::Dict(_) => dict::items(src),
+        Payload::Dict(_) => dict::items(&src),
         _ => {
-            let keys = match vm.getattr_opt(src, &vm.intern("keys"))? {
+            let keys = match vm.getattr_opt(&src, &vm.intern("keys"))? {
                 Some(k) => k,
                 None => {
                     let msg = if merge {
-                        let func = f
-                            .bufs
-                            .stack
-                            .get(f.bufs.stack.len().wrapping_sub(3))
-                            .cloned();
-                        let desc = func.map(|fu| func_desc(vm, &fu)).unwrap_or_default();
                         format!(
                             "{} argument after ** must be a mapping, not {}",
-                            desc,
+                            func(f)?,
                             src.type_name()
                         )
                     } else {
@@ -102,27 +166,21 @@ pub fn dict_update(vm: &Vm, f: &Frame, d: &PyRef, src: &PyRef, merge: bool) -> P
             let ks = vm.call_args(&keys, &[])?;
             let mut out = Vec::new();
             for k in vm.iterate(&ks)? {
-                let v = vm.getitem(src, &k)?;
+                let v = vm.getitem(&src, &k)?;
                 out.push((k, v));
             }
             out
         }
     };
     for (k, v) in pairs {
-        if merge && dict::get_item(vm, d, &k)?.is_some() {
-            let func = f
-                .bufs
-                .stack
-                .get(f.bufs.stack.len().wrapping_sub(3))
-                .cloned();
-            let desc = func.map(|fu| func_desc(vm, &fu)).unwrap_or_default();
+        if merge && dict::get_item(vm, &d, &k)?.is_some() {
             return Err(vm.type_error(format!(
                 "{} got multiple values for keyword argument '{}'",
-                desc,
+                func(f)?,
                 k.as_str().unwrap_or("?")
             )));
         }
-        dict::set_item(vm, d, k, v)?;
+        dict::set_item(vm, &d, k, v)?;
     }
     Ok(())
 }
@@ -157,7 +215,8 @@ pub fn unpack_sequence(vm: &Vm, f: &mut Frame, seq: &PyRef, n: usize) -> PyResul
                 )));
             }
             let it = vm.iter(seq)?;
-            let mut v = Vec::with_capacity(n);
+            // (n comes from the bytecode; the iterator decides how many.)
+            let mut v = Vec::with_capacity(n.min(256));
             while v.len() < n {
                 match vm.next(&it)? {
                     Some(x) => v.push(x),
@@ -234,12 +293,13 @@ pub fn format(vm: &Vm, value: &PyRef, spec: &PyRef) -> PyResult {
 
 /// `FORMAT_VALUE flags`: `(value[, spec] -- str)`.
 pub fn format_value(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
+    let op = Opcode::FORMAT_VALUE;
     let spec = if flags & fvc::HAVE_SPEC != 0 {
-        f.bufs.stack.pop()
+        Some(stack::pop(vm, &mut f.bufs.stack, op)?)
     } else {
         None
     };
-    let value = f.bufs.stack.pop().unwrap_or_else(|| vm.none.clone());
+    let value = stack::pop(vm, &mut f.bufs.stack, op)?;
     let value = match flags & fvc::MASK {
         fvc::STR => vm.str(&value)?,
         fvc::REPR => vm.repr(&value)?,
@@ -249,6 +309,7 @@ pub fn format_value(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
         }
         _ => value,
     };
+    // No spec is the empty spec.
     let spec = spec.unwrap_or_else(|| vm.empty_str.clone());
     let r = format(vm, &value, &spec)?;
     f.bufs.stack.push(r);

@@ -2,6 +2,7 @@
 //! frame-introspecting builtins), `CALL_FUNCTION_EX`, `MAKE_FUNCTION`,
 //! `COPY_FREE_VARS`.
 
+use crate::eval::stack::{self, bad_bytecode, wrong_kind};
 use crate::eval::Raised;
 use crate::frame::Frame;
 use crate::heap::PyRef;
@@ -9,20 +10,13 @@ use crate::object::{Payload, PyResult};
 use crate::objects::dict;
 use crate::objects::function::{Args, Function};
 use crate::vm::Vm;
-use minipy_bytecode::opcode::mkfn;
+use minipy_bytecode::opcode::{mkfn, Opcode};
 use std::cell::RefCell;
 
 /// `CALL argc`: `[NULL|method, callable|self, args...] -- result`.
 pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
     let kwnames = f.kwnames.take();
-    let len = f.bufs.stack.len();
-    if len < argc + 2 {
-        return Err(Raised::from(vm.new_error(
-            &vm.exc.system_error,
-            "bad bytecode: stack underflow in CALL".into(),
-        )));
-    }
-    let base = len - argc - 2;
+    let base = stack::tail(vm, &f.bufs.stack, argc + 2, Opcode::CALL)?;
     let is_meth = !f.bufs.stack[base].is_null();
     let (callable, start) = if is_meth {
         (f.bufs.stack[base].clone(), base + 1)
@@ -30,7 +24,7 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
         (f.bufs.stack[base + 1].clone(), base + 2)
     };
     let kwn: &[PyRef] = match &kwnames {
-        Some(k) => k.as_tuple().unwrap_or(&[]),
+        Some(k) => kw_names(vm, k, argc)?,
         None => &[],
     };
     if argc == 0 && kwn.is_empty() && callable.is(&vm.types.super_) {
@@ -89,16 +83,40 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
     Ok(())
 }
 
+/// The keyword names `KW_NAMES` set for a `CALL` of `argc` arguments: a
+/// tuple (of str, which argument binding checks) naming the last arguments.
+fn kw_names<'a>(vm: &Vm, kwnames: &'a PyRef, argc: usize) -> PyResult<&'a [PyRef]> {
+    match kwnames.as_tuple() {
+        Some(k) if k.len() <= argc => Ok(k),
+        Some(k) => Err(bad_bytecode(
+            vm,
+            format!("KW_NAMES names {} of CALL {}'s arguments", k.len(), argc),
+        )),
+        None => Err(wrong_kind(
+            vm,
+            Opcode::KW_NAMES,
+            "constant",
+            kwnames,
+            "tuple",
+        )),
+    }
+}
+
 /// `CALL_FUNCTION_EX`: `[NULL, func, args_tuple, kwargs?] -- result`.
 pub fn call_function_ex(vm: &Vm, f: &mut Frame, arg: u32) -> Result<(), Raised> {
+    let op = Opcode::CALL_FUNCTION_EX;
+    let s = &mut f.bufs.stack;
     let kwargs = if arg & 1 != 0 {
-        f.bufs.stack.pop()
+        Some(stack::pop(vm, s, op)?)
     } else {
         None
     };
-    let callargs = f.bufs.stack.pop().unwrap_or_else(|| vm.empty_tuple.clone());
-    let func = f.bufs.stack.pop().unwrap_or_else(|| vm.none.clone());
-    let _null = f.bufs.stack.pop();
+    let callargs = stack::pop(vm, s, op)?;
+    let func = stack::pop(vm, s, op)?;
+    let null = stack::pop(vm, s, op)?;
+    if !null.is_null() {
+        return Err(wrong_kind(vm, op, "slot below the callable", &null, "NULL").into());
+    }
     let mut args: Vec<PyRef> = match &callargs.payload {
         Payload::Tuple(t) => t.to_vec(),
         _ => {
@@ -161,41 +179,36 @@ pub fn func_desc(vm: &Vm, func: &PyRef) -> String {
 
 /// `MAKE_FUNCTION flags`: `[defaults, kwdefaults, annotations, closure,] code -- function`.
 pub fn make_function(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
-    let codeobj = f.bufs.stack.pop().unwrap_or_else(|| vm.none.clone());
+    let op = Opcode::MAKE_FUNCTION;
+    let s = &mut f.bufs.stack;
+    let codeobj = stack::pop(vm, s, op)?;
     let Payload::Code(code) = &codeobj.payload else {
-        return Err(vm.new_error(&vm.exc.system_error, "MAKE_FUNCTION without code".into()));
+        return Err(wrong_kind(vm, op, "operand", &codeobj, "code"));
     };
-    let closure = if flags & mkfn::CLOSURE != 0 {
-        f.bufs.stack.pop()
-    } else {
-        None
-    };
-    let annotations = if flags & mkfn::ANNOTATIONS != 0 {
-        f.bufs.stack.pop()
-    } else {
-        None
-    };
-    let kwdefaults = if flags & mkfn::KWDEFAULTS != 0 {
-        f.bufs.stack.pop()
-    } else {
-        None
-    };
-    let defaults = if flags & mkfn::DEFAULTS != 0 {
-        f.bufs.stack.pop()
-    } else {
-        None
-    };
-    let annotations = match annotations {
-        Some(a) if a.as_tuple().is_some() => {
-            let d = vm.new_dict();
-            let t = a.as_tuple().unwrap_or(&[]).to_vec();
-            let mut it = t.into_iter();
-            while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                dict::set_item(vm, &d, k, v)?;
-            }
-            Some(d)
+    let mut flagged = |flag: u32| -> PyResult<Option<PyRef>> {
+        match flags & flag {
+            0 => Ok(None),
+            _ => stack::pop(vm, s, op).map(Some),
         }
-        other => other,
+    };
+    let closure = flagged(mkfn::CLOSURE)?;
+    let annotations = flagged(mkfn::ANNOTATIONS)?;
+    let kwdefaults = flagged(mkfn::KWDEFAULTS)?;
+    let defaults = flagged(mkfn::DEFAULTS)?;
+    // The compiler passes annotations as a flat (name, value, ...) tuple.
+    let annotations = match annotations {
+        Some(a) => match a.as_tuple() {
+            Some(t) => {
+                let d = vm.new_dict();
+                let mut it = t.iter().cloned();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    dict::set_item(vm, &d, k, v)?;
+                }
+                Some(d)
+            }
+            None => Some(a),
+        },
+        None => None,
     };
     // The compiler puts a docstring at co_consts[0] (else None there).
     let doc = code
@@ -225,19 +238,40 @@ pub fn make_function(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
     Ok(())
 }
 
-/// `COPY_FREE_VARS n`: copies the closure's cells into the last n slots.
-pub fn copy_free_vars(_vm: &Vm, f: &mut Frame, n: usize) {
-    let Some(func) = &f.func else { return };
-    let Payload::Function(fd) = &func.payload else {
-        return;
+/// `COPY_FREE_VARS n`: copies the closure's cells into the last n slots
+/// (the free variables; n is `co_nfreevars`, and `MAKE_FUNCTION` gave the
+/// function a closure of that many cells).
+pub fn copy_free_vars(vm: &Vm, f: &mut Frame, n: usize) -> PyResult<()> {
+    let op = Opcode::COPY_FREE_VARS;
+    let closure = match f.func.as_ref().map(|func| &func.payload) {
+        Some(Payload::Function(fd)) => fd.closure.as_ref(),
+        _ => None,
     };
-    let Some(closure) = &fd.closure else { return };
-    let cells = closure.as_tuple().unwrap_or(&[]);
-    let total = f.bufs.fast.len();
-    let offset = total - n.min(total);
-    for (i, c) in cells.iter().take(n).enumerate() {
-        f.bufs.fast[offset + i] = Some(c.clone());
+    let Some(closure) = closure else {
+        return Err(bad_bytecode(
+            vm,
+            "COPY_FREE_VARS in a frame without a closure".into(),
+        ));
+    };
+    let cells = match closure.as_tuple() {
+        Some(cells) if cells.len() >= n => &cells[..n],
+        _ => {
+            return Err(wrong_kind(
+                vm,
+                op,
+                "closure",
+                closure,
+                "tuple of enough cells",
+            ))
+        }
+    };
+    let Some(offset) = f.bufs.fast.len().checked_sub(n) else {
+        return Err(stack::bad_oparg(vm, op, n as u32));
+    };
+    for (slot, c) in f.bufs.fast[offset..].iter_mut().zip(cells) {
+        *slot = Some(c.clone());
     }
+    Ok(())
 }
 
 /// `super()` without arguments: `__class__` from the frame's cell and the
@@ -270,18 +304,22 @@ fn zero_arg_super(vm: &Vm, f: &Frame) -> PyResult {
         .localsplusnames
         .iter()
         .position(|n| n.as_str() == Some("__class__"));
-    let cls = match idx.and_then(|i| f.bufs.fast.get(i).cloned().flatten()) {
-        Some(c) => match &c.payload {
-            Payload::Cell(cell) => cell.borrow().clone(),
-            _ => None,
-        },
-        None => return Err(vm.runtime_error("super(): __class__ cell not found".to_string())),
+    // CPython's `super_init_without_args` messages.
+    let Some(i) = idx else {
+        return Err(vm.runtime_error("super(): __class__ cell not found".to_string()));
+    };
+    let cls = match f.bufs.fast.get(i).map(|c| c.as_ref().map(|c| &c.payload)) {
+        Some(Some(Payload::Cell(cell))) => cell.borrow().clone(),
+        _ => return Err(vm.runtime_error("super(): bad __class__ cell".to_string())),
     };
     let Some(cls) = cls else {
         return Err(vm.runtime_error("super(): empty __class__ cell".to_string()));
     };
     if cls.as_type().is_none() {
-        return Err(vm.runtime_error("super(): __class__ is not a type".to_string()));
+        return Err(vm.runtime_error(format!(
+            "super(): __class__ is not a type ({})",
+            cls.type_name()
+        )));
     }
     crate::objects::superobj::super_new(vm, Args::new(&[vm.types.super_.clone(), cls, obj]))
 }

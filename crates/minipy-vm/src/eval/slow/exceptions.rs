@@ -1,6 +1,11 @@
-//! Slow paths about exceptions: `RAISE_VARARGS`, `CHECK_EXC_MATCH`,
-//! `__context__` chaining, and the NameError/UnboundLocalError texts.
+//! Slow paths about exceptions: `RAISE_VARARGS`, `RERAISE`'s `lasti`,
+//! `CHECK_EXC_MATCH`, `WITH_EXCEPT_START`, `__context__` chaining, and the
+//! NameError/UnboundLocalError texts.
 
+use minipy_bytecode::exctable::ExceptionTableEntry;
+use minipy_bytecode::opcode::Opcode;
+
+use crate::eval::stack::{self, bad_bytecode, wrong_kind};
 use crate::eval::Raised;
 use crate::frame::Frame;
 use crate::heap::PyRef;
@@ -96,10 +101,12 @@ pub fn make_exception(vm: &Vm, v: &PyRef) -> PyResult {
     Err(vm.type_error("exceptions must derive from BaseException".to_string()))
 }
 
-/// `RAISE_VARARGS argc`.
+/// `RAISE_VARARGS argc`: `(args[argc] -- )`, argc 0 to 2.
 pub fn raise_varargs(vm: &Vm, f: &mut Frame, argc: u32) -> Raised {
-    let cause = if argc >= 2 { f.bufs.stack.pop() } else { None };
-    let exc = if argc >= 1 { f.bufs.stack.pop() } else { None };
+    let (exc, cause) = match raise_operands(vm, &mut f.bufs.stack, argc) {
+        Ok(operands) => operands,
+        Err(e) => return Raised::from(e),
+    };
     let Some(exc) = exc else {
         return match vm.handled_exception() {
             Some(e) => Raised {
@@ -139,6 +146,90 @@ pub fn raise_varargs(vm: &Vm, f: &mut Frame, argc: u32) -> Raised {
     }
     set_context(vm, &exc);
     Raised::from(exc)
+}
+
+/// `RAISE_VARARGS`'s operands: (exc, cause), each present per argc.
+fn raise_operands(
+    vm: &Vm,
+    s: &mut Vec<PyRef>,
+    argc: u32,
+) -> PyResult<(Option<PyRef>, Option<PyRef>)> {
+    let op = Opcode::RAISE_VARARGS;
+    match argc {
+        0 => Ok((None, None)),
+        1 => Ok((Some(stack::pop(vm, s, op)?), None)),
+        2 => {
+            let cause = stack::pop(vm, s, op)?;
+            Ok((Some(stack::pop(vm, s, op)?), Some(cause)))
+        }
+        // CPython's message.
+        _ => Err(vm.new_error(&vm.exc.system_error, "bad RAISE_VARARGS oparg".to_string())),
+    }
+}
+
+/// `RERAISE`'s operand: the exception a handler's entry pushed.
+#[inline]
+pub fn reraised(vm: &Vm, exc: PyRef) -> PyResult {
+    match exc.as_exception() {
+        Some(_) => Ok(exc),
+        None => Err(wrong_kind(
+            vm,
+            Opcode::RERAISE,
+            "operand",
+            &exc,
+            "an exception",
+        )),
+    }
+}
+
+/// `RERAISE oparg` (oparg set): the `lasti` the handler's entry pushed,
+/// at stack position oparg once exc is popped; it becomes the frame's
+/// `lasti` again, so it must be an instruction index.
+pub fn reraise_lasti(vm: &Vm, s: &[PyRef], oparg: usize, code_len: usize) -> PyResult<usize> {
+    let lasti = stack::peek(vm, s, oparg, Opcode::RERAISE)?;
+    match lasti.as_small_int() {
+        Some(i) if (0..code_len as i64).contains(&i) => Ok(i as usize),
+        Some(i) => Err(bad_bytecode(
+            vm,
+            format!("RERAISE lasti {} is outside the code", i),
+        )),
+        // CPython's message.
+        None => Err(vm.new_error(&vm.exc.system_error, "lasti is not an int".to_string())),
+    }
+}
+
+/// `WITH_EXCEPT_START`: `(exit_func, lasti, prev_exc, exc -- ..., res)`,
+/// res = exit_func(type(exc), exc, traceback).
+pub fn with_except_start(vm: &Vm, f: &mut Frame) -> PyResult<()> {
+    let op = Opcode::WITH_EXCEPT_START;
+    let exc = stack::peek(vm, &f.bufs.stack, 1, op)?.clone();
+    let exit = stack::peek(vm, &f.bufs.stack, 4, op)?.clone();
+    let Some(e) = exc.as_exception() else {
+        return Err(wrong_kind(vm, op, "exception", &exc, "an exception"));
+    };
+    let tb = crate::objects::special::traceback_chain(vm, &e.traceback.borrow());
+    let r = vm.call_args(&exit, &[exc.class().clone(), exc.clone(), tb])?;
+    f.bufs.stack.push(r);
+    Ok(())
+}
+
+/// An exception-table entry whose handler expects more stack than there
+/// is: the SystemError that leaves the frame, with the exception in flight
+/// as its `__context__`.
+#[cold]
+pub fn bad_handler_depth(vm: &Vm, h: &ExceptionTableEntry, depth: usize, exc: PyRef) -> PyRef {
+    let err = bad_bytecode(
+        vm,
+        format!(
+            "exception handler at {} expects stack depth {}, the stack holds {}",
+            h.target, h.depth, depth
+        ),
+    );
+    if let Some(e) = err.as_exception() {
+        let old = e.context.replace(Some(exc));
+        drop(old);
+    }
+    err
 }
 
 pub fn exception_matches(vm: &Vm, exc: &PyRef, ty: &PyRef) -> PyResult<bool> {

@@ -2,12 +2,14 @@
 //! that needs more than a few lines (Lua's `luaV_finishget` style), by
 //! theme: [`call`], [`build`], [`names`], [`exceptions`].
 
+use crate::eval::stack;
 use crate::frame::Frame;
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::dict;
+use crate::protocol::CompareOp;
 use crate::vm::Vm;
-use minipy_bytecode::opcode::nb;
+use minipy_bytecode::opcode::{nb, Opcode, CMP_OP, NB_OPS};
 
 mod build;
 mod call;
@@ -75,9 +77,38 @@ pub fn float_fast(vm: &Vm, x: f64, y: f64, op: u32) -> Option<PyRef> {
     Some(vm.new_float(r))
 }
 
+/// `BINARY_OP`'s generic path (the operator protocol), for an oparg that
+/// names one of `_nb_ops`.
+pub fn binary_op(vm: &Vm, a: &PyRef, b: &PyRef, op: u32) -> PyResult {
+    if op as usize >= NB_OPS.len() {
+        return Err(stack::bad_oparg(vm, Opcode::BINARY_OP, op));
+    }
+    vm.binary_op(a, b, op)
+}
+
+/// `COMPARE_OP`'s operator, `cmp_op[oparg]`.
+#[inline(always)]
+pub fn compare_op(vm: &Vm, arg: u32) -> PyResult<CompareOp> {
+    if (arg as usize) < CMP_OP.len() {
+        Ok(CompareOp::from_arg(arg))
+    } else {
+        Err(stack::bad_oparg(vm, Opcode::COMPARE_OP, arg))
+    }
+}
+
+/// `IS_OP`/`CONTAINS_OP`'s oparg: 1 inverts the test, 0 does not.
+#[inline(always)]
+pub fn invert_flag(vm: &Vm, op: Opcode, arg: u32) -> PyResult<bool> {
+    match arg {
+        0 => Ok(false),
+        1 => Ok(true),
+        _ => Err(stack::bad_oparg(vm, op, arg)),
+    }
+}
+
 /// `BEFORE_WITH`: `(mgr -- exit, mgr.__enter__())`.
 pub fn before_with(vm: &Vm, f: &mut Frame) -> PyResult<()> {
-    let mgr = f.bufs.stack.pop().unwrap_or_else(|| vm.none.clone());
+    let mgr = stack::pop(vm, &mut f.bufs.stack, Opcode::BEFORE_WITH)?;
     let enter = vm.lookup_special(&mgr, "__enter__");
     let exit = vm.lookup_special(&mgr, "__exit__");
     let (Some(enter), Some(exit)) = (enter, exit) else {

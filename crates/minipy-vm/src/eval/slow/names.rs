@@ -2,6 +2,11 @@
 //! (`LOAD_DEREF`, `LOAD_CLASSDEREF`...), `LOAD_BUILD_CLASS`,
 //! `SETUP_ANNOTATIONS`.
 
+use std::cell::RefCell;
+
+use minipy_bytecode::opcode::Opcode;
+
+use crate::eval::stack::{self, bad_bytecode, wrong_kind};
 use crate::frame::Frame;
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
@@ -24,50 +29,92 @@ pub fn load_global(vm: &Vm, f: &Frame, name: &PyRef) -> PyResult {
     Err(name_error(vm, name))
 }
 
+/// The frame's locals namespace. Module and class bodies, the only code
+/// the compiler gives `*_NAME`, `LOAD_CLASSDEREF` and `SETUP_ANNOTATIONS`,
+/// always run with one; `what` completes CPython's message for a frame
+/// without ("no locals when loading 'x'").
+fn locals<'a>(vm: &Vm, f: &'a Frame, what: &str, name: Option<&PyRef>) -> PyResult<&'a PyRef> {
+    match &f.locals {
+        Some(l) => Ok(l),
+        None => Err(no_locals(vm, what, name)),
+    }
+}
+
+#[cold]
+fn no_locals(vm: &Vm, what: &str, name: Option<&PyRef>) -> PyRef {
+    let msg = match name {
+        Some(n) => match vm.repr_string(n) {
+            Ok(r) => format!("{} {}", what, r),
+            Err(e) => return e,
+        },
+        None => what.to_string(),
+    };
+    vm.new_error(&vm.exc.system_error, msg)
+}
+
+/// `locals[name]` as CPython reads a namespace: an exact dict directly,
+/// any other mapping through `__getitem__` (KeyError: absent).
+fn namespace_get(vm: &Vm, ns: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+    if matches!(ns.payload, Payload::Dict(_)) && ns.class().is(&vm.types.dict) {
+        return dict::get_item(vm, ns, name);
+    }
+    match vm.getitem(ns, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.exc_matches(&e, &vm.exc.key_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 pub fn load_name(vm: &Vm, f: &Frame, name: &PyRef) -> PyResult {
-    if let Some(l) = &f.locals {
-        if matches!(l.payload, Payload::Dict(_)) && l.class().is(&vm.types.dict) {
-            if let Some(v) = dict::get_str(vm, l, name) {
-                return Ok(v);
-            }
-        } else {
-            match vm.getitem(l, name) {
-                Ok(v) => return Ok(v),
-                Err(e) if vm.exc_matches(&e, &vm.exc.key_error) => {}
-                Err(e) => return Err(e),
-            }
+    let l = locals(vm, f, "no locals when loading", Some(name))?;
+    if matches!(l.payload, Payload::Dict(_)) && l.class().is(&vm.types.dict) {
+        if let Some(v) = dict::get_str(vm, l, name) {
+            return Ok(v);
         }
+    } else if let Some(v) = namespace_get(vm, l, name)? {
+        return Ok(v);
     }
     load_global(vm, f, name)
 }
 
 pub fn store_name(vm: &Vm, f: &Frame, name: &PyRef, v: PyRef) -> PyResult<()> {
-    match &f.locals {
-        Some(l) if l.class().is(&vm.types.dict) => {
-            dict::set_str(vm, l, name.clone(), v);
-            Ok(())
-        }
-        Some(l) => vm.setitem(l, name, v),
-        None => Err(vm.new_error(
-            &vm.exc.system_error,
-            "no locals when storing name".to_string(),
-        )),
+    let l = locals(vm, f, "no locals found when storing", Some(name))?;
+    if l.class().is(&vm.types.dict) {
+        dict::set_str(vm, l, name.clone(), v);
+        Ok(())
+    } else {
+        vm.setitem(l, name, v)
     }
 }
 
 pub fn delete_name(vm: &Vm, f: &Frame, name: &PyRef) -> PyResult<()> {
-    if let Some(l) = &f.locals {
-        if dict::del_item(vm, l, name)?.is_some() {
-            return Ok(());
-        }
+    let l = locals(vm, f, "no locals when deleting", Some(name))?;
+    let deleted = if matches!(l.payload, Payload::Dict(_)) && l.class().is(&vm.types.dict) {
+        dict::del_item(vm, l, name)?.is_some()
+    } else {
+        // CPython turns any failure of the deletion into the NameError.
+        vm.delitem(l, name).is_ok()
+    };
+    if deleted {
+        Ok(())
+    } else {
+        Err(name_error(vm, name))
     }
-    Err(name_error(vm, name))
 }
 
-fn cell_value(f: &Frame, idx: usize) -> Option<PyRef> {
-    match &f.bufs.fast.get(idx)?.as_ref()?.payload {
-        Payload::Cell(c) => c.borrow().clone(),
-        _ => None,
+/// The cell in fast slot `idx`, for the `*_DEREF` instructions: `MAKE_CELL`
+/// (cells of this code) or `COPY_FREE_VARS` (free variables) put it there
+/// before any of them runs.
+fn cell<'a>(vm: &Vm, f: &'a Frame, idx: usize, op: Opcode) -> PyResult<&'a RefCell<Option<PyRef>>> {
+    match stack::local(vm, &f.bufs.fast, idx as u32, op)? {
+        Some(c) => match &c.payload {
+            Payload::Cell(cell) => Ok(cell),
+            _ => Err(wrong_kind(vm, op, "slot", c, "cell")),
+        },
+        None => Err(bad_bytecode(
+            vm,
+            format!("{} {}: no cell in the slot", op.name(), idx),
+        )),
     }
 }
 
@@ -102,31 +149,40 @@ fn deref_error(vm: &Vm, f: &Frame, idx: usize) -> PyRef {
 }
 
 pub fn load_deref(vm: &Vm, f: &Frame, idx: usize) -> PyResult {
-    cell_value(f, idx).ok_or_else(|| deref_error(vm, f, idx))
+    let v = cell(vm, f, idx, Opcode::LOAD_DEREF)?.borrow().clone();
+    v.ok_or_else(|| deref_error(vm, f, idx))
 }
 
 pub fn load_classderef(vm: &Vm, f: &Frame, idx: usize) -> PyResult {
-    if let Some(l) = &f.locals {
-        if let Some(name) = f.code.localsplusnames.get(idx) {
-            if let Some(v) = dict::get_item(vm, l, name)? {
-                return Ok(v);
-            }
-        }
+    let op = Opcode::LOAD_CLASSDEREF;
+    let name = match f.code.localsplusnames.get(idx) {
+        Some(n) => n,
+        None => return Err(stack::bad_oparg(vm, op, idx as u32)),
+    };
+    let l = locals(vm, f, "no locals when loading", Some(name))?;
+    if let Some(v) = namespace_get(vm, l, name)? {
+        return Ok(v);
     }
-    load_deref(vm, f, idx)
+    let v = cell(vm, f, idx, op)?.borrow().clone();
+    v.ok_or_else(|| deref_error(vm, f, idx))
+}
+
+#[inline]
+pub fn store_deref(vm: &Vm, f: &Frame, idx: usize, v: PyRef) -> PyResult<()> {
+    let old = cell(vm, f, idx, Opcode::STORE_DEREF)?.replace(Some(v));
+    drop(old);
+    Ok(())
 }
 
 pub fn delete_deref(vm: &Vm, f: &Frame, idx: usize) -> PyResult<()> {
-    if cell_value(f, idx).is_none() {
-        return Err(deref_error(vm, f, idx));
-    }
-    if let Some(Some(c)) = f.bufs.fast.get(idx) {
-        if let Payload::Cell(cell) = &c.payload {
-            let old = cell.replace(None);
+    let old = cell(vm, f, idx, Opcode::DELETE_DEREF)?.replace(None);
+    match old {
+        Some(old) => {
             drop(old);
+            Ok(())
         }
+        None => Err(deref_error(vm, f, idx)),
     }
-    Ok(())
 }
 
 pub fn load_build_class(vm: &Vm, f: &Frame) -> PyResult {
@@ -139,11 +195,10 @@ pub fn load_build_class(vm: &Vm, f: &Frame) -> PyResult {
 }
 
 pub fn setup_annotations(vm: &Vm, f: &Frame) -> PyResult<()> {
-    if let Some(l) = &f.locals {
-        let key = vm.intern("__annotations__");
-        if dict::get_item(vm, l, &key)?.is_none() {
-            dict::set_item(vm, l, key, vm.new_dict())?;
-        }
+    let l = locals(vm, f, "no locals found when setting up annotations", None)?;
+    let key = vm.intern("__annotations__");
+    if namespace_get(vm, l, &key)?.is_none() {
+        vm.setitem(l, &key, vm.new_dict())?;
     }
     Ok(())
 }
