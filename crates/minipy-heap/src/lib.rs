@@ -178,7 +178,11 @@ pub fn cell_get<P: Trace>(cell: &SlotCell<P>) -> Option<Ref<P>> {
 
 /// The allocation's layout and the offset of the `Object` in it;
 /// `trailing` words (slot cells or tuple items) follow the object.
-fn layout_for<P: Trace>(has_gc_head: bool, has_dict_slot: bool, trailing: usize) -> (Layout, usize) {
+fn layout_for<P: Trace>(
+    has_gc_head: bool,
+    has_dict_slot: bool,
+    trailing: usize,
+) -> (Layout, usize) {
     let mut obj = Layout::new::<Object<P>>();
     if trailing > 0 {
         // Fails only for sizes no allocation could serve; the caller's
@@ -555,7 +559,11 @@ fn destroy<P: Trace>(ptr: NonNull<Object<P>>) {
         free_object(ptr);
         return;
     };
-    if depth >= TRASHCAN_DEPTH && TRASHCAN.try_with(|t| t.borrow_mut().push(ptr.cast())).is_ok() {
+    if depth >= TRASHCAN_DEPTH
+        && TRASHCAN
+            .try_with(|t| t.borrow_mut().push(ptr.cast()))
+            .is_ok()
+    {
         let _ = DEFERRED.try_with(|d| d.set(true));
         return;
     }
@@ -676,7 +684,9 @@ impl<P: Trace> Object<P> {
         // initialised DictSlot `offset` bytes before this object
         // (invariant 5); it lives exactly as long as the object, so the
         // borrow cannot outlive it.
-        unsafe { Some(&*((self as *const Object<P> as *const u8).sub(offset) as *const DictSlot<P>)) }
+        unsafe {
+            Some(&*((self as *const Object<P> as *const u8).sub(offset) as *const DictSlot<P>))
+        }
     }
 
     /// Sets or clears header flags (`INLINE_DICT`, `TYPE_WEAKREFABLE`).

@@ -107,7 +107,10 @@ impl<P: Trace> Values<P> {
         match self.ptr {
             // SAFETY: V1 as above; `&mut self` makes the access exclusive.
             Some(p) => unsafe {
-                std::slice::from_raw_parts_mut(p.as_ptr().add(1) as *mut Option<Ref<P>>, *p.as_ptr())
+                std::slice::from_raw_parts_mut(
+                    p.as_ptr().add(1) as *mut Option<Ref<P>>,
+                    *p.as_ptr(),
+                )
             },
             None => &mut [],
         }

@@ -10,6 +10,8 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 
+use minipy_heap::{Freelist, Trace, WeakParts};
+
 use crate::heap::{PyObject, PyRef};
 use crate::objects::dict::DictData;
 use crate::objects::function::{BuiltinFunction, Function};
@@ -125,9 +127,10 @@ pub enum WeakKind {
 }
 
 /// A weak reference's data (CPython's `PyWeakReference`). The referent is
-/// an address, not a reference: see `heap::weakref` for its invariants.
+/// an address kept by the heap, not a reference: see `minipy_heap::weakref`
+/// for its invariants.
 pub struct WeakRefData {
-    pub referent: Cell<usize>,
+    pub referent: minipy_heap::weakref::Referent,
     pub callback: RefCell<Option<PyRef>>,
     /// The referent's hash, once computed (`-1` before).
     pub hash: Cell<i64>,
@@ -224,25 +227,6 @@ impl Payload {
     /// An iterator payload.
     pub fn iter(kind: IterKind) -> Payload {
         Payload::Iter(Box::new(RefCell::new(kind)))
-    }
-
-    /// True for payloads that can hold references to other objects (those
-    /// get a GC head and are traversed by the cycle collector).
-    pub fn is_container(&self) -> bool {
-        !matches!(
-            self,
-            Payload::None
-                | Payload::NotImplemented
-                | Payload::Ellipsis
-                | Payload::Int(_)
-                | Payload::BigInt(_)
-                | Payload::Float(_)
-                | Payload::Complex(..)
-                | Payload::Str(_)
-                | Payload::Bytes(_)
-                | Payload::ByteArray(_)
-                | Payload::Null
-        )
     }
 
     /// Whether a new object with this payload starts tracked by the cycle
@@ -513,17 +497,109 @@ pub fn has_finalizer(obj: &PyObject) -> bool {
     }
 }
 
-impl PyObject {
-    /// Every reference the object holds: its payload's and its managed
-    /// `__dict__` (what the cycle collector's traversal must see).
-    pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
-        self.payload.traverse(visit);
-        for c in self.cells() {
+impl Payload {
+    /// The small int value, if the object is an `int` (or `bool`) that fits.
+    #[inline(always)]
+    pub fn as_small_int(&self) -> Option<i64> {
+        match self {
+            Payload::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Payload::Str(s) => Some(&s.s),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_type(&self) -> Option<&TypeData> {
+        match self {
+            Payload::Type(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn is_null(&self) -> bool {
+        matches!(self, Payload::Null)
+    }
+
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Payload::None)
+    }
+
+    pub fn as_tuple(&self) -> Option<&[PyRef]> {
+        match self {
+            Payload::Tuple(t) => Some(&t[..]),
+            _ => None,
+        }
+    }
+
+    pub fn as_exception(&self) -> Option<&ExceptionData> {
+        match self {
+            Payload::Exception(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+// SAFETY: the rules of `Trace`:
+// 1. Only `Payload::Tuple` holds `Items`: those `PyRef::new_tuple` made
+//    (`from_items`) or the empty one of the immortal `()`; a payload's
+//    variant never changes (it is only reached through `&`).
+// 2. `weakref` returns the `Referent` inside the payload's own boxed
+//    `WeakRefData`, the same one for the object's whole life.
+// 3. The queries only read (`try_borrow`, no reference is created or
+//    dropped); `clear`, `finalize` and `call_weakref_callback` are the only
+//    methods that run Python code.
+// 4. The VM allocates `Payload` objects only (one VM thread, one type).
+// 5. `Payload`'s alignment is 8 (checked at compile time by the heap).
+// The crate's only `unsafe` token (see lib.rs).
+#[allow(unsafe_code)]
+unsafe impl Trace for Payload {
+    /// True for payloads that can hold references to other objects (those
+    /// get a GC head and are traversed by the cycle collector).
+    #[inline]
+    fn is_container(&self) -> bool {
+        !matches!(
+            self,
+            Payload::None
+                | Payload::NotImplemented
+                | Payload::Ellipsis
+                | Payload::Int(_)
+                | Payload::BigInt(_)
+                | Payload::Float(_)
+                | Payload::Complex(..)
+                | Payload::Str(_)
+                | Payload::Bytes(_)
+                | Payload::ByteArray(_)
+                | Payload::Null
+        )
+    }
+
+    /// Instances of user classes are always tracked (they hold a reference
+    /// to their heap type); dicts only once they hold a container.
+    #[inline]
+    fn tracked_at_creation(obj: &PyObject) -> bool {
+        // The inherent (payload-level) method, not this one.
+        Payload::tracked_at_creation(&obj.payload) || is_heap_instance(obj)
+    }
+
+    /// Every reference the object holds: its payload's, its slot cells,
+    /// its managed `__dict__`, and its heap type.
+    fn traverse(obj: &PyObject, visit: &mut impl FnMut(&PyRef)) {
+        obj.payload.traverse(visit);
+        for c in obj.cells() {
             if let Some(v) = crate::heap::cell_get(c) {
                 visit(&v);
             }
         }
-        if let Some(slot) = self.managed_dict() {
+        if let Some(slot) = obj.managed_dict() {
             if let Ok(d) = slot.try_borrow() {
                 if let Some(d) = &*d {
                     visit_namespace(d, visit);
@@ -533,63 +609,75 @@ impl PyObject {
         // Instances own a reference to their type; for heap types (the
         // only collectable ones) it is reported last, as `subtype_traverse`
         // does.
-        if !self.class().is_immortal() {
-            visit(self.class());
+        if !obj.class().is_immortal() {
+            visit(obj.class());
         }
     }
 
-    /// The small int value, if the object is an `int` (or `bool`) that fits.
-    #[inline(always)]
-    pub fn as_small_int(&self) -> Option<i64> {
-        match self.payload {
-            Payload::Int(i) => Some(i),
+    fn clear(obj: &PyObject) {
+        gc_clear(obj)
+    }
+
+    /// `_PyDict_MaybeUntrack`: an exact dict holding no container.
+    fn may_untrack(obj: &PyObject) -> bool {
+        match &obj.payload {
+            Payload::Dict(d) if !is_heap_instance(obj) => match d.try_borrow() {
+                Ok(d) => !d.iter().any(|e| {
+                    crate::heap::gc::may_be_tracked(&e.key)
+                        || crate::heap::gc::may_be_tracked(&e.value)
+                }),
+                Err(_) => false,
+            },
+            _ => false,
+        }
+    }
+
+    fn has_finalizer(obj: &PyObject) -> bool {
+        has_finalizer(obj)
+    }
+
+    fn finalize(obj: &PyRef) {
+        crate::objects::instance::run_del_hook(obj)
+    }
+
+    fn call_weakref_callback(callback: &PyRef, weakref: &PyRef) {
+        crate::objects::weakref::invoke_callback(callback, weakref)
+    }
+
+    #[inline]
+    fn items(&self) -> Option<&crate::heap::TupleItems> {
+        match self {
+            Payload::Tuple(t) => Some(t),
             _ => None,
         }
     }
 
     #[inline]
-    pub fn as_str(&self) -> Option<&str> {
-        match &self.payload {
-            Payload::Str(s) => Some(&s.s),
+    fn from_items(items: crate::heap::TupleItems) -> Payload {
+        Payload::Tuple(items)
+    }
+
+    #[inline]
+    fn weakref(&self) -> Option<WeakParts<'_, Payload>> {
+        match self {
+            Payload::WeakRef(w) => Some((&w.referent, &w.callback)),
             _ => None,
         }
     }
 
     #[inline]
-    pub fn as_type(&self) -> Option<&TypeData> {
-        match &self.payload {
-            Payload::Type(t) => Some(t),
-            _ => None,
-        }
-    }
-
-    #[inline]
-    pub fn is_null(&self) -> bool {
-        matches!(self.payload, Payload::Null)
-    }
-
-    #[inline]
-    pub fn is_none(&self) -> bool {
-        matches!(self.payload, Payload::None)
-    }
-
-    pub fn as_tuple(&self) -> Option<&[PyRef]> {
-        match &self.payload {
-            Payload::Tuple(t) => Some(&t[..]),
-            _ => None,
-        }
-    }
-
-    pub fn as_exception(&self) -> Option<&ExceptionData> {
-        match &self.payload {
-            Payload::Exception(e) => Some(e),
+    fn freelist(&self) -> Option<Freelist> {
+        match self {
+            Payload::Float(_) => Some(Freelist::Float),
+            Payload::List(_) => Some(Freelist::List),
+            Payload::Dict(_) => Some(Freelist::Dict),
             _ => None,
         }
     }
 
     /// The type's name (`type(obj).__name__`).
-    pub fn type_name(&self) -> String {
-        match &self.class().payload {
+    fn type_name(obj: &PyObject) -> String {
+        match &obj.class().payload {
             Payload::Type(t) => t.name.borrow().to_string(),
             _ => "?".to_string(),
         }

@@ -135,9 +135,7 @@ fn bad_bytecode(vm: &Vm, what: &str) -> Raised {
 /// through mutating a container here.
 #[inline(always)]
 fn safe_point(vm: &Vm) {
-    if crate::heap::gc::pending() {
-        crate::modules::gc::collect_generations(vm);
-    }
+    vm.gc_safe_point();
 }
 
 /// The instruction loop proper.
