@@ -9,23 +9,23 @@
 //! ```
 //!
 //! The payload names its freelist (`Trace::freelist`: float, list, dict;
-//! tuples by their items' length), but the heap decides whether a block
-//! may use it: only blocks of the kind's exact layout are kept: floats use
-//! the atom layout (no GC head, no dict slot), lists/dicts the container
-//! one (GC head, no dict slot), tuples that plus their items, one list per
-//! length up to 20 as in CPython ([`kind_of`] checks the layout, so F1
-//! holds whatever the payload answers). Instances of subclasses with a
-//! managed `__dict__` never enter a freelist.
+//! tuples by the item count in their header), and the heap decides
+//! whether a block may use it: floats use the atom layout (no GC head, no
+//! dict slot), lists/dicts the container one (GC head, no dict slot),
+//! tuples that plus their items, one list per length up to 20 as in
+//! CPython ([`kind_of`]). Instances of subclasses with a managed `__dict__`
+//! never enter a freelist. Each kept block remembers its layout, and a
+//! block is only handed out for exactly that layout, so F1 holds whatever
+//! the payload answers.
 //!
 //! Invariants the `unsafe` code relies on:
 //!
 //! * F1. A block in a freelist was allocated by `minipy_alloc::alloc` with
-//!   `layout_for(kind's gc, false, kind's tuple length)`, and its object
-//!   was fully dropped (the memory is uninitialised, owned by the freelist
-//!   alone).
-//! * F2. Single-threaded, one payload type per thread (`Trace` rule 4), so
-//!   every block was laid out for the caller's `Object<P>`.
+//!   the layout stored beside it, and its object was fully dropped (the
+//!   memory is uninitialised, owned by the freelist alone).
+//! * F2. Single-threaded (the lists are thread-local).
 
+use std::alloc::Layout;
 use std::cell::RefCell;
 
 use crate::{layout_for, Freelist, Trace};
@@ -63,7 +63,7 @@ impl Kind {
 const KINDS: usize = Kind::FIRST_TUPLE + TUPLE_LENGTHS;
 
 thread_local! {
-    static FREE: RefCell<[Vec<usize>; KINDS]> = const {
+    static FREE: RefCell<[Vec<(usize, Layout)>; KINDS]> = const {
         RefCell::new([const { Vec::new() }; KINDS])
     };
 }
@@ -79,16 +79,13 @@ pub fn tuple_kind(n: usize) -> Option<Kind> {
     }
 }
 
-/// The freelist an object with this payload and layout may use (the
-/// caller also requires no trailing cells): the payload's choice, if the
-/// layout is that kind's (F1).
+/// The freelist an object with this payload and layout may use (not a
+/// tuple, no trailing cells): the payload's choice, if the layout is that
+/// kind's.
 #[inline]
 pub fn kind_of<P: Trace>(payload: &P, gc: bool, dict: bool) -> Option<Kind> {
     if dict {
         return None;
-    }
-    if let Some(t) = payload.items() {
-        return if gc { tuple_kind(t.len()) } else { None };
     }
     match payload.freelist() {
         Some(Freelist::Float) if !gc => Some(Kind::FLOAT),
@@ -102,23 +99,34 @@ fn layout_of<P: Trace>(k: Kind) -> std::alloc::Layout {
     layout_for::<P>(k.0 != Kind::FLOAT.0, false, k.tuple_len()).0
 }
 
-/// A block for a new object of kind `k` (null when the list is empty).
+/// A block of exactly `layout` for a new object of kind `k` (null when
+/// the list has none: a block of another layout is left for the
+/// allocator).
 #[inline]
-pub fn pop(k: Kind) -> *mut u8 {
-    FREE.try_with(|f| f.borrow_mut()[k.0].pop())
-        .ok()
-        .flatten()
-        .map_or(std::ptr::null_mut(), |a| a as *mut u8)
+pub(crate) fn pop(k: Kind, layout: Layout) -> *mut u8 {
+    FREE.try_with(|f| {
+        let mut f = f.borrow_mut();
+        let list = &mut f[k.0];
+        match list.last() {
+            Some(&(a, l)) if l == layout => {
+                list.pop();
+                a as *mut u8
+            }
+            _ => std::ptr::null_mut(),
+        }
+    })
+    .unwrap_or(std::ptr::null_mut())
 }
 
-/// Keeps a freed block; false when the list is full (the caller frees it).
+/// Keeps a freed block of `layout`; false when the list is full (the caller
+/// frees it).
 #[inline]
-pub fn push(k: Kind, block: *mut u8) -> bool {
+pub(crate) fn push(k: Kind, block: *mut u8, layout: Layout) -> bool {
     FREE.try_with(|f| {
         let mut f = f.borrow_mut();
         let list = &mut f[k.0];
         if list.len() < k.limit() {
-            list.push(block as usize);
+            list.push((block as usize, layout));
             true
         } else {
             false
@@ -129,20 +137,20 @@ pub fn push(k: Kind, block: *mut u8) -> bool {
 
 /// Returns every kept block to the allocator (`clear_freelists`, run by
 /// full collections and at shutdown).
-pub fn clear<P: Trace>() {
+pub fn clear() {
     let lists = FREE.try_with(|f| std::mem::take(&mut *f.borrow_mut()));
     let Ok(lists) = lists else { return };
-    for (i, list) in lists.into_iter().enumerate() {
-        for a in list {
+    for list in lists {
+        for (a, layout) in list {
             // SAFETY: F1: the block came from minipy_alloc with this layout
             // and nothing else refers to it.
-            unsafe { minipy_alloc::dealloc(a as *mut u8, layout_of::<P>(Kind(i))) };
+            unsafe { minipy_alloc::dealloc(a as *mut u8, layout) };
         }
     }
 }
 
 /// The freelist lines of `sys._debugmallocstats()`, in CPython's format
-/// (`_PyDebugAllocatorStats`).
+/// (`_PyDebugAllocatorStats`), with the block sizes of payload `P`.
 pub fn report<P: Trace>() -> String {
     let counts = FREE
         .try_with(|f| f.borrow().iter().map(|l| l.len()).collect::<Vec<_>>())

@@ -4,7 +4,9 @@
 //! lists ([`weakref`]), freelists ([`freelist`]) and inline-values blocks
 //! ([`values`]). It is generic over the payload type `P` (a [`Trace`]
 //! implementation), so it knows nothing of Python's types; all of the
-//! interpreter's `unsafe` code is here.
+//! interpreter's `unsafe` code is here, and none of it relies on what the
+//! payload answers: `Trace` is a safe trait (see `trace.rs` for how each
+//! answer is kept from mattering to memory safety).
 //!
 //! ```text
 //!            instances of user subclasses of built-in types only
@@ -23,7 +25,7 @@
 //!            instances of classes with __slots__: slot cells; tuples: items
 //!            +------------------------------------------+
 //!            | n x SlotCell: Cell<Option<Ref<P>>>       |  8n bytes (n in ob_flags)
-//!            |   or n x Ref<P> (tuple items)            |  8n bytes (n in the payload's Items)
+//!            |   or n x Ref<P> (tuple items, HAS_ITEMS) |  8n bytes (n in ob_flags)
 //!            +------------------------------------------+
 //! ```
 //!
@@ -43,8 +45,8 @@
 //! * `&Object<P>` is a *borrowed* reference: valid while some owner lives.
 //!   It derefs to its payload, so payload methods are object methods.
 //!
-//! Invariants relied upon by the `unsafe` blocks below (the payload's own
-//! obligations are the numbered safety rules of [`Trace`]):
+//! Invariants relied upon by the `unsafe` blocks below (all kept by this
+//! crate alone, whatever the payload does):
 //!
 //! 1. A `Ref` always points to a live, fully initialised `Object` allocated
 //!    by [`Ref::new`] (or its siblings); the count it holds is included in
@@ -53,8 +55,10 @@
 //!    once, by the `drop` that brings the count to zero (or by the trashcan
 //!    that the drop deferred it to).
 //! 3. The heap is single-threaded (`Ref` is `!Send`/`!Sync` because it
-//!    holds a raw pointer), so `Cell` counts need no atomics; a thread
-//!    holds objects of one payload type only (`Trace` rule 4).
+//!    holds a raw pointer), so `Cell` counts need no atomics. The
+//!    collector's lists hold objects of one payload type per thread: the
+//!    first container allocated on a thread fixes it, and a container of
+//!    another type panics at allocation (`gc::on_alloc`).
 //! 4. `ob_type` holds an owned reference to a type object, released when the
 //!    object is destroyed. Type objects created at start-up are *immortal*
 //!    (their count never reaches zero), which breaks the `type(type) is
@@ -63,13 +67,19 @@
 //!    `HAS_DICT_SLOT` iff a `DictSlot` precedes that (it implies
 //!    `HAS_GC_HEAD`); the layout used to free is recomputed from the flags.
 //! 6. The header bits from `CELLS_SHIFT` up hold the number `n` of
-//!    initialised [`SlotCell`]s that follow the object in its block (the
-//!    `__slots__` values of an instance); `n` is set at allocation and
-//!    never changes, so the layout to free is recomputed from it too.
-//! 7. A tuple's items are the `len` initialised `Ref`s that follow the
-//!    object in its block ([`Items`], made only by [`Ref::new_tuple`] and
-//!    reported back by `Trace::items`, rule 1); they are never changed,
-//!    and dropped when the object is freed.
+//!    initialised words that follow the object in its block; `n` is set at
+//!    allocation and never changes, so the layout to free is recomputed
+//!    from it too. Without `HAS_ITEMS` they are [`SlotCell`]s (the
+//!    `__slots__` values of an instance).
+//! 7. With `HAS_ITEMS` (set only by [`Ref::new_tuple`] and
+//!    [`Ref::new_immortal_tuple`]) they are a tuple's items, `n`
+//!    initialised `Ref`s, never changed, dropped when the object is freed
+//!    ([`Object::items`]); a tuple of `BIG_COUNT` items or more has the
+//!    count `BIG_COUNT` and its length in one more word, before the items.
+//!    The payload of a tuple holds only a [`TupleMark`]; nothing in it
+//!    says where the items are.
+//! 8. Flags the heap's layout and lists depend on (`HEAP_FLAGS`) are
+//!    written only by this crate ([`Object::set_flag`] refuses them).
 //!
 //! Destruction can recurse (a list holding the only reference to a list ...).
 //! Like CPython's "trashcan", destruction deeper than [`TRASHCAN_DEPTH`]
@@ -92,7 +102,7 @@ use std::cell::Cell;
 use std::fmt;
 use std::ptr::NonNull;
 
-pub use trace::{Freelist, Trace, WeakParts};
+pub use trace::{Freelist, Trace};
 
 /// The collector's link header, placed before container objects.
 #[repr(C)]
@@ -134,6 +144,24 @@ pub const INLINE_DICT: u32 = 128;
 pub const HAS_WEAKREFS: u32 = 256;
 /// On a *type* object: its instances support weak references.
 pub const TYPE_WEAKREFABLE: u32 = 512;
+/// The trailing words are tuple items (`Ref`s), not slot cells.
+pub const HAS_ITEMS: u32 = 1024;
+/// The object is a weak reference attached to a referent (see `weakref`).
+pub const IS_WEAKREF: u32 = 2048;
+
+/// Flags only the heap writes (invariant 8): the layout, the collector's
+/// marks, the weakref links, PEP 442's once-only mark, and the trailing
+/// word count.
+const HEAP_FLAGS: u32 = HAS_GC_HEAD
+    | IMMORTAL
+    | FINALIZED
+    | HAS_DICT_SLOT
+    | COLLECTING
+    | UNREACHABLE
+    | HAS_WEAKREFS
+    | HAS_ITEMS
+    | IS_WEAKREF
+    | !((1 << CELLS_SHIFT) - 1);
 
 const IMMORTAL_REFCNT: u32 = 1 << 30;
 
@@ -161,8 +189,11 @@ pub struct Ref<P: Trace> {
 /// Header bits from here up hold the number of trailing cells (instances'
 /// `__slots__` values, stored after the object as CPython stores them).
 const CELLS_SHIFT: u32 = 16;
+/// The count that says "a tuple of this many items or more": its length
+/// is then the first trailing word, before the items.
+const BIG_COUNT: usize = (u32::MAX >> CELLS_SHIFT) as usize;
 /// Most trailing cells an object can have.
-pub const MAX_CELLS: usize = (u32::MAX >> CELLS_SHIFT) as usize;
+pub const MAX_CELLS: usize = BIG_COUNT - 1;
 
 /// A trailing cell (one `__slots__` value).
 pub type SlotCell<P> = Cell<Option<Ref<P>>>;
@@ -211,36 +242,64 @@ fn layout_for<P: Trace>(
     }
 }
 
+/// Frees a deferred object of the right payload type (`free_object::<P>`).
+type FreeFn = fn(NonNull<u8>);
+
 thread_local! {
     static DEALLOC_DEPTH: Cell<usize> = const { Cell::new(0) };
-    static TRASHCAN: std::cell::RefCell<Vec<NonNull<u8>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Deferred objects, each with the function that frees its type.
+    static TRASHCAN: std::cell::RefCell<Vec<(NonNull<u8>, FreeFn)>> = const { std::cell::RefCell::new(Vec::new()) };
     static LIVE_OBJECTS: Cell<isize> = const { Cell::new(0) };
     /// Whether `TRASHCAN` may hold objects (a plain flag, cheaper to read
     /// on every deallocation than the vector's thread-local).
     static DEFERRED: Cell<bool> = const { Cell::new(false) };
 }
 
-#[cfg(debug_assertions)]
-thread_local! {
-    /// The payload type this thread allocates (`Trace` rule 4).
-    static PAYLOAD_TYPE: Cell<Option<std::any::TypeId>> = const { Cell::new(None) };
-}
-
-/// Debug builds: checks `Trace` rule 4 (one payload type per thread).
-#[inline(always)]
-fn check_payload_type<P: Trace>() {
-    #[cfg(debug_assertions)]
-    let _ = PAYLOAD_TYPE.try_with(|t| {
-        let id = std::any::TypeId::of::<P>();
-        let first = *t.get().get_or_insert(id);
-        t.set(Some(first));
-        debug_assert!(first == id, "Trace rule 4: two payload types on one thread");
-    });
-}
-
 /// Objects allocated minus objects freed (for leak checks and statistics).
 pub fn live_objects() -> isize {
     LIVE_OBJECTS.with(|c| c.get())
+}
+
+/// While one lives, no object is freed: a count reaching zero defers the
+/// object to the trashcan (its finalizer and weakref callbacks still run).
+/// The collector holds one across every walk of its lists that calls the
+/// payload or the program (`Trace::traverse`, ...), so the node it stands
+/// on stays valid memory whatever those calls drop. Dropping the outermost
+/// one frees what was deferred.
+pub(crate) struct NoFree {
+    depth: usize,
+}
+
+impl NoFree {
+    pub(crate) fn new() -> NoFree {
+        let depth = DEALLOC_DEPTH.try_with(|d| d.replace(TRASHCAN_DEPTH.max(d.get())));
+        NoFree {
+            depth: depth.unwrap_or(0),
+        }
+    }
+}
+
+impl Drop for NoFree {
+    fn drop(&mut self) {
+        let _ = DEALLOC_DEPTH.try_with(|d| d.set(self.depth));
+        if self.depth == 0 {
+            drain_trashcan();
+        }
+    }
+}
+
+/// Frees everything deferred to the trashcan (by the outermost
+/// deallocation, or the outermost [`NoFree`]).
+fn drain_trashcan() {
+    if !DEFERRED.try_with(|d| d.get()).unwrap_or(false) {
+        return;
+    }
+    let _ = DEALLOC_DEPTH.try_with(|d| d.set(1));
+    while let Some((p, free)) = TRASHCAN.try_with(|t| t.borrow_mut().pop()).ok().flatten() {
+        free(p);
+    }
+    let _ = DEFERRED.try_with(|d| d.set(false));
+    let _ = DEALLOC_DEPTH.try_with(|d| d.set(0));
 }
 
 impl<P: Trace> Ref<P> {
@@ -273,13 +332,13 @@ impl<P: Trace> Ref<P> {
             for i in 0..ncells {
                 cells.add(i).write(Cell::new(None));
             }
-            finish(obj, ty, payload, gc, dict, ncells)
+            finish(obj, ty, payload, gc, dict, (ncells as u32) << CELLS_SHIFT)
         }
     }
 
     /// A new tuple (of type `ty`) owning `items`, which are stored after
     /// the object in the same block, as CPython's `PyTupleObject` stores
-    /// `ob_item`; its payload is `P::from_items`.
+    /// `ob_item`; its payload is `P::tuple`.
     pub fn new_tuple(mut items: Vec<Ref<P>>, ty: &Ref<P>) -> Ref<P> {
         Ref::new_tuple_from_tail(&mut items, 0, ty)
     }
@@ -293,20 +352,33 @@ impl<P: Trace> Ref<P> {
         let n = v.len() - start;
         let dict = ty.ob_flags.get() & TYPE_MANAGED_DICT != 0;
         let kind = if dict { None } else { freelist::tuple_kind(n) };
-        let obj = allocate(ty, true, dict, n, kind);
-        // SAFETY: `allocate` returned room for the object and `n` words
-        // after it; the items are moved there (the vector forgets them by
-        // shrinking to `start`) and `Items` records where they are
-        // (invariant 7; `Trace` rule 1 hands the same `Items` back).
+        // A big tuple keeps its length in a word before the items.
+        let (count, len_word) = if n < BIG_COUNT {
+            (n, 0)
+        } else {
+            (BIG_COUNT, 1)
+        };
+        let obj = allocate(ty, true, dict, n + len_word, kind);
+        // SAFETY: `allocate` returned room for the object and `n +
+        // len_word` words after it; the length word is written, the items
+        // `v[start..]` are moved after it (the vector forgets them by
+        // shrinking to `start`), and the header records them (invariant 7).
         unsafe {
-            let dst = obj.add(1) as *mut Ref<P>;
+            let words = obj.add(1) as *mut usize;
+            if len_word == 1 {
+                words.write(n);
+            }
+            let dst = words.add(len_word) as *mut Ref<P>;
             std::ptr::copy_nonoverlapping(v.as_ptr().add(start), dst, n);
             v.set_len(start);
-            let payload = P::from_items(Items {
-                ptr: NonNull::new_unchecked(dst),
-                len: n,
-            });
-            finish(obj, ty, payload, true, dict, 0)
+            finish(
+                obj,
+                ty,
+                P::tuple(TupleMark(())),
+                true,
+                dict,
+                HAS_ITEMS | ((count as u32) << CELLS_SHIFT),
+            )
         }
     }
 
@@ -314,7 +386,15 @@ impl<P: Trace> Ref<P> {
     /// `ty` may be `None` only for the very first type (`type` itself), whose
     /// type is then set to itself.
     pub fn new_immortal(payload: P, ty: Option<&Ref<P>>) -> Ref<P> {
-        check_payload_type::<P>();
+        Ref::immortal(payload, ty, IMMORTAL)
+    }
+
+    /// The immortal empty tuple (`()`), of type `ty`.
+    pub fn new_immortal_tuple(ty: &Ref<P>) -> Ref<P> {
+        Ref::immortal(P::tuple(TupleMark(())), Some(ty), IMMORTAL | HAS_ITEMS)
+    }
+
+    fn immortal(payload: P, ty: Option<&Ref<P>>, flags: u32) -> Ref<P> {
         let (layout, _) = layout_for::<P>(false, false, 0);
         // SAFETY: non-zero-sized layout.
         let base = unsafe { minipy_alloc::alloc(layout) };
@@ -324,7 +404,8 @@ impl<P: Trace> Ref<P> {
         let obj = base as *mut Object<P>;
         // SAFETY: `obj` is a fresh, aligned allocation for one Object; for
         // the self-typed case the pointer stored is the object itself, which
-        // is immortal, so it stays valid forever.
+        // is immortal, so it stays valid forever. No trailing words (a
+        // HAS_ITEMS tuple here has a count of 0).
         unsafe {
             let self_ptr = NonNull::new_unchecked(obj);
             let tptr = match ty {
@@ -336,7 +417,7 @@ impl<P: Trace> Ref<P> {
             };
             obj.write(Object {
                 ob_refcnt: Cell::new(IMMORTAL_REFCNT),
-                ob_flags: Cell::new(IMMORTAL),
+                ob_flags: Cell::new(flags),
                 ob_type: Cell::new(tptr),
                 payload,
             });
@@ -380,13 +461,15 @@ fn allocate<P: Trace>(
     trailing: usize,
     kind: Option<freelist::Kind>,
 ) -> *mut Object<P> {
-    // `Trace` rule 5: the GC head sits exactly `size_of::<GcHead>()`
-    // bytes before the object (`gc::gc_of`).
-    const { assert!(std::mem::align_of::<Object<P>>() <= std::mem::align_of::<GcHead>()) };
-    check_payload_type::<P>();
+    // The GC head sits exactly `size_of::<GcHead>()` bytes before the
+    // object (`gc::gc_of`), and trailing words right after it.
+    const {
+        assert!(std::mem::align_of::<Object<P>>() <= std::mem::align_of::<GcHead>());
+        assert!(std::mem::size_of::<Option<Ref<P>>>() == std::mem::size_of::<usize>());
+    };
     let (layout, offset) = layout_for::<P>(gc, dict, trailing);
     let recycled = match kind {
-        Some(k) => freelist::pop(k),
+        Some(k) => freelist::pop(k, layout),
         None => std::ptr::null_mut(),
     };
     let base = if recycled.is_null() {
@@ -419,11 +502,13 @@ fn allocate<P: Trace>(
 }
 
 /// Writes the header and payload at `obj` (from [`allocate`]) and hands the
-/// new object to the collector.
+/// new object to the collector. `trailing` holds the trailing-word bits of
+/// the header (`HAS_ITEMS` and the count).
 ///
 /// # Safety
-/// `obj` comes from `allocate(ty, gc, dict, ..)` and its `ncells` trailing
-/// cells (if any) are initialised.
+/// `obj` comes from `allocate(ty, gc, dict, n, ..)` where `n` is the count
+/// in `trailing`, and those `n` trailing words are initialised (slot cells,
+/// or items with `HAS_ITEMS`).
 #[inline(always)]
 unsafe fn finish<P: Trace>(
     obj: *mut Object<P>,
@@ -431,11 +516,9 @@ unsafe fn finish<P: Trace>(
     payload: P,
     gc: bool,
     dict: bool,
-    ncells: usize,
+    trailing: u32,
 ) -> Ref<P> {
-    let flags = if gc { HAS_GC_HEAD } else { 0 }
-        | if dict { HAS_DICT_SLOT } else { 0 }
-        | ((ncells as u32) << CELLS_SHIFT);
+    let flags = if gc { HAS_GC_HEAD } else { 0 } | if dict { HAS_DICT_SLOT } else { 0 } | trailing;
     // SAFETY: per the contract, `obj` is valid for writing an Object.
     let r = unsafe {
         obj.write(Object {
@@ -459,35 +542,10 @@ unsafe fn finish<P: Trace>(
     r
 }
 
-/// A tuple's items: a view of the words stored after the tuple object in
-/// its own block (see [`Ref::new_tuple`]). Only the heap creates one with
-/// items; it derefs to `&[Ref<P>]`.
-pub struct Items<P: Trace> {
-    ptr: NonNull<Ref<P>>,
-    len: usize,
-}
-
-impl<P: Trace> Items<P> {
-    /// No items (the empty tuple).
-    pub const fn empty() -> Items<P> {
-        Items {
-            ptr: NonNull::dangling(),
-            len: 0,
-        }
-    }
-}
-
-impl<P: Trace> std::ops::Deref for Items<P> {
-    type Target = [Ref<P>];
-    #[inline]
-    fn deref(&self) -> &[Ref<P>] {
-        // SAFETY: invariant 7: `len` initialised references live at `ptr`
-        // (after the object this payload is in) for as long as the object,
-        // which outlives any borrow of its payload; they are never mutated.
-        // For `len == 0` the dangling pointer is valid for an empty slice.
-        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
-    }
-}
+/// What a tuple's payload holds (`Trace::tuple`): only a mark. The items
+/// themselves are after the object, described by its header
+/// (`Object::items`); only the heap makes marks.
+pub struct TupleMark(());
 
 impl<P: Trace> Clone for Ref<P> {
     #[inline(always)]
@@ -531,15 +589,20 @@ fn destroy<P: Trace>(ptr: NonNull<Object<P>>) {
     // SAFETY: the count just reached zero (invariant 2), so this is the
     // single point of destruction and the object is still initialised.
     let obj = unsafe { ptr.as_ref() };
-    if obj.ob_flags.get() & FINALIZED == 0 && P::has_finalizer(obj) {
-        obj.ob_flags.set(obj.ob_flags.get() | FINALIZED);
-        // Resurrect temporarily for the duration of __del__.
+    if obj.ob_flags.get() & FINALIZED == 0 {
+        // Resurrected (count 1, owned by `tmp`) while the payload is asked
+        // about its finalizer and for the duration of `__del__`: whatever
+        // references they take and drop, the count cannot reach zero again
+        // in here.
         obj.ob_refcnt.set(1);
         let tmp = Ref { ptr };
-        P::finalize(&tmp);
+        if P::has_finalizer(obj) {
+            obj.ob_flags.set(obj.ob_flags.get() | FINALIZED);
+            P::finalize(&tmp);
+        }
+        std::mem::forget(tmp);
         let n = obj.ob_refcnt.get() - 1;
         obj.ob_refcnt.set(n);
-        std::mem::forget(tmp);
         if n != 0 {
             return; // resurrected by __del__
         }
@@ -548,7 +611,7 @@ fn destroy<P: Trace>(ptr: NonNull<Object<P>>) {
         // G2: never free (or defer) an object still linked in a gc list.
         gc::untrack(obj);
     }
-    if weakref::is_weakref(obj) {
+    if obj.ob_flags.get() & IS_WEAKREF != 0 {
         weakref::clear_ref(obj); // W2
     }
     if obj.ob_flags.get() & HAS_WEAKREFS != 0 {
@@ -561,7 +624,7 @@ fn destroy<P: Trace>(ptr: NonNull<Object<P>>) {
     };
     if depth >= TRASHCAN_DEPTH
         && TRASHCAN
-            .try_with(|t| t.borrow_mut().push(ptr.cast()))
+            .try_with(|t| t.borrow_mut().push((ptr.cast(), free_erased::<P>)))
             .is_ok()
     {
         let _ = DEFERRED.try_with(|d| d.set(true));
@@ -569,12 +632,8 @@ fn destroy<P: Trace>(ptr: NonNull<Object<P>>) {
     }
     let _ = DEALLOC_DEPTH.try_with(|d| d.set(depth + 1));
     free_object(ptr);
-    if depth == 0 && DEFERRED.try_with(|d| d.get()).unwrap_or(false) {
-        // The trashcan only holds objects of `P` (invariant 3).
-        while let Some(p) = TRASHCAN.try_with(|t| t.borrow_mut().pop()).ok().flatten() {
-            free_object::<P>(p.cast());
-        }
-        let _ = DEFERRED.try_with(|d| d.set(false));
+    if depth == 0 {
+        drain_trashcan();
     }
     let _ = DEALLOC_DEPTH.try_with(|d| d.set(depth));
 }
@@ -586,8 +645,8 @@ fn destroy<P: Trace>(ptr: NonNull<Object<P>>) {
 fn call_weakref_callbacks<P: Trace>(obj: &Object<P>) {
     let wrs = weakref::clear_all(obj);
     for wr in wrs {
-        let cb = match wr.payload.weakref() {
-            Some((_, cb)) => cb.try_borrow_mut().ok().and_then(|mut c| c.take()),
+        let cb = match wr.payload.weakref_callback() {
+            Some(cb) => cb.try_borrow_mut().ok().and_then(|mut c| c.take()),
             None => None,
         };
         if let Some(cb) = cb {
@@ -596,43 +655,59 @@ fn call_weakref_callbacks<P: Trace>(obj: &Object<P>) {
     }
 }
 
+/// [`free_object`] for the trashcan, which stores type-erased pointers.
+fn free_erased<P: Trace>(ptr: NonNull<u8>) {
+    free_object::<P>(ptr.cast());
+}
+
 fn free_object<P: Trace>(ptr: NonNull<Object<P>>) {
     // SAFETY: called exactly once per object, after its count reached zero
-    // (invariant 2); reading the flags and type first, then dropping the
-    // payload in place and freeing the block with the layout it was
-    // allocated with (invariant 5).
+    // (invariant 2) and it left every list and weakref table; reading the
+    // header first, then dropping the payload in place and freeing the
+    // block with the layout it was allocated with (invariants 5-7, all read
+    // from the header, which only the heap writes: invariant 8).
     unsafe {
         let raw = ptr.as_ptr();
         let flags = (*raw).ob_flags.get();
         let ty = (*raw).ob_type.get();
         let gc = flags & HAS_GC_HEAD != 0;
         let dict = flags & HAS_DICT_SLOT != 0;
-        let ncells = (flags >> CELLS_SHIFT) as usize;
-        let nitems = (*raw).payload.items().map_or(0, |t| t.len());
-        let kind = match freelist::kind_of(&(*raw).payload, gc, dict) {
-            Some(k) if ncells == 0 => Some(k),
-            _ => None,
+        let (trailing, first_item, nitems) = (*raw).trailing();
+        let items = flags & HAS_ITEMS != 0;
+        let kind = if items {
+            if dict {
+                None
+            } else {
+                freelist::tuple_kind(nitems)
+            }
+        } else if trailing == 0 {
+            freelist::kind_of(&(*raw).payload, gc, dict)
+        } else {
+            None
         };
         std::ptr::drop_in_place(&mut (*raw).payload);
-        // Trailing words: slot cells (invariant 6) or tuple items
-        // (invariant 7), never both.
-        let cells = raw.add(1) as *mut SlotCell<P>;
-        for i in 0..ncells {
-            std::ptr::drop_in_place(cells.add(i));
-        }
-        let items = raw.add(1) as *mut Ref<P>;
-        for i in 0..nitems {
-            std::ptr::drop_in_place(items.add(i));
+        // Trailing words: tuple items (invariant 7) or slot cells
+        // (invariant 6).
+        if items {
+            let items = (raw.add(1) as *mut Ref<P>).add(first_item);
+            for i in 0..nitems {
+                std::ptr::drop_in_place(items.add(i));
+            }
+        } else {
+            let cells = raw.add(1) as *mut SlotCell<P>;
+            for i in 0..trailing {
+                std::ptr::drop_in_place(cells.add(i));
+            }
         }
         if gc && flags & INLINE_DICT == 0 {
             gc::on_dealloc();
         }
-        let (layout, offset) = layout_for::<P>(gc, dict, ncells + nitems);
+        let (layout, offset) = layout_for::<P>(gc, dict, trailing);
         let base = (raw as *mut u8).sub(offset);
         if dict {
             std::ptr::drop_in_place(base as *mut DictSlot<P>);
         }
-        if !kind.is_some_and(|k| freelist::push(k, base)) {
+        if !kind.is_some_and(|k| freelist::push(k, base, layout)) {
             minipy_alloc::dealloc(base, layout);
         }
         let _ = LIVE_OBJECTS.try_with(|c| c.set(c.get() - 1));
@@ -689,8 +764,18 @@ impl<P: Trace> Object<P> {
         }
     }
 
-    /// Sets or clears header flags (`INLINE_DICT`, `TYPE_WEAKREFABLE`).
+    /// Sets or clears a flag of the program's (`INLINE_DICT`,
+    /// `TYPE_WEAKREFABLE`, ...). The heap's own flags (layout, collector
+    /// marks, weakref links) are not the program's to change (invariant
+    /// 8): asking for them is a bug, and they are left as they are.
     pub fn set_flag(&self, flag: u32, on: bool) {
+        debug_assert!(flag & HEAP_FLAGS == 0, "set_flag: heap flag {flag:#x}");
+        self.set_heap_flag(flag & !HEAP_FLAGS, on);
+    }
+
+    /// Sets or clears any flag (the heap's own use).
+    #[inline(always)]
+    pub(crate) fn set_heap_flag(&self, flag: u32, on: bool) {
         let f = self.ob_flags.get();
         self.ob_flags.set(if on { f | flag } else { f & !flag });
     }
@@ -701,17 +786,14 @@ impl<P: Trace> Object<P> {
         self.ob_flags.get() & flag != 0
     }
 
-    /// Bytes of the object's own block (GC head, dict slot, header and
-    /// payload), as allocated through `minipy_alloc`.
+    /// Bytes of the object's own block (GC head, dict slot, header,
+    /// payload and trailing words), as allocated through `minipy_alloc`.
     pub fn block_size(&self) -> usize {
         let f = self.ob_flags.get();
         if f & IMMORTAL != 0 {
             return layout_for::<P>(false, false, 0).0.size();
         }
-        let mut trailing = (f >> CELLS_SHIFT) as usize;
-        if let Some(t) = self.payload.items() {
-            trailing += t.len();
-        }
+        let (trailing, _, _) = self.trailing();
         layout_for::<P>(f & HAS_GC_HEAD != 0, f & HAS_DICT_SLOT != 0, trailing)
             .0
             .size()
@@ -720,16 +802,66 @@ impl<P: Trace> Object<P> {
     /// The trailing cells (`__slots__` values) allocated with the object.
     #[inline]
     pub fn cells(&self) -> &[SlotCell<P>] {
-        let n = (self.ob_flags.get() >> CELLS_SHIFT) as usize;
-        if n == 0 {
+        let f = self.ob_flags.get();
+        let n = (f >> CELLS_SHIFT) as usize;
+        if n == 0 || f & HAS_ITEMS != 0 {
             return &[];
         }
-        // SAFETY: invariant 6: the header's cell count is the number of
-        // initialised cells allocated right after this object; they live as
-        // long as the object, and `Cell` gives shared mutability.
+        // SAFETY: invariant 6: without HAS_ITEMS the header's count is the
+        // number of initialised cells allocated right after this object;
+        // they live as long as the object, and `Cell` gives shared
+        // mutability.
         unsafe {
             std::slice::from_raw_parts((self as *const Object<P>).add(1) as *const SlotCell<P>, n)
         }
+    }
+
+    /// A tuple's items (empty for any object that is not a tuple made by
+    /// [`Ref::new_tuple`]).
+    #[inline]
+    pub fn items(&self) -> &[Ref<P>] {
+        let f = self.ob_flags.get();
+        if f & HAS_ITEMS == 0 {
+            return &[];
+        }
+        let (_, first, n) = self.trailing();
+        // SAFETY: invariant 7: with HAS_ITEMS, `n` initialised,
+        // never-changed references follow the object (after the length
+        // word of a big tuple), living as long as it does.
+        unsafe {
+            std::slice::from_raw_parts(
+                ((self as *const Object<P>).add(1) as *const Ref<P>).add(first),
+                n,
+            )
+        }
+    }
+
+    /// The trailing words: (how many, index of the first item, number of
+    /// items), from the header (invariants 6, 7).
+    #[inline(always)]
+    fn trailing(&self) -> (usize, usize, usize) {
+        let f = self.ob_flags.get();
+        let count = (f >> CELLS_SHIFT) as usize;
+        if f & HAS_ITEMS == 0 {
+            return (count, 0, 0);
+        }
+        if count < BIG_COUNT {
+            return (count, 0, count);
+        }
+        // SAFETY: invariant 7: a big tuple's first trailing word, written
+        // at allocation and never changed, is its length.
+        let n = unsafe { *((self as *const Object<P>).add(1) as *const usize) };
+        (n + 1, 1, n)
+    }
+
+    /// The items, if this is a tuple (made by [`Ref::new_tuple`] or
+    /// [`Ref::new_immortal_tuple`]).
+    #[inline]
+    pub fn as_tuple(&self) -> Option<&[Ref<P>]> {
+        if self.ob_flags.get() & HAS_ITEMS == 0 {
+            return None;
+        }
+        Some(self.items())
     }
 
     /// Marks a type object whose instances carry a managed `__dict__`.

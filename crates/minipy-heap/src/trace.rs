@@ -4,7 +4,7 @@
 //!   minipy-heap                                 the program (minipy-vm)
 //!   +-------------------------------+           +-----------------------------+
 //!   | Ref<P>, Object<P>, destroy,   |  P: Trace | enum Payload { Int, List,   |
-//!   | trashcan, gc passes, weakref  | <-------- |   Tuple(Items), WeakRef, ...}|
+//!   | trashcan, gc passes, weakref  | <-------- |  Tuple(TupleMark), WeakRef }|
 //!   | lists, freelists, Values      |           | impl Trace for Payload      |
 //!   +-------------------------------+           +-----------------------------+
 //!        calls P::traverse / P::clear / P::finalize ... (static dispatch)
@@ -18,20 +18,32 @@
 //! The finalizer and the weakref callback are trait methods too (they were
 //! fn pointers installed at start-up): no thread-local read per call.
 //!
-//! Most methods are *semantic* (a wrong `traverse` makes the collector
-//! keep or clear the wrong objects, as a wrong `tp_traverse` does in
-//! CPython) but never unsound: the collector frees nothing itself; it only
-//! calls [`Trace::clear`] and lets reference counting free what dies. The
-//! methods the heap's memory safety does rely on are listed in the trait's
-//! safety section.
+//! The trait is *safe*: the heap's memory safety does not depend on any
+//! answer. What a payload says is only ever advice about *meaning* (a
+//! wrong `traverse` makes the collector keep or clear the wrong objects,
+//! as a wrong `tp_traverse` does in CPython), because everything the
+//! `unsafe` code depends on is the heap's own:
+//!
+//! 1. Layout (GC head, dict slot, trailing cells or tuple items, their
+//!    number) is in the header, written only by the heap; a tuple's
+//!    payload holds a [`TupleMark`], not a pointer to its items.
+//! 2. Weak references are linked to their referents in the heap's side
+//!    table, keyed by address; the payload only keeps the callback.
+//! 3. The collector never frees an object itself (it calls
+//!    [`Trace::clear`] and reference counting frees), and while it walks
+//!    its lists and calls the payload, no object is freed (deaths are
+//!    deferred) and a walk stops if the object it stands on left the list.
+//!    So a `traverse` that drops references, tracks or untracks objects, or
+//!    even runs a collection, changes results, never validity.
+//! 4. The collector's lists hold one payload type per thread, checked when
+//!    a container is allocated; freelists check block sizes.
 
 use std::cell::RefCell;
 
-use crate::weakref::Referent;
-use crate::{Items, Object, Ref};
+use crate::{Object, Ref, TupleMark};
 
-/// The freelists a payload may use (tuples use theirs by length, through
-/// [`Trace::items`]). The heap only uses a freelist for blocks of the
+/// The freelists a payload may use (tuples use theirs by length, from
+/// the header). The heap only uses a freelist for blocks of the
 /// matching layout: floats without a GC head, lists and dicts with one.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Freelist {
@@ -40,44 +52,18 @@ pub enum Freelist {
     Dict,
 }
 
-/// A weak reference's parts the heap maintains: the link to its referent
-/// and its callback (see [`crate::weakref`]).
-pub type WeakParts<'a, P> = (&'a Referent, &'a RefCell<Option<Ref<P>>>);
-
 /// The payload of every object of a heap (CPython's `PyTypeObject` slots
 /// that the memory manager calls: `tp_traverse`, `tp_clear`, `tp_del`,
 /// `tp_itemsize`, `tp_weaklistoffset`).
 ///
-/// # Safety
-///
-/// An implementation must uphold these rules; the heap's `unsafe` code
-/// relies on them:
-///
-/// 1. **Items.** [`Trace::items`] returns `Some` only with the [`Items`]
-///    this payload was given by [`Trace::from_items`] (never another
-///    object's), or with an empty one ([`Items::empty`], which views no
-///    words); it returns the same answer for the payload's whole life. The
-///    heap drops and frees the words the `Items` views (stored after the
-///    object) when the object is freed.
-/// 2. **Weak references.** [`Trace::weakref`] returns `Some` for a payload
-///    that is a weak reference, and then always the same [`Referent`],
-///    owned by this payload alone, for the payload's whole life. The heap
-///    stores the referent's address there and clears it before the
-///    referent is freed; nothing else writes it.
-/// 3. **No heap changes from queries.** `is_container`, `tracked_at_creation`,
-///    `traverse`, `may_untrack`, `has_finalizer`, `items`, `weakref`,
-///    `freelist` and `type_name` must not create, drop or resurrect objects
-///    (no reference count may be left changed, and no `Ref` dropped): the
-///    collector calls them while walking its lists. Only `clear`,
-///    `finalize` and `call_weakref_callback` may run arbitrary code.
-/// 4. **One payload type per thread.** The heap's state (generation lists,
-///    freelists, weakref table, trashcan) is per thread and shared by every
-///    payload type: a thread allocates objects of one `Trace` type only
-///    (debug builds check it at allocation).
-/// 5. **Alignment.** `P`'s alignment is at most 8 (the GC head sits
-///    exactly one [`crate::GcHead`] before the object; checked at compile
-///    time by `Ref::new`).
-pub unsafe trait Trace: Sized + 'static {
+/// The trait is safe to implement: see the module documentation for why
+/// no answer can break the heap's memory safety. `traverse`,
+/// `tracked_at_creation`, `may_untrack`, `has_finalizer`, `is_container`,
+/// `weakref_callback`, `freelist` and `type_name` are *queries* and should
+/// not create or drop objects (the results of a collection would then be
+/// unpredictable); `clear`, `finalize` and `call_weakref_callback` may run
+/// any code.
+pub trait Trace: Sized + 'static {
     /// Whether objects with this payload can hold references to other
     /// objects: those get a GC head and are traversed by the collector.
     fn is_container(&self) -> bool;
@@ -118,16 +104,13 @@ pub unsafe trait Trace: Sized + 'static {
     /// referent dies (errors are the program's to report).
     fn call_weakref_callback(callback: &Ref<Self>, weakref: &Ref<Self>);
 
-    /// The items stored after the object (a tuple's `ob_item`), if this is
-    /// a payload made by [`Trace::from_items`] (safety rule 1).
-    fn items(&self) -> Option<&Items<Self>>;
+    /// The payload of a tuple (`Ref::new_tuple`); its items are stored
+    /// after the object and read with `Object::items`.
+    fn tuple(mark: TupleMark) -> Self;
 
-    /// The payload of a tuple owning `items` (`Ref::new_tuple`).
-    fn from_items(items: Items<Self>) -> Self;
-
-    /// The referent link and callback, if this payload is a weak reference
-    /// (safety rule 2).
-    fn weakref(&self) -> Option<WeakParts<'_, Self>>;
+    /// The callback cell, if this payload is a weak reference (the heap
+    /// takes the callback out when the referent dies).
+    fn weakref_callback(&self) -> Option<&RefCell<Option<Ref<Self>>>>;
 
     /// The freelist objects with this payload may be recycled through.
     fn freelist(&self) -> Option<Freelist> {

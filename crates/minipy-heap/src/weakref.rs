@@ -3,52 +3,74 @@
 //! objects that are never weakly referenced pay nothing but a flag bit).
 //!
 //! ```text
-//!   referent (HAS_WEAKREFS)         WEAKLISTS[referent address]
-//!   +-----------+                   [ basic ref, basic proxy, ref+cb (newest), ..., ref+cb (oldest) ]
-//!   | Object<P> | <-- Referent -----  each a weakref object (`Trace::weakref` is Some) whose
-//!   +-----------+     address         `Referent` holds the referent's *address*, not a reference
+//!   referent (HAS_WEAKREFS)        lists[referent address]
+//!   +-----------+                  [ basic ref, basic proxy, ref+cb (newest), ..., ref+cb (oldest) ]
+//!   | Object<P> |                    each a weakref object (IS_WEAKREF) ...
+//!   +-----------+                  referents[weakref address] = referent address
+//!        ^-------------------------  ... whose referent is found here: an *address*, not a reference
 //! ```
 //!
-//! The program's weakref payload embeds a [`Referent`] (only this module
-//! writes it) and a callback cell, and hands both to the heap through
-//! `Trace::weakref` (rule 2: always the same ones).
+//! Both directions live in the heap's table, keyed by address; the
+//! program's weakref payload only keeps the callback
+//! (`Trace::weakref_callback`), so nothing the payload does can make a
+//! link dangle.
 //!
 //! Invariants the `unsafe` code relies on:
 //!
-//! * W1. A weakref's `referent` is either 0 (dead) or the address of a live
-//!   object; the referent's list holds that weakref. `destroy` (lib.rs) clears
-//!   every weakref to an object (setting `referent` to 0) after its
-//!   finalizer and before anything else can observe the object dying, so
-//!   [`upgrade`] never produces a reference to freed memory.
-//! * W2. A weakref object is removed from its referent's list before it is
-//!   freed (or deferred to the trashcan), so lists only hold live weakrefs.
-//! * W3. Single-threaded, one payload type per thread (`Trace` rule 4).
+//! * W1. `referents[wr]` exists iff `wr` has IS_WEAKREF iff `wr` is in
+//!   `lists[referents[wr]]`, and then both are live objects. `destroy`
+//!   clears every weakref to an object (removing its entries and flags)
+//!   after its finalizer and before anything else can observe the object
+//!   dying, so [`upgrade`] never produces a reference to freed memory.
+//! * W2. A weakref object is detached from its referent before it is freed
+//!   (or deferred to the trashcan): `destroy` clears an IS_WEAKREF object,
+//!   so lists only hold live weakrefs.
+//! * W3. Single-threaded (the table is thread-local); a referent and its
+//!   weakrefs are objects of one payload type (`attach` takes both as
+//!   `Object<P>`), so an address read back is an `Object<P>` of the caller's
+//!   `P`.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::{Object, Ref, Trace, HAS_WEAKREFS};
+use crate::{Object, Ref, Trace, HAS_WEAKREFS, IS_WEAKREF};
 
-/// A weak reference's link to its referent: the referent's address while
-/// it lives, 0 before [`attach`] and once it died (W1). Only this module
-/// writes it.
-pub struct Referent(Cell<usize>);
+/// Hashes an object address (multiplicative: addresses are distinct and
+/// 8-aligned; no need for SipHash's resistance to chosen keys).
+#[derive(Default)]
+struct AddrHasher(u64);
 
-impl Referent {
-    /// Not attached (a dead reference until [`attach`]).
-    pub const fn new() -> Referent {
-        Referent(Cell::new(0))
+impl Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64 >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
-impl Default for Referent {
-    fn default() -> Referent {
-        Referent::new()
-    }
+type AddrMap<V> = HashMap<usize, V, BuildHasherDefault<AddrHasher>>;
+
+struct Table {
+    /// Referent address -> its weakrefs' addresses, in list order.
+    lists: AddrMap<Vec<usize>>,
+    /// Weakref address -> its referent's address.
+    referents: AddrMap<usize>,
 }
 
 thread_local! {
-    static WEAKLISTS: RefCell<HashMap<usize, Vec<usize>>> = RefCell::new(HashMap::new());
+    static TABLE: RefCell<Table> = const {
+        RefCell::new(Table {
+            lists: HashMap::with_hasher(BuildHasherDefault::new()),
+            referents: HashMap::with_hasher(BuildHasherDefault::new()),
+        })
+    };
 }
 
 /// Where a new weakref goes in its referent's list.
@@ -60,47 +82,46 @@ pub enum Position {
     AfterBasic(usize),
 }
 
+/// Whether `obj` is a weak reference whose referent lives (IS_WEAKREF).
 #[inline]
-pub fn is_weakref<P: Trace>(obj: &Object<P>) -> bool {
-    obj.payload.weakref().is_some()
+pub fn is_attached<P: Trace>(obj: &Object<P>) -> bool {
+    obj.has_flag(IS_WEAKREF)
 }
 
-fn referent_addr<P: Trace>(wr: &Object<P>) -> usize {
-    match wr.payload.weakref() {
-        Some((r, _)) => r.0.get(),
-        None => 0,
-    }
-}
-
-/// Links `wr` (a fresh weakref object) to `referent`.
-/// Does nothing when `wr` is not a weakref or is attached already.
+/// Links `wr` (a fresh weakref object) to `referent`. Does nothing when
+/// `wr` is attached already, or is `referent` itself.
 pub fn attach<P: Trace>(referent: &Object<P>, wr: &Object<P>, pos: Position) {
-    let Some((r, _)) = wr.payload.weakref() else {
-        return;
-    };
-    debug_assert_eq!(r.0.get(), 0, "weakref attached twice");
-    if r.0.get() != 0 {
+    debug_assert!(!wr.has_flag(IS_WEAKREF), "weakref attached twice");
+    if wr.has_flag(IS_WEAKREF) || wr.is(referent) {
         return;
     }
-    r.0.set(referent.addr());
-    referent.set_flag(HAS_WEAKREFS, true);
-    WEAKLISTS.with(|t| {
+    let done = TABLE.try_with(|t| {
         let mut t = t.borrow_mut();
-        let list = t.entry(referent.addr()).or_default();
+        t.referents.insert(wr.addr(), referent.addr());
+        let list = t.lists.entry(referent.addr()).or_default();
         match pos {
             Position::Head => list.insert(0, wr.addr()),
             Position::AfterBasic(n) => list.insert(n.min(list.len()), wr.addr()),
         }
     });
+    if done.is_ok() {
+        wr.set_heap_flag(IS_WEAKREF, true);
+        referent.set_heap_flag(HAS_WEAKREFS, true);
+    }
 }
 
-/// A new reference to the referent, or None once it died.
+/// A new reference to the referent, or None once it died (or if `wr` is
+/// no weakref).
 pub fn upgrade<P: Trace>(wr: &Object<P>) -> Option<Ref<P>> {
-    let a = referent_addr(wr);
-    if a == 0 {
+    if !wr.has_flag(IS_WEAKREF) {
         return None;
     }
-    // SAFETY: W1: a non-zero referent address is a live object.
+    let a = TABLE
+        .try_with(|t| t.borrow().referents.get(&wr.addr()).copied())
+        .ok()
+        .flatten()?;
+    // SAFETY: W1: the referent recorded for an attached weakref is a live
+    // `Object<P>` (W3).
     let obj = unsafe { &*(a as *const Object<P>) };
     Some(obj.to_ref())
 }
@@ -108,22 +129,22 @@ pub fn upgrade<P: Trace>(wr: &Object<P>) -> Option<Ref<P>> {
 /// Detaches `wr` from its referent (`_PyWeakref_ClearRef`): it now reports
 /// a dead referent. The callback is kept.
 pub fn clear_ref<P: Trace>(wr: &Object<P>) {
-    let Some((r, _)) = wr.payload.weakref() else {
-        return;
-    };
-    let a = r.0.replace(0);
-    if a == 0 {
+    if !wr.has_flag(IS_WEAKREF) {
         return;
     }
-    let _ = WEAKLISTS.try_with(|t| {
+    wr.set_heap_flag(IS_WEAKREF, false);
+    let _ = TABLE.try_with(|t| {
         let mut t = t.borrow_mut();
-        if let Some(list) = t.get_mut(&a) {
+        let Some(a) = t.referents.remove(&wr.addr()) else {
+            return;
+        };
+        if let Some(list) = t.lists.get_mut(&a) {
             list.retain(|&x| x != wr.addr());
             if list.is_empty() {
-                t.remove(&a);
+                t.lists.remove(&a);
                 // SAFETY: W1: `a` was this weakref's live referent.
                 let obj = unsafe { &*(a as *const Object<P>) };
-                obj.set_flag(HAS_WEAKREFS, false);
+                obj.set_heap_flag(HAS_WEAKREFS, false);
             }
         }
     });
@@ -135,19 +156,23 @@ pub fn clear_all<P: Trace>(referent: &Object<P>) -> Vec<Ref<P>> {
     if !referent.has_flag(HAS_WEAKREFS) {
         return Vec::new();
     }
-    referent.set_flag(HAS_WEAKREFS, false);
-    let list = WEAKLISTS
-        .try_with(|t| t.borrow_mut().remove(&referent.addr()))
-        .ok()
-        .flatten()
+    referent.set_heap_flag(HAS_WEAKREFS, false);
+    let list = TABLE
+        .try_with(|t| {
+            let mut t = t.borrow_mut();
+            let list = t.lists.remove(&referent.addr()).unwrap_or_default();
+            for a in &list {
+                t.referents.remove(a);
+            }
+            list
+        })
         .unwrap_or_default();
     list.into_iter()
         .map(|a| {
-            // SAFETY: W2: the list only holds live weakref objects.
+            // SAFETY: W2: the list only holds live weakref objects (W3:
+            // of this `P`).
             let wr = unsafe { &*(a as *const Object<P>) };
-            if let Some((r, _)) = wr.payload.weakref() {
-                r.0.set(0);
-            }
+            wr.set_heap_flag(IS_WEAKREF, false);
             wr.to_ref()
         })
         .collect()
@@ -155,10 +180,9 @@ pub fn clear_all<P: Trace>(referent: &Object<P>) -> Vec<Ref<P>> {
 
 /// The callback of a weakref object, if any.
 pub fn callback_of<P: Trace>(wr: &Object<P>) -> Option<Ref<P>> {
-    match wr.payload.weakref() {
-        Some((_, cb)) => cb.try_borrow().ok().and_then(|c| c.clone()),
-        None => None,
-    }
+    wr.payload
+        .weakref_callback()
+        .and_then(|cb| cb.try_borrow().ok().and_then(|c| c.clone()))
 }
 
 /// The weakrefs to `referent`, in list order (`weakref.getweakrefs`).
@@ -166,13 +190,15 @@ pub fn refs_to<P: Trace>(referent: &Object<P>) -> Vec<Ref<P>> {
     if !referent.has_flag(HAS_WEAKREFS) {
         return Vec::new();
     }
-    WEAKLISTS.with(|t| {
+    TABLE.with(|t| {
         t.borrow()
+            .lists
             .get(&referent.addr())
             .map(|l| {
                 l.iter()
                     .map(|&a| {
-                        // SAFETY: W2: the list only holds live weakref objects.
+                        // SAFETY: W2: the list only holds live weakref
+                        // objects (W3: of this `P`).
                         let wr = unsafe { &*(a as *const Object<P>) };
                         wr.to_ref()
                     })
@@ -187,5 +213,10 @@ pub fn count<P: Trace>(referent: &Object<P>) -> usize {
     if !referent.has_flag(HAS_WEAKREFS) {
         return 0;
     }
-    WEAKLISTS.with(|t| t.borrow().get(&referent.addr()).map_or(0, |l| l.len()))
+    TABLE.with(|t| {
+        t.borrow()
+            .lists
+            .get(&referent.addr())
+            .map_or(0, |l| l.len())
+    })
 }

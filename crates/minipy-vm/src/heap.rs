@@ -17,8 +17,8 @@ use crate::object::Payload;
 pub type PyObject = minipy_heap::Object<Payload>;
 /// An owned (strong) reference to a Python object.
 pub type PyRef = minipy_heap::Ref<Payload>;
-/// A tuple's items, stored after the tuple object.
-pub type TupleItems = minipy_heap::Items<Payload>;
+/// What a tuple's payload holds (its items are after the object).
+pub use minipy_heap::TupleMark;
 /// A trailing cell (one `__slots__` value).
 pub type SlotCell = minipy_heap::SlotCell<Payload>;
 /// The managed `__dict__` slot of instances of subclasses of built-ins.
@@ -47,7 +47,7 @@ pub mod freelist {
 
     /// Returns every kept block to the allocator.
     pub fn clear() {
-        minipy_heap::freelist::clear::<Payload>();
+        minipy_heap::freelist::clear();
     }
 
     /// The freelist lines of `sys._debugmallocstats()`.

@@ -3,13 +3,9 @@
 //! ([`eval`]), the import system ([`import`]) and the built-in modules.
 //!
 //! The heap itself is the `minipy-heap` crate ([`heap`] names its types
-//! for the VM); this crate has no `unsafe` block or `unsafe fn`. Its one
-//! `unsafe` token is the promise `unsafe impl Trace for Payload`
-//! (`object.rs`): the heap's soundness relies on what the payload reports
-//! (its tuple items, its weakref link), so the trait is `unsafe`, and an
-//! `unsafe impl` is `unsafe_code` to the compiler; hence `deny` with that
-//! single, commented `allow` rather than `forbid`.
-#![deny(unsafe_code)]
+//! for the VM, `object.rs` implements its safe `Trace` trait); this crate
+//! has no `unsafe` code at all (enforced: `forbid(unsafe_code)`).
+#![forbid(unsafe_code)]
 
 pub mod bootstrap;
 pub mod builtins;

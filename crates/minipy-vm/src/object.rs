@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 
-use minipy_heap::{Freelist, Trace, WeakParts};
+use minipy_heap::{Freelist, Trace};
 
 use crate::heap::{PyObject, PyRef};
 use crate::objects::dict::DictData;
@@ -126,11 +126,9 @@ pub enum WeakKind {
     CallableProxy,
 }
 
-/// A weak reference's data (CPython's `PyWeakReference`). The referent is
-/// an address kept by the heap, not a reference: see `minipy_heap::weakref`
-/// for its invariants.
+/// A weak reference's data (CPython's `PyWeakReference`). The link to the
+/// referent is the heap's (`minipy_heap::weakref`), not the payload's.
 pub struct WeakRefData {
-    pub referent: minipy_heap::weakref::Referent,
     pub callback: RefCell<Option<PyRef>>,
     /// The referent's hash, once computed (`-1` before).
     pub hash: Cell<i64>,
@@ -158,8 +156,9 @@ pub enum Payload {
     Str(StrData),
     Bytes(Box<[u8]>),
     List(RefCell<Vec<PyRef>>),
-    /// Items stored after the object (`PyRef::new_tuple`).
-    Tuple(crate::heap::TupleItems),
+    /// Items stored after the object (`PyRef::new_tuple`, read with
+    /// `obj.as_tuple()` / `obj.items()`); the payload holds only a mark.
+    Tuple(crate::heap::TupleMark),
     Dict(Box<RefCell<DictData>>),
     /// `set`/`frozenset`: a dict whose values are unused.
     Set(Box<RefCell<DictData>>),
@@ -259,7 +258,6 @@ impl Payload {
                     v.iter().rev().for_each(visit);
                 }
             }
-            Payload::Tuple(v) => v.iter().rev().for_each(visit),
             Payload::Dict(d) | Payload::Set(d) => {
                 if let Ok(d) = d.try_borrow() {
                     d.traverse(visit);
@@ -533,13 +531,6 @@ impl Payload {
         matches!(self, Payload::None)
     }
 
-    pub fn as_tuple(&self) -> Option<&[PyRef]> {
-        match self {
-            Payload::Tuple(t) => Some(&t[..]),
-            _ => None,
-        }
-    }
-
     pub fn as_exception(&self) -> Option<&ExceptionData> {
         match self {
             Payload::Exception(e) => Some(e),
@@ -548,20 +539,8 @@ impl Payload {
     }
 }
 
-// SAFETY: the rules of `Trace`:
-// 1. Only `Payload::Tuple` holds `Items`: those `PyRef::new_tuple` made
-//    (`from_items`) or the empty one of the immortal `()`; a payload's
-//    variant never changes (it is only reached through `&`).
-// 2. `weakref` returns the `Referent` inside the payload's own boxed
-//    `WeakRefData`, the same one for the object's whole life.
-// 3. The queries only read (`try_borrow`, no reference is created or
-//    dropped); `clear`, `finalize` and `call_weakref_callback` are the only
-//    methods that run Python code.
-// 4. The VM allocates `Payload` objects only (one VM thread, one type).
-// 5. `Payload`'s alignment is 8 (checked at compile time by the heap).
-// The crate's only `unsafe` token (see lib.rs).
-#[allow(unsafe_code)]
-unsafe impl Trace for Payload {
+/// What the heap needs to know about a payload (see `minipy_heap::Trace`).
+impl Trace for Payload {
     /// True for payloads that can hold references to other objects (those
     /// get a GC head and are traversed by the cycle collector).
     #[inline]
@@ -593,6 +572,9 @@ unsafe impl Trace for Payload {
     /// Every reference the object holds: its payload's, its slot cells,
     /// its managed `__dict__`, and its heap type.
     fn traverse(obj: &PyObject, visit: &mut impl FnMut(&PyRef)) {
+        // A tuple's items are after the object (last first, as
+        // tupletraverse).
+        obj.items().iter().rev().for_each(&mut *visit);
         obj.payload.traverse(visit);
         for c in obj.cells() {
             if let Some(v) = crate::heap::cell_get(c) {
@@ -645,22 +627,14 @@ unsafe impl Trace for Payload {
     }
 
     #[inline]
-    fn items(&self) -> Option<&crate::heap::TupleItems> {
-        match self {
-            Payload::Tuple(t) => Some(t),
-            _ => None,
-        }
+    fn tuple(mark: crate::heap::TupleMark) -> Payload {
+        Payload::Tuple(mark)
     }
 
     #[inline]
-    fn from_items(items: crate::heap::TupleItems) -> Payload {
-        Payload::Tuple(items)
-    }
-
-    #[inline]
-    fn weakref(&self) -> Option<WeakParts<'_, Payload>> {
+    fn weakref_callback(&self) -> Option<&RefCell<Option<PyRef>>> {
         match self {
-            Payload::WeakRef(w) => Some((&w.referent, &w.callback)),
+            Payload::WeakRef(w) => Some(&w.callback),
             _ => None,
         }
     }

@@ -131,10 +131,7 @@ impl Vm {
                 )
             })
             .collect();
-        let empty_tuple = PyRef::new_immortal(
-            Payload::Tuple(crate::heap::TupleItems::empty()),
-            Some(&types.tuple),
-        );
+        let empty_tuple = PyRef::new_immortal_tuple(&types.tuple);
         let empty_str =
             PyRef::new_immortal(Payload::Str(StrData::new("".into())), Some(&types.str));
         let builtins_dict = PyRef::new(Payload::Dict(Box::default()), &types.dict);

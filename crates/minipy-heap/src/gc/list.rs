@@ -10,8 +10,15 @@
 //! ```
 //!
 //! A node is an address (`usize`): a list head or the GcHead of an object;
-//! `next == 0` means *not in any list* (untracked). Every primitive is O(1)
-//! except [`size`] and the walks.
+//! `next == 0` means *not in any list* (untracked). A head's `gc_refs` is
+//! [`HEAD_MARK`] (an object's never is: it holds a reference count), so a
+//! walk can tell a head from an object. Every primitive is O(1) except
+//! [`size`] and the walks.
+//!
+//! A walk that calls the payload or the program may find that the object
+//! it stands on left its list meanwhile (untracked, or moved to another
+//! list): [`step`] then ends the walk instead of following `next` into
+//! another list (whose head it would take for an object).
 //!
 //! Invariants the `unsafe` code relies on (the collector's G1-G3, see
 //! `gc/mod.rs`):
@@ -19,10 +26,12 @@
 //! * G1. A node address is either a list head owned by the collector (a
 //!   thread-local or a `Box<GcHead>` that outlives every use) or the
 //!   `GcHead` of a live object with `HAS_GC_HEAD`, at `object address -
-//!   size_of::<GcHead>()` (`Trace` rule 5 makes that exact).
+//!   size_of::<GcHead>()` (an alignment of at most 8, asserted at compile time
+//!   by `allocate`, makes that exact).
 //! * G2. An object is unlinked before its memory is freed or handed to the
 //!   trashcan (`destroy`), so lists never hold freed nodes.
-//! * G3. Single-threaded, one payload type per thread (`Trace` rule 4), so
+//! * G3. Single-threaded, and the lists hold one payload type per thread
+//!   (`gc::on_alloc` checks; every walk checks its `P` is that one), so
 //!   every object node of a list is an `Object<P>` of the caller's `P`.
 
 use std::cell::Cell;
@@ -32,24 +41,58 @@ use crate::{GcHead, Object, Trace};
 /// A list (head) or node address.
 pub(crate) type Node = usize;
 
-/// A fresh list head, linked to itself.
-pub(crate) fn new_head() -> Box<GcHead> {
-    let h = Box::new(GcHead {
-        prev: Cell::new(0),
-        next: Cell::new(0),
-        gc_refs: Cell::new(0),
-    });
-    let a = &*h as *const GcHead as usize;
-    h.prev.set(a);
-    h.next.set(a);
-    h
+/// The `gc_refs` of a list head.
+pub(crate) const HEAD_MARK: isize = isize::MIN;
+
+/// A temporary list of the collector (a boxed head). If it is dropped
+/// while it still holds objects (a pass that stopped early), they are
+/// returned to the oldest generation first, so no list ever links to a
+/// freed head.
+pub(crate) struct TempList<P: Trace> {
+    head: Box<GcHead>,
+    oldest: Node,
+    _objects: std::marker::PhantomData<fn(&P)>,
+}
+
+impl<P: Trace> TempList<P> {
+    /// An empty list whose leftovers go to `oldest` (a generation head).
+    pub(crate) fn new(oldest: Node) -> TempList<P> {
+        let head = Box::new(empty_head());
+        let a = &*head as *const GcHead as usize;
+        head.prev.set(a);
+        head.next.set(a);
+        TempList {
+            head,
+            oldest,
+            _objects: std::marker::PhantomData,
+        }
+    }
+
+    pub(crate) fn node(&self) -> Node {
+        head_addr(&self.head)
+    }
+}
+
+impl<P: Trace> Drop for TempList<P> {
+    fn drop(&mut self) {
+        let me = self.node();
+        if !is_empty(me) {
+            let mut p = first(me);
+            while p != me {
+                // The collector's marks mean nothing outside a pass.
+                obj_of::<P>(p).set_heap_flag(crate::COLLECTING | crate::UNREACHABLE, false);
+                p = next(p);
+            }
+            merge(me, self.oldest);
+        }
+    }
 }
 
 pub(crate) const fn empty_head() -> GcHead {
     GcHead {
         prev: Cell::new(0),
         next: Cell::new(0),
-        gc_refs: Cell::new(0),
+        gc_refs: Cell::new(HEAD_MARK),
     }
 }
 
@@ -87,7 +130,7 @@ pub(crate) fn gc_of<P>(obj: &Object<P>) -> Node {
 #[inline(always)]
 pub(crate) fn obj_of<P: Trace>(n: Node) -> &'static Object<P> {
     // SAFETY: G1: a non-head node is the GcHead of a live object, which
-    // starts right after it (`layout_for` places it so, rule 5); G3: it
+    // starts right after it (`layout_for` places it so); G3: it
     // is an `Object<P>`.
     unsafe { &*((n + std::mem::size_of::<GcHead>()) as *const Object<P>) }
 }
@@ -102,6 +145,24 @@ pub(crate) fn first(list: Node) -> Node {
 #[inline(always)]
 pub(crate) fn next(n: Node) -> Node {
     node(n).next.get()
+}
+
+/// A walk's node left its list while the payload or the program ran.
+pub(crate) struct Broken;
+
+/// The node after `p` in a walk of `list`: `Ok(Some(next))`, `Ok(None)`
+/// at the end, or `Broken` when `p` is no longer in `list` (it was
+/// unlinked, or moved into another list, whose head is not `list`'s).
+#[inline(always)]
+pub(crate) fn step(p: Node, list: Node) -> Result<Option<Node>, Broken> {
+    let n = next(p);
+    if n == list {
+        return Ok(None);
+    }
+    if n == 0 || node(n).gc_refs.get() == HEAD_MARK {
+        return Err(Broken);
+    }
+    Ok(Some(n))
 }
 
 pub(crate) fn is_empty(list: Node) -> bool {
@@ -157,13 +218,18 @@ pub(crate) fn size(list: Node) -> usize {
     n
 }
 
-/// Calls `f` on every object of `list`, in order (`f` must not unlink the
-/// node it is given: use an explicit loop for that).
+/// Calls `f` on every object of `list`, in order; stops early if `f`
+/// takes the object it is given out of the list. `f` may call the payload
+/// and the program: no object is freed meanwhile ([`crate::NoFree`]).
 #[inline]
 pub(crate) fn for_each<P: Trace>(list: Node, mut f: impl FnMut(&Object<P>)) {
+    let _no_free = crate::NoFree::new();
     let mut p = first(list);
     while p != list {
         f(obj_of(p));
-        p = next(p);
+        match step(p, list) {
+            Ok(Some(n)) => p = n,
+            _ => break,
+        }
     }
 }

@@ -37,6 +37,12 @@
 //! holding no references: its referents then look externally referenced,
 //! which is always safe (they are kept).
 //!
+//! The payload's answers cannot break the lists (see `trace.rs`): walks
+//! that call it hold a `NoFree` (no object is freed meanwhile) and stop
+//! when the object they stand on leaves its list (`list::step`); a pass
+//! that stops early abandons the collection ([`CollectError`]), and its
+//! temporary lists give their objects back to the oldest generation.
+//!
 //! Invariants the `unsafe` code relies on (in `gc/list.rs`, where nodes
 //! are dereferenced):
 //!
@@ -46,17 +52,20 @@
 //!   size_of::<GcHead>()`.
 //! * G2. An object is unlinked (untracked) before its memory is freed or
 //!   handed to the trashcan (`destroy`), so lists never hold freed nodes.
-//! * G3. The heap is single-threaded and holds one payload type per thread
-//!   (`Trace` rule 4); the thread-local state is only touched from the
-//!   interpreter thread.
+//! * G3. The heap is single-threaded, and the lists hold objects of one
+//!   payload type per thread: the first container allocated fixes it
+//!   (`owner`), a container of another type panics at allocation, and a
+//!   walk for another type finds nothing.
 
 mod list;
 mod passes;
 
+use std::any::TypeId;
 use std::cell::Cell;
 
 use list::{for_each, gc_of, head_of, node, Node};
-pub use passes::{collect_main, CollectError};
+use passes::collect_main;
+pub use passes::CollectError;
 
 use crate::{Object, Ref, Trace, COLLECTING, HAS_GC_HEAD, UNREACHABLE};
 
@@ -93,6 +102,8 @@ struct GcState {
     long_lived_total: Cell<isize>,
     long_lived_pending: Cell<isize>,
     stats: [Cell<GenStats>; NUM_GENERATIONS],
+    /// The payload type of the objects in the lists (G3).
+    owner: Cell<Option<TypeId>>,
 }
 
 const fn generation(threshold: isize) -> Generation {
@@ -124,8 +135,16 @@ thread_local! {
             long_lived_total: Cell::new(0),
             long_lived_pending: Cell::new(0),
             stats: [Cell::new(ZERO_STATS), Cell::new(ZERO_STATS), Cell::new(ZERO_STATS)],
+            owner: Cell::new(None),
         }
     };
+}
+
+/// Whether the lists hold objects of payload type `P` (or none yet): a
+/// walk for another type must not read them (G3).
+#[inline]
+fn owns<P: Trace>(g: &GcState) -> bool {
+    g.owner.get().is_none_or(|t| t == TypeId::of::<P>())
 }
 
 // ----- tracking ---------------------------------------------------------------
@@ -148,17 +167,22 @@ pub fn track<P: Trace>(obj: &Object<P>) {
 pub fn untrack<P: Trace>(obj: &Object<P>) {
     if is_tracked(obj) {
         list::remove(gc_of(obj));
-        obj.set_flag(COLLECTING | UNREACHABLE, false);
+        obj.set_heap_flag(COLLECTING | UNREACHABLE, false);
     }
 }
 
 /// Counts a container allocation (`_PyObject_GC_Link`), setting
 /// [`pending`] when generation 0 passes its threshold, and links the new
-/// object into generation 0 when `track` (one thread-local access for both).
+/// object into generation 0 when `track` (one thread-local access for
+/// both). Panics if the lists hold objects of another payload type (G3).
 #[inline]
 pub(crate) fn on_alloc<P: Trace>(obj: &Object<P>, track: bool) {
     let _ = GC.try_with(|g| {
-        if track {
+        if g.owner.get() != Some(TypeId::of::<P>()) {
+            set_owner::<P>(g);
+        }
+        // (`tracked_at_creation` may have tracked it already.)
+        if track && !is_tracked(obj) {
             list::append(gc_of(obj), head_of(&g.gens[0].head));
         }
         let g0 = &g.gens[0];
@@ -172,6 +196,16 @@ pub(crate) fn on_alloc<P: Trace>(obj: &Object<P>, track: bool) {
             g.pending.set(true);
         }
     });
+}
+
+/// The first container of the thread: its payload type owns the lists.
+#[cold]
+fn set_owner<P: Trace>(g: &GcState) {
+    assert!(
+        g.owner.get().is_none(),
+        "minipy_heap: containers of two payload types on one thread"
+    );
+    g.owner.set(Some(TypeId::of::<P>()));
 }
 
 /// Takes back the count of an allocation that CPython would not have made
@@ -206,9 +240,10 @@ pub fn may_be_tracked<P: Trace>(obj: &Object<P>) -> bool {
     if !obj.has_flag(HAS_GC_HEAD) {
         return false;
     }
-    match obj.payload.items() {
-        Some(_) => is_tracked(obj),
-        None => true,
+    if obj.has_flag(crate::HAS_ITEMS) {
+        is_tracked(obj)
+    } else {
+        true
     }
 }
 
@@ -267,6 +302,9 @@ pub fn stats() -> [GenStats; NUM_GENERATIONS] {
 pub fn objects<P: Trace>(generation: Option<usize>) -> Vec<Ref<P>> {
     let mut out = Vec::new();
     GC.with(|g| {
+        if !owns::<P>(g) {
+            return;
+        }
         for (i, gen) in g.gens.iter().enumerate() {
             if generation.is_none_or(|want| want == i) {
                 for_each::<P>(head_of(&gen.head), |o| out.push(o.to_ref()));
@@ -331,6 +369,9 @@ pub fn generation_to_collect() -> Option<usize> {
 pub fn referrers<P: Trace>(targets: &[Ref<P>]) -> Vec<Ref<P>> {
     let mut out = Vec::new();
     GC.with(|g| {
+        if !owns::<P>(g) {
+            return;
+        }
         let lists = g.gens.iter().map(|gen| head_of(&gen.head));
         for list in lists.chain(std::iter::once(head_of(&g.permanent))) {
             for_each::<P>(list, |o| {
@@ -373,7 +414,7 @@ pub trait Hooks<P: Trace> {
 /// collection unless one is running already; returns the number of
 /// unreachable objects found.
 pub fn collect<P: Trace>(generation: usize, hooks: &dyn Hooks<P>) -> usize {
-    if collecting() {
+    if collecting() || !GC.with(owns::<P>) {
         return 0;
     }
     set_collecting(true);
@@ -387,6 +428,9 @@ pub fn collect<P: Trace>(generation: usize, hooks: &dyn Hooks<P>) -> usize {
 /// choose, if any.
 #[cold]
 pub fn collect_generations<P: Trace>(hooks: &dyn Hooks<P>) {
+    if !GC.with(owns::<P>) {
+        return;
+    }
     if let Some(generation) = generation_to_collect() {
         set_collecting(true);
         collect_with_callback(generation, hooks);
@@ -425,7 +469,7 @@ fn collect_with_callback<P: Trace>(generation: usize, hooks: &dyn Hooks<P>) -> u
     if full {
         // CPython's clear_freelists: kept blocks go back to the allocator
         // (so that arenas can be released).
-        crate::freelist::clear::<P>();
+        crate::freelist::clear();
     }
     if debug & DEBUG_STATS != 0 {
         hooks.write_stderr(&format!(
@@ -476,6 +520,11 @@ fn begin_collection(generation: usize) -> (Node, Node) {
         };
         (young, old)
     })
+}
+
+/// The oldest generation's head (where a temporary list's leftovers go).
+fn oldest_head() -> Node {
+    GC.with(|g| head_of(&g.gens[NUM_GENERATIONS - 1].head))
 }
 
 /// The long-lived heuristic's bookkeeping once young's survivors are known

@@ -43,32 +43,44 @@
 //! A debug build validates the lists' links and flags after each pass
 //! ([`validate_list`]).
 //!
-//! No `unsafe` here: nodes are reached through `gc/list.rs`.
+//! Every walk that calls the payload (`traverse`, `has_finalizer`,
+//! `may_untrack`) holds a [`NoFree`] and advances with `list::step`, so it
+//! stops, instead of wandering into another list, if the object it stands
+//! on was moved meanwhile; the passes that run program code (7, 8, 10)
+//! re-read their list's first node after each call. No `unsafe` here:
+//! nodes are reached through `gc/list.rs`.
 
-use super::list::{self, first, gc_of, head_addr, new_head, next, node, obj_of, Node};
+use super::list::{self, first, gc_of, next, node, obj_of, step, Node, TempList};
 use super::{
     begin_collection, count_collection, count_survivors, debug, is_tracked, may_be_tracked,
-    untrack, Hooks, DEBUG_COLLECTABLE, DEBUG_SAVEALL, NUM_GENERATIONS,
+    oldest_head, untrack, Hooks, DEBUG_COLLECTABLE, DEBUG_SAVEALL, NUM_GENERATIONS,
 };
-use crate::{Object, Ref, Trace, COLLECTING, FINALIZED, HAS_WEAKREFS, UNREACHABLE};
+use crate::weakref::{callback_of, clear_all, clear_ref, is_attached};
+use crate::{
+    NoFree, Object, Ref, Trace, COLLECTING, FINALIZED, HAS_ITEMS, HAS_WEAKREFS, UNREACHABLE,
+};
 
-/// A traversal reported more references to an object than it has: the
-/// collection was abandoned (everything stays alive). Reported, never
-/// expected; it would otherwise free live objects.
+/// A traversal reported more references to an object than it has (or a
+/// pass found its list changed under it by the payload): the collection
+/// was abandoned (everything stays alive). Reported, never expected; it
+/// would otherwise free live objects.
 #[derive(Debug)]
 pub struct CollectError;
 
+/// Pass 2 (no call-outs: a plain walk).
 fn update_refs<P: Trace>(list: Node) {
     let mut p = first(list);
     while p != list {
         let o = obj_of::<P>(p);
         node(p).gc_refs.set(o.refcnt() as isize);
-        o.set_flag(COLLECTING, true);
+        o.set_heap_flag(COLLECTING, true);
         p = next(p);
     }
 }
 
+/// Pass 3.
 fn subtract_refs<P: Trace>(list: Node) -> Result<(), CollectError> {
+    let _no_free = NoFree::new();
     let mut p = first(list);
     let mut bad = false;
     while p != list {
@@ -82,7 +94,11 @@ fn subtract_refs<P: Trace>(list: Node) -> Result<(), CollectError> {
                 }
             }
         });
-        p = next(p);
+        match step(p, list) {
+            Ok(Some(n)) => p = n,
+            Ok(None) => break,
+            Err(_) => return Err(CollectError),
+        }
     }
     if bad {
         Err(CollectError)
@@ -91,12 +107,14 @@ fn subtract_refs<P: Trace>(list: Node) -> Result<(), CollectError> {
     }
 }
 
-fn move_unreachable<P: Trace>(young: Node, unreachable: Node) {
+/// Pass 4.
+fn move_unreachable<P: Trace>(young: Node, unreachable: Node) -> Result<(), CollectError> {
+    let _no_free = NoFree::new();
     let mut p = first(young);
     while p != young {
         let h = node(p);
-        if h.gc_refs.get() > 0 {
-            let o = obj_of::<P>(p);
+        let o = obj_of::<P>(p);
+        let nx = if h.gc_refs.get() > 0 {
             o.traverse(&mut |child| {
                 if !child.has_flag(COLLECTING) {
                     return;
@@ -105,33 +123,40 @@ fn move_unreachable<P: Trace>(young: Node, unreachable: Node) {
                 if child.has_flag(UNREACHABLE) {
                     // Moved too early: reachable after all.
                     list::move_to(gc_of(child), young);
-                    child.set_flag(UNREACHABLE, false);
+                    child.set_heap_flag(UNREACHABLE, false);
                     c.gc_refs.set(1);
                 } else if c.gc_refs.get() == 0 {
                     c.gc_refs.set(1);
                 }
             });
-            o.set_flag(COLLECTING, false);
-            p = h.next.get();
+            o.set_heap_flag(COLLECTING, false);
+            step(p, young)
         } else {
-            let nx = h.next.get();
+            let nx = step(p, young);
             list::move_to(p, unreachable);
-            obj_of::<P>(p).set_flag(UNREACHABLE, true);
-            p = nx;
+            o.set_heap_flag(UNREACHABLE, true);
+            nx
+        };
+        match nx {
+            Ok(Some(n)) => p = n,
+            Ok(None) => break,
+            Err(_) => return Err(CollectError),
         }
     }
+    Ok(())
 }
 
 /// Passes 2–4: splits `base` into reachable (left in `base`, flags clear)
-/// and `unreachable` (COLLECTING | UNREACHABLE).
+/// and `unreachable` (COLLECTING | UNREACHABLE). On an error everything is
+/// back in `base`, flags clear.
 fn deduce_unreachable<P: Trace>(base: Node, unreachable: Node) -> Result<(), CollectError> {
     update_refs::<P>(base);
-    if let Err(e) = subtract_refs::<P>(base) {
+    let r = subtract_refs::<P>(base).and_then(|()| move_unreachable::<P>(base, unreachable));
+    if r.is_err() {
+        list::merge(unreachable, base);
         clear_flags::<P>(base);
-        return Err(e);
     }
-    move_unreachable::<P>(base, unreachable);
-    Ok(())
+    r
 }
 
 /// Clears the collector's flags on every object of `list`; returns how
@@ -139,27 +164,33 @@ fn deduce_unreachable<P: Trace>(base: Node, unreachable: Node) -> Result<(), Col
 fn clear_flags<P: Trace>(list: Node) -> usize {
     let mut n = 0;
     list::for_each::<P>(list, |o| {
-        o.set_flag(COLLECTING | UNREACHABLE, false);
+        o.set_heap_flag(COLLECTING | UNREACHABLE, false);
         n += 1;
     });
     n
 }
 
-/// Untracks the tuples (and, when `dicts`, what `Trace::may_untrack`
-/// allows) of `list` that hold no object that could be part of a cycle.
+/// Pass 5: untracks the tuples (and, when `dicts`, what
+/// `Trace::may_untrack` allows) of `list` that hold no object that could
+/// be part of a cycle.
 fn untrack_atomic<P: Trace>(list: Node, dicts: bool) {
+    let _no_free = NoFree::new();
     let mut p = first(list);
     while p != list {
-        let nx = next(p);
         let o = obj_of::<P>(p);
-        let atomic = match o.payload.items() {
-            Some(items) => !items.iter().any(|i| may_be_tracked(i)),
-            None => dicts && P::may_untrack(o),
+        let atomic = if o.has_flag(HAS_ITEMS) {
+            !o.items().iter().any(|i| may_be_tracked(i))
+        } else {
+            dicts && P::may_untrack(o)
         };
+        let nx = step(p, list);
         if atomic {
             untrack(o);
         }
-        p = nx;
+        match nx {
+            Ok(Some(n)) => p = n,
+            _ => break,
+        }
     }
 }
 
@@ -187,16 +218,21 @@ fn validate_list<P: Trace>(list: Node, collecting: bool, unreachable: bool) {
 /// referenced or has a finalizer still to run (a read-only walk: the
 /// common garbage, plain cycles, then skips passes 7-9's list surgery).
 fn needs_passes_7_to_9<P: Trace>(unreachable: Node) -> bool {
+    let _no_free = NoFree::new();
     let mut p = first(unreachable);
     while p != unreachable {
         let o = obj_of::<P>(p);
-        if crate::weakref::is_weakref(o)
+        if is_attached(o)
             || o.has_flag(HAS_WEAKREFS)
             || (!o.has_flag(FINALIZED) && P::has_finalizer(o))
         {
             return true;
         }
-        p = next(p);
+        match step(p, unreachable) {
+            Ok(Some(n)) => p = n,
+            Ok(None) => return false,
+            Err(_) => return true,
+        }
     }
     false
 }
@@ -205,29 +241,34 @@ fn needs_passes_7_to_9<P: Trace>(unreachable: Node) -> bool {
 /// and whether any callback ran.
 fn handle_weakrefs<P: Trace>(unreachable: Node, old: Node) -> (usize, bool) {
     let mut to_call: Vec<(Ref<P>, Ref<P>)> = Vec::new();
-    let wrcb = new_head();
-    let wrcb_list = head_addr(&wrcb);
-    let mut p = first(unreachable);
-    while p != unreachable {
-        let nx = next(p);
-        let o = obj_of::<P>(p);
-        if crate::weakref::is_weakref(o) {
-            // A weakref that is itself trash never calls back (bpo-38006).
-            crate::weakref::clear_ref(o);
-        }
-        for wr in crate::weakref::clear_all(o) {
-            let Some(cb) = crate::weakref::callback_of(&wr) else {
-                continue;
-            };
-            if wr.has_flag(COLLECTING) {
-                continue; // the weakref is trash too: no callback
+    let wrcb = TempList::<P>::new(oldest_head());
+    let wrcb_list = wrcb.node();
+    {
+        let _no_free = NoFree::new();
+        let mut p = first(unreachable);
+        while p != unreachable {
+            let o = obj_of::<P>(p);
+            if is_attached(o) {
+                // A weakref that is itself trash never calls back (bpo-38006).
+                clear_ref(o);
             }
-            if is_tracked(&wr) {
-                list::move_to(gc_of(&wr), wrcb_list);
+            for wr in clear_all(o) {
+                let Some(cb) = callback_of(&wr) else {
+                    continue;
+                };
+                if wr.has_flag(COLLECTING) {
+                    continue; // the weakref is trash too: no callback
+                }
+                if is_tracked(&wr) {
+                    list::move_to(gc_of(&wr), wrcb_list);
+                }
+                to_call.push((wr, cb));
             }
-            to_call.push((wr, cb));
+            match step(p, unreachable) {
+                Ok(Some(n)) => p = n,
+                _ => break,
+            }
         }
-        p = nx;
     }
     let mut freed = 0;
     let ran = !to_call.is_empty();
@@ -249,19 +290,19 @@ fn handle_weakrefs<P: Trace>(unreachable: Node, old: Node) -> (usize, bool) {
 /// yet. Returns whether any finalizer ran.
 fn finalize_garbage<P: Trace>(collectable: Node) -> bool {
     let mut ran = false;
-    let seen = new_head();
-    let seen_list = head_addr(&seen);
+    let seen = TempList::<P>::new(oldest_head());
+    let seen_list = seen.node();
     while !list::is_empty(collectable) {
         let p = first(collectable);
         list::move_to(p, seen_list);
         let o = obj_of::<P>(p);
+        let tmp = o.to_ref();
         if !o.has_flag(FINALIZED) && P::has_finalizer(o) {
-            o.set_flag(FINALIZED, true);
-            let tmp = o.to_ref();
+            o.set_heap_flag(FINALIZED, true);
             P::finalize(&tmp);
-            drop(tmp);
             ran = true;
         }
+        drop(tmp);
     }
     list::merge(seen_list, collectable);
     ran
@@ -280,7 +321,7 @@ fn delete_garbage<P: Trace>(collectable: Node, old: Node, hooks: &dyn Hooks<P>, 
         }
         if first(collectable) == p {
             list::move_to(p, old);
-            o.set_flag(COLLECTING | UNREACHABLE, false);
+            o.set_heap_flag(COLLECTING | UNREACHABLE, false);
         }
         drop(tmp);
     }
@@ -288,10 +329,9 @@ fn delete_garbage<P: Trace>(collectable: Node, old: Node, hooks: &dyn Hooks<P>, 
 
 /// Collects generation `generation` (`gc_collect_main`, passes 1-10);
 /// returns the number of unreachable objects found and the uncollectable
-/// count. Called by [`super::collect`] and [`super::collect_generations`]
-/// (which set `collecting`); a direct caller must not run it while a
-/// collection is running.
-pub fn collect_main<P: Trace>(
+/// count. Run by [`super::collect`] and [`super::collect_generations`],
+/// which set `collecting` (so it never runs inside itself).
+pub(super) fn collect_main<P: Trace>(
     generation: usize,
     hooks: &dyn Hooks<P>,
 ) -> Result<(usize, usize), CollectError> {
@@ -299,8 +339,8 @@ pub fn collect_main<P: Trace>(
     let (young, old) = begin_collection(generation);
     validate_list::<P>(young, false, false);
 
-    let unreachable_head = new_head();
-    let unreachable = head_addr(&unreachable_head);
+    let unreachable_list = TempList::<P>::new(oldest_head());
+    let unreachable = unreachable_list.node();
     deduce_unreachable::<P>(young, unreachable)?;
     untrack_atomic::<P>(young, false);
     if young != old {
@@ -327,7 +367,7 @@ pub fn collect_main<P: Trace>(
     }
     // Legacy (tp_del) finalizers do not exist here: nothing is
     // uncollectable; the UNREACHABLE marks are no longer needed.
-    list::for_each::<P>(unreachable, |o| o.set_flag(UNREACHABLE, false));
+    list::for_each::<P>(unreachable, |o| o.set_heap_flag(UNREACHABLE, false));
     if debug & DEBUG_COLLECTABLE != 0 {
         list::for_each::<P>(unreachable, |o| {
             hooks.write_stderr(&format!(
@@ -354,8 +394,8 @@ pub fn collect_main<P: Trace>(
 
     // Resurrection: what a finalizer made reachable survives.
     clear_flags::<P>(unreachable);
-    let still_head = new_head();
-    let still = head_addr(&still_head);
+    let still_list = TempList::<P>::new(oldest_head());
+    let still = still_list.node();
     if deduce_unreachable::<P>(unreachable, still).is_err() {
         list::merge(unreachable, old);
         return Err(CollectError);

@@ -68,7 +68,6 @@ fn alloc(vm: &Vm, cls: &PyRef, kind: WeakKind, callback: Option<PyRef>) -> PyRef
     let _ = vm;
     PyRef::new(
         Payload::WeakRef(Box::new(WeakRefData {
-            referent: minipy_heap::weakref::Referent::new(),
             callback: RefCell::new(callback),
             hash: Cell::new(-1),
             kind,

@@ -100,7 +100,7 @@ pub fn call_function_ex(vm: &Vm, f: &mut Frame, arg: u32) -> Result<(), Raised> 
     let func = f.bufs.stack.pop().unwrap_or_else(|| vm.none.clone());
     let _null = f.bufs.stack.pop();
     let mut args: Vec<PyRef> = match &callargs.payload {
-        Payload::Tuple(t) => t.to_vec(),
+        Payload::Tuple(_) => callargs.items().to_vec(),
         _ => {
             if !vm.is_iterable(&callargs) {
                 return Err(Raised::from(vm.type_error(format!(
