@@ -803,10 +803,10 @@ impl<P: Trace> Object<P> {
     #[inline]
     pub fn cells(&self) -> &[SlotCell<P>] {
         let f = self.ob_flags.get();
-        let n = (f >> CELLS_SHIFT) as usize;
-        if n == 0 || f & HAS_ITEMS != 0 {
-            return &[];
+        if f < 1 << CELLS_SHIFT || f & HAS_ITEMS != 0 {
+            return &[]; // no trailing words, or items
         }
+        let n = (f >> CELLS_SHIFT) as usize;
         // SAFETY: invariant 6: without HAS_ITEMS the header's count is the
         // number of initialised cells allocated right after this object;
         // they live as long as the object, and `Cell` gives shared

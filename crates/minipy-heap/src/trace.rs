@@ -32,9 +32,10 @@
 //! 3. The collector never frees an object itself (it calls
 //!    [`Trace::clear`] and reference counting frees), and while it walks
 //!    its lists and calls the payload, no object is freed (deaths are
-//!    deferred) and a walk stops if the object it stands on left the list.
-//!    So a `traverse` that drops references, tracks or untracks objects, or
-//!    even runs a collection, changes results, never validity.
+//!    deferred), nodes are only unlinked (tracking, freezing and
+//!    collections wait), and a walk stops if the object it stands on was
+//!    unlinked. So a `traverse` that drops references, untracks objects or
+//!    asks for a collection changes results, never validity.
 //! 4. The collector's lists hold one payload type per thread, checked when
 //!    a container is allocated; freelists check block sizes.
 

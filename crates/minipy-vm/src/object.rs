@@ -248,8 +248,12 @@ impl Payload {
     /// subtracts one per report); a container borrowed mutably elsewhere
     /// reports nothing, which only makes its referents look externally
     /// referenced.
-    pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
+    /// `obj` is the object this payload is in (a tuple's items are after
+    /// it).
+    pub fn traverse(&self, obj: &PyObject, visit: &mut impl FnMut(&PyRef)) {
         match self {
+            // Last item first, as tupletraverse.
+            Payload::Tuple(_) => obj.items().iter().rev().for_each(visit),
             // Last item first, as CPython's list_traverse and tupletraverse
             // (the order shapes the collector's unreachable list, hence the
             // order finalizers run in).
@@ -572,10 +576,7 @@ impl Trace for Payload {
     /// Every reference the object holds: its payload's, its slot cells,
     /// its managed `__dict__`, and its heap type.
     fn traverse(obj: &PyObject, visit: &mut impl FnMut(&PyRef)) {
-        // A tuple's items are after the object (last first, as
-        // tupletraverse).
-        obj.items().iter().rev().for_each(&mut *visit);
-        obj.payload.traverse(visit);
+        obj.payload.traverse(obj, visit);
         for c in obj.cells() {
             if let Some(v) = crate::heap::cell_get(c) {
                 visit(&v);

@@ -10,15 +10,14 @@
 //! ```
 //!
 //! A node is an address (`usize`): a list head or the GcHead of an object;
-//! `next == 0` means *not in any list* (untracked). A head's `gc_refs` is
-//! [`HEAD_MARK`] (an object's never is: it holds a reference count), so a
-//! walk can tell a head from an object. Every primitive is O(1) except
-//! [`size`] and the walks.
+//! `next == 0` means *not in any list* (untracked). Every primitive is
+//! O(1) except [`size`] and the walks.
 //!
-//! A walk that calls the payload or the program may find that the object
-//! it stands on left its list meanwhile (untracked, or moved to another
-//! list): [`step`] then ends the walk instead of following `next` into
-//! another list (whose head it would take for an object).
+//! A walk that calls the payload holds a `gc::Walk`: meanwhile nodes can
+//! be unlinked (an object untracked, or dying) but not linked anywhere
+//! else (tracking, freezing and collections wait), so the object a walk
+//! stands on can only have left its list by being unlinked: its `next`
+//! is then 0, and the walk stops there instead of following it.
 //!
 //! Invariants the `unsafe` code relies on (the collector's G1-G3, see
 //! `gc/mod.rs`):
@@ -40,9 +39,6 @@ use crate::{GcHead, Object, Trace};
 
 /// A list (head) or node address.
 pub(crate) type Node = usize;
-
-/// The `gc_refs` of a list head.
-pub(crate) const HEAD_MARK: isize = isize::MIN;
 
 /// A temporary list of the collector (a boxed head). If it is dropped
 /// while it still holds objects (a pass that stopped early), they are
@@ -92,7 +88,7 @@ pub(crate) const fn empty_head() -> GcHead {
     GcHead {
         prev: Cell::new(0),
         next: Cell::new(0),
-        gc_refs: Cell::new(HEAD_MARK),
+        gc_refs: Cell::new(0),
     }
 }
 
@@ -145,24 +141,6 @@ pub(crate) fn first(list: Node) -> Node {
 #[inline(always)]
 pub(crate) fn next(n: Node) -> Node {
     node(n).next.get()
-}
-
-/// A walk's node left its list while the payload or the program ran.
-pub(crate) struct Broken;
-
-/// The node after `p` in a walk of `list`: `Ok(Some(next))`, `Ok(None)`
-/// at the end, or `Broken` when `p` is no longer in `list` (it was
-/// unlinked, or moved into another list, whose head is not `list`'s).
-#[inline(always)]
-pub(crate) fn step(p: Node, list: Node) -> Result<Option<Node>, Broken> {
-    let n = next(p);
-    if n == list {
-        return Ok(None);
-    }
-    if n == 0 || node(n).gc_refs.get() == HEAD_MARK {
-        return Err(Broken);
-    }
-    Ok(Some(n))
 }
 
 pub(crate) fn is_empty(list: Node) -> bool {
@@ -220,16 +198,16 @@ pub(crate) fn size(list: Node) -> usize {
 
 /// Calls `f` on every object of `list`, in order; stops early if `f`
 /// takes the object it is given out of the list. `f` may call the payload
-/// and the program: no object is freed meanwhile ([`crate::NoFree`]).
+/// and the program, under a `gc::Walk`.
 #[inline]
 pub(crate) fn for_each<P: Trace>(list: Node, mut f: impl FnMut(&Object<P>)) {
-    let _no_free = crate::NoFree::new();
+    let _walk = super::Walk::new();
     let mut p = first(list);
     while p != list {
         f(obj_of(p));
-        match step(p, list) {
-            Ok(Some(n)) => p = n,
-            _ => break,
+        p = next(p);
+        if p == 0 {
+            break; // unlinked by `f`
         }
     }
 }

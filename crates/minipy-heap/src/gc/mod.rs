@@ -38,10 +38,11 @@
 //! which is always safe (they are kept).
 //!
 //! The payload's answers cannot break the lists (see `trace.rs`): walks
-//! that call it hold a `NoFree` (no object is freed meanwhile) and stop
-//! when the object they stand on leaves its list (`list::step`); a pass
-//! that stops early abandons the collection ([`CollectError`]), and its
-//! temporary lists give their objects back to the oldest generation.
+//! that call it hold a [`Walk`] (no object is freed, and no node linked
+//! anywhere, meanwhile) and stop when the object they stand on was
+//! unlinked (`list::step`); a pass that stops early abandons the
+//! collection ([`CollectError`]), and its temporary lists give their
+//! objects back to the oldest generation.
 //!
 //! Invariants the `unsafe` code relies on (in `gc/list.rs`, where nodes
 //! are dereferenced):
@@ -104,6 +105,8 @@ struct GcState {
     stats: [Cell<GenStats>; NUM_GENERATIONS],
     /// The payload type of the objects in the lists (G3).
     owner: Cell<Option<TypeId>>,
+    /// Walks under way ([`Walk`]).
+    walking: Cell<u32>,
 }
 
 const fn generation(threshold: isize) -> Generation {
@@ -136,8 +139,40 @@ thread_local! {
             long_lived_pending: Cell::new(0),
             stats: [Cell::new(ZERO_STATS), Cell::new(ZERO_STATS), Cell::new(ZERO_STATS)],
             owner: Cell::new(None),
+            walking: Cell::new(0),
         }
     };
+}
+
+/// While one lives, the collector walks a list and calls the payload (or
+/// the program's hooks): no object is freed (deaths are deferred, see
+/// `NoFree`), and list nodes may be unlinked but not linked elsewhere:
+/// [`track`], [`freeze`], [`unfreeze`] and collections do nothing
+/// meanwhile (only a misbehaving payload asks for them then). So the node
+/// a walk stands on stays valid memory and can only leave its list by
+/// being unlinked.
+pub(crate) struct Walk {
+    _no_free: crate::NoFree,
+}
+
+impl Walk {
+    pub(crate) fn new() -> Walk {
+        let _ = GC.try_with(|g| g.walking.set(g.walking.get() + 1));
+        Walk {
+            _no_free: crate::NoFree::new(),
+        }
+    }
+}
+
+impl Drop for Walk {
+    fn drop(&mut self) {
+        let _ = GC.try_with(|g| g.walking.set(g.walking.get().saturating_sub(1)));
+    }
+}
+
+/// Whether a [`Walk`] is under way (list relinking must wait).
+fn walking() -> bool {
+    GC.try_with(|g| g.walking.get() != 0).unwrap_or(false)
 }
 
 /// Whether the lists hold objects of payload type `P` (or none yet): a
@@ -157,7 +192,7 @@ pub fn is_tracked<P: Trace>(obj: &Object<P>) -> bool {
 /// Links a container into generation 0 (`_PyObject_GC_TRACK`); no-op when
 /// already tracked or not a container.
 pub fn track<P: Trace>(obj: &Object<P>) {
-    if !obj.has_flag(HAS_GC_HEAD) || is_tracked(obj) {
+    if !obj.has_flag(HAS_GC_HEAD) || is_tracked(obj) || walking() {
         return;
     }
     let _ = GC.try_with(|g| list::append(gc_of(obj), head_of(&g.gens[0].head)));
@@ -316,6 +351,9 @@ pub fn objects<P: Trace>(generation: Option<usize>) -> Vec<Ref<P>> {
 
 /// `gc.freeze()`: every tracked object moves to the permanent generation.
 pub fn freeze() {
+    if walking() {
+        return;
+    }
     GC.with(|g| {
         for gen in &g.gens {
             list::merge(head_of(&gen.head), head_of(&g.permanent));
@@ -326,6 +364,9 @@ pub fn freeze() {
 
 /// `gc.unfreeze()`: the permanent generation returns to the oldest one.
 pub fn unfreeze() {
+    if walking() {
+        return;
+    }
     GC.with(|g| list::merge(head_of(&g.permanent), head_of(&g.gens[2].head)));
 }
 
@@ -414,7 +455,7 @@ pub trait Hooks<P: Trace> {
 /// collection unless one is running already; returns the number of
 /// unreachable objects found.
 pub fn collect<P: Trace>(generation: usize, hooks: &dyn Hooks<P>) -> usize {
-    if collecting() || !GC.with(owns::<P>) {
+    if collecting() || walking() || !GC.with(owns::<P>) {
         return 0;
     }
     set_collecting(true);
@@ -428,7 +469,7 @@ pub fn collect<P: Trace>(generation: usize, hooks: &dyn Hooks<P>) -> usize {
 /// choose, if any.
 #[cold]
 pub fn collect_generations<P: Trace>(hooks: &dyn Hooks<P>) {
-    if !GC.with(owns::<P>) {
+    if walking() || !GC.with(owns::<P>) {
         return;
     }
     if let Some(generation) = generation_to_collect() {

@@ -44,21 +44,18 @@
 //! ([`validate_list`]).
 //!
 //! Every walk that calls the payload (`traverse`, `has_finalizer`,
-//! `may_untrack`) holds a [`NoFree`] and advances with `list::step`, so it
-//! stops, instead of wandering into another list, if the object it stands
-//! on was moved meanwhile; the passes that run program code (7, 8, 10)
+//! `may_untrack`) holds a [`Walk`] and reads its node's `next` after the
+//! call, stopping if it is 0 (the object was unlinked meanwhile); the passes that run program code (7, 8, 10)
 //! re-read their list's first node after each call. No `unsafe` here:
 //! nodes are reached through `gc/list.rs`.
 
-use super::list::{self, first, gc_of, next, node, obj_of, step, Node, TempList};
+use super::list::{self, first, gc_of, next, node, obj_of, Node, TempList};
 use super::{
     begin_collection, count_collection, count_survivors, debug, is_tracked, may_be_tracked,
-    oldest_head, untrack, Hooks, DEBUG_COLLECTABLE, DEBUG_SAVEALL, NUM_GENERATIONS,
+    oldest_head, untrack, Hooks, Walk, DEBUG_COLLECTABLE, DEBUG_SAVEALL, NUM_GENERATIONS,
 };
 use crate::weakref::{callback_of, clear_all, clear_ref, is_attached};
-use crate::{
-    NoFree, Object, Ref, Trace, COLLECTING, FINALIZED, HAS_ITEMS, HAS_WEAKREFS, UNREACHABLE,
-};
+use crate::{Object, Ref, Trace, COLLECTING, FINALIZED, HAS_ITEMS, HAS_WEAKREFS, UNREACHABLE};
 
 /// A traversal reported more references to an object than it has (or a
 /// pass found its list changed under it by the payload): the collection
@@ -80,7 +77,7 @@ fn update_refs<P: Trace>(list: Node) {
 
 /// Pass 3.
 fn subtract_refs<P: Trace>(list: Node) -> Result<(), CollectError> {
-    let _no_free = NoFree::new();
+    let _walk = Walk::new();
     let mut p = first(list);
     let mut bad = false;
     while p != list {
@@ -94,10 +91,9 @@ fn subtract_refs<P: Trace>(list: Node) -> Result<(), CollectError> {
                 }
             }
         });
-        match step(p, list) {
-            Ok(Some(n)) => p = n,
-            Ok(None) => break,
-            Err(_) => return Err(CollectError),
+        p = next(p);
+        if p == 0 {
+            return Err(CollectError); // unlinked by its traversal
         }
     }
     if bad {
@@ -109,7 +105,7 @@ fn subtract_refs<P: Trace>(list: Node) -> Result<(), CollectError> {
 
 /// Pass 4.
 fn move_unreachable<P: Trace>(young: Node, unreachable: Node) -> Result<(), CollectError> {
-    let _no_free = NoFree::new();
+    let _walk = Walk::new();
     let mut p = first(young);
     while p != young {
         let h = node(p);
@@ -130,18 +126,17 @@ fn move_unreachable<P: Trace>(young: Node, unreachable: Node) -> Result<(), Coll
                 }
             });
             o.set_heap_flag(COLLECTING, false);
-            step(p, young)
+            next(p)
         } else {
-            let nx = step(p, young);
+            let nx = next(p);
             list::move_to(p, unreachable);
             o.set_heap_flag(UNREACHABLE, true);
             nx
         };
-        match nx {
-            Ok(Some(n)) => p = n,
-            Ok(None) => break,
-            Err(_) => return Err(CollectError),
+        if nx == 0 {
+            return Err(CollectError); // unlinked by its traversal
         }
+        p = nx;
     }
     Ok(())
 }
@@ -174,7 +169,7 @@ fn clear_flags<P: Trace>(list: Node) -> usize {
 /// `Trace::may_untrack` allows) of `list` that hold no object that could
 /// be part of a cycle.
 fn untrack_atomic<P: Trace>(list: Node, dicts: bool) {
-    let _no_free = NoFree::new();
+    let _walk = Walk::new();
     let mut p = first(list);
     while p != list {
         let o = obj_of::<P>(p);
@@ -183,14 +178,14 @@ fn untrack_atomic<P: Trace>(list: Node, dicts: bool) {
         } else {
             dicts && P::may_untrack(o)
         };
-        let nx = step(p, list);
+        let nx = next(p);
         if atomic {
             untrack(o);
         }
-        match nx {
-            Ok(Some(n)) => p = n,
-            _ => break,
+        if nx == 0 {
+            break;
         }
+        p = nx;
     }
 }
 
@@ -218,7 +213,7 @@ fn validate_list<P: Trace>(list: Node, collecting: bool, unreachable: bool) {
 /// referenced or has a finalizer still to run (a read-only walk: the
 /// common garbage, plain cycles, then skips passes 7-9's list surgery).
 fn needs_passes_7_to_9<P: Trace>(unreachable: Node) -> bool {
-    let _no_free = NoFree::new();
+    let _walk = Walk::new();
     let mut p = first(unreachable);
     while p != unreachable {
         let o = obj_of::<P>(p);
@@ -228,10 +223,9 @@ fn needs_passes_7_to_9<P: Trace>(unreachable: Node) -> bool {
         {
             return true;
         }
-        match step(p, unreachable) {
-            Ok(Some(n)) => p = n,
-            Ok(None) => return false,
-            Err(_) => return true,
+        p = next(p);
+        if p == 0 {
+            return true;
         }
     }
     false
@@ -244,7 +238,7 @@ fn handle_weakrefs<P: Trace>(unreachable: Node, old: Node) -> (usize, bool) {
     let wrcb = TempList::<P>::new(oldest_head());
     let wrcb_list = wrcb.node();
     {
-        let _no_free = NoFree::new();
+        let _walk = Walk::new();
         let mut p = first(unreachable);
         while p != unreachable {
             let o = obj_of::<P>(p);
@@ -264,9 +258,9 @@ fn handle_weakrefs<P: Trace>(unreachable: Node, old: Node) -> (usize, bool) {
                 }
                 to_call.push((wr, cb));
             }
-            match step(p, unreachable) {
-                Ok(Some(n)) => p = n,
-                _ => break,
+            p = next(p);
+            if p == 0 {
+                break;
             }
         }
     }
