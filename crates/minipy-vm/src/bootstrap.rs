@@ -314,8 +314,6 @@ pub fn create() -> Box<Vm> {
     }
     crate::builtins::init(&vm);
     crate::sysmodule::init(&vm);
-    crate::heap::set_finalizer_hook(crate::objects::instance::run_del_hook);
-    crate::heap::set_weakref_callback_hook(crate::objects::weakref::invoke_callback);
     run_prelude(&vm);
     vm
 }

@@ -80,7 +80,7 @@ pub fn finalize(vm: &Vm) {
         }
     }
     // 4.
-    crate::modules::gc::collect(vm, 2);
+    vm.gc_collect(2);
     // 5. Wipe the survivors, newest first.
     let sys_dict = module_namespace(&vm.sys);
     let builtins_dict = module_namespace(&vm.builtins);
@@ -105,7 +105,7 @@ pub fn finalize(vm: &Vm) {
         clear_dict(d);
     }
     clear_dict(&vm.modules);
-    crate::modules::gc::collect(vm, 2);
+    vm.gc_collect(2);
     crate::objects::textio::flush_all();
 }
 
@@ -136,7 +136,7 @@ fn release_vm_state(vm: &Vm) {
     vm.exc_info.borrow_mut().clear();
     let _ = vm.caller_globals.borrow_mut().take();
     let _ = vm.prelude.borrow_mut().take();
-    let _ = vm.gc_lists.borrow_mut().take();
+    crate::modules::gc::release();
     vm.atexit.borrow_mut().clear();
     crate::objects::textio::release_streams();
 }
@@ -149,7 +149,7 @@ pub fn shutdown(vm: Rc<Vm>, leakcheck: bool) -> isize {
         return 0;
     }
     release_vm_state(&vm);
-    let n = crate::modules::gc::collect(&vm, 2);
+    let n = vm.gc_collect(2);
     if std::env::var("MINIPY_LEAKS").is_ok() {
         eprintln!(
             "release collect: {} (collecting {})",
@@ -159,6 +159,9 @@ pub fn shutdown(vm: Rc<Vm>, leakcheck: bool) -> isize {
     }
     crate::clear_current_vm();
     drop(vm);
+    // The collection above made `gc.callbacks`/`gc.garbage` anew (every
+    // collection makes sure they exist, as when the VM held them).
+    crate::modules::gc::release();
     crate::heap::freelist::clear();
     crate::objects::textio::flush_all();
     let live = crate::heap::live_objects();

@@ -2,9 +2,10 @@
 //! ([`objects`]), the abstract protocols ([`protocol`]), the evaluation loop
 //! ([`eval`]), the import system ([`import`]) and the built-in modules.
 //!
-//! `unsafe` code is confined to [`heap`]; every other module is safe Rust
-//! (enforced: the crate denies `unsafe_code` and only `heap` allows it).
-#![deny(unsafe_code)]
+//! The heap itself is the `minipy-heap` crate ([`heap`] names its types
+//! for the VM, `object.rs` implements its safe `Trace` trait); this crate
+//! has no `unsafe` code at all (enforced: `forbid(unsafe_code)`).
+#![forbid(unsafe_code)]
 
 pub mod bootstrap;
 pub mod builtins;

@@ -10,6 +10,8 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 
+use minipy_heap::{Freelist, Trace};
+
 use crate::heap::{PyObject, PyRef};
 use crate::objects::dict::DictData;
 use crate::objects::function::{BuiltinFunction, Function};
@@ -124,10 +126,9 @@ pub enum WeakKind {
     CallableProxy,
 }
 
-/// A weak reference's data (CPython's `PyWeakReference`). The referent is
-/// an address, not a reference: see `heap::weakref` for its invariants.
+/// A weak reference's data (CPython's `PyWeakReference`). The link to the
+/// referent is the heap's (`minipy_heap::weakref`), not the payload's.
 pub struct WeakRefData {
-    pub referent: Cell<usize>,
     pub callback: RefCell<Option<PyRef>>,
     /// The referent's hash, once computed (`-1` before).
     pub hash: Cell<i64>,
@@ -155,8 +156,9 @@ pub enum Payload {
     Str(StrData),
     Bytes(Box<[u8]>),
     List(RefCell<Vec<PyRef>>),
-    /// Items stored after the object (`PyRef::new_tuple`).
-    Tuple(crate::heap::TupleItems),
+    /// Items stored after the object (`PyRef::new_tuple`, read with
+    /// `obj.as_tuple()` / `obj.items()`); the payload holds only a mark.
+    Tuple(crate::heap::TupleMark),
     Dict(Box<RefCell<DictData>>),
     /// `set`/`frozenset`: a dict whose values are unused.
     Set(Box<RefCell<DictData>>),
@@ -237,25 +239,6 @@ impl Payload {
         Payload::Iter(Box::new(RefCell::new(kind)))
     }
 
-    /// True for payloads that can hold references to other objects (those
-    /// get a GC head and are traversed by the cycle collector).
-    pub fn is_container(&self) -> bool {
-        !matches!(
-            self,
-            Payload::None
-                | Payload::NotImplemented
-                | Payload::Ellipsis
-                | Payload::Int(_)
-                | Payload::BigInt(_)
-                | Payload::Float(_)
-                | Payload::Complex(..)
-                | Payload::Str(_)
-                | Payload::Bytes(_)
-                | Payload::ByteArray(_)
-                | Payload::Null
-        )
-    }
-
     /// Whether a new object with this payload starts tracked by the cycle
     /// collector: dicts only once they hold a container (CPython's
     /// `MAINTAIN_TRACKING`), every other container at once.
@@ -276,8 +259,12 @@ impl Payload {
     /// subtracts one per report); a container borrowed mutably elsewhere
     /// reports nothing, which only makes its referents look externally
     /// referenced.
-    pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
+    /// `obj` is the object this payload is in (a tuple's items are after
+    /// it).
+    pub fn traverse(&self, obj: &PyObject, visit: &mut impl FnMut(&PyRef)) {
         match self {
+            // Last item first, as tupletraverse.
+            Payload::Tuple(_) => obj.items().iter().rev().for_each(visit),
             // Last item first, as CPython's list_traverse and tupletraverse
             // (the order shapes the collector's unreachable list, hence the
             // order finalizers run in).
@@ -286,7 +273,6 @@ impl Payload {
                     v.iter().rev().for_each(visit);
                 }
             }
-            Payload::Tuple(v) => v.iter().rev().for_each(visit),
             Payload::Dict(d) | Payload::Set(d) => {
                 if let Ok(d) = d.try_borrow() {
                     d.traverse(visit);
@@ -531,17 +517,90 @@ pub fn has_finalizer(obj: &PyObject) -> bool {
     }
 }
 
-impl PyObject {
-    /// Every reference the object holds: its payload's and its managed
-    /// `__dict__` (what the cycle collector's traversal must see).
-    pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
-        self.payload.traverse(visit);
-        for c in self.cells() {
+impl Payload {
+    /// The small int value, if the object is an `int` (or `bool`) that fits.
+    #[inline(always)]
+    pub fn as_small_int(&self) -> Option<i64> {
+        match self {
+            Payload::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Payload::Str(s) => Some(&s.s),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_type(&self) -> Option<&TypeData> {
+        match self {
+            Payload::Type(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn is_null(&self) -> bool {
+        matches!(self, Payload::Null)
+    }
+
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Payload::None)
+    }
+
+    pub fn as_exception(&self) -> Option<&ExceptionData> {
+        match self {
+            Payload::Exception(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// What the heap needs to know about a payload (see `minipy_heap::Trace`).
+impl Trace for Payload {
+    /// True for payloads that can hold references to other objects (those
+    /// get a GC head and are traversed by the cycle collector).
+    #[inline]
+    fn is_container(&self) -> bool {
+        !matches!(
+            self,
+            Payload::None
+                | Payload::NotImplemented
+                | Payload::Ellipsis
+                | Payload::Int(_)
+                | Payload::BigInt(_)
+                | Payload::Float(_)
+                | Payload::Complex(..)
+                | Payload::Str(_)
+                | Payload::Bytes(_)
+                | Payload::ByteArray(_)
+                | Payload::Null
+        )
+    }
+
+    /// Instances of user classes are always tracked (they hold a reference
+    /// to their heap type); dicts only once they hold a container.
+    #[inline]
+    fn tracked_at_creation(obj: &PyObject) -> bool {
+        // The inherent (payload-level) method, not this one.
+        Payload::tracked_at_creation(&obj.payload) || is_heap_instance(obj)
+    }
+
+    /// Every reference the object holds: its payload's, its slot cells,
+    /// its managed `__dict__`, and its heap type.
+    fn traverse(obj: &PyObject, visit: &mut impl FnMut(&PyRef)) {
+        obj.payload.traverse(obj, visit);
+        for c in obj.cells() {
             if let Some(v) = crate::heap::cell_get(c) {
                 visit(&v);
             }
         }
-        if let Some(slot) = self.managed_dict() {
+        if let Some(slot) = obj.managed_dict() {
             if let Ok(d) = slot.try_borrow() {
                 if let Some(d) = &*d {
                     visit_namespace(d, visit);
@@ -551,63 +610,67 @@ impl PyObject {
         // Instances own a reference to their type; for heap types (the
         // only collectable ones) it is reported last, as `subtype_traverse`
         // does.
-        if !self.class().is_immortal() {
-            visit(self.class());
+        if !obj.class().is_immortal() {
+            visit(obj.class());
         }
     }
 
-    /// The small int value, if the object is an `int` (or `bool`) that fits.
-    #[inline(always)]
-    pub fn as_small_int(&self) -> Option<i64> {
-        match self.payload {
-            Payload::Int(i) => Some(i),
+    fn clear(obj: &PyObject) {
+        gc_clear(obj)
+    }
+
+    /// `_PyDict_MaybeUntrack`: an exact dict holding no container.
+    fn may_untrack(obj: &PyObject) -> bool {
+        match &obj.payload {
+            Payload::Dict(d) if !is_heap_instance(obj) => match d.try_borrow() {
+                Ok(d) => !d.iter().any(|e| {
+                    crate::heap::gc::may_be_tracked(&e.key)
+                        || crate::heap::gc::may_be_tracked(&e.value)
+                }),
+                Err(_) => false,
+            },
+            _ => false,
+        }
+    }
+
+    fn has_finalizer(obj: &PyObject) -> bool {
+        has_finalizer(obj)
+    }
+
+    fn finalize(obj: &PyRef) {
+        crate::objects::instance::run_del_hook(obj)
+    }
+
+    fn call_weakref_callback(callback: &PyRef, weakref: &PyRef) {
+        crate::objects::weakref::invoke_callback(callback, weakref)
+    }
+
+    #[inline]
+    fn tuple(mark: crate::heap::TupleMark) -> Payload {
+        Payload::Tuple(mark)
+    }
+
+    #[inline]
+    fn weakref_callback(&self) -> Option<&RefCell<Option<PyRef>>> {
+        match self {
+            Payload::WeakRef(w) => Some(&w.callback),
             _ => None,
         }
     }
 
     #[inline]
-    pub fn as_str(&self) -> Option<&str> {
-        match &self.payload {
-            Payload::Str(s) => Some(&s.s),
-            _ => None,
-        }
-    }
-
-    #[inline]
-    pub fn as_type(&self) -> Option<&TypeData> {
-        match &self.payload {
-            Payload::Type(t) => Some(t),
-            _ => None,
-        }
-    }
-
-    #[inline]
-    pub fn is_null(&self) -> bool {
-        matches!(self.payload, Payload::Null)
-    }
-
-    #[inline]
-    pub fn is_none(&self) -> bool {
-        matches!(self.payload, Payload::None)
-    }
-
-    pub fn as_tuple(&self) -> Option<&[PyRef]> {
-        match &self.payload {
-            Payload::Tuple(t) => Some(&t[..]),
-            _ => None,
-        }
-    }
-
-    pub fn as_exception(&self) -> Option<&ExceptionData> {
-        match &self.payload {
-            Payload::Exception(e) => Some(e),
+    fn freelist(&self) -> Option<Freelist> {
+        match self {
+            Payload::Float(_) => Some(Freelist::Float),
+            Payload::List(_) => Some(Freelist::List),
+            Payload::Dict(_) => Some(Freelist::Dict),
             _ => None,
         }
     }
 
     /// The type's name (`type(obj).__name__`).
-    pub fn type_name(&self) -> String {
-        match &self.class().payload {
+    fn type_name(obj: &PyObject) -> String {
+        match &obj.class().payload {
             Payload::Type(t) => t.name.borrow().to_string(),
             _ => "?".to_string(),
         }

@@ -81,8 +81,6 @@ pub struct Vm {
     pub type_version: Cell<u64>,
     /// The namespace of `prelude.py` (Python-level runtime helpers).
     pub prelude: RefCell<Option<PyRef>>,
-    /// `gc.callbacks` and `gc.garbage` (created when `gc` is imported).
-    pub gc_lists: RefCell<Option<(PyRef, PyRef)>>,
     /// `atexit` handlers: `(func, args tuple, kwargs dict)`.
     pub atexit: RefCell<Vec<(PyRef, PyRef, PyRef)>>,
 }
@@ -90,6 +88,23 @@ pub struct Vm {
 impl Vm {
     pub fn new() -> Box<Vm> {
         crate::bootstrap::create()
+    }
+
+    /// Runs a pending automatic collection, if one is due: called at the
+    /// eval loop's safe points (no native code is half-way through
+    /// mutating a container there). The heap decides which generation;
+    /// the VM's `Hooks` (the `gc` module's) run around it.
+    #[inline(always)]
+    pub fn gc_safe_point(&self) {
+        if crate::heap::gc::pending() {
+            crate::heap::gc::collect_generations(self);
+        }
+    }
+
+    /// A collection of `generation` (`gc.collect()`, shutdown); 0 when one
+    /// is running already.
+    pub fn gc_collect(&self, generation: usize) -> usize {
+        crate::heap::gc::collect(generation, self)
     }
 
     /// Assembles the VM from its parts (called by bootstrap).
@@ -116,10 +131,7 @@ impl Vm {
                 )
             })
             .collect();
-        let empty_tuple = PyRef::new_immortal(
-            Payload::Tuple(crate::heap::TupleItems::empty()),
-            Some(&types.tuple),
-        );
+        let empty_tuple = PyRef::new_immortal_tuple(&types.tuple);
         let empty_str =
             PyRef::new_immortal(Payload::Str(StrData::new("".into())), Some(&types.str));
         let builtins_dict = PyRef::new(Payload::Dict(Box::default()), &types.dict);
@@ -202,7 +214,6 @@ impl Vm {
             mcache: RefCell::new((0..MCACHE_SIZE).map(|_| None).collect()),
             type_version: Cell::new(0),
             prelude: RefCell::new(None),
-            gc_lists: RefCell::new(None),
             atexit: RefCell::new(Vec::new()),
         }
     }

@@ -116,9 +116,7 @@ impl From<PyRef> for Raised {
 /// through mutating a container here.
 #[inline(always)]
 fn safe_point(vm: &Vm) {
-    if crate::heap::gc::pending() {
-        crate::modules::gc::collect_generations(vm);
-    }
+    vm.gc_safe_point();
 }
 
 /// The instruction loop proper. Every operand it takes is checked (see

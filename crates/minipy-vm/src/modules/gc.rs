@@ -1,13 +1,26 @@
 //! The `gc` module: the Python face of the cycle collector in
-//! `heap::gc` (CPython's `Modules/gcmodule.c` functions), plus the glue
-//! that runs a collection with its callbacks and hooks.
+//! `minipy_heap::gc` (CPython's `Modules/gcmodule.c` functions), and the
+//! VM's [`Hooks`] for a collection: the `gc.callbacks` phases, `gc.garbage`
+//! (DEBUG_SAVEALL), the method cache, and stderr for the DEBUG_* output.
+//! The collection itself and its policy (thresholds, generations, the
+//! long-lived heuristic, statistics) are the heap's.
+
+use std::cell::RefCell;
 
 use crate::heap::gc::{self as hgc, Hooks, NUM_GENERATIONS};
 use crate::heap::PyRef;
-use crate::object::PyResult;
+use crate::object::{Payload, PyResult};
 use crate::objects::dict;
 use crate::objects::function::{Args, NativeFn};
 use crate::vm::Vm;
+
+thread_local! {
+    /// `gc.callbacks` and `gc.garbage`, created on first use (the module's
+    /// attributes are these very lists, as in CPython). Per thread, like
+    /// the collector's own state in `minipy_heap::gc`; released at
+    /// shutdown ([`release`]).
+    static LISTS: RefCell<Option<(PyRef, PyRef)>> = const { RefCell::new(None) };
+}
 
 pub fn init(vm: &Vm, d: &PyRef) -> PyResult<()> {
     crate::sysmodule::add_functions(vm, d, FUNCTIONS);
@@ -29,80 +42,49 @@ pub fn init(vm: &Vm, d: &PyRef) -> PyResult<()> {
     Ok(())
 }
 
-/// `gc.callbacks` and `gc.garbage` (created on first use; the module
-/// attributes are these very lists, as in CPython).
+/// `gc.callbacks` and `gc.garbage` (created on first use).
 fn lists(vm: &Vm) -> (PyRef, PyRef) {
-    let mut l = vm.gc_lists.borrow_mut();
-    l.get_or_insert_with(|| (vm.new_list(vec![]), vm.new_list(vec![])))
-        .clone()
+    LISTS.with(|l| {
+        l.borrow_mut()
+            .get_or_insert_with(|| (vm.new_list(vec![]), vm.new_list(vec![])))
+            .clone()
+    })
 }
 
-fn tp_name(o: &crate::heap::PyObject) -> String {
-    o.type_name()
+/// Drops `gc.callbacks` and `gc.garbage` (shutdown, before the leak check).
+pub fn release() {
+    let old = LISTS.with(|l| l.borrow_mut().take());
+    drop(old);
 }
 
-/// Runs one collection of `generation` with the `gc.callbacks` phases
-/// (`gc_collect_with_callback`); the caller has set `collecting`.
-fn collect_with_callback(vm: &Vm, generation: usize) -> usize {
-    invoke_callbacks(vm, "start", generation, 0, 0);
-    // The method cache holds strong references; emptying it before a full
-    // collection lets the collector see the true reference counts of
-    // cached attributes (younger collections leave it: at worst a cached
-    // class survives until the next full one).
-    if generation == NUM_GENERATIONS - 1 {
-        vm.clear_method_cache();
+/// What the VM adds to a collection.
+impl Hooks<Payload> for Vm {
+    fn start(&self, generation: usize) {
+        invoke_callbacks(self, "start", generation, 0, 0);
+        // `gc.garbage` exists before the collection may append to it.
+        lists(self);
     }
-    let debug = hgc::debug();
-    let t0 = std::time::Instant::now();
-    if debug & hgc::DEBUG_STATS != 0 {
-        let (sizes, perm) = hgc::generation_sizes();
-        crate::traceback::write_stderr(&format!(
-            "gc: collecting generation {}...\ngc: objects in each generation: {} {} {}\ngc: objects in permanent generation: {}\n",
-            generation, sizes[0], sizes[1], sizes[2], perm
-        ));
+
+    fn stop(&self, generation: usize, collected: usize, uncollectable: usize) {
+        invoke_callbacks(self, "stop", generation, collected, uncollectable);
     }
-    let (_, garbage) = lists(vm);
-    let save = |o: &PyRef| {
-        if let crate::object::Payload::List(v) = &garbage.payload {
-            v.borrow_mut().push(o.clone());
+
+    fn drop_caches(&self) {
+        self.clear_method_cache();
+    }
+
+    fn save(&self, obj: &PyRef) {
+        let garbage = LISTS.with(|l| l.borrow().as_ref().map(|(_, g)| g.clone()));
+        if let Some(garbage) = garbage {
+            if let Payload::List(v) = &garbage.payload {
+                v.borrow_mut().push(obj.clone());
+            }
         }
-    };
-    let debug_line = |o: &crate::heap::PyObject, what: &str| {
-        crate::traceback::write_stderr(&format!("gc: {} <{} {:#x}>\n", what, tp_name(o), o.addr()));
-    };
-    let hooks = Hooks {
-        clear: &crate::object::gc_clear,
-        finalize: &crate::objects::instance::run_del_hook,
-        has_finalizer: &crate::object::has_finalizer,
-        call_weakref_callback: &crate::objects::weakref::invoke_callback,
-        save: &save,
-        debug_line: &debug_line,
-        drop_caches: &|| vm.clear_method_cache(),
-    };
-    let (collected, uncollectable) = match hgc::collect_main(generation, &hooks) {
-        Ok(r) => r,
-        Err(_) => {
-            crate::traceback::write_stderr(
-                "minipy: gc: a traversal over-reported references; collection abandoned\n",
-            );
-            (0, 0)
-        }
-    };
-    if generation == NUM_GENERATIONS - 1 {
-        // CPython's clear_freelists: kept blocks go back to the allocator
-        // (so that arenas can be released).
-        crate::heap::freelist::clear();
     }
-    if debug & hgc::DEBUG_STATS != 0 {
-        crate::traceback::write_stderr(&format!(
-            "gc: done, {} unreachable, {} uncollectable, {:.4}s elapsed\n",
-            collected,
-            uncollectable,
-            t0.elapsed().as_secs_f64()
-        ));
+
+    fn write_stderr(&self, text: &str) {
+        crate::traceback::write_stderr(text);
     }
-    invoke_callbacks(vm, "stop", generation, collected, uncollectable);
-    collected
 }
 
 fn invoke_callbacks(
@@ -112,12 +94,11 @@ fn invoke_callbacks(
     collected: usize,
     uncollectable: usize,
 ) {
-    let callbacks = match &*vm.gc_lists.borrow() {
-        Some((c, _)) => c.clone(),
-        None => return,
+    let Some(callbacks) = LISTS.with(|l| l.borrow().as_ref().map(|(c, _)| c.clone())) else {
+        return;
     };
     let cbs = match &callbacks.payload {
-        crate::object::Payload::List(v) => v.borrow().clone(),
+        Payload::List(v) => v.borrow().clone(),
         _ => return,
     };
     if cbs.is_empty() {
@@ -138,28 +119,6 @@ fn invoke_callbacks(
             crate::traceback::write_unraisable(vm, &e, &cb);
         }
         vm.set_handled_exception(saved);
-    }
-}
-
-/// `gc.collect(generation)` and the collection at exit.
-pub fn collect(vm: &Vm, generation: usize) -> usize {
-    if hgc::collecting() {
-        return 0;
-    }
-    hgc::set_collecting(true);
-    let n = collect_with_callback(vm, generation);
-    hgc::set_collecting(false);
-    n
-}
-
-/// The automatic collection, run at a safe point once generation 0 passed
-/// its threshold (`gc_collect_generations`).
-#[cold]
-pub fn collect_generations(vm: &Vm) {
-    if let Some(generation) = hgc::generation_to_collect() {
-        hgc::set_collecting(true);
-        collect_with_callback(vm, generation);
-        hgc::set_collecting(false);
     }
 }
 
@@ -189,7 +148,7 @@ fn gc_collect(vm: &Vm, args: Args) -> PyResult {
     if !(0..NUM_GENERATIONS as i64).contains(&g) {
         return Err(vm.value_error("invalid generation".to_string()));
     }
-    Ok(vm.new_int(collect(vm, g as usize) as i64))
+    Ok(vm.new_int(vm.gc_collect(g as usize) as i64))
 }
 
 fn gc_enable(vm: &Vm, args: Args) -> PyResult {

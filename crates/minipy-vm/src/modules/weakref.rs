@@ -50,7 +50,7 @@ fn remove_dead_weakref(vm: &Vm, args: Args) -> PyResult {
         )));
     }
     if let Some(v) = dict::get_item(vm, &a[0], &a[1])? {
-        if wl::is_weakref(&v) && wl::upgrade(&v).is_none() {
+        if matches!(v.payload, crate::object::Payload::WeakRef(_)) && wl::upgrade(&v).is_none() {
             dict::del_item(vm, &a[0], &a[1])?;
         }
     }

@@ -498,13 +498,13 @@ fn delegate(vm: &Vm, args: &Args, name: &str, wrap: bool) -> PyResult {
     for a in args.args.iter().skip(1) {
         v.push(match &a.payload {
             Payload::ByteArray(x) => vm.new_bytes(x.borrow().clone()),
-            Payload::Tuple(items)
-                if items
+            Payload::Tuple(_)
+                if a.items()
                     .iter()
                     .any(|i| matches!(i.payload, Payload::ByteArray(_))) =>
             {
                 vm.new_tuple(
-                    items
+                    a.items()
                         .iter()
                         .map(|i| match bytes_like(i) {
                             Some(d) => vm.new_bytes(d),

@@ -395,8 +395,8 @@ fn affix(vm: &Vm, args: Args, name: &str, end: bool) -> PyResult {
     };
     match &pos[1].payload {
         Payload::Bytes(s) => Ok(vm.new_bool(test(s))),
-        Payload::Tuple(t) => {
-            for it in t.iter() {
+        Payload::Tuple(_) => {
+            for it in pos[1].items() {
                 if test(arg_bytes(vm, it)?) {
                     return Ok(vm.true_.clone());
                 }

@@ -94,7 +94,7 @@ pub fn next_native(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                 let i = index.get();
                 let r = match &seq.payload {
                     Payload::List(l) => l.borrow().get(i).cloned(),
-                    Payload::Tuple(t) => t.get(i).cloned(),
+                    Payload::Tuple(_) => seq.items().get(i).cloned(),
                     Payload::Str(s) => match s.s[i.min(s.s.len())..].chars().next() {
                         Some(c) => {
                             index.set(i + c.len_utf8());
@@ -126,7 +126,7 @@ pub fn next_native(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                 } else {
                     match &seq.payload {
                         Payload::List(l) => l.borrow().get(i - 1).cloned(),
-                        Payload::Tuple(t) => t.get(i - 1).cloned(),
+                        Payload::Tuple(_) => seq.items().get(i - 1).cloned(),
                         _ => None,
                     }
                 };
@@ -445,8 +445,8 @@ pub fn reversed_new(vm: &Vm, args: Args) -> PyResult {
                 &vm.types.list_reverseiterator,
             ));
         }
-        Payload::Tuple(t) => {
-            let n = t.len();
+        Payload::Tuple(_) => {
+            let n = seq.items().len();
             return Ok(new_iter(
                 vm,
                 IterKind::Reversed {

@@ -102,7 +102,8 @@ pub fn repeat(vm: &Vm, s: &PyRef, n: &PyRef, inplace: bool) -> PyResult<Option<P
             }
             vm.new_bytes(alloc::repeat_bytes(vm, b, k)?)
         }
-        Payload::Tuple(t) => {
+        Payload::Tuple(_) => {
+            let t = s.items();
             if k == 1 && s.class().is(&vm.types.tuple) {
                 return Ok(Some(s.clone()));
             }
@@ -138,7 +139,8 @@ fn concat(vm: &Vm, a: &PyRef, b: &PyRef, inplace: bool) -> PyResult<Option<PyRef
             v.extend_from_slice(y);
             vm.new_bytes(v)
         }
-        (Payload::Tuple(x), Payload::Tuple(y)) => {
+        (Payload::Tuple(_), Payload::Tuple(_)) => {
+            let (x, y) = (a.items(), b.items());
             if y.is_empty() && a.class().is(&vm.types.tuple) {
                 return Ok(Some(a.clone()));
             }
@@ -311,7 +313,8 @@ pub fn compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<Option<
     let r = match (&a.payload, &b.payload) {
         (Payload::Str(x), Payload::Str(y)) => op.eval_ord(x.s.cmp(&y.s)),
         (Payload::Bytes(x), Payload::Bytes(y)) => op.eval_ord(x.cmp(y)),
-        (Payload::Tuple(x), Payload::Tuple(y)) => {
+        (Payload::Tuple(_), Payload::Tuple(_)) => {
+            let (x, y) = (a.items(), b.items());
             enter(vm, " in comparison")?;
             let r = compare_items(vm, x, y, op);
             vm.leave();
@@ -398,19 +401,23 @@ pub fn getitem(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>> {
                 vm.new_list(items_slice(vm, &items, key)?)
             }
         },
-        Payload::Tuple(t) => match seq_index(vm, key, "tuple")? {
-            Some(i) => match norm_index(i, t.len()) {
-                Some(j) => t[j].clone(),
-                None => return Err(vm.index_error("tuple index out of range".to_string())),
-            },
-            None => {
-                let (s, e, st) = range::slice_indices(vm, key, t.len())?;
-                if s == 0 && st == 1 && e as usize == t.len() && obj.class().is(&vm.types.tuple) {
-                    return Ok(Some(obj.clone()));
+        Payload::Tuple(_) => {
+            let t = obj.items();
+            match seq_index(vm, key, "tuple")? {
+                Some(i) => match norm_index(i, t.len()) {
+                    Some(j) => t[j].clone(),
+                    None => return Err(vm.index_error("tuple index out of range".to_string())),
+                },
+                None => {
+                    let (s, e, st) = range::slice_indices(vm, key, t.len())?;
+                    if s == 0 && st == 1 && e as usize == t.len() && obj.class().is(&vm.types.tuple)
+                    {
+                        return Ok(Some(obj.clone()));
+                    }
+                    vm.new_tuple(items_slice(vm, t, key)?)
                 }
-                vm.new_tuple(items_slice(vm, t, key)?)
             }
-        },
+        }
         Payload::Str(d) => match seq_index(vm, key, "string")? {
             Some(i) => match norm_index(i, d.char_len).and_then(|j| pystr::char_at(d, j)) {
                 Some(c) => {
@@ -498,7 +505,7 @@ pub fn contains(vm: &Vm, container: &PyRef, item: &PyRef) -> PyResult<Option<boo
                 i += 1;
             }
         }
-        Payload::Tuple(t) => items_contain(vm, t, item)?,
+        Payload::Tuple(_) => items_contain(vm, container.items(), item)?,
         Payload::Dict(_) | Payload::Set(_) => set::table_contains(vm, container, item)?,
         Payload::Range { .. } => range::range_contains(vm, container, item)?,
         Payload::DictView { .. } => dict_methods::view_contains(vm, container, item)?,
@@ -513,7 +520,7 @@ pub fn len(obj: &PyRef) -> Option<usize> {
         Payload::Str(d) => Some(d.char_len),
         Payload::Bytes(b) => Some(b.len()),
         Payload::List(l) => Some(l.borrow().len()),
-        Payload::Tuple(t) => Some(t.len()),
+        Payload::Tuple(_) => Some(obj.items().len()),
         Payload::Dict(d) | Payload::Set(d) => Some(d.borrow().len()),
         Payload::DictView { dict: d, .. } => Some(dict::len(d)),
         Payload::Range { start, stop, step } => {
@@ -598,7 +605,8 @@ pub fn repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<String>> {
             out.push(']');
             Ok(out)
         })?,
-        Payload::Tuple(t) => {
+        Payload::Tuple(_) => {
+            let t = obj.items();
             if t.is_empty() {
                 "()".to_string()
             } else {
@@ -628,7 +636,7 @@ pub fn hash(vm: &Vm, obj: &PyRef) -> PyResult<Option<i64>> {
     let h = match &obj.payload {
         Payload::Str(d) => pystr::str_hash(d),
         Payload::Bytes(b) => bytes::bytes_hash(b),
-        Payload::Tuple(t) => tuple::tuple_hash(vm, t)?,
+        Payload::Tuple(_) => tuple::tuple_hash(vm, obj.items())?,
         Payload::Set(_) if !typeobj::is_subtype(obj.class(), &vm.types.set) => {
             set::frozenset_hash(vm, obj)?
         }

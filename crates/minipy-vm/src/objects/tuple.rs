@@ -70,8 +70,8 @@ pub fn tuple_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn items<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a [PyRef]> {
-    match args.pos().first().map(|o| &o.payload) {
-        Some(Payload::Tuple(t)) => Ok(t),
+    match args.pos().first().map(|o| (o, &o.payload)) {
+        Some((o, Payload::Tuple(_))) => Ok(o.items()),
         Some(_) => Err(vm.type_error(format!(
             "descriptor '{}' for 'tuple' objects doesn't apply to a '{}' object",
             name,

@@ -70,7 +70,6 @@ fn alloc(vm: &Vm, cls: &PyRef, kind: WeakKind, callback: Option<PyRef>) -> PyRef
     let _ = vm;
     PyRef::new(
         Payload::WeakRef(Box::new(WeakRefData {
-            referent: Cell::new(0),
             callback: RefCell::new(callback),
             hash: Cell::new(-1),
             kind,

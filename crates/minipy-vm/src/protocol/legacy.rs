@@ -195,7 +195,7 @@ impl Vm {
             Payload::None => return Ok(false),
             Payload::Str(s) => return Ok(!s.s.is_empty()),
             Payload::List(l) => return Ok(!l.borrow().is_empty()),
-            Payload::Tuple(t) => return Ok(!t.is_empty()),
+            Payload::Tuple(_) => return Ok(!obj.items().is_empty()),
             Payload::Float(f) => return Ok(*f != 0.0),
             Payload::BigInt(_) => return Ok(true),
             Payload::Dict(d) | Payload::Set(d) if !is_heap(obj) => {

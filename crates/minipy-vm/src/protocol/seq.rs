@@ -154,7 +154,7 @@ impl Vm {
     pub fn iterate(&self, obj: &PyRef) -> PyResult<Vec<PyRef>> {
         match &obj.payload {
             Payload::List(l) if !is_heap(obj) => return Ok(l.borrow().clone()),
-            Payload::Tuple(t) if !is_heap(obj) => return Ok(t.to_vec()),
+            Payload::Tuple(_) if !is_heap(obj) => return Ok(obj.items().to_vec()),
             _ => {}
         }
         // CPython preallocates from the length hint: `list(range(2**62))` is a

@@ -187,7 +187,7 @@ pub fn dict_update(vm: &Vm, f: &mut Frame, op: Opcode, arg: u32) -> PyResult<()>
 
 fn unpack_items(vm: &Vm, seq: &PyRef) -> PyResult<Vec<PyRef>> {
     match &seq.payload {
-        Payload::Tuple(t) => Ok(t.to_vec()),
+        Payload::Tuple(_) => Ok(seq.items().to_vec()),
         Payload::List(l) => Ok(l.borrow().clone()),
         _ => {
             if !vm.is_iterable(seq) {
@@ -203,7 +203,7 @@ fn unpack_items(vm: &Vm, seq: &PyRef) -> PyResult<Vec<PyRef>> {
 
 pub fn unpack_sequence(vm: &Vm, f: &mut Frame, seq: &PyRef, n: usize) -> PyResult<()> {
     let items = match &seq.payload {
-        Payload::Tuple(t) if t.len() == n => t.to_vec(),
+        Payload::Tuple(_) if seq.items().len() == n => seq.items().to_vec(),
         Payload::List(l) if l.borrow().len() == n => l.borrow().clone(),
         Payload::Tuple(_) | Payload::List(_) => unpack_items(vm, seq)?,
         _ => {

@@ -118,7 +118,7 @@ pub fn call_function_ex(vm: &Vm, f: &mut Frame, arg: u32) -> Result<(), Raised> 
         return Err(wrong_kind(vm, op, "slot below the callable", &null, "NULL").into());
     }
     let mut args: Vec<PyRef> = match &callargs.payload {
-        Payload::Tuple(t) => t.to_vec(),
+        Payload::Tuple(_) => callargs.items().to_vec(),
         _ => {
             if !vm.is_iterable(&callargs) {
                 return Err(Raised::from(vm.type_error(format!(

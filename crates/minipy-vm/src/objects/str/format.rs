@@ -489,7 +489,7 @@ pub fn bytes_percent_format(vm: &Vm, fmt: &[u8], args: &PyRef) -> PyResult<Vec<u
     let text: String = fmt.iter().map(|&b| char::from(b)).collect();
     let mut host = Host { vm, bytes: true };
     let pa = match &args.payload {
-        Payload::Tuple(items) => PercentArgs::Tuple(items),
+        Payload::Tuple(_) => PercentArgs::Tuple(args.items()),
         Payload::Bytes(_) | Payload::Str(_) => PercentArgs::Single(args),
         _ if has(vm, args, "__getitem__") => PercentArgs::Mapping(args),
         _ => PercentArgs::Single(args),
@@ -505,7 +505,7 @@ pub fn bytes_percent_format(vm: &Vm, fmt: &[u8], args: &PyRef) -> PyResult<Vec<u
 pub fn percent_format(vm: &Vm, fmt: &str, args: &PyRef) -> PyResult<String> {
     let mut host = Host { vm, bytes: false };
     let pa = match &args.payload {
-        Payload::Tuple(items) => PercentArgs::Tuple(items),
+        Payload::Tuple(_) => PercentArgs::Tuple(args.items()),
         Payload::Str(_) => PercentArgs::Single(args),
         _ if has(vm, args, "__getitem__") => PercentArgs::Mapping(args),
         _ => PercentArgs::Single(args),

@@ -472,8 +472,8 @@ fn affix_impl(vm: &Vm, args: Args, name: &str, end: bool) -> PyResult {
     };
     match &pos[1].payload {
         Payload::Str(x) => b(vm, test(&x.s)),
-        Payload::Tuple(t) => {
-            for it in t.iter() {
+        Payload::Tuple(_) => {
+            for it in pos[1].items() {
                 match it.as_str() {
                     Some(x) => {
                         if test(x) {

@@ -4,29 +4,31 @@
 //!
 //! ```text
 //!   free_object(float)  --push-->  FREE[Float]: [blk, blk, ...]  (<= 100)
-//!   PyRef::new(Float)   <--pop---
+//!   Ref::new(float)     <--pop---
 //!   full collection / shutdown: every block goes back to minipy_alloc
 //! ```
 //!
-//! Only blocks of the kind's exact layout are kept: floats use the atom
-//! layout (no GC head, no dict slot), lists/dicts the container one (GC
-//! head, no dict slot), tuples that plus their items, one list per length
-//! up to 20 as in CPython. Instances of subclasses with a managed
-//! `__dict__` never enter a freelist.
+//! The payload names its freelist (`Trace::freelist`: float, list, dict;
+//! tuples by the item count in their header), and the heap decides
+//! whether a block may use it: floats use the atom layout (no GC head, no
+//! dict slot), lists/dicts the container one (GC head, no dict slot),
+//! tuples that plus their items, one list per length up to 20 as in
+//! CPython ([`kind_of`]). Instances of subclasses with a managed `__dict__`
+//! never enter a freelist. Each kept block remembers its layout, and a
+//! block is only handed out for exactly that layout, so F1 holds whatever
+//! the payload answers.
 //!
 //! Invariants the `unsafe` code relies on:
 //!
 //! * F1. A block in a freelist was allocated by `minipy_alloc::alloc` with
-//!   `layout_for(kind's gc, false, kind's tuple length)`, and its object was fully dropped (the
+//!   the layout stored beside it, and its object was fully dropped (the
 //!   memory is uninitialised, owned by the freelist alone).
-//! * F2. Single-threaded (see `heap`).
+//! * F2. Single-threaded (the lists are thread-local).
 
-#![allow(unsafe_code)]
-
+use std::alloc::Layout;
 use std::cell::RefCell;
 
-use super::layout_for;
-use crate::object::Payload;
+use crate::{layout_for, Freelist, Trace};
 
 /// Tuples up to this length keep freelists, one per length
 /// (`PyTuple_NFREELISTS`).
@@ -61,7 +63,7 @@ impl Kind {
 const KINDS: usize = Kind::FIRST_TUPLE + TUPLE_LENGTHS;
 
 thread_local! {
-    static FREE: RefCell<[Vec<usize>; KINDS]> = const {
+    static FREE: RefCell<[Vec<(usize, Layout)>; KINDS]> = const {
         RefCell::new([const { Vec::new() }; KINDS])
     };
 }
@@ -77,42 +79,54 @@ pub fn tuple_kind(n: usize) -> Option<Kind> {
     }
 }
 
-/// The freelist an object with this payload and layout may use.
+/// The freelist an object with this payload and layout may use (not a
+/// tuple, no trailing cells): the payload's choice, if the layout is that
+/// kind's.
 #[inline]
-pub fn kind_of(payload: &Payload, gc: bool, dict: bool) -> Option<Kind> {
+pub fn kind_of<P: Trace>(payload: &P, gc: bool, dict: bool) -> Option<Kind> {
     if dict {
         return None;
     }
-    match payload {
-        Payload::Float(_) if !gc => Some(Kind::FLOAT),
-        Payload::Tuple(t) if gc => tuple_kind(t.len()),
-        Payload::List(_) if gc => Some(Kind::LIST),
-        Payload::Dict(_) if gc => Some(Kind::DICT),
+    match payload.freelist() {
+        Some(Freelist::Float) if !gc => Some(Kind::FLOAT),
+        Some(Freelist::List) if gc => Some(Kind::LIST),
+        Some(Freelist::Dict) if gc => Some(Kind::DICT),
         _ => None,
     }
 }
 
-fn layout_of(k: Kind) -> std::alloc::Layout {
-    layout_for(k.0 != Kind::FLOAT.0, false, k.tuple_len()).0
+fn layout_of<P: Trace>(k: Kind) -> std::alloc::Layout {
+    layout_for::<P>(k.0 != Kind::FLOAT.0, false, k.tuple_len()).0
 }
 
-/// A block for a new object of kind `k` (null when the list is empty).
+/// A block of exactly `layout` for a new object of kind `k` (null when
+/// the list has none: a block of another layout is left for the
+/// allocator).
 #[inline]
-pub fn pop(k: Kind) -> *mut u8 {
-    FREE.try_with(|f| f.borrow_mut()[k.0].pop())
-        .ok()
-        .flatten()
-        .map_or(std::ptr::null_mut(), |a| a as *mut u8)
+pub(crate) fn pop(k: Kind, layout: Layout) -> *mut u8 {
+    FREE.try_with(|f| {
+        let mut f = f.borrow_mut();
+        let list = &mut f[k.0];
+        match list.last() {
+            Some(&(a, l)) if l == layout => {
+                list.pop();
+                a as *mut u8
+            }
+            _ => std::ptr::null_mut(),
+        }
+    })
+    .unwrap_or(std::ptr::null_mut())
 }
 
-/// Keeps a freed block; false when the list is full (the caller frees it).
+/// Keeps a freed block of `layout`; false when the list is full (the caller
+/// frees it).
 #[inline]
-pub fn push(k: Kind, block: *mut u8) -> bool {
+pub(crate) fn push(k: Kind, block: *mut u8, layout: Layout) -> bool {
     FREE.try_with(|f| {
         let mut f = f.borrow_mut();
         let list = &mut f[k.0];
         if list.len() < k.limit() {
-            list.push(block as usize);
+            list.push((block as usize, layout));
             true
         } else {
             false
@@ -126,25 +140,25 @@ pub fn push(k: Kind, block: *mut u8) -> bool {
 pub fn clear() {
     let lists = FREE.try_with(|f| std::mem::take(&mut *f.borrow_mut()));
     let Ok(lists) = lists else { return };
-    for (i, list) in lists.into_iter().enumerate() {
-        for a in list {
+    for list in lists {
+        for (a, layout) in list {
             // SAFETY: F1: the block came from minipy_alloc with this layout
             // and nothing else refers to it.
-            unsafe { minipy_alloc::dealloc(a as *mut u8, layout_of(Kind(i))) };
+            unsafe { minipy_alloc::dealloc(a as *mut u8, layout) };
         }
     }
 }
 
 /// The freelist lines of `sys._debugmallocstats()`, in CPython's format
-/// (`_PyDebugAllocatorStats`).
-pub fn report() -> String {
+/// (`_PyDebugAllocatorStats`), with the block sizes of payload `P`.
+pub fn report<P: Trace>() -> String {
     let counts = FREE
         .try_with(|f| f.borrow().iter().map(|l| l.len()).collect::<Vec<_>>())
         .unwrap_or_default();
     let mut out = String::new();
     let mut line = |k: Kind, name: &str| {
         let n = counts.get(k.0).copied().unwrap_or(0);
-        minipy_alloc::debug_allocator_stats(&mut out, name, n, layout_of(k).size());
+        minipy_alloc::debug_allocator_stats(&mut out, name, n, layout_of::<P>(k).size());
     };
     // CPython's order: dicts, floats, lists, tuples by length.
     line(Kind::DICT, "free PyDictObject");
@@ -156,36 +170,4 @@ pub fn report() -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn report_lists_tuples_by_length_in_cpythons_order() {
-        let r = report();
-        let names: Vec<&str> = r
-            .lines()
-            .filter_map(|l| l.split(" free ").nth(1))
-            .filter_map(|l| l.split(" * ").next())
-            .collect();
-        assert_eq!(names.len(), 3 + TUPLE_LENGTHS, "{r}");
-        assert_eq!(names[0], "PyDictObjects");
-        assert_eq!(names[1], "PyFloatObjects");
-        assert_eq!(names[2], "PyListObjects");
-        assert_eq!(names[3], "1-sized PyTupleObjects");
-        assert_eq!(names[22], "20-sized PyTupleObjects");
-    }
-
-    #[test]
-    fn tuple_kinds_cover_lengths_1_to_20() {
-        assert!(tuple_kind(0).is_none());
-        assert!(tuple_kind(21).is_none());
-        let sizes: Vec<usize> = (1..=20)
-            .map(|n| layout_of(tuple_kind(n).unwrap()).size())
-            .collect();
-        // Each extra item is one more word in the block.
-        assert!(sizes.windows(2).all(|w| w[1] == w[0] + 8), "{sizes:?}");
-    }
 }

@@ -9,7 +9,7 @@
 //!    keys yet)                block from minipy_alloc: 8 + 8*cap bytes
 //! ```
 //!
-//! Why not `Box<[Option<PyRef>]>`: that is a fat pointer (16 bytes in the
+//! Why not `Box<[Option<Ref<P>>]>`: that is a fat pointer (16 bytes in the
 //! payload) and a glibc allocation; a thin pointer keeps the instance
 //! payload small and the block comes from the same pools as the objects
 //! (no malloc lock, no chunk header, counted by `sys.getallocatedblocks`).
@@ -18,36 +18,41 @@
 //!
 //! V1. `ptr`, when Some, points to a live block allocated by
 //!     [`block_layout`]`(cap)` whose first word is `cap`, followed by `cap`
-//!     initialised `Option<PyRef>` cells; the block is owned by this
+//!     initialised `Option<Ref<P>>` cells; the block is owned by this
 //!     `Values` alone and freed exactly once, by `drop`.
 //! V2. `cap > 0` whenever `ptr` is Some.
 //! V3. `Values` is only reached through `&self`/`&mut self` (it lives in a
 //!     `RefCell`), so slices handed out never alias a mutation.
 
-#![allow(unsafe_code)]
-
 use std::alloc::Layout;
+use std::marker::PhantomData;
 use std::ptr::NonNull;
 
-use super::PyRef;
+use crate::{Ref, Trace};
 
 /// The namespace values of one instance (see the module comment).
-pub struct Values {
+pub struct Values<P: Trace> {
     ptr: Option<NonNull<usize>>,
+    /// Owns `Option<Ref<P>>` cells.
+    _cells: PhantomData<Option<Ref<P>>>,
 }
 
 fn block_layout(cap: usize) -> Option<Layout> {
     Layout::array::<usize>(cap.checked_add(1)?).ok()
 }
 
-impl Values {
+impl<P: Trace> Values<P> {
     /// No values (no allocation).
-    pub const fn empty() -> Values {
-        Values { ptr: None }
+    pub const fn empty() -> Values<P> {
+        Values {
+            ptr: None,
+            _cells: PhantomData,
+        }
     }
 
     /// `cap` empty cells (no allocation when `cap` is 0).
-    pub fn with_capacity(cap: usize) -> Values {
+    pub fn with_capacity(cap: usize) -> Values<P> {
+        const { assert!(std::mem::size_of::<Option<Ref<P>>>() == std::mem::size_of::<usize>()) };
         if cap == 0 {
             return Values::empty();
         }
@@ -61,15 +66,18 @@ impl Values {
         };
         // SAFETY: the block holds 1 + cap words, aligned for usize; the
         // first is the capacity, the rest become None cells (V1).
-        // `Option<PyRef>` is one word (asserted in heap/mod.rs).
+        // `Option<Ref<P>>` is one word (asserted above).
         unsafe {
             p.write(cap);
-            let cells = p.add(1) as *mut Option<PyRef>;
+            let cells = p.add(1) as *mut Option<Ref<P>>;
             for i in 0..cap {
                 cells.add(i).write(None);
             }
         }
-        Values { ptr: Some(nn) }
+        Values {
+            ptr: Some(nn),
+            _cells: PhantomData,
+        }
     }
 
     /// Number of cells.
@@ -83,23 +91,26 @@ impl Values {
     }
 
     #[inline]
-    pub fn as_slice(&self) -> &[Option<PyRef>] {
+    pub fn as_slice(&self) -> &[Option<Ref<P>>] {
         match self.ptr {
             // SAFETY: V1: `cap` initialised cells follow the header; V3:
             // the shared borrow of `self` keeps them unaliased by writes.
             Some(p) => unsafe {
-                std::slice::from_raw_parts(p.as_ptr().add(1) as *const Option<PyRef>, *p.as_ptr())
+                std::slice::from_raw_parts(p.as_ptr().add(1) as *const Option<Ref<P>>, *p.as_ptr())
             },
             None => &[],
         }
     }
 
     #[inline]
-    pub fn as_mut_slice(&mut self) -> &mut [Option<PyRef>] {
+    pub fn as_mut_slice(&mut self) -> &mut [Option<Ref<P>>] {
         match self.ptr {
             // SAFETY: V1 as above; `&mut self` makes the access exclusive.
             Some(p) => unsafe {
-                std::slice::from_raw_parts_mut(p.as_ptr().add(1) as *mut Option<PyRef>, *p.as_ptr())
+                std::slice::from_raw_parts_mut(
+                    p.as_ptr().add(1) as *mut Option<Ref<P>>,
+                    *p.as_ptr(),
+                )
             },
             None => &mut [],
         }
@@ -118,7 +129,7 @@ impl Values {
     }
 }
 
-impl Drop for Values {
+impl<P: Trace> Drop for Values<P> {
     fn drop(&mut self) {
         let Some(p) = self.ptr.take() else {
             return;
@@ -127,7 +138,7 @@ impl Drop for Values {
         // this function alone (`ptr` was taken, so nothing can reach the
         // block while the references dropped here run finalizers).
         let cells = unsafe {
-            std::slice::from_raw_parts_mut(p.as_ptr().add(1) as *mut Option<PyRef>, *p.as_ptr())
+            std::slice::from_raw_parts_mut(p.as_ptr().add(1) as *mut Option<Ref<P>>, *p.as_ptr())
         };
         let cap = cells.len();
         for c in cells.iter_mut() {
