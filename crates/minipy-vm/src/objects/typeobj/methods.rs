@@ -37,6 +37,23 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
             pos[3].type_name()
         )));
     }
+    // The most derived metaclass of the bases takes over when it has a
+    // `__new__` of its own (CPython's `type_new`).
+    let winner = calculate_metaclass(vm, meta, bases)?;
+    if !winner.is(meta) {
+        let own_new = winner.as_type().is_some_and(|w| {
+            w.slots.is_generic(super::SlotId::New)
+                || w.slots.origin(super::SlotId::New) != vm.types.type_.addr()
+        });
+        if own_new {
+            if let Some(new) = winner.as_type().and_then(|w| w.slots.tp_new()) {
+                let mut v = vec![winner.clone()];
+                v.extend_from_slice(&args.args[1..]);
+                return new(vm, Args::with_kw(&v, args.kwnames));
+            }
+        }
+    }
+    let meta = &winner;
     let bases: Vec<PyRef> = if bases.is_empty() {
         vec![vm.types.object.clone()]
     } else {
@@ -124,22 +141,9 @@ pub fn build_class(vm: &Vm, args: Args) -> PyResult {
         }
     }
     let meta = match meta {
+        Some(m) if m.as_type().is_some() => calculate_metaclass(vm, &m, &bases)?,
         Some(m) => m,
-        None => {
-            // The most derived metaclass of the bases.
-            let mut winner = vm.types.type_.clone();
-            for b in &bases {
-                let bm = b.class();
-                if typeobj::is_subtype(bm, &winner) {
-                    winner = bm.clone();
-                } else if !typeobj::is_subtype(&winner, bm) {
-                    return Err(vm.type_error(
-                        "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases".to_string(),
-                    ));
-                }
-            }
-            winner
-        }
+        None => calculate_metaclass(vm, &vm.types.type_, &bases)?,
     };
     for b in &bases {
         if b.as_type().is_none() {
@@ -324,3 +328,23 @@ pub static TYPE_TYPE: TypeSpec = TypeSpec {
     ],
     getsets: super::getsets::TYPE_GETSETS,
 };
+
+/// CPython's `_PyType_CalculateMetaclass`: the most derived of `meta` and
+/// the metaclasses of `bases`.
+pub fn calculate_metaclass(vm: &Vm, meta: &PyRef, bases: &[PyRef]) -> PyResult<PyRef> {
+    let mut winner = meta.clone();
+    for b in bases {
+        let bm = b.class();
+        if typeobj::is_subtype(&winner, bm) {
+            continue;
+        }
+        if typeobj::is_subtype(bm, &winner) {
+            winner = bm.clone();
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases".to_string(),
+        ));
+    }
+    Ok(winner)
+}
