@@ -19,7 +19,8 @@ pub mod object;
 pub mod objects;
 pub mod protocol;
 pub mod sysmodule;
-pub mod text;
+/// CPython's text algorithms (the `minipy-text` crate).
+pub use minipy_text as text;
 pub mod traceback;
 pub mod types;
 pub mod vm;

@@ -1,7 +1,9 @@
 //! Pure text algorithms with CPython 3.11's exact results, over plain Rust values
 //! (no Python objects): float/int formatting and parsing, the format-spec
 //! mini-language, printf-style `%` formatting and `str` method semantics.
-//! The VM wraps these into Python objects and exceptions.
+//! The VM wraps these into Python objects and exceptions; this crate
+//! depends on no part of it.
+#![forbid(unsafe_code)]
 
 pub mod float_format;
 pub mod format_spec;
