@@ -318,6 +318,13 @@ pub fn create() -> Box<Vm> {
     vm
 }
 
+/// The namespace of `prelude.py` (Python-level runtime helpers), kept as
+/// module state.
+#[derive(Default)]
+pub struct Prelude {
+    pub namespace: std::cell::RefCell<Option<PyRef>>,
+}
+
 /// Runs `prelude.py` (Python-level runtime pieces such as
 /// `sys.implementation`). A failure here is a bug in minipy itself; it is
 /// reported on stderr rather than aborting.
@@ -326,7 +333,7 @@ fn run_prelude(vm: &Vm) {
     let Some(d) = vm.instance_dict(&m) else {
         return;
     };
-    *vm.prelude.borrow_mut() = Some(d.clone());
+    *vm.module_state::<Prelude>().namespace.borrow_mut() = Some(d.clone());
     if let Err(e) = crate::exec_source(vm, include_str!("prelude.py"), "<minipy prelude>", &d) {
         crate::traceback::write_stderr(&crate::traceback::format_exception(vm, &e));
     }

@@ -28,7 +28,7 @@ use crate::vm::Vm;
 /// exception is reported as CPython reports it and the next handler runs.
 pub fn run_atexit(vm: &Vm) {
     loop {
-        let Some((func, args, kwargs)) = vm.atexit.borrow_mut().pop() else {
+        let Some((func, args, kwargs)) = crate::modules::atexit::pop_handler(vm) else {
             break;
         };
         let r = crate::modules::atexit::call_handler(vm, &func, &args, &kwargs);
@@ -135,9 +135,8 @@ fn release_vm_state(vm: &Vm) {
     }
     vm.exc_info.borrow_mut().clear();
     let _ = vm.caller_globals.borrow_mut().take();
-    let _ = vm.prelude.borrow_mut().take();
     crate::modules::gc::release();
-    vm.atexit.borrow_mut().clear();
+    vm.module_states.clear();
     crate::objects::textio::release_streams();
 }
 

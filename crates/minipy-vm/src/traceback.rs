@@ -321,7 +321,11 @@ pub fn write_unraisable_msg(vm: &Vm, exc: &PyRef, msg: &str, obj: &PyRef) {
 /// The `sys.UnraisableHookArgs` given to a user hook (a namespace with
 /// CPython's five attributes).
 fn unraisable_args(vm: &Vm, exc: &PyRef, msg: &str, obj: &PyRef) -> Option<PyRef> {
-    let ns = vm.prelude.borrow().clone()?;
+    let ns = vm
+        .module_state::<crate::bootstrap::Prelude>()
+        .namespace
+        .borrow()
+        .clone()?;
     let cls = crate::objects::dict::get_str(vm, &ns, &vm.intern("SimpleNamespace"))?;
     let names: Vec<PyRef> = [
         "exc_type",

@@ -79,10 +79,8 @@ pub struct Vm {
     /// change to any type's namespace or MRO.
     pub mcache: RefCell<Vec<Option<McEntry>>>,
     pub type_version: Cell<u64>,
-    /// The namespace of `prelude.py` (Python-level runtime helpers).
-    pub prelude: RefCell<Option<PyRef>>,
-    /// `atexit` handlers: `(func, args tuple, kwargs dict)`.
-    pub atexit: RefCell<Vec<(PyRef, PyRef, PyRef)>>,
+    /// The native modules' own state (`module_state`).
+    pub module_states: crate::modules::state::ModuleStates,
 }
 
 impl Vm {
@@ -213,8 +211,7 @@ impl Vm {
             caller_globals: RefCell::new(None),
             mcache: RefCell::new((0..MCACHE_SIZE).map(|_| None).collect()),
             type_version: Cell::new(0),
-            prelude: RefCell::new(None),
-            atexit: RefCell::new(Vec::new()),
+            module_states: Default::default(),
         }
     }
 

@@ -1,11 +1,34 @@
 //! The `atexit` module (CPython's `Modules/atexitmodule.c`): handlers are
-//! kept on the VM and run by `finalize::run_atexit`, last registered first.
+//! kept in the module's state and run by `finalize::run_atexit`, last
+//! registered first.
+
+use std::cell::RefCell;
 
 use crate::heap::PyRef;
 use crate::object::PyResult;
 use crate::objects::dict;
 use crate::objects::function::{Args, NativeFn};
 use crate::vm::Vm;
+
+/// A registered handler: `(func, args tuple, kwargs dict)`.
+pub type Handler = (PyRef, PyRef, PyRef);
+
+/// The module's state: the registered handlers, oldest first.
+#[derive(Default)]
+pub struct AtexitState {
+    handlers: RefCell<Vec<Handler>>,
+}
+
+fn handlers(vm: &Vm) -> std::rc::Rc<AtexitState> {
+    vm.module_state::<AtexitState>()
+}
+
+/// Takes the newest handler (shutdown runs them last first).
+pub fn pop_handler(vm: &Vm) -> Option<Handler> {
+    let s = handlers(vm);
+    let h = s.handlers.borrow_mut().pop();
+    h
+}
 
 pub fn init(vm: &Vm, d: &PyRef) -> PyResult<()> {
     crate::sysmodule::add_functions(vm, d, FUNCTIONS);
@@ -36,19 +59,28 @@ fn register(vm: &Vm, args: Args) -> PyResult {
         dict::set_str(vm, &kwargs, vm.intern(k), v.clone());
     }
     let rest = vm.new_tuple(pos[1..].to_vec());
-    vm.atexit.borrow_mut().push((func.clone(), rest, kwargs));
+    handlers(vm)
+        .handlers
+        .borrow_mut()
+        .push((func.clone(), rest, kwargs));
     Ok(func.clone())
 }
 
 fn unregister(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "atexit.unregister", 1, 1)?;
-    let handlers: Vec<PyRef> = vm.atexit.borrow().iter().map(|h| h.0.clone()).collect();
-    let mut keep = Vec::with_capacity(handlers.len());
-    for h in &handlers {
+    let state = handlers(vm);
+    let funcs: Vec<PyRef> = state
+        .handlers
+        .borrow()
+        .iter()
+        .map(|h| h.0.clone())
+        .collect();
+    let mut keep = Vec::with_capacity(funcs.len());
+    for h in &funcs {
         keep.push(!vm.eq(h, &a[0])?);
     }
     let removed: Vec<_> = {
-        let mut list = vm.atexit.borrow_mut();
+        let mut list = state.handlers.borrow_mut();
         let mut i = 0;
         let mut removed = Vec::new();
         list.retain_mut(|h| {
@@ -73,14 +105,14 @@ fn run_exitfuncs(vm: &Vm, args: Args) -> PyResult {
 
 fn clear(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "atexit._clear", 0, 0)?;
-    let old = std::mem::take(&mut *vm.atexit.borrow_mut());
+    let old = std::mem::take(&mut *handlers(vm).handlers.borrow_mut());
     drop(old);
     Ok(vm.none.clone())
 }
 
 fn ncallbacks(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "atexit._ncallbacks", 0, 0)?;
-    Ok(vm.new_int(vm.atexit.borrow().len() as i64))
+    Ok(vm.new_int(handlers(vm).handlers.borrow().len() as i64))
 }
 
 const FUNCTIONS: &[(&str, NativeFn)] = &[

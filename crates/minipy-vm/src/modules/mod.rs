@@ -9,6 +9,7 @@
 
 pub mod atexit;
 pub mod gc;
+pub mod state;
 pub mod weakref;
 
 use crate::heap::PyRef;

@@ -9,7 +9,11 @@ use crate::vm::Vm;
 
 /// Calls a function of the Python prelude (`prelude.py`) by name.
 pub fn call_prelude(vm: &Vm, name: &str, args: &[PyRef]) -> PyResult {
-    let prelude = vm.prelude.borrow().clone();
+    let prelude = vm
+        .module_state::<crate::bootstrap::Prelude>()
+        .namespace
+        .borrow()
+        .clone();
     let f = prelude.and_then(|d| crate::objects::dict::get_str(vm, &d, &vm.intern(name)));
     match f {
         Some(f) => vm.call_args(&f, args),
