@@ -7,6 +7,9 @@
 #   benches/compare.sh            # all programs, 5 runs each
 #   RUNS=9 benches/compare.sh fib # only programs whose name contains "fib"
 #   MINIPY=path/to/minipy benches/compare.sh   # skip the release build
+#   BASELINE=path/to/old/minipy benches/compare.sh
+#                                 # also time an older minipy in the same run
+#                                 # (before/after tables: its ratios beside)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,10 +37,11 @@ done
 
 # One timing loop for both cases (hyperfine's interleaving is not needed here):
 # python's perf_counter around subprocess.run, median of RUNS.
-"$PYTHON" - "$MINIPY" "$PYTHON" "$RUNS" "${PROGRAMS[@]}" <<'PY'
+"$PYTHON" - "$MINIPY" "$PYTHON" "$RUNS" "${BASELINE:-}" "${PROGRAMS[@]}" <<'PY'
 import os, statistics, subprocess, sys, time
 
-minipy, python, runs, programs = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+minipy, python, runs, baseline = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+programs = sys.argv[5:]
 
 def once(exe, prog):
     """Wall time, the completed process and its peak resident set in MB.
@@ -55,12 +59,20 @@ def once(exe, prog):
     r.stderr = "\n".join(lines).encode()
     return dt, r, kb / 1024.0
 
-print("| program | minipy s | CPython s | time ratio | minipy MB | CPython MB | memory ratio |")
-print("|---|---:|---:|---:|---:|---:|---:|")
+if baseline:
+    print("| program | baseline s | minipy s | CPython s | baseline ratio | time ratio | baseline MB | minipy MB | CPython MB | memory ratio |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+else:
+    print("| program | minipy s | CPython s | time ratio | minipy MB | CPython MB | memory ratio |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
 for prog in programs:
-    mine, theirs, note = [], [], ""
-    mem_m, mem_c = 0.0, 0.0
+    mine, theirs, base, note = [], [], [], ""
+    mem_m, mem_c, mem_b = 0.0, 0.0, 0.0
     for _ in range(runs):
+        if baseline:
+            dt, b, mb = once(baseline, prog)
+            base.append(dt)
+            mem_b = max(mem_b, mb)
         dt, r, mb = once(minipy, prog)
         mine.append(dt)
         mem_m = max(mem_m, mb)
@@ -73,7 +85,13 @@ for prog in programs:
             note = " (output differs)"
     m, c = statistics.median(mine), statistics.median(theirs)
     name = os.path.basename(prog)[:-3]
-    print("| %s%s | %.3f | %.3f | %.2f | %.1f | %.1f | %.2f |" % (
-        name, note, m, c, m / c if c else float("nan"), mem_m, mem_c,
-        mem_m / mem_c if mem_c else float("nan")))
+    if baseline:
+        bm = statistics.median(base)
+        print("| %s%s | %.3f | %.3f | %.3f | %.2f | %.2f | %.1f | %.1f | %.1f | %.2f |" % (
+            name, note, bm, m, c, bm / c if c else float("nan"), m / c if c else float("nan"),
+            mem_b, mem_m, mem_c, mem_m / mem_c if mem_c else float("nan")))
+    else:
+        print("| %s%s | %.3f | %.3f | %.2f | %.1f | %.1f | %.2f |" % (
+            name, note, m, c, m / c if c else float("nan"), mem_m, mem_c,
+            mem_m / mem_c if mem_c else float("nan")))
 PY
