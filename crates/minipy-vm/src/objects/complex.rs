@@ -343,9 +343,12 @@ fn complex_richcompare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult
     Ok(vm.new_bool(equal == (op == CompareOp::Eq)))
 }
 
+/// A complex value as `(re, im)`.
+type Cval = (f64, f64);
+
 /// Both operands as complex values, or `None` when either is not a number.
 #[inline]
-fn operands(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult<Option<((f64, f64), (f64, f64))>> {
+fn operands(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult<Option<(Cval, Cval)>> {
     let Some(x) = to_complex_operand(vm, a)? else {
         return Ok(None);
     };

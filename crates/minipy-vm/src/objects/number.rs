@@ -1,6 +1,8 @@
-//! Native arithmetic of the numeric tower (int, bool, float, complex):
-//! the fast paths the protocol layer tries before any dunder lookup.
-//! Written by the "numbers" helper.
+//! The arithmetic kernels and value views shared by the numeric types
+//! (`int`, `bool`, `float`, `complex`, each declared in its own file):
+//! their slot functions convert the operands (`int_of`, `to_double`,
+//! `to_complex_operand`: CPython's `CHECK_BINOP`, `CONVERT_TO_DOUBLE`,
+//! `TO_COMPLEX`) and call the kernels here.
 //!
 //! Submodules: `convert` (exact int/float conversions, numeric hash),
 //! `int_arith` (i64 fast paths and BigInt fallbacks), `float_arith`
@@ -156,9 +158,9 @@ pub fn to_complex_operand(vm: &Vm, o: &PyObject) -> PyResult<Option<(f64, f64)>>
 
 /// Transitional (`protocol/legacy.rs`): the numeric types are declared
 /// through their `TypeSpec`s (`objects/int.rs`, `bool.rs`, `float.rs`,
-/// `complex.rs`), so the legacy protocol only reaches this, `divmod`,
-/// `unary`, `compare` and `hash` with a legacy operand, for which the
-/// numeric arms below are dead.
+/// `complex.rs`), so the legacy protocol only reaches this, `unary`,
+/// `compare` and `hash` with a legacy operand, for which the numeric arms
+/// below are dead (`hash` of an int stays live for `slot_tp_hash`).
 ///
 /// `a <op> b` for numeric operands (`op` is a `BINARY_OP` argument; in-place
 /// forms behave as the binary ones). `Ok(None)` means "not numbers / not
@@ -213,26 +215,6 @@ pub fn binary(vm: &Vm, a: &PyRef, b: &PyRef, op: u32) -> PyResult<Option<PyRef>>
             }
             int_binary(vm, p, q, op)
         }
-    }
-}
-
-/// `divmod(a, b)` for numbers; `Ok(None)` when unsupported.
-pub fn divmod(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult<Option<PyRef>> {
-    let (Some(x), Some(y)) = (num_of(a), num_of(b)) else {
-        return Ok(None);
-    };
-    match (x, y) {
-        (Num::Complex(..), _) | (_, Num::Complex(..)) => Ok(None),
-        (Num::Float(_), _) | (_, Num::Float(_)) => {
-            let p = real_to_f64(vm, x)?;
-            let q = real_to_f64(vm, y)?;
-            let (d, m) = float_divmod(vm, p, q)?;
-            Ok(Some(vm.new_tuple(vec![vm.new_float(d), vm.new_float(m)])))
-        }
-        _ => match (int_of(a), int_of(b)) {
-            (Some(p), Some(q)) => int_divmod(vm, p, q).map(Some),
-            _ => Ok(None),
-        },
     }
 }
 
