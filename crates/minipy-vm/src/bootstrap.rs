@@ -73,7 +73,7 @@ pub fn create() -> Box<Vm> {
     };
     let mkspec =
         |spec: &'static TypeSpec| make_spec_type(spec, Some(&type_), Some(&object), Some(&dict_t));
-    let int = mk("int", &object, L::Int, Some(objects::int::int_new), true);
+    let int = mkspec(&objects::int::INT_TYPE);
     let exc_base = mk(
         "BaseException",
         &object,
@@ -82,21 +82,14 @@ pub fn create() -> Box<Vm> {
         true,
     );
     let types = Types {
-        bool: mk("bool", &int, L::Bool, Some(objects::int::bool_new), false),
-        float: mk(
-            "float",
-            &object,
-            L::Float,
-            Some(objects::float::float_new),
-            true,
+        bool: make_spec_type(
+            &objects::bool::BOOL_TYPE,
+            Some(&type_),
+            Some(&int),
+            Some(&dict_t),
         ),
-        complex: mk(
-            "complex",
-            &object,
-            L::Complex,
-            Some(objects::float::complex_new),
-            true,
-        ),
+        float: mkspec(&objects::float::FLOAT_TYPE),
+        complex: mkspec(&objects::complex::COMPLEX_TYPE),
         str: mk("str", &object, L::Str, Some(objects::str::str_new), true),
         bytes: mk(
             "bytes",
@@ -387,10 +380,6 @@ fn install_methods(vm: &Vm) {
     for ty in [
         &t.object,
         &t.type_,
-        &t.int,
-        &t.bool,
-        &t.float,
-        &t.complex,
         &t.str,
         &t.bytes,
         &t.list,
@@ -422,12 +411,6 @@ fn install_methods(vm: &Vm) {
         install_new(vm, e);
     }
     let m = BuiltinKind::Method;
-    add_methods(vm, &t.int, m, int::METHODS);
-    add_methods(vm, &t.int, BuiltinKind::ClassMethod, int::CLASS_METHODS);
-    add_methods(vm, &t.bool, m, int::BOOL_METHODS);
-    add_methods(vm, &t.float, m, float::METHODS);
-    add_methods(vm, &t.float, BuiltinKind::ClassMethod, float::CLASS_METHODS);
-    add_methods(vm, &t.complex, m, float::COMPLEX_METHODS);
     add_methods(vm, &t.str, m, str::METHODS);
     add_methods(vm, &t.str, BuiltinKind::StaticMethod, str::STATIC_METHODS);
     add_methods(vm, &t.bytes, m, bytes::METHODS);

@@ -2,23 +2,16 @@
 //! `hex`, `oct`, `bin`, `chr`, `ord`, `id`, `hash`.
 
 use minipy_bytecode::opcode::nb;
-use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
+use num_traits::ToPrimitive;
 
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
-use crate::objects::number;
 use crate::protocol::CompareOp;
 use crate::text::int_format::int_to_prefixed;
 use crate::vm::Vm;
 
 use super::{kw_only, one_arg, parse_args};
-
-fn is_heap(obj: &PyRef) -> bool {
-    obj.class().as_type().map(|t| t.heap).unwrap_or(false)
-}
 
 pub fn builtin_id(vm: &Vm, args: Args) -> PyResult {
     let x = one_arg(vm, &args, "id")?;
@@ -30,40 +23,10 @@ pub fn builtin_hash(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_int(vm.hash(x)?))
 }
 
-/// `abs` of a built-in number payload.
-fn native_abs(vm: &Vm, x: &PyRef) -> PyResult<Option<PyRef>> {
-    Ok(Some(match &x.payload {
-        Payload::Int(i) => match i.checked_abs() {
-            Some(v) => vm.new_int(v),
-            None => vm.new_bigint(BigInt::from(*i).abs()),
-        },
-        Payload::BigInt(b) => vm.new_bigint(b.abs()),
-        Payload::Float(f) => vm.new_float(f.abs()),
-        Payload::Complex(re, im) => {
-            let r = re.hypot(*im);
-            if r.is_infinite() && re.is_finite() && im.is_finite() {
-                return Err(vm.overflow_error("absolute value too large".to_string()));
-            }
-            vm.new_float(r)
-        }
-        _ => return Ok(None),
-    }))
-}
-
+/// `abs(x)`.
 pub fn builtin_abs(vm: &Vm, args: Args) -> PyResult {
     let x = one_arg(vm, &args, "abs")?;
-    if !is_heap(x) {
-        if let Some(r) = native_abs(vm, x)? {
-            return Ok(r);
-        }
-    }
-    if let Some(r) = vm.call_special(x, "__abs__", &[])? {
-        return Ok(r);
-    }
-    if let Some(r) = native_abs(vm, x)? {
-        return Ok(r);
-    }
-    Err(vm.type_error(format!("bad operand type for abs(): '{}'", x.type_name())))
+    vm.absolute(x)
 }
 
 fn min_max(vm: &Vm, args: Args, name: &str, op: CompareOp) -> PyResult {
@@ -212,155 +175,29 @@ pub fn builtin_sum(vm: &Vm, args: Args) -> PyResult {
     Ok(acc)
 }
 
-/// `round(x)` / `round(x, n)` for built-in ints and floats.
-fn native_round(vm: &Vm, x: &PyRef, nd: Option<&PyRef>) -> PyResult<Option<PyRef>> {
-    match &x.payload {
-        Payload::Int(_) | Payload::BigInt(_) => {
-            let n = number::as_bigint(x).unwrap_or_default();
-            let Some(nd) = nd else {
-                return Ok(Some(vm.new_bigint(n)));
-            };
-            let d = vm.index_big(nd)?;
-            if !d.is_negative() {
-                return Ok(Some(vm.new_bigint(n)));
-            }
-            let Some(e) = (-d).to_u32() else {
-                return Ok(Some(vm.new_int(0)));
-            };
-            let p = num_traits::pow(BigInt::from(10), e as usize);
-            // Round half to even to a multiple of p.
-            let (q, r) = n.div_mod_floor(&p);
-            let twice: BigInt = &r * 2;
-            let q = match twice.cmp(&p) {
-                std::cmp::Ordering::Greater => q + 1,
-                std::cmp::Ordering::Equal if q.is_odd() => q + 1,
-                _ => q,
-            };
-            Ok(Some(vm.new_bigint(q * p)))
-        }
-        Payload::Float(f) => {
-            let f = *f;
-            match nd {
-                None => {
-                    if f.is_nan() {
-                        return Err(
-                            vm.value_error("cannot convert float NaN to integer".to_string())
-                        );
-                    }
-                    if f.is_infinite() {
-                        return Err(vm.overflow_error(
-                            "cannot convert float infinity to integer".to_string(),
-                        ));
-                    }
-                    let r = f.round_ties_even();
-                    Ok(Some(vm.new_bigint(BigInt::from_f64(r).unwrap_or_default())))
-                }
-                Some(nd) => {
-                    let d = vm.index_big(nd)?;
-                    let d = d
-                        .to_i64()
-                        .unwrap_or(if d.is_negative() { i64::MIN } else { i64::MAX });
-                    match crate::text::float_format::round_half_even(f, d) {
-                        Ok(r) => Ok(Some(vm.new_float(r))),
-                        Err(e) => Err(crate::objects::str::text_err(vm, e)),
-                    }
-                }
-            }
-        }
-        _ => Ok(None),
-    }
-}
-
-/// `round(number, ndigits=None)`.
+/// `round(number, ndigits=None)`: the type's `__round__`.
 pub fn builtin_round(vm: &Vm, args: Args) -> PyResult {
     let a = parse_args(vm, &args, "round", &["number", "ndigits"], 1, 0)?;
     let Some(x) = a[0].clone() else {
         return Err(vm.type_error("round() missing required argument 'number' (pos 1)".to_string()));
     };
-    let nd = a[1].clone().filter(|n| !n.is_none());
-    if !is_heap(&x) {
-        if let Some(r) = native_round(vm, &x, nd.as_ref())? {
-            return Ok(r);
-        }
-    }
-    let r = match &nd {
+    let r = match a[1].as_ref().filter(|n| !n.is_none()) {
         None => vm.call_special(&x, "__round__", &[])?,
         Some(n) => vm.call_special(&x, "__round__", std::slice::from_ref(n))?,
     };
-    if let Some(r) = r {
-        return Ok(r);
-    }
-    if let Some(r) = native_round(vm, &x, nd.as_ref())? {
-        return Ok(r);
-    }
-    Err(vm.type_error(format!(
-        "type {} doesn't define __round__ method",
-        x.type_name()
-    )))
+    r.ok_or_else(|| {
+        vm.type_error(format!(
+            "type {} doesn't define __round__ method",
+            x.type_name()
+        ))
+    })
 }
 
 /// `divmod(a, b)`.
 pub fn builtin_divmod(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "divmod")?;
     let p = args.check(vm, "divmod", 2, 2)?;
-    let (a, b) = (&p[0], &p[1]);
-    if !is_heap(a) && !is_heap(b) {
-        if let Some(r) = number::divmod(vm, a, b)? {
-            return Ok(r);
-        }
-    }
-    if let Some(r) = vm.call_special(a, "__divmod__", std::slice::from_ref(b))? {
-        if !r.is(&vm.not_implemented) {
-            return Ok(r);
-        }
-    }
-    if !a.class().is(b.class()) {
-        if let Some(r) = vm.call_special(b, "__rdivmod__", std::slice::from_ref(a))? {
-            if !r.is(&vm.not_implemented) {
-                return Ok(r);
-            }
-        }
-    }
-    if is_heap(a) || is_heap(b) {
-        if let Some(r) = number::divmod(vm, a, b)? {
-            return Ok(r);
-        }
-    }
-    Err(vm.type_error(format!(
-        "unsupported operand type(s) for divmod(): '{}' and '{}'",
-        a.type_name(),
-        b.type_name()
-    )))
-}
-
-/// Three-argument `pow` for ints.
-fn int_pow_mod(vm: &Vm, b: BigInt, e: BigInt, m: BigInt) -> PyResult {
-    if m.is_zero() {
-        return Err(vm.value_error("pow() 3rd argument cannot be 0".to_string()));
-    }
-    let mabs = m.abs();
-    let mut base = b.mod_floor(&mabs);
-    let mut e = e;
-    if e.is_negative() {
-        match base.modinv(&mabs) {
-            Some(inv) => base = inv,
-            None => {
-                return Err(
-                    vm.value_error("base is not invertible for the given modulus".to_string())
-                )
-            }
-        }
-        e = -e;
-    }
-    let mut r = if mabs.is_one() {
-        BigInt::zero()
-    } else {
-        base.modpow(&e, &mabs)
-    };
-    if m.is_negative() && !r.is_zero() {
-        r -= &mabs;
-    }
-    Ok(vm.new_bigint(r))
+    vm.divmod(&p[0], &p[1])
 }
 
 /// `pow(base, exp, mod=None)`.
@@ -369,48 +206,8 @@ pub fn builtin_pow(vm: &Vm, args: Args) -> PyResult {
     let (Some(base), Some(exp)) = (a[0].clone(), a[1].clone()) else {
         return Err(vm.type_error("pow() missing required argument 'base' (pos 1)".to_string()));
     };
-    let m = match a[2].clone() {
-        Some(m) if !m.is_none() => m,
-        _ => return vm.binary_op(&base, &exp, nb::POWER),
-    };
-    let all_native = [&base, &exp, &m].iter().all(|o| !is_heap(o));
-    if all_native {
-        if let (Some(b), Some(e), Some(mm)) = (
-            number::as_bigint(&base),
-            number::as_bigint(&exp),
-            number::as_bigint(&m),
-        ) {
-            return int_pow_mod(vm, b, e, mm);
-        }
-        if [&base, &exp, &m]
-            .iter()
-            .all(|o| number::num_of(o).is_some())
-        {
-            return Err(vm.type_error(
-                "pow() 3rd argument not allowed unless all arguments are integers".to_string(),
-            ));
-        }
-    }
-    if is_heap(&base) {
-        if let Some(r) = vm.call_special(&base, "__pow__", &[exp.clone(), m.clone()])? {
-            if !r.is(&vm.not_implemented) {
-                return Ok(r);
-            }
-        }
-    }
-    if let (Some(b), Some(e), Some(mm)) = (
-        number::as_bigint(&base),
-        number::as_bigint(&exp),
-        number::as_bigint(&m),
-    ) {
-        return int_pow_mod(vm, b, e, mm);
-    }
-    Err(vm.type_error(format!(
-        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-        base.type_name(),
-        exp.type_name(),
-        m.type_name()
-    )))
+    let m = a[2].clone().unwrap_or_else(|| vm.none.clone());
+    vm.power(&base, &exp, &m)
 }
 
 fn int_prefixed(vm: &Vm, args: Args, name: &str, base: u32) -> PyResult {

@@ -675,6 +675,11 @@ fn truth(vm: &Vm, v: &PyRef) -> PyResult<bool> {
     if v.is(&vm.false_) || v.is_none() {
         return Ok(false);
     }
+    if let Payload::Int(i) = v.payload {
+        if v.class().is(&vm.types.int) {
+            return Ok(i != 0);
+        }
+    }
     vm.truthy(v)
 }
 

@@ -1,11 +1,13 @@
 //! The built-in types, one file per type (named after it), each ending in
 //! its method table.
 
+pub mod bool;
 pub mod builtin_function;
 pub mod bytearray;
 pub mod bytes;
 pub mod cell;
 pub mod classmethod;
+pub mod complex;
 pub mod descr;
 pub mod dict;
 pub mod dict_methods;

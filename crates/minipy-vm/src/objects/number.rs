@@ -1,6 +1,8 @@
-//! Native arithmetic of the numeric tower (int, bool, float, complex):
-//! the fast paths the protocol layer tries before any dunder lookup.
-//! Written by the "numbers" helper.
+//! The arithmetic kernels and value views shared by the numeric types
+//! (`int`, `bool`, `float`, `complex`, each declared in its own file):
+//! their slot functions convert the operands (`int_of`, `to_double`,
+//! `to_complex_operand`: CPython's `CHECK_BINOP`, `CONVERT_TO_DOUBLE`,
+//! `TO_COMPLEX`) and call the kernels here.
 //!
 //! Submodules: `convert` (exact int/float conversions, numeric hash),
 //! `int_arith` (i64 fast paths and BigInt fallbacks), `float_arith`
@@ -129,6 +131,37 @@ fn to_complex(vm: &Vm, n: Num) -> PyResult<(f64, f64)> {
     }
 }
 
+/// CPython's `CONVERT_TO_DOUBLE`: an operand of a float slot as an f64 —
+/// a float, or an int converted exactly (OverflowError when too large);
+/// `None` for any other operand (the slot returns NotImplemented).
+#[inline]
+pub fn to_double(vm: &Vm, o: &PyObject) -> PyResult<Option<f64>> {
+    match &o.payload {
+        Payload::Float(f) => Ok(Some(*f)),
+        Payload::Int(i) => Ok(Some(*i as f64)),
+        Payload::BigInt(b) => big_to_f64(b)
+            .map(Some)
+            .ok_or_else(|| too_large_for_float(vm)),
+        _ => Ok(None),
+    }
+}
+
+/// CPython's `TO_COMPLEX`: an operand of a complex slot as `(re, im)` — a
+/// complex, float or int; `None` for any other operand (NotImplemented).
+#[inline]
+pub fn to_complex_operand(vm: &Vm, o: &PyObject) -> PyResult<Option<(f64, f64)>> {
+    match &o.payload {
+        Payload::Complex(r, i) => Ok(Some((*r, *i))),
+        _ => Ok(to_double(vm, o)?.map(|f| (f, 0.0))),
+    }
+}
+
+/// Transitional (`protocol/legacy.rs`): the numeric types are declared
+/// through their `TypeSpec`s (`objects/int.rs`, `bool.rs`, `float.rs`,
+/// `complex.rs`), so the legacy protocol only reaches this, `unary`,
+/// `compare` and `hash` with a legacy operand, for which the numeric arms
+/// below are dead (`hash` of an int stays live for `slot_tp_hash`).
+///
 /// `a <op> b` for numeric operands (`op` is a `BINARY_OP` argument; in-place
 /// forms behave as the binary ones). `Ok(None)` means "not numbers / not
 /// supported" (NotImplemented).
@@ -182,26 +215,6 @@ pub fn binary(vm: &Vm, a: &PyRef, b: &PyRef, op: u32) -> PyResult<Option<PyRef>>
             }
             int_binary(vm, p, q, op)
         }
-    }
-}
-
-/// `divmod(a, b)` for numbers; `Ok(None)` when unsupported.
-pub fn divmod(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult<Option<PyRef>> {
-    let (Some(x), Some(y)) = (num_of(a), num_of(b)) else {
-        return Ok(None);
-    };
-    match (x, y) {
-        (Num::Complex(..), _) | (_, Num::Complex(..)) => Ok(None),
-        (Num::Float(_), _) | (_, Num::Float(_)) => {
-            let p = real_to_f64(vm, x)?;
-            let q = real_to_f64(vm, y)?;
-            let (d, m) = float_divmod(vm, p, q)?;
-            Ok(Some(vm.new_tuple(vec![vm.new_float(d), vm.new_float(m)])))
-        }
-        _ => match (int_of(a), int_of(b)) {
-            (Some(p), Some(q)) => int_divmod(vm, p, q).map(Some),
-            _ => Ok(None),
-        },
     }
 }
 
@@ -304,43 +317,3 @@ pub fn hash(a: &PyRef) -> Option<i64> {
         }
     })
 }
-
-/// The shared body of the numeric binary special methods (`int.__add__`,
-/// `float.__rsub__`, `complex.__mul__`, ...): `pos` is `[self, other]` with
-/// `self` already checked; `NotImplemented` unless `accepts(other)`.
-pub fn binary_dunder(
-    vm: &Vm,
-    pos: &[PyRef],
-    op: u32,
-    reflected: bool,
-    accepts: fn(&crate::heap::PyObject) -> bool,
-) -> PyResult {
-    let (a, b) = (&pos[0], &pos[1]);
-    if !accepts(b) {
-        return Ok(vm.not_implemented.clone());
-    }
-    let r = if reflected {
-        binary(vm, b, a, op)?
-    } else {
-        binary(vm, a, b, op)?
-    };
-    Ok(r.unwrap_or_else(|| vm.not_implemented.clone()))
-}
-
-/// Defines the forward and reflected special-method wrappers of a numeric
-/// type (`fn int_add`, `fn int_radd`, ...), each a one-line call of the
-/// type's `$dunder(vm, args, op, reflected, name)` body. Shared by int,
-/// float and complex.
-macro_rules! binop_wrappers {
-    ($dunder:ident; $( $f:ident, $rf:ident, $op:ident, $name:literal, $rname:literal; )*) => {
-        $(
-            fn $f(vm: &Vm, args: Args) -> PyResult {
-                $dunder(vm, args, minipy_bytecode::opcode::nb::$op, false, $name)
-            }
-            fn $rf(vm: &Vm, args: Args) -> PyResult {
-                $dunder(vm, args, minipy_bytecode::opcode::nb::$op, true, $rname)
-            }
-        )*
-    };
-}
-pub(crate) use binop_wrappers;

@@ -212,6 +212,29 @@ impl Vm {
         )))
     }
 
+    /// `divmod(v, w)` (`PyNumber_Divmod`): `nb_divmod` by `binary_op1`.
+    pub fn divmod(&self, v: &PyRef, w: &PyRef) -> PyResult {
+        let r = self.binary_op1(v, w, SlotId::NbDivmod)?;
+        if !r.is(&self.not_implemented) {
+            return Ok(r);
+        }
+        Err(self.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            v.type_name(),
+            w.type_name()
+        )))
+    }
+
+    /// `abs(v)` (`PyNumber_Absolute`): `nb_absolute`.
+    pub fn absolute(&self, v: &PyRef) -> PyResult {
+        match slots(v).nb_absolute() {
+            Some(f) => f(self, v),
+            None => {
+                Err(self.type_error(format!("bad operand type for abs(): '{}'", v.type_name())))
+            }
+        }
+    }
+
     /// CPython's `sequence_repeat`: `seq * n` with an index `n`.
     fn sequence_repeat(&self, f: typeobj::slots::RepeatFn, seq: &PyRef, n: &PyRef) -> PyResult {
         if slots(n).nb_index().is_none() && !is_legacy_int(n) {

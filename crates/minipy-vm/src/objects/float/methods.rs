@@ -1,54 +1,42 @@
-//! The non-arithmetic methods of `float`.
+//! The methods of `float` (those CPython lists in `float_methods`).
 
 use num_bigint::BigInt;
 
-use super::{method_args, plain_float, self_float};
+use super::{method_args, plain_float, this_float};
 use crate::object::PyResult;
 use crate::objects::function::Args;
 use crate::objects::int::text_error;
 use crate::objects::number::{self, float_to_int};
 use crate::vm::Vm;
 
-pub(super) fn float_hash(vm: &Vm, args: Args) -> PyResult {
-    let pos = method_args(vm, &args, "__hash__", 0)?;
-    self_float(vm, pos, "__hash__")?;
-    Ok(vm.new_int(number::hash(&pos[0]).unwrap_or(0)))
-}
-
-pub(super) fn float_bool(vm: &Vm, args: Args) -> PyResult {
-    let pos = method_args(vm, &args, "__bool__", 0)?;
-    let f = self_float(vm, pos, "__bool__")?;
-    Ok(vm.new_bool(f != 0.0))
-}
-
 pub(super) fn float_trunc(vm: &Vm, args: Args) -> PyResult {
     let pos = method_args(vm, &args, "__trunc__", 0)?;
-    let f = self_float(vm, pos, "__trunc__")?;
+    let f = this_float(vm, &pos[0])?;
     float_to_int(vm, f)
 }
 
 pub(super) fn float_floor(vm: &Vm, args: Args) -> PyResult {
     let pos = method_args(vm, &args, "__floor__", 0)?;
-    let f = self_float(vm, pos, "__floor__")?;
+    let f = this_float(vm, &pos[0])?;
     float_to_int(vm, f.floor())
 }
 
 pub(super) fn float_ceil(vm: &Vm, args: Args) -> PyResult {
     let pos = method_args(vm, &args, "__ceil__", 0)?;
-    let f = self_float(vm, pos, "__ceil__")?;
+    let f = this_float(vm, &pos[0])?;
     float_to_int(vm, f.ceil())
 }
 
-/// `__float__` and `conjugate`.
-pub(super) fn float_float(vm: &Vm, args: Args) -> PyResult {
-    let pos = method_args(vm, &args, "__float__", 0)?;
-    self_float(vm, pos, "__float__")?;
+/// `conjugate`: the value as an exact float.
+pub(super) fn float_conjugate(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "conjugate", 0)?;
+    this_float(vm, &pos[0])?;
     Ok(plain_float(vm, &pos[0]))
 }
 
 pub(super) fn float_getnewargs(vm: &Vm, args: Args) -> PyResult {
     let pos = method_args(vm, &args, "__getnewargs__", 0)?;
-    self_float(vm, pos, "__getnewargs__")?;
+    this_float(vm, &pos[0])?;
     Ok(vm.new_tuple(vec![plain_float(vm, &pos[0])]))
 }
 
@@ -62,7 +50,10 @@ pub(super) fn float_round(vm: &Vm, args: Args) -> PyResult {
             pos.len() - 1
         )));
     }
-    let f = self_float(vm, pos, "__round__")?;
+    let Some(slf) = pos.first() else {
+        return Err(vm.type_error("__round__() missing self".to_string()));
+    };
+    let f = this_float(vm, slf)?;
     match pos.get(1).filter(|n| !n.is_none()) {
         None => float_to_int(vm, f.round_ties_even()),
         Some(n) => {
@@ -78,15 +69,9 @@ pub(super) fn float_round(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-pub(super) fn float_repr_method(vm: &Vm, args: Args) -> PyResult {
-    let pos = method_args(vm, &args, "__repr__", 0)?;
-    let f = self_float(vm, pos, "__repr__")?;
-    Ok(vm.new_string(minipy_bytecode::repr::float_repr(f)))
-}
-
 pub(super) fn float_format(vm: &Vm, args: Args) -> PyResult {
     let pos = method_args(vm, &args, "__format__", 1)?;
-    let f = self_float(vm, pos, "__format__")?;
+    let f = this_float(vm, &pos[0])?;
     let Some(spec) = pos[1].as_str() else {
         return Err(vm.type_error(format!(
             "__format__() argument must be str, not {}",
@@ -104,7 +89,7 @@ pub(super) fn float_format(vm: &Vm, args: Args) -> PyResult {
 
 pub(super) fn float_is_integer(vm: &Vm, args: Args) -> PyResult {
     let pos = method_args(vm, &args, "is_integer", 0)?;
-    let f = self_float(vm, pos, "is_integer")?;
+    let f = this_float(vm, &pos[0])?;
     Ok(vm.new_bool(f.is_finite() && f.fract() == 0.0))
 }
 
@@ -133,7 +118,7 @@ fn decompose(x: f64) -> (i64, i64) {
 
 pub(super) fn float_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
     let pos = method_args(vm, &args, "as_integer_ratio", 0)?;
-    let f = self_float(vm, pos, "as_integer_ratio")?;
+    let f = this_float(vm, &pos[0])?;
     if f.is_infinite() {
         return Err(vm.overflow_error("cannot convert Infinity to integer ratio".to_string()));
     }
@@ -152,7 +137,7 @@ pub(super) fn float_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
 /// `float.hex()`: `0x1.8000000000000p+0`.
 pub(super) fn float_hex(vm: &Vm, args: Args) -> PyResult {
     let pos = method_args(vm, &args, "hex", 0)?;
-    let f = self_float(vm, pos, "hex")?;
+    let f = this_float(vm, &pos[0])?;
     if !f.is_finite() {
         return Ok(vm.new_string(minipy_bytecode::repr::float_repr(f)));
     }
@@ -268,10 +253,7 @@ pub(super) fn float_fromhex(vm: &Vm, args: Args) -> PyResult {
         )));
     }
     let Some(s) = pos[1].as_str() else {
-        return Err(vm.type_error(format!(
-            "fromhex() argument must be str, not {}",
-            pos[1].type_name()
-        )));
+        return Err(vm.type_error("bad argument type for built-in operation".to_string()));
     };
     let v = match parse_hex_float(s) {
         Ok(v) => v,
@@ -288,5 +270,25 @@ pub(super) fn float_fromhex(vm: &Vm, args: Args) -> PyResult {
         Ok(r)
     } else {
         vm.call_args(&pos[0], &[r])
+    }
+}
+
+/// `float.__getformat__(typestr)` (a class method): the C type's format.
+pub(super) fn float_getformat(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "__getformat__", 1)?;
+    match pos[1].as_str() {
+        Some("double" | "float") => Ok(vm.new_str(if cfg!(target_endian = "little") {
+            "IEEE, little-endian"
+        } else {
+            "IEEE, big-endian"
+        })),
+        Some(_) => {
+            Err(vm
+                .value_error("__getformat__() argument 1 must be 'double' or 'float'".to_string()))
+        }
+        None => Err(vm.type_error(format!(
+            "__getformat__() argument must be str, not {}",
+            pos[1].type_name()
+        ))),
     }
 }

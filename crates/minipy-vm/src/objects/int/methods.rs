@@ -1,45 +1,58 @@
-//! The non-arithmetic methods of `int` and the methods of `bool`.
+//! The methods of `int` (those CPython lists in `long_methods`).
 
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use super::{method_args, plain_int, self_int, text_error};
+use super::{plain_int, text_error, this_int};
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
-use crate::objects::number::{self, is_int, IntVal};
+use crate::objects::number::IntVal;
 use crate::vm::Vm;
 
-pub(super) fn int_hash(vm: &Vm, args: Args) -> PyResult {
-    let pos = method_args(vm, &args, "__hash__", 0)?;
-    self_int(vm, pos, "__hash__")?;
-    Ok(vm.new_int(number::hash(&pos[0]).unwrap_or(0)))
+/// Positional arguments of an int method taking exactly `n` arguments after self.
+fn method_args<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a [PyRef]> {
+    super::check_method_args(vm, args, "int", name, n)
 }
 
-pub(super) fn int_bool(vm: &Vm, args: Args) -> PyResult {
-    let pos = method_args(vm, &args, "__bool__", 0)?;
-    let v = self_int(vm, pos, "__bool__")?;
-    Ok(vm.new_bool(!v.is_zero()))
-}
-
-/// `__int__`, `__index__`, `__trunc__`, `__floor__`, `__ceil__`, `conjugate`.
-pub(super) fn int_int(vm: &Vm, args: Args) -> PyResult {
-    let pos = method_args(vm, &args, "__int__", 0)?;
-    self_int(vm, pos, "__int__")?;
+/// `conjugate`: the value as an exact int.
+pub(super) fn int_self(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "conjugate", 0)?;
+    this_int(vm, &pos[0])?;
     Ok(plain_int(vm, &pos[0]))
 }
 
-pub(super) fn int_float(vm: &Vm, args: Args) -> PyResult {
-    let pos = method_args(vm, &args, "__float__", 0)?;
-    self_int(vm, pos, "__float__")?;
-    Ok(vm.new_float(number::int_to_f64(vm, &pos[0])?))
+/// `__trunc__`, `__floor__`, `__ceil__`: an Integral is its own.
+fn integral_self(vm: &Vm, args: Args, name: &str) -> PyResult {
+    let pos = method_args(vm, &args, name, 0)?;
+    this_int(vm, &pos[0])?;
+    Ok(plain_int(vm, &pos[0]))
+}
+
+pub(super) fn int_trunc(vm: &Vm, args: Args) -> PyResult {
+    integral_self(vm, args, "__trunc__")
+}
+
+pub(super) fn int_floor(vm: &Vm, args: Args) -> PyResult {
+    integral_self(vm, args, "__floor__")
+}
+
+pub(super) fn int_ceil(vm: &Vm, args: Args) -> PyResult {
+    integral_self(vm, args, "__ceil__")
 }
 
 pub(super) fn int_getnewargs(vm: &Vm, args: Args) -> PyResult {
     let pos = method_args(vm, &args, "__getnewargs__", 0)?;
-    self_int(vm, pos, "__getnewargs__")?;
+    this_int(vm, &pos[0])?;
     Ok(vm.new_tuple(vec![plain_int(vm, &pos[0])]))
+}
+
+/// `__sizeof__`: the memory the object occupies (as `object.__sizeof__`).
+pub(super) fn int_sizeof(vm: &Vm, args: Args) -> PyResult {
+    let pos = method_args(vm, &args, "__sizeof__", 0)?;
+    this_int(vm, &pos[0])?;
+    Ok(vm.new_int(crate::objects::sizeof::basic_size(&pos[0]) as i64))
 }
 
 /// `round(x, ndigits)` for ints: half to even at a power of ten.
@@ -52,7 +65,10 @@ pub(super) fn int_round(vm: &Vm, args: Args) -> PyResult {
             pos.len() - 1
         )));
     }
-    let v = self_int(vm, pos, "__round__")?;
+    let Some(slf) = pos.first() else {
+        return Err(vm.type_error("__round__() missing self".to_string()));
+    };
+    let v = this_int(vm, slf)?;
     let nd = match pos.get(1) {
         None => return Ok(plain_int(vm, &pos[0])),
         Some(n) if n.is_none() => return Ok(plain_int(vm, &pos[0])),
@@ -76,20 +92,9 @@ pub(super) fn int_round(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_bigint(q * p))
 }
 
-pub(super) fn int_repr_method(vm: &Vm, args: Args) -> PyResult {
-    let pos = method_args(vm, &args, "__repr__", 0)?;
-    self_int(vm, pos, "__repr__")?;
-    let obj = &pos[0];
-    let s = match &obj.payload {
-        Payload::Int(i) => i.to_string(),
-        _ => super::int_str(vm, obj)?,
-    };
-    Ok(vm.new_string(s))
-}
-
 pub(super) fn int_format(vm: &Vm, args: Args) -> PyResult {
     let pos = method_args(vm, &args, "__format__", 1)?;
-    let v = self_int(vm, pos, "__format__")?;
+    let v = this_int(vm, &pos[0])?;
     let Some(spec) = pos[1].as_str() else {
         return Err(vm.type_error(format!(
             "__format__() argument must be str, not {}",
@@ -107,7 +112,7 @@ pub(super) fn int_format(vm: &Vm, args: Args) -> PyResult {
 
 pub(super) fn int_bit_length(vm: &Vm, args: Args) -> PyResult {
     let pos = method_args(vm, &args, "bit_length", 0)?;
-    let n = match self_int(vm, pos, "bit_length")? {
+    let n = match this_int(vm, &pos[0])? {
         IntVal::Small(i) => u64::from(64 - i.unsigned_abs().leading_zeros()),
         IntVal::Big(b) => b.bits(),
     };
@@ -116,7 +121,7 @@ pub(super) fn int_bit_length(vm: &Vm, args: Args) -> PyResult {
 
 pub(super) fn int_bit_count(vm: &Vm, args: Args) -> PyResult {
     let pos = method_args(vm, &args, "bit_count", 0)?;
-    let n = match self_int(vm, pos, "bit_count")? {
+    let n = match this_int(vm, &pos[0])? {
         IntVal::Small(i) => u64::from(i.unsigned_abs().count_ones()),
         IntVal::Big(b) => b
             .magnitude()
@@ -129,7 +134,7 @@ pub(super) fn int_bit_count(vm: &Vm, args: Args) -> PyResult {
 
 pub(super) fn int_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
     let pos = method_args(vm, &args, "as_integer_ratio", 0)?;
-    self_int(vm, pos, "as_integer_ratio")?;
+    this_int(vm, &pos[0])?;
     Ok(vm.new_tuple(vec![plain_int(vm, &pos[0]), vm.new_int(1)]))
 }
 
@@ -195,7 +200,10 @@ fn named_args<'a>(
 }
 
 pub(super) fn int_to_bytes(vm: &Vm, args: Args) -> PyResult {
-    let v = self_int(vm, args.pos(), "to_bytes")?;
+    let Some(slf) = args.pos().first() else {
+        return Err(vm.type_error("to_bytes() missing self".to_string()));
+    };
+    let v = this_int(vm, slf)?;
     let a = named_args(vm, &args, "to_bytes", &["length", "byteorder", "signed"], 2)?;
     let length = match a[0] {
         Some(l) => vm.index_i64(l)?,
@@ -290,31 +298,4 @@ pub(super) fn int_from_bytes(vm: &Vm, args: Args) -> PyResult {
     } else {
         vm.call_args(cls, &[r])
     }
-}
-
-pub(super) fn bool_repr(vm: &Vm, args: Args) -> PyResult {
-    let pos = method_args(vm, &args, "__repr__", 0)?;
-    let v = self_int(vm, pos, "__repr__")?;
-    Ok(vm.new_str(if v.is_zero() { "False" } else { "True" }))
-}
-
-fn bool_op(vm: &Vm, args: Args, op: u32, name: &str) -> PyResult {
-    let pos = method_args(vm, &args, name, 1)?;
-    self_int(vm, pos, name)?;
-    if !is_int(&pos[1]) {
-        return Ok(vm.not_implemented.clone());
-    }
-    Ok(number::binary(vm, &pos[0], &pos[1], op)?.unwrap_or_else(|| vm.not_implemented.clone()))
-}
-
-pub(super) fn bool_and(vm: &Vm, args: Args) -> PyResult {
-    bool_op(vm, args, minipy_bytecode::opcode::nb::AND, "__and__")
-}
-
-pub(super) fn bool_or(vm: &Vm, args: Args) -> PyResult {
-    bool_op(vm, args, minipy_bytecode::opcode::nb::OR, "__or__")
-}
-
-pub(super) fn bool_xor(vm: &Vm, args: Args) -> PyResult {
-    bool_op(vm, args, minipy_bytecode::opcode::nb::XOR, "__xor__")
 }

@@ -253,10 +253,36 @@ pub fn int_divmod(vm: &Vm, a: IntVal, b: IntVal) -> PyResult {
     Ok(vm.new_tuple(vec![vm.new_bigint(q), vm.new_bigint(r)]))
 }
 
+/// `pow(b, e, m)` for machine ints (`m != 0`): square and multiply in
+/// 128 bits; the result has the sign of `m`, as Python's `%`.
+fn pow_mod_i64(b: i64, mut e: u64, m: i64) -> i64 {
+    let mabs = u128::from(m.unsigned_abs());
+    let mut base = (i128::from(b).rem_euclid(mabs as i128)) as u128;
+    let mut r: u128 = 1 % mabs;
+    while e > 0 {
+        if e & 1 == 1 {
+            r = r * base % mabs;
+        }
+        base = base * base % mabs;
+        e >>= 1;
+    }
+    // r < |m| <= 2**63, so it and |m| - r fit an i64 (r == 0 stays 0).
+    if m < 0 && r != 0 {
+        (r as i128 - mabs as i128) as i64
+    } else {
+        r as i64
+    }
+}
+
 /// Three-argument `pow(base, exp, mod)` for ints.
 pub fn int_pow_mod(vm: &Vm, base: IntVal, exp: IntVal, modulus: IntVal) -> PyResult {
     if modulus.is_zero() {
         return Err(vm.value_error("pow() 3rd argument cannot be 0".to_string()));
+    }
+    if let (IntVal::Small(b), IntVal::Small(e), IntVal::Small(m)) = (base, exp, modulus) {
+        if e >= 0 {
+            return Ok(vm.new_int(pow_mod_i64(b, e as u64, m)));
+        }
     }
     let m = modulus.to_big();
     let neg_mod = m.is_negative();

@@ -635,8 +635,9 @@ pub fn update_slot(vm: &Vm, ty: &PyRef, name: &str) {
 }
 
 /// CPython's `add_operators`: a slot wrapper in `ty`'s dict for each of
-/// its own slots whose name the dict lacks; `__hash__ = None` for an
-/// unhashable type.
+/// its own slots (not those inherited from its base: CPython adds them
+/// before `inherit_slots`) whose name the dict lacks; `__hash__ = None`
+/// for an unhashable type.
 pub fn add_operators(vm: &Vm, ty: &PyRef) {
     let Some(t) = ty.as_type() else { return };
     for (i, p) in SLOTDEFS.iter().enumerate() {
@@ -646,11 +647,15 @@ pub fn add_operators(vm: &Vm, ty: &PyRef) {
         let Some(f) = t.slots.get(p.slot) else {
             continue;
         };
+        let unhashable = p.slot == S::Hash && is_hash_not_implemented(t, vm);
+        if t.slots.origin(p.slot) != ty.addr() && !unhashable {
+            continue;
+        }
         let name = vm.intern(p.name);
         if crate::objects::dict::get_str(vm, &t.dict, &name).is_some() {
             continue;
         }
-        let value = if p.slot == S::Hash && is_hash_not_implemented(t, vm) {
+        let value = if unhashable {
             vm.none.clone()
         } else {
             crate::objects::descr::new_wrapper_descr(vm, ty, i, f, t.slots.origin(p.slot))
