@@ -407,6 +407,104 @@ fn set_qualname(vm: &Vm, f: &PyRef, v: Option<PyRef>) -> PyResult<()> {
 
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, TypeSpec};
 
+/// `types.FunctionType(code, globals, name=None, argdefs=None,
+/// closure=None)` (`func_new`).
+fn function_new(vm: &Vm, args: Args) -> PyResult {
+    use crate::object::Payload;
+    let names = ["code", "globals", "name", "argdefs", "closure"];
+    args.only_kwargs(vm, "function", &names)?;
+    let pos = args.pos();
+    if pos.len() > 6 {
+        return Err(vm.type_error(format!(
+            "function() takes at most 5 arguments ({} given)",
+            pos.len() - 1
+        )));
+    }
+    let get = |i: usize| pos.get(i + 1).or(args.kwarg(names[i]));
+    let (Some(code), Some(globals)) = (get(0), get(1)) else {
+        let missing = if get(0).is_none() {
+            (names[0], 1)
+        } else {
+            (names[1], 2)
+        };
+        return Err(vm.type_error(format!(
+            "function() missing required argument '{}' (pos {})",
+            missing.0, missing.1
+        )));
+    };
+    let Payload::Code(info) = &code.payload else {
+        return Err(vm.type_error(format!(
+            "function() argument 'code' must be code, not {}",
+            code.type_name()
+        )));
+    };
+    if !crate::objects::typeobj::is_subtype(globals.class(), &vm.types.dict) {
+        return Err(vm.type_error(format!(
+            "function() argument 'globals' must be dict, not {}",
+            globals.type_name()
+        )));
+    }
+    let name = get(2).filter(|n| !n.is_none());
+    if name.is_some_and(|n| n.as_str().is_none()) {
+        return Err(vm.type_error("arg 3 (name) must be None or string".to_string()));
+    }
+    let defaults = get(3).filter(|d| !d.is_none());
+    if defaults.is_some_and(|d| d.as_tuple().is_none()) {
+        return Err(vm.type_error("arg 4 (defaults) must be None or tuple".to_string()));
+    }
+    let closure = get(4).filter(|c| !c.is_none());
+    let nfree = info.code.co_freevars().len();
+    let cells = match closure {
+        Some(c) => match c.as_tuple() {
+            Some(t) => t.len(),
+            None => return Err(vm.type_error("arg 5 (closure) must be tuple".to_string())),
+        },
+        None => 0,
+    };
+    if cells != nfree {
+        return Err(vm.value_error(format!(
+            "{} requires closure of length {}, not {}",
+            info.code.co_name, nfree, cells
+        )));
+    }
+    if let Some(c) = closure.and_then(|c| c.as_tuple()) {
+        if let Some(bad) = c.iter().find(|x| !matches!(x.payload, Payload::Cell(_))) {
+            return Err(vm.type_error(format!(
+                "arg 5 (closure) expected cell, found {}",
+                bad.type_name()
+            )));
+        }
+    }
+    // As a frame's builtins: the `__builtins__` of the globals, else the
+    // interpreter's.
+    let builtins = crate::objects::dict::get_str(vm, globals, &vm.intern("__builtins__"))
+        .unwrap_or_else(|| vm.builtins.clone());
+    let doc = info
+        .consts
+        .first()
+        .filter(|c| c.class().is(&vm.types.str))
+        .cloned();
+    let module = crate::objects::dict::get_str(vm, globals, &vm.intern("__name__"));
+    let func = Function {
+        code: info.clone(),
+        globals: globals.clone(),
+        builtins,
+        name: RefCell::new(
+            name.cloned()
+                .unwrap_or_else(|| vm.intern(&info.code.co_name)),
+        ),
+        qualname: RefCell::new(vm.new_str(&info.code.co_qualname)),
+        defaults: RefCell::new(defaults.cloned()),
+        kwdefaults: RefCell::new(None),
+        annotations: RefCell::new(None),
+        closure: closure.cloned(),
+        dict: RefCell::new(None),
+        module: RefCell::new(module),
+        doc: RefCell::new(doc),
+    };
+    Ok(PyRef::new(Payload::Function(Box::new(func)), &pos[0]))
+}
+
 pub static FUNCTION_TYPE: TypeSpec = TypeSpec {
     name: "function",
     doc: Some("function(code, globals, name=None, argdefs=None, closure=None)\n--\n\nCreate a function object.\n\n  code\n    a code object\n  globals\n    the globals dictionary\n  name\n    a string that overrides the name from the code object\n  argdefs\n    a tuple that specifies the default argument values\n  closure\n    a tuple that supplies the bindings for free variables"),
@@ -416,6 +514,7 @@ pub static FUNCTION_TYPE: TypeSpec = TypeSpec {
         slot::repr(function_repr),
         slot::call(crate::protocol::call::function_call),
         slot::descr_get(function_descr_get),
+        slot::tp_new(function_new),
     ],
     getsets: &[
         GetSetDef::new("__closure__", get_closure).member(),

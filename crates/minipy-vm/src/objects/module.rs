@@ -69,7 +69,8 @@ fn dict_of<'a>(vm: &Vm, m: &'a PyRef) -> PyResult<&'a PyRef> {
     }
 }
 
-/// `<module 'name' from 'file'>`, or `(built-in)` without a file.
+/// `<module 'name' from 'file'>`, `<module 'name' (built-in)>` for the
+/// interpreter's own modules, else `<module 'name'>`.
 fn module_repr(vm: &Vm, m: &PyRef) -> PyResult {
     let d = dict_of(vm, m)?;
     let name = dict::get_str(vm, d, &vm.intern("__name__"))
@@ -77,9 +78,11 @@ fn module_repr(vm: &Vm, m: &PyRef) -> PyResult {
         .unwrap_or_else(|| "?".into());
     let file = dict::get_str(vm, d, &vm.intern("__file__"))
         .and_then(|f| f.as_str().map(|s| s.to_string()));
+    let builtin = crate::modules::names().contains(&name.as_str());
     Ok(vm.new_string(match file {
         Some(f) => format!("<module '{}' from '{}'>", name, f),
-        None => format!("<module '{}' (built-in)>", name),
+        None if builtin => format!("<module '{}' (built-in)>", name),
+        None => format!("<module '{}'>", name),
     }))
 }
 

@@ -9,7 +9,7 @@ use minipy_bytecode::opcode::nb;
 use crate::heap::PyRef;
 use crate::object::PyResult;
 use crate::objects::function::Args;
-use crate::objects::typeobj::{slot, tpflags, Layout, SlotFn, SlotId, TypeSpec};
+use crate::objects::typeobj::{slot, tpflags, Layout, MethodDef, SlotFn, SlotId, TypeSpec};
 use crate::objects::weakref::{is_proxy, proxy_target, repr_string};
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
@@ -115,6 +115,37 @@ fn proxy_index(vm: &Vm, p: &PyRef) -> PyResult {
     Ok(vm.new_bigint(i))
 }
 
+fn proxy_abs(vm: &Vm, p: &PyRef) -> PyResult {
+    vm.absolute(&proxy_target(vm, p)?)
+}
+
+fn proxy_int(vm: &Vm, p: &PyRef) -> PyResult {
+    let t = proxy_target(vm, p)?;
+    vm.call_args(&vm.types.int, &[t])
+}
+
+fn proxy_float(vm: &Vm, p: &PyRef) -> PyResult {
+    let t = proxy_target(vm, p)?;
+    vm.call_args(&vm.types.float, &[t])
+}
+
+fn proxy_divmod(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
+    vm.divmod(&unwrap(vm, a)?, &unwrap(vm, b)?)
+}
+
+/// `__bytes__` and `__reversed__` of the referent.
+fn proxy_bytes(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__bytes__", 1, 1)?;
+    let t = proxy_target(vm, &a[0])?;
+    vm.call_args(&vm.types.bytes, &[t])
+}
+
+fn proxy_reversed(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__reversed__", 1, 1)?;
+    let t = proxy_target(vm, &a[0])?;
+    vm.call_args(&vm.types.reversed, &[t])
+}
+
 fn proxy_getattro(vm: &Vm, p: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
     vm.getattr(&proxy_target(vm, p)?, name).map(Some)
 }
@@ -152,6 +183,10 @@ macro_rules! proxy_slots {
             slot::nb_positive(proxy_pos),
             slot::nb_invert(proxy_invert),
             slot::nb_index(proxy_index),
+            slot::nb_absolute(proxy_abs),
+            slot::nb_int(proxy_int),
+            slot::nb_float(proxy_float),
+            slot::nb_divmod(proxy_divmod),
             slot::nb_power(proxy_pow),
             slot::nb_inplace_power(proxy_ipow),
             (SlotId::NbAdd, SlotFn::Binary(proxy_binop::<{ nb::ADD }>)),
@@ -169,6 +204,15 @@ macro_rules! proxy_slots {
             (SlotId::NbInplaceAdd, SlotFn::Binary(proxy_binop::<{ nb::ADD + nb::INPLACE_OFFSET }>)),
             (SlotId::NbInplaceSubtract, SlotFn::Binary(proxy_binop::<{ nb::SUBTRACT + nb::INPLACE_OFFSET }>)),
             (SlotId::NbInplaceMultiply, SlotFn::Binary(proxy_binop::<{ nb::MULTIPLY + nb::INPLACE_OFFSET }>)),
+            (SlotId::NbInplaceAnd, SlotFn::Binary(proxy_binop::<{ nb::AND + nb::INPLACE_OFFSET }>)),
+            (SlotId::NbInplaceFloorDivide, SlotFn::Binary(proxy_binop::<{ nb::FLOOR_DIVIDE + nb::INPLACE_OFFSET }>)),
+            (SlotId::NbInplaceLshift, SlotFn::Binary(proxy_binop::<{ nb::LSHIFT + nb::INPLACE_OFFSET }>)),
+            (SlotId::NbInplaceMatrixMultiply, SlotFn::Binary(proxy_binop::<{ nb::MATRIX_MULTIPLY + nb::INPLACE_OFFSET }>)),
+            (SlotId::NbInplaceRemainder, SlotFn::Binary(proxy_binop::<{ nb::REMAINDER + nb::INPLACE_OFFSET }>)),
+            (SlotId::NbInplaceOr, SlotFn::Binary(proxy_binop::<{ nb::OR + nb::INPLACE_OFFSET }>)),
+            (SlotId::NbInplaceRshift, SlotFn::Binary(proxy_binop::<{ nb::RSHIFT + nb::INPLACE_OFFSET }>)),
+            (SlotId::NbInplaceTrueDivide, SlotFn::Binary(proxy_binop::<{ nb::TRUE_DIVIDE + nb::INPLACE_OFFSET }>)),
+            (SlotId::NbInplaceXor, SlotFn::Binary(proxy_binop::<{ nb::XOR + nb::INPLACE_OFFSET }>)),
         ]
     };
 }
@@ -179,7 +223,10 @@ pub static PROXY_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: tpflags::HAVE_GC,
     slots: proxy_slots!(),
-    methods: &[],
+    methods: &[
+        MethodDef::method("__bytes__", proxy_bytes),
+        MethodDef::method("__reversed__", proxy_reversed),
+    ],
     getsets: &[],
 };
 

@@ -122,9 +122,6 @@ fn get_module(vm: &Vm, ty: &PyRef) -> PyResult {
         return dict::get_str(vm, &t.dict, &vm.intern("__module__"))
             .ok_or_else(|| vm.attribute_error("__module__".to_string()));
     }
-    if let Some(m) = dict::get_str(vm, &t.dict, &vm.intern("__module__")) {
-        return Ok(m);
-    }
     Ok(vm.new_str(t.spec.get().map_or("builtins", |s| s.module())))
 }
 

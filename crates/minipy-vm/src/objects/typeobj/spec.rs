@@ -250,7 +250,4 @@ pub fn fill_dict(vm: &Vm, ty: &PyRef) {
         "__doc__",
         crate::objects::descr::doc_object(vm, spec.short_name(), spec.doc),
     );
-    if spec.module() != "builtins" {
-        set("__module__", vm.new_str(spec.module()));
-    }
 }
