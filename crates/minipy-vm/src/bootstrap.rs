@@ -97,7 +97,7 @@ pub fn create() -> Box<Vm> {
             Some(objects::float::complex_new),
             true,
         ),
-        str: mk("str", &object, L::Str, Some(objects::str::str_new), true),
+        str: mkspec(&objects::str::STR_TYPE),
         bytes: mk(
             "bytes",
             &object,
@@ -158,7 +158,8 @@ pub fn create() -> Box<Vm> {
         list_iterator: mk("list_iterator", &object, L::Other, None, false),
         list_reverseiterator: mk("list_reverseiterator", &object, L::Other, None, false),
         tuple_iterator: mk("tuple_iterator", &object, L::Other, None, false),
-        str_iterator: mk("str_ascii_iterator", &object, L::Other, None, false),
+        str_iterator: mkspec(&objects::str::STR_ITERATOR_TYPE),
+        str_ascii_iterator: mkspec(&objects::str::STR_ASCII_ITERATOR_TYPE),
         range_iterator: mk("range_iterator", &object, L::Other, None, false),
         dict_keyiterator: mk("dict_keyiterator", &object, L::Other, None, false),
         dict_valueiterator: mk("dict_valueiterator", &object, L::Other, None, false),
@@ -384,7 +385,6 @@ fn install_methods(vm: &Vm) {
         &t.bool,
         &t.float,
         &t.complex,
-        &t.str,
         &t.bytes,
         &t.list,
         &t.tuple,
@@ -421,8 +421,6 @@ fn install_methods(vm: &Vm) {
     add_methods(vm, &t.float, m, float::METHODS);
     add_methods(vm, &t.float, BuiltinKind::ClassMethod, float::CLASS_METHODS);
     add_methods(vm, &t.complex, m, float::COMPLEX_METHODS);
-    add_methods(vm, &t.str, m, str::METHODS);
-    add_methods(vm, &t.str, BuiltinKind::StaticMethod, str::STATIC_METHODS);
     add_methods(vm, &t.bytes, m, bytes::METHODS);
     add_methods(vm, &t.bytes, BuiltinKind::ClassMethod, bytes::CLASS_METHODS);
     add_methods(vm, &t.list, m, list::METHODS);
@@ -444,7 +442,6 @@ fn install_methods(vm: &Vm) {
         &t.list_iterator,
         &t.list_reverseiterator,
         &t.tuple_iterator,
-        &t.str_iterator,
         &t.range_iterator,
         &t.dict_keyiterator,
         &t.dict_valueiterator,

@@ -646,11 +646,21 @@ pub fn add_operators(vm: &Vm, ty: &PyRef) {
         let Some(f) = t.slots.get(p.slot) else {
             continue;
         };
+        // Only the type's own slots: inherited ones are found in the base's
+        // dict (CPython runs add_operators before inherit_slots).
+        let unhashable = p.slot == S::Hash
+            && is_hash_not_implemented(t, vm)
+            && t.spec
+                .get()
+                .is_some_and(|s| s.flags & super::tpflags::UNHASHABLE != 0);
+        if t.slots.origin(p.slot) != ty.addr() && !unhashable {
+            continue;
+        }
         let name = vm.intern(p.name);
         if crate::objects::dict::get_str(vm, &t.dict, &name).is_some() {
             continue;
         }
-        let value = if p.slot == S::Hash && is_hash_not_implemented(t, vm) {
+        let value = if unhashable {
             vm.none.clone()
         } else {
             crate::objects::descr::new_wrapper_descr(vm, ty, i, f, t.slots.origin(p.slot))
