@@ -98,13 +98,7 @@ pub fn create() -> Box<Vm> {
             true,
         ),
         str: mkspec(&objects::str::STR_TYPE),
-        bytes: mk(
-            "bytes",
-            &object,
-            L::Bytes,
-            Some(objects::bytes::bytes_new),
-            true,
-        ),
+        bytes: mkspec(&objects::bytes::BYTES_TYPE),
         list: mk(
             "list",
             &object,
@@ -205,15 +199,9 @@ pub fn create() -> Box<Vm> {
         weakref: mkspec(&objects::weakref::REF_TYPE),
         weakproxy: mkspec(&objects::weakproxy::PROXY_TYPE),
         weakcallableproxy: mkspec(&objects::weakproxy::CALLABLE_PROXY_TYPE),
-        bytearray: mk(
-            "bytearray",
-            &object,
-            L::Other,
-            Some(objects::bytearray::bytearray_new),
-            true,
-        ),
-        bytearray_iterator: mk("bytearray_iterator", &object, L::Other, None, false),
-        bytes_iterator: mk("bytes_iterator", &object, L::Other, None, false),
+        bytearray: mkspec(&objects::bytearray::BYTEARRAY_TYPE),
+        bytearray_iterator: mkspec(&objects::bytes::BYTEARRAY_ITERATOR_TYPE),
+        bytes_iterator: mkspec(&objects::bytes::BYTES_ITERATOR_TYPE),
         longrange_iterator: mk("longrange_iterator", &object, L::Other, None, false),
         mappingproxy: mk(
             "mappingproxy",
@@ -222,13 +210,7 @@ pub fn create() -> Box<Vm> {
             Some(objects::mappingproxy::mappingproxy_new),
             false,
         ),
-        memoryview: mk(
-            "memoryview",
-            &object,
-            L::Other,
-            Some(objects::bytearray::memoryview_new),
-            false,
-        ),
+        memoryview: mkspec(&objects::bytearray::MEMORYVIEW_TYPE),
         int,
         dict: dict_t.clone(),
         object: object.clone(),
@@ -385,7 +367,6 @@ fn install_methods(vm: &Vm) {
         &t.bool,
         &t.float,
         &t.complex,
-        &t.bytes,
         &t.list,
         &t.tuple,
         &t.dict,
@@ -404,9 +385,7 @@ fn install_methods(vm: &Vm) {
         &t.filter,
         &t.reversed,
         &t.none_type,
-        &t.bytearray,
         &t.mappingproxy,
-        &t.memoryview,
         &t.method,
     ] {
         install_new(vm, ty);
@@ -421,8 +400,6 @@ fn install_methods(vm: &Vm) {
     add_methods(vm, &t.float, m, float::METHODS);
     add_methods(vm, &t.float, BuiltinKind::ClassMethod, float::CLASS_METHODS);
     add_methods(vm, &t.complex, m, float::COMPLEX_METHODS);
-    add_methods(vm, &t.bytes, m, bytes::METHODS);
-    add_methods(vm, &t.bytes, BuiltinKind::ClassMethod, bytes::CLASS_METHODS);
     add_methods(vm, &t.list, m, list::METHODS);
     add_methods(vm, &t.tuple, m, tuple::METHODS);
     add_methods(vm, &t.dict, m, dict_methods::METHODS);
@@ -454,8 +431,6 @@ fn install_methods(vm: &Vm) {
         &t.map,
         &t.filter,
         &t.reversed,
-        &t.bytearray_iterator,
-        &t.bytes_iterator,
         &t.longrange_iterator,
     ] {
         add_methods(vm, it, m, iter::ITER_METHODS);
@@ -464,13 +439,6 @@ fn install_methods(vm: &Vm) {
         add_methods(vm, v, m, dict_methods::VIEW_METHODS);
     }
     weakref::mark_weakrefable_types(vm);
-    add_methods(vm, &t.bytearray, m, bytearray::METHODS);
-    add_methods(
-        vm,
-        &t.bytearray,
-        BuiltinKind::ClassMethod,
-        bytes::CLASS_METHODS,
-    );
     add_methods(vm, &t.mappingproxy, m, mappingproxy::METHODS);
     for ty in [
         &t.list,

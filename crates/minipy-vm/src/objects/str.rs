@@ -254,26 +254,11 @@ fn str_getnewargs(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_tuple(vec![vm.new_str(&d.s)]))
 }
 
-/// `str.__sizeof__`: CPython's compact layout (a 48-byte `PyASCIIObject`
-/// or 72-byte `PyCompactUnicodeObject` header, then the characters at 1, 2
-/// or 4 bytes each and a terminator).
+/// `str.__sizeof__`: minipy's real size (see `objects/sizeof.rs`).
 fn str_sizeof(vm: &Vm, args: Args) -> PyResult {
-    let d = this(vm, &args, "__sizeof__")?;
-    args.check_method(vm, "__sizeof__", 0, 0)?;
-    let n = if d.is_ascii() {
-        48 + d.char_len + 1
-    } else {
-        let max = d.s.chars().map(|c| c as u32).max().unwrap_or(0);
-        let kind = if max < 256 {
-            1
-        } else if max < 65536 {
-            2
-        } else {
-            4
-        };
-        72 + (d.char_len + 1) * kind
-    };
-    Ok(vm.new_int(n as i64))
+    this(vm, &args, "__sizeof__")?;
+    let p = args.check_method(vm, "__sizeof__", 0, 0)?;
+    Ok(vm.new_int(crate::objects::sizeof::basic_size(&p[0]) as i64))
 }
 
 #[cfg(test)]

@@ -647,24 +647,19 @@ pub fn add_operators(vm: &Vm, ty: &PyRef) {
             continue;
         };
         // Only the type's own slots: inherited ones are found in the base's
-        // dict (CPython runs add_operators before inherit_slots).
-        let unhashable = p.slot == S::Hash
-            && is_hash_not_implemented(t, vm)
-            && t.spec
-                .get()
-                .is_some_and(|s| s.flags & super::tpflags::UNHASHABLE != 0);
-        if t.slots.origin(p.slot) != ty.addr() && !unhashable {
+        // dict (CPython runs add_operators before inherit_slots). An
+        // unhashable type's `__hash__ = None` comes after its methods
+        // (`spec::fill_dict`).
+        if t.slots.origin(p.slot) != ty.addr()
+            || is_hash_not_implemented(t, vm) && p.slot == S::Hash
+        {
             continue;
         }
         let name = vm.intern(p.name);
         if crate::objects::dict::get_str(vm, &t.dict, &name).is_some() {
             continue;
         }
-        let value = if unhashable {
-            vm.none.clone()
-        } else {
-            crate::objects::descr::new_wrapper_descr(vm, ty, i, f, t.slots.origin(p.slot))
-        };
+        let value = crate::objects::descr::new_wrapper_descr(vm, ty, i, f, t.slots.origin(p.slot));
         crate::objects::dict::set_str(vm, &t.dict, name, value);
     }
 }

@@ -253,4 +253,8 @@ pub fn fill_dict(vm: &Vm, ty: &PyRef) {
     if spec.module() != "builtins" {
         set("__module__", vm.new_str(spec.module()));
     }
+    if spec.flags & super::tpflags::UNHASHABLE != 0 {
+        // CPython's `type_ready_set_hash`: after the dict is filled.
+        set("__hash__", vm.none.clone());
+    }
 }
