@@ -6,8 +6,6 @@
 
 use std::cell::RefCell;
 
-use minipy_bytecode::repr::bytes_repr;
-
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::bytes::methods::{buffer, need_buffer};
@@ -91,16 +89,49 @@ fn bytearray_init(vm: &Vm, obj: &PyRef, args: Args) -> PyResult<()> {
 
 /// `bytearray_repr`: `bytearray(b'...')`, with the subclass name.
 fn ba_repr(vm: &Vm, b: &PyRef) -> PyResult {
-    data(vm, b)?;
-    Ok(vm.new_string(repr(b)))
+    let d = data(vm, b)?;
+    Ok(vm.new_string(repr_of(&b.type_name(), &d.borrow())))
 }
 
-/// The repr of a bytearray (`bytearray(b'...')`, with the subclass name).
+/// Transitional: the repr for `protocol/legacy.rs`'s `native_repr` arm
+/// (dead since bytearray has its spec).
 pub fn repr(b: &PyRef) -> String {
     match &b.payload {
-        Payload::ByteArray(d) => format!("{}({})", b.type_name(), bytes_repr(&d.borrow())),
-        _ => String::new(),
+        Payload::ByteArray(d) => repr_of(&b.type_name(), &d.borrow()),
+        _ => format!("<{} object at {:#x}>", b.type_name(), b.addr()),
     }
+}
+
+/// `name(b'...')`: CPython's `bytearray_repr`, which unlike `bytes_repr`
+/// escapes `'` even inside double quotes.
+fn repr_of(name: &str, d: &[u8]) -> String {
+    let mut quote = '\'';
+    for &c in d.iter() {
+        if c == b'"' {
+            quote = '\'';
+            break;
+        }
+        if c == b'\'' {
+            quote = '"';
+        }
+    }
+    let mut out = format!("{}(b{}", name, quote);
+    for &c in d.iter() {
+        match c {
+            b'\'' | b'\\' => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            0..=31 | 127..=255 => out.push_str(&format!("\\x{:02x}", c)),
+            _ => out.push(c as char),
+        }
+    }
+    out.push(quote);
+    out.push(')');
+    out
 }
 
 /// `bytearray_richcompare`: against any bytes-like object.

@@ -16,6 +16,7 @@ mod iter;
 mod method_defs;
 pub mod methods;
 mod slots;
+mod transform;
 
 pub use iter::{new_iterator as new_bytes_iterator, BYTEARRAY_ITERATOR_TYPE, BYTES_ITERATOR_TYPE};
 pub use slots::BYTES_TYPE;

@@ -49,13 +49,10 @@ fn str_iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
         IterKind::Seq { seq, index } => match &seq.payload {
             Payload::Str(d) => {
                 let i = index.get();
-                match d.s.get(i..).and_then(|rest| rest.chars().next()) {
-                    Some(c) => {
-                        index.set(i + c.len_utf8());
-                        let mut buf = [0u8; 4];
-                        return Ok(Some(vm.new_str(c.encode_utf8(&mut buf))));
-                    }
-                    None => {}
+                if let Some(c) = d.s.get(i..).and_then(|rest| rest.chars().next()) {
+                    index.set(i + c.len_utf8());
+                    let mut buf = [0u8; 4];
+                    return Ok(Some(vm.new_str(c.encode_utf8(&mut buf))));
                 }
             }
             _ => return Err(bad_state(vm)),

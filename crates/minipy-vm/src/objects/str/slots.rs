@@ -54,11 +54,13 @@ fn str_richcompare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
     Ok(vm.new_bool(r))
 }
 
-/// `unicode_iter`: a `str_ascii_iterator` over ASCII text, else a
-/// `str_iterator`.
+/// `unicode_iter`: a `str_ascii_iterator` over a compact ASCII string
+/// (an exact str), else a `str_iterator` (subclass instances are never
+/// compact in CPython).
 fn str_iter(vm: &Vm, s: &PyRef) -> PyResult {
     let d = data(vm, s)?;
-    Ok(super::iter::new_str_iterator(vm, s, d.is_ascii()))
+    let compact_ascii = d.is_ascii() && s.class().is(&vm.types.str);
+    Ok(super::iter::new_str_iterator(vm, s, compact_ascii))
 }
 
 /// `unicode_length`.
