@@ -66,11 +66,14 @@ fn subscript(vm: &Vm, b: &PyRef, key: &PyRef) -> PyResult {
         }
         None => {
             let (s, e, st) = crate::objects::range::slice_indices(vm, key, d.len())?;
-            if s == 0 && st == 1 && e as usize == d.len() && b.class().is(&vm.types.bytes) {
+            let n = crate::objects::range::slice_length(s, e, st);
+            if n == d.len() && st == 1 && b.class().is(&vm.types.bytes) {
                 return Ok(b.clone());
             }
-            let pos = crate::objects::range::slice_positions(vm, key, d.len())?;
-            Ok(vm.new_bytes(pos.into_iter().map(|p| d[p]).collect()))
+            if st == 1 {
+                return Ok(vm.new_bytes(d[s as usize..s as usize + n].to_vec()));
+            }
+            Ok(vm.new_bytes((0..n).map(|i| d[(s + i as isize * st) as usize]).collect()))
         }
     }
 }

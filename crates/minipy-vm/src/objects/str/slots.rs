@@ -97,14 +97,7 @@ fn str_subscript(vm: &Vm, s: &PyRef, key: &PyRef) -> PyResult {
         format!("string indices must be integers, not '{}'", t)
     })?
     else {
-        if let Payload::Slice { .. } = key.payload {
-            let (start, stop, step) = crate::objects::range::slice_indices(vm, key, d.char_len)?;
-            if start == 0 && step == 1 && stop as usize == d.char_len && s.class().is(&vm.types.str)
-            {
-                return Ok(s.clone());
-            }
-        }
-        return Ok(vm.new_string(slice(vm, d, key)?));
+        return str_slice(vm, s, d, key);
     };
     let i = if i < 0 { i + d.char_len as i64 } else { i };
     if i < 0 || i as usize >= d.char_len {
@@ -120,6 +113,22 @@ fn str_subscript(vm: &Vm, s: &PyRef, key: &PyRef) -> PyResult {
             "str index within its length has no character".to_string(),
         )),
     }
+}
+
+/// `s[a:b:c]`: the object itself for a whole exact str, else a new str.
+fn str_slice(vm: &Vm, s: &PyRef, d: &StrData, key: &PyRef) -> PyResult {
+    let (start, stop, step) = crate::objects::range::slice_indices(vm, key, d.char_len)?;
+    let n = crate::objects::range::slice_length(start, stop, step);
+    if n == d.char_len && step == 1 && s.class().is(&vm.types.str) {
+        return Ok(s.clone());
+    }
+    if n == 0 {
+        return Ok(vm.new_str(""));
+    }
+    if step == 1 && d.is_ascii() {
+        return Ok(vm.new_str(&d.s[start as usize..stop as usize]));
+    }
+    Ok(vm.new_string(slice(vm, d, key)?))
 }
 
 /// `PyUnicode_Contains`.
