@@ -507,7 +507,7 @@ fn ba_reduce(vm: &Vm, args: Args) -> PyResult {
 fn ba_reduce_ex(vm: &Vm, args: Args) -> PyResult {
     let (b, p) = method(vm, &args, "__reduce_ex__", 0, 1)?;
     let proto = match p.get(1) {
-        Some(o) => vm.index_i64(o)?,
+        Some(o) => crate::objects::bytes::methods::c_int(vm, o)? as i64,
         None => 0,
     };
     reduce_common(vm, &p[0], b, proto)

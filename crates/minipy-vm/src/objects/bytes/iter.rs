@@ -95,6 +95,10 @@ fn reduce(vm: &Vm, args: Args) -> PyResult {
 
 fn setstate(vm: &Vm, args: Args) -> PyResult {
     let a = args.check_method(vm, "__setstate__", 1, 1)?;
+    // `PyLong_AsSsize_t`: an int only (no `__index__`).
+    if !matches!(a[1].payload, Payload::Int(_) | Payload::BigInt(_)) {
+        return Err(vm.type_error("an integer is required".to_string()));
+    }
     let n = vm.index_i64(&a[1])?.max(0) as usize;
     if let IterKind::Seq { seq, index } = &*state(vm, &a[0])?.borrow() {
         index.set(n.min(byte_at(vm, seq, 0)?.1));

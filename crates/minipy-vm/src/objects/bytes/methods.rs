@@ -12,8 +12,9 @@ use crate::objects::seq::{alloc, bind_args};
 use crate::vm::Vm;
 
 pub use super::transform::{
-    capitalize, center, expandtabs, fromhex, isalnum, isalpha, isascii, isdigit, islower, isspace,
-    istitle, isupper, ljust, lower, maketrans, rjust, swapcase, title, translate, upper, zfill,
+    c_int, capitalize, center, expandtabs, fromhex, isalnum, isalpha, isascii, isdigit, islower,
+    isspace, istitle, isupper, ljust, lower, maketrans, rjust, swapcase, title, translate, upper,
+    zfill,
 };
 
 /// The base type of a byte string's results.

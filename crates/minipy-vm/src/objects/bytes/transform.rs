@@ -210,20 +210,28 @@ pub fn zfill(vm: &Vm, args: Args) -> PyResult {
     Ok(t.make(vm, out))
 }
 
+/// An argument CPython converts to a C `int`.
+pub fn c_int(vm: &Vm, o: &crate::heap::PyRef) -> PyResult<i32> {
+    let v = vm.index_big(o)?;
+    num_traits::ToPrimitive::to_i32(&v)
+        .ok_or_else(|| vm.overflow_error("Python int too large to convert to C int".to_string()))
+}
+
 pub fn expandtabs(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args, "expandtabs")?;
     let a = bind_args(vm, &args, "expandtabs", &["tabsize"], 0)?;
     let tab = match a[0] {
-        Some(o) => vm.index_i64(o)?,
+        Some(o) => c_int(vm, o)? as i64,
         None => 8,
     };
-    let mut out = Vec::with_capacity(t.data.len());
+    let mut out = alloc::vec_with_capacity(vm, t.data.len())?;
     let mut col: i64 = 0;
     for &c in t.data.iter() {
         match c {
             b'\t' => {
                 if tab > 0 {
                     let n = tab - col % tab;
+                    alloc::reserve(vm, &mut out, n as usize)?;
                     out.resize(out.len() + n as usize, b' ');
                     col += n;
                 }

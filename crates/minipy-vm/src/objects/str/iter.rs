@@ -111,6 +111,10 @@ fn reduce(vm: &Vm, args: Args) -> PyResult {
 /// `__setstate__(index)`: moves to code-point `index` (clamped).
 fn setstate(vm: &Vm, args: Args) -> PyResult {
     let a = args.check_method(vm, "__setstate__", 1, 1)?;
+    // `PyLong_AsSsize_t`: an int only (no `__index__`).
+    if !matches!(a[1].payload, Payload::Int(_) | Payload::BigInt(_)) {
+        return Err(vm.type_error("an integer is required".to_string()));
+    }
     let n = vm.index_i64(&a[1])?;
     if let IterKind::Seq { seq, index } = &*state(vm, &a[0])?.borrow() {
         if let Payload::Str(d) = &seq.payload {
