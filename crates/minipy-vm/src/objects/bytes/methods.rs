@@ -572,7 +572,28 @@ pub fn replace(vm: &Vm, args: Args) -> PyResult {
         None => -1,
     };
     let b = &t.data;
-    let mut out = Vec::with_capacity(b.len());
+    // The result's size first (CPython: OverflowError/MemoryError, never an
+    // abort while growing).
+    let mut hits = if old.is_empty() {
+        b.len() + 1
+    } else {
+        let mut k = 0;
+        let mut i = 0;
+        while let Some(p) = find_in(b, &old, i as i64, b.len() as i64, false) {
+            k += 1;
+            i = p + old.len();
+        }
+        k
+    };
+    if n >= 0 {
+        hits = hits.min(n as usize);
+    }
+    let size = alloc::size_mul(vm, hits, new.len())?;
+    let size = alloc::size_add(vm, b.len() - hits * old.len(), size)?;
+    if size > isize::MAX as usize {
+        return Err(vm.overflow_error("replace bytes is too long".to_string()));
+    }
+    let mut out = alloc::vec_with_capacity(vm, size)?;
     if old.is_empty() {
         for &c in b.iter() {
             if n != 0 {
