@@ -90,14 +90,8 @@ pub fn create() -> Box<Vm> {
         ),
         float: mkspec(&objects::float::FLOAT_TYPE),
         complex: mkspec(&objects::complex::COMPLEX_TYPE),
-        str: mk("str", &object, L::Str, Some(objects::str::str_new), true),
-        bytes: mk(
-            "bytes",
-            &object,
-            L::Bytes,
-            Some(objects::bytes::bytes_new),
-            true,
-        ),
+        str: mkspec(&objects::str::STR_TYPE),
+        bytes: mkspec(&objects::bytes::BYTES_TYPE),
         list: mk(
             "list",
             &object,
@@ -151,7 +145,8 @@ pub fn create() -> Box<Vm> {
         list_iterator: mk("list_iterator", &object, L::Other, None, false),
         list_reverseiterator: mk("list_reverseiterator", &object, L::Other, None, false),
         tuple_iterator: mk("tuple_iterator", &object, L::Other, None, false),
-        str_iterator: mk("str_ascii_iterator", &object, L::Other, None, false),
+        str_iterator: mkspec(&objects::str::STR_ITERATOR_TYPE),
+        str_ascii_iterator: mkspec(&objects::str::STR_ASCII_ITERATOR_TYPE),
         range_iterator: mk("range_iterator", &object, L::Other, None, false),
         dict_keyiterator: mk("dict_keyiterator", &object, L::Other, None, false),
         dict_valueiterator: mk("dict_valueiterator", &object, L::Other, None, false),
@@ -197,15 +192,9 @@ pub fn create() -> Box<Vm> {
         weakref: mkspec(&objects::weakref::REF_TYPE),
         weakproxy: mkspec(&objects::weakproxy::PROXY_TYPE),
         weakcallableproxy: mkspec(&objects::weakproxy::CALLABLE_PROXY_TYPE),
-        bytearray: mk(
-            "bytearray",
-            &object,
-            L::Other,
-            Some(objects::bytearray::bytearray_new),
-            true,
-        ),
-        bytearray_iterator: mk("bytearray_iterator", &object, L::Other, None, false),
-        bytes_iterator: mk("bytes_iterator", &object, L::Other, None, false),
+        bytearray: mkspec(&objects::bytearray::BYTEARRAY_TYPE),
+        bytearray_iterator: mkspec(&objects::bytes::BYTEARRAY_ITERATOR_TYPE),
+        bytes_iterator: mkspec(&objects::bytes::BYTES_ITERATOR_TYPE),
         longrange_iterator: mk("longrange_iterator", &object, L::Other, None, false),
         mappingproxy: mk(
             "mappingproxy",
@@ -214,13 +203,7 @@ pub fn create() -> Box<Vm> {
             Some(objects::mappingproxy::mappingproxy_new),
             false,
         ),
-        memoryview: mk(
-            "memoryview",
-            &object,
-            L::Other,
-            Some(objects::bytearray::memoryview_new),
-            false,
-        ),
+        memoryview: mkspec(&objects::bytearray::MEMORYVIEW_TYPE),
         int,
         dict: dict_t.clone(),
         object: object.clone(),
@@ -380,8 +363,6 @@ fn install_methods(vm: &Vm) {
     for ty in [
         &t.object,
         &t.type_,
-        &t.str,
-        &t.bytes,
         &t.list,
         &t.tuple,
         &t.dict,
@@ -400,9 +381,7 @@ fn install_methods(vm: &Vm) {
         &t.filter,
         &t.reversed,
         &t.none_type,
-        &t.bytearray,
         &t.mappingproxy,
-        &t.memoryview,
         &t.method,
     ] {
         install_new(vm, ty);
@@ -411,10 +390,6 @@ fn install_methods(vm: &Vm) {
         install_new(vm, e);
     }
     let m = BuiltinKind::Method;
-    add_methods(vm, &t.str, m, str::METHODS);
-    add_methods(vm, &t.str, BuiltinKind::StaticMethod, str::STATIC_METHODS);
-    add_methods(vm, &t.bytes, m, bytes::METHODS);
-    add_methods(vm, &t.bytes, BuiltinKind::ClassMethod, bytes::CLASS_METHODS);
     add_methods(vm, &t.list, m, list::METHODS);
     add_methods(vm, &t.tuple, m, tuple::METHODS);
     add_methods(vm, &t.dict, m, dict_methods::METHODS);
@@ -434,7 +409,6 @@ fn install_methods(vm: &Vm) {
         &t.list_iterator,
         &t.list_reverseiterator,
         &t.tuple_iterator,
-        &t.str_iterator,
         &t.range_iterator,
         &t.dict_keyiterator,
         &t.dict_valueiterator,
@@ -447,8 +421,6 @@ fn install_methods(vm: &Vm) {
         &t.map,
         &t.filter,
         &t.reversed,
-        &t.bytearray_iterator,
-        &t.bytes_iterator,
         &t.longrange_iterator,
     ] {
         add_methods(vm, it, m, iter::ITER_METHODS);
@@ -457,13 +429,6 @@ fn install_methods(vm: &Vm) {
         add_methods(vm, v, m, dict_methods::VIEW_METHODS);
     }
     weakref::mark_weakrefable_types(vm);
-    add_methods(vm, &t.bytearray, m, bytearray::METHODS);
-    add_methods(
-        vm,
-        &t.bytearray,
-        BuiltinKind::ClassMethod,
-        bytes::CLASS_METHODS,
-    );
     add_methods(vm, &t.mappingproxy, m, mappingproxy::METHODS);
     for ty in [
         &t.list,

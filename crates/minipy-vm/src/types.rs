@@ -42,7 +42,10 @@ pub struct Types {
     pub list_iterator: PyRef,
     pub list_reverseiterator: PyRef,
     pub tuple_iterator: PyRef,
+    /// The iterator of a non-ASCII str.
     pub str_iterator: PyRef,
+    /// The iterator of an ASCII str.
+    pub str_ascii_iterator: PyRef,
     pub range_iterator: PyRef,
     pub dict_keyiterator: PyRef,
     pub dict_valueiterator: PyRef,

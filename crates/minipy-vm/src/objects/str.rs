@@ -3,17 +3,21 @@
 
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult, StrData};
-use crate::objects::function::{Args, NativeFn};
-use crate::objects::seq::dunders as d;
+use crate::objects::function::Args;
 use crate::objects::{bytes, range};
 use crate::text::TextError;
 use crate::vm::Vm;
 
 mod format;
+mod iter;
+mod method_defs;
 mod methods;
+mod slots;
 
 pub use format::{ascii_string, bytes_percent_format, format_str, format_value, percent_format};
+pub use iter::{new_str_iterator, self_iter, STR_ASCII_ITERATOR_TYPE, STR_ITERATOR_TYPE};
 pub use methods::{encode_str as methods_encode, normalize_encoding};
+pub use slots::{index_of_key, STR_TYPE};
 
 /// A `TextError` from the text algorithms as a Python exception.
 pub fn text_err(vm: &Vm, e: TextError) -> PyRef {
@@ -243,90 +247,19 @@ pub fn str_new(vm: &Vm, args: Args) -> PyResult {
     Ok(new_str_of(vm, &cls, s))
 }
 
-fn s_str(vm: &Vm, args: Args) -> PyResult {
-    let d = this(vm, &args, "__str__")?;
-    let o = &args.pos()[0];
-    if o.class().is(&vm.types.str) {
-        return Ok(o.clone());
-    }
-    Ok(vm.new_str(&d.s))
-}
-
-fn s_getnewargs(vm: &Vm, args: Args) -> PyResult {
+/// `str.__getnewargs__`.
+fn str_getnewargs(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args, "__getnewargs__")?;
+    args.check_method(vm, "__getnewargs__", 0, 0)?;
     Ok(vm.new_tuple(vec![vm.new_str(&d.s)]))
 }
 
-pub const METHODS: &[(&str, NativeFn)] = &[
-    ("__len__", d::d_len),
-    ("__getitem__", d::d_getitem),
-    ("__contains__", d::d_contains),
-    ("__iter__", d::d_iter),
-    ("__add__", d::d_add),
-    ("__mul__", d::d_mul),
-    ("__rmul__", d::d_rmul),
-    ("__mod__", d::d_mod),
-    ("__rmod__", d::d_rmod),
-    ("__eq__", d::d_eq),
-    ("__ne__", d::d_ne),
-    ("__lt__", d::d_lt),
-    ("__le__", d::d_le),
-    ("__gt__", d::d_gt),
-    ("__ge__", d::d_ge),
-    ("__hash__", d::d_hash),
-    ("__repr__", d::d_repr),
-    ("__str__", s_str),
-    ("__getnewargs__", s_getnewargs),
-    ("__format__", format::s_format_spec),
-    ("format", format::s_format),
-    ("format_map", format::s_format_map),
-    ("join", methods::join),
-    ("split", methods::split),
-    ("rsplit", methods::rsplit),
-    ("splitlines", methods::splitlines),
-    ("strip", methods::strip),
-    ("lstrip", methods::lstrip),
-    ("rstrip", methods::rstrip),
-    ("partition", methods::partition),
-    ("rpartition", methods::rpartition),
-    ("find", methods::find),
-    ("rfind", methods::rfind),
-    ("index", methods::index),
-    ("rindex", methods::rindex),
-    ("count", methods::count),
-    ("replace", methods::replace),
-    ("startswith", methods::startswith),
-    ("endswith", methods::endswith),
-    ("upper", methods::upper),
-    ("lower", methods::lower),
-    ("casefold", methods::casefold),
-    ("capitalize", methods::capitalize),
-    ("title", methods::title),
-    ("swapcase", methods::swapcase),
-    ("center", methods::center),
-    ("ljust", methods::ljust),
-    ("rjust", methods::rjust),
-    ("zfill", methods::zfill),
-    ("expandtabs", methods::expandtabs),
-    ("isalpha", methods::isalpha),
-    ("isalnum", methods::isalnum),
-    ("isdigit", methods::isdigit),
-    ("isdecimal", methods::isdecimal),
-    ("isnumeric", methods::isnumeric),
-    ("isspace", methods::isspace),
-    ("isupper", methods::isupper),
-    ("islower", methods::islower),
-    ("istitle", methods::istitle),
-    ("isidentifier", methods::isidentifier),
-    ("isprintable", methods::isprintable),
-    ("isascii", methods::isascii),
-    ("removeprefix", methods::removeprefix),
-    ("removesuffix", methods::removesuffix),
-    ("encode", methods::encode),
-    ("translate", methods::translate),
-];
-
-pub const STATIC_METHODS: &[(&str, NativeFn)] = &[("maketrans", methods::maketrans)];
+/// `str.__sizeof__`: minipy's real size (see `objects/sizeof.rs`).
+fn str_sizeof(vm: &Vm, args: Args) -> PyResult {
+    this(vm, &args, "__sizeof__")?;
+    let p = args.check_method(vm, "__sizeof__", 0, 0)?;
+    Ok(vm.new_int(crate::objects::sizeof::basic_size(&p[0]) as i64))
+}
 
 #[cfg(test)]
 mod tests {

@@ -256,8 +256,19 @@ impl Vm {
         let Some(t) = ty.as_type() else {
             return Ok((self.getattr(obj, name)?, false));
         };
+        // CPython: `tp_getattro == PyObject_GenericGetAttr`. Types that list
+        // the generic slot themselves (for their `__getattribute__` wrapper)
+        // have another origin, so the function is compared too: a false
+        // negative only loses this fast path, and two functions sharing an
+        // address behave the same.
         let generic_getattr = !t.slots.is_generic(SlotId::GetAttro)
-            && t.slots.origin(SlotId::GetAttro) == self.types.object.addr();
+            && (t.slots.origin(SlotId::GetAttro) == self.types.object.addr()
+                || t.slots.getattro().is_some_and(|f| {
+                    std::ptr::fn_addr_eq(
+                        f,
+                        generic_getattr_slot as crate::objects::typeobj::slots::GetAttroFn,
+                    )
+                }));
         if !generic_getattr {
             return Ok((self.getattr(obj, name)?, false));
         }

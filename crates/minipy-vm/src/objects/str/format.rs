@@ -321,6 +321,11 @@ pub fn s_format_spec(vm: &Vm, args: Args) -> PyResult {
             p[1].type_name()
         )));
     };
+    if spec.is_empty() {
+        // `format_obj`: an empty spec formats as `str(self)` (a subclass's
+        // `__str__` included).
+        return vm.str(&p[0]);
+    }
     let tn = p[0].type_name();
     let r =
         crate::text::format_spec::format_str_spec(&d.s, spec, &tn).map_err(|e| text_err(vm, e))?;

@@ -647,7 +647,13 @@ pub fn add_operators(vm: &Vm, ty: &PyRef) {
         let Some(f) = t.slots.get(p.slot) else {
             continue;
         };
-        let unhashable = p.slot == S::Hash && is_hash_not_implemented(t, vm);
+        // A spec that lists `hash_not_implemented` gets `__hash__ = None`
+        // here; the `UNHASHABLE` flag gets it after `__doc__`.
+        let unhashable = p.slot == S::Hash
+            && is_hash_not_implemented(t, vm)
+            && t.spec
+                .get()
+                .is_some_and(super::spec::declares_hash_not_implemented);
         if t.slots.origin(p.slot) != ty.addr() && !unhashable {
             continue;
         }

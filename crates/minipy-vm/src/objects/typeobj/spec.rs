@@ -185,7 +185,7 @@ pub fn apply_spec(ty: &PyRef, spec: &'static TypeSpec, base: Option<&PyRef>) {
     for (id, f) in spec.slots {
         t.slots.set(*id, Some(*f), ty.addr());
     }
-    if spec.flags & super::tpflags::UNHASHABLE != 0 {
+    if declares_hash_not_implemented(spec) || spec.flags & super::tpflags::UNHASHABLE != 0 {
         t.slots.set(
             SlotId::Hash,
             Some(SlotFn::Hash(crate::protocol::ops::hash_not_implemented)),
@@ -198,6 +198,17 @@ pub fn apply_spec(ty: &PyRef, spec: &'static TypeSpec, base: Option<&PyRef>) {
     if let Some(b) = base {
         inherit_slots(ty, b);
     }
+}
+
+/// Whether the spec lists `PyObject_HashNotImplemented` as its hash slot
+/// (CPython's statically unhashable types, such as `list`, whose dict has
+/// `__hash__ = None` among the slot wrappers; the `UNHASHABLE` flag instead
+/// puts it after `__doc__`, as `type_ready_set_hash` does).
+pub fn declares_hash_not_implemented(spec: &TypeSpec) -> bool {
+    let hni: super::slots::HashFn = crate::protocol::ops::hash_not_implemented;
+    spec.slots.iter().any(|(id, f)| {
+        *id == SlotId::Hash && matches!(f, SlotFn::Hash(h) if std::ptr::fn_addr_eq(*h, hni))
+    })
 }
 
 /// `inherit_slots`: fills the slots `ty` leaves empty from `base`.
@@ -250,4 +261,8 @@ pub fn fill_dict(vm: &Vm, ty: &PyRef) {
         "__doc__",
         crate::objects::descr::doc_object(vm, spec.short_name(), spec.doc),
     );
+    if spec.flags & super::tpflags::UNHASHABLE != 0 {
+        // CPython's `type_ready_set_hash`: after the dict is filled.
+        set("__hash__", vm.none.clone());
+    }
 }
