@@ -635,12 +635,20 @@ pub fn update_slot(vm: &Vm, ty: &PyRef, name: &str) {
 }
 
 /// CPython's `add_operators`: a slot wrapper in `ty`'s dict for each of
-/// its own slots whose name the dict lacks; `__hash__ = None` for an
-/// unhashable type.
+/// its own slots (those its spec declares: CPython adds them before
+/// `inherit_slots`) whose name the dict lacks; `__hash__ = None` for a
+/// type declared unhashable.
 pub fn add_operators(vm: &Vm, ty: &PyRef) {
     let Some(t) = ty.as_type() else { return };
+    let Some(spec) = t.spec.get() else { return };
+    let unhashable = spec.flags & super::tpflags::UNHASHABLE != 0;
     for (i, p) in SLOTDEFS.iter().enumerate() {
         if p.wrapper.is_none() {
+            continue;
+        }
+        let own =
+            spec.slots.iter().any(|(id, _)| *id == p.slot) || (p.slot == S::Hash && unhashable);
+        if !own {
             continue;
         }
         let Some(f) = t.slots.get(p.slot) else {
