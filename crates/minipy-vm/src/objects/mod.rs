@@ -8,7 +8,8 @@ pub mod cell;
 pub mod classmethod;
 pub mod descr;
 pub mod dict;
-pub mod dict_methods;
+/// Transitional: the legacy switchboards' path to `dict`'s helpers.
+pub use dict::methods as dict_methods;
 pub mod exceptions;
 pub mod float;
 pub mod function;
