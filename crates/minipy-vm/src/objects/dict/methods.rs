@@ -21,14 +21,20 @@ fn is_dict(o: &PyRef) -> bool {
 
 /// The table of dict `d` (its layout); another payload is an interpreter
 /// bug.
+#[inline(always)]
 fn table<'a>(vm: &Vm, d: &'a PyRef) -> PyResult<&'a RefCell<DictData>> {
     match &d.payload {
         Payload::Dict(t) => Ok(&**t),
-        _ => Err(vm.new_error(
-            &vm.exc.system_error,
-            format!("dict slot called on a '{}' object", d.type_name()),
-        )),
+        _ => Err(not_a_dict(vm, d)),
     }
+}
+
+#[cold]
+fn not_a_dict(vm: &Vm, d: &PyRef) -> PyRef {
+    vm.new_error(
+        &vm.exc.system_error,
+        format!("dict slot called on a '{}' object", d.type_name()),
+    )
 }
 
 // ----- construction and update ------------------------------------------------------

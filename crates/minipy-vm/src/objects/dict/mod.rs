@@ -382,8 +382,15 @@ pub fn lookup_pos(vm: &Vm, d: &PyObject, key: &PyRef, hash: i64) -> PyResult<Opt
 }
 
 /// `d[key]` without raising KeyError: `Ok(None)` when absent.
+#[inline]
 pub fn get_item(vm: &Vm, d: &PyObject, key: &PyRef) -> PyResult<Option<PyRef>> {
     let hash = vm.hash(key)?;
+    {
+        let dd = data(d).borrow();
+        if let Ok(pos) = dd.find_fast(hash, key) {
+            return Ok(pos.and_then(|p| dd.entries[p].as_ref().map(|e| e.value.clone())));
+        }
+    }
     let pos = lookup_pos(vm, d, key, hash)?;
     Ok(pos.and_then(|p| {
         data(d).borrow().entries[p]
@@ -559,8 +566,12 @@ pub fn table(d: &PyObject) -> &RefCell<DictData> {
 
 /// Copies every item of `src` into `dst` (`dict.update` from a dict).
 pub fn merge(vm: &Vm, dst: &PyObject, src: &PyObject) -> PyResult<()> {
-    for (k, v) in items(src) {
-        let h = vm.hash(&k)?;
+    let entries: Vec<(i64, PyRef, PyRef)> = data(src)
+        .borrow()
+        .iter()
+        .map(|e| (e.hash, e.key.clone(), e.value.clone()))
+        .collect();
+    for (h, k, v) in entries {
         set_item_hashed(vm, dst, k, h, v)?;
     }
     Ok(())
@@ -591,6 +602,7 @@ pub(crate) fn repr_enter(
 }
 
 /// The `self` of a native method (the method descriptor checked it).
+#[inline]
 fn self_of<'a>(vm: &Vm, pos: &'a [PyRef], qual: &str) -> PyResult<&'a PyRef> {
     pos.first().ok_or_else(|| {
         vm.new_error(
@@ -600,6 +612,7 @@ fn self_of<'a>(vm: &Vm, pos: &'a [PyRef], qual: &str) -> PyResult<&'a PyRef> {
     })
 }
 
+#[inline]
 fn no_keywords(vm: &Vm, args: &Args, qual: &str) -> PyResult<()> {
     if args.has_kwargs() {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", qual)));
@@ -608,6 +621,7 @@ fn no_keywords(vm: &Vm, args: &Args, qual: &str) -> PyResult<()> {
 }
 
 /// CPython's `METH_NOARGS` (`qual` is `type.method`): the instance.
+#[inline]
 pub(crate) fn noargs<'a>(vm: &Vm, args: &Args<'a>, qual: &str) -> PyResult<&'a PyRef> {
     no_keywords(vm, args, qual)?;
     let pos = args.pos();
@@ -623,6 +637,7 @@ pub(crate) fn noargs<'a>(vm: &Vm, args: &Args<'a>, qual: &str) -> PyResult<&'a P
 }
 
 /// CPython's `METH_O`: the instance and the argument.
+#[inline]
 pub(crate) fn one_arg<'a>(
     vm: &Vm,
     args: &Args<'a>,
@@ -643,6 +658,7 @@ pub(crate) fn one_arg<'a>(
 
 /// CPython's `METH_VARARGS` without keywords: the instance and the
 /// arguments after it.
+#[inline]
 pub(crate) fn varargs<'a>(
     vm: &Vm,
     args: &Args<'a>,
@@ -657,6 +673,7 @@ pub(crate) fn varargs<'a>(
 /// Argument Clinic's positional-only `name(self, a, b=..., /)`: the
 /// instance and `min..=max` arguments (`get expected at least 1
 /// argument, got 0`).
+#[inline]
 pub(crate) fn positional<'a>(
     vm: &Vm,
     args: &Args<'a>,
@@ -668,20 +685,26 @@ pub(crate) fn positional<'a>(
     let pos = args.pos();
     let s = self_of(vm, pos, qual)?;
     let n = pos.len() - 1;
+    if (min..=max).contains(&n) {
+        return Ok((s, &pos[1..]));
+    }
+    Err(count_error(vm, qual, n, min, max))
+}
+
+#[cold]
+fn count_error(vm: &Vm, qual: &str, n: usize, min: usize, max: usize) -> PyRef {
     let name = qual.rsplit('.').next().unwrap_or(qual);
     let (which, b) = if n < min {
         ("least", min)
-    } else if n > max {
-        ("most", max)
     } else {
-        return Ok((s, &pos[1..]));
+        ("most", max)
     };
-    Err(vm.type_error(format!(
+    vm.type_error(format!(
         "{} expected at {} {} argument{}, got {}",
         name,
         which,
         b,
         if b == 1 { "" } else { "s" },
         n
-    )))
+    ))
 }

@@ -16,14 +16,20 @@ use crate::protocol::CompareOp;
 use crate::vm::Vm;
 
 /// Checks that a slot got a set or frozenset (its layout).
+#[inline(always)]
 fn check(vm: &Vm, o: &PyRef) -> PyResult<()> {
     if is_set(o) {
         return Ok(());
     }
-    Err(vm.new_error(
+    Err(not_a_set(vm, o))
+}
+
+#[cold]
+fn not_a_set(vm: &Vm, o: &PyRef) -> PyRef {
+    vm.new_error(
         &vm.exc.system_error,
         format!("set slot called on a '{}' object", o.type_name()),
-    ))
+    )
 }
 
 /// `type.method` of a method of `set` or `frozenset` (for the argument
