@@ -46,13 +46,10 @@ pub fn create() -> Box<Vm> {
         &objects::typeobj::methods::TYPE_TYPE,
         Some(&object),
     );
-    let dict_t = make_static_type(
-        "dict",
+    let dict_t = make_spec_type(
+        &objects::dict::methods::DICT_TYPE,
         Some(&type_),
         Some(&object),
-        L::Dict,
-        Some(objects::dict_methods::dict_new),
-        true,
         None,
     );
     for t in [&type_, &object, &dict_t] {
@@ -106,14 +103,8 @@ pub fn create() -> Box<Vm> {
             Some(objects::tuple::tuple_new),
             true,
         ),
-        set: mk("set", &object, L::Set, Some(objects::set::set_new), true),
-        frozenset: mk(
-            "frozenset",
-            &object,
-            L::FrozenSet,
-            Some(objects::set::frozenset_new),
-            true,
-        ),
+        set: mkspec(&objects::set::methods::SET_TYPE),
+        frozenset: mkspec(&objects::set::methods::FROZENSET_TYPE),
         range: mk(
             "range",
             &object,
@@ -177,9 +168,9 @@ pub fn create() -> Box<Vm> {
             Some(objects::iter::reversed_new),
             true,
         ),
-        dict_keys: mk("dict_keys", &object, L::Other, None, false),
-        dict_values: mk("dict_values", &object, L::Other, None, false),
-        dict_items: mk("dict_items", &object, L::Other, None, false),
+        dict_keys: mkspec(&objects::dict::views::DICT_KEYS_TYPE),
+        dict_values: mkspec(&objects::dict::views::DICT_VALUES_TYPE),
+        dict_items: mkspec(&objects::dict::views::DICT_ITEMS_TYPE),
         null: mkspec(&objects::singletons::NULL_TYPE),
         traceback: mk("traceback", &object, L::Other, None, false),
         frame: mk("frame", &object, L::Other, None, false),
@@ -196,13 +187,7 @@ pub fn create() -> Box<Vm> {
         bytearray_iterator: mkspec(&objects::bytes::BYTEARRAY_ITERATOR_TYPE),
         bytes_iterator: mkspec(&objects::bytes::BYTES_ITERATOR_TYPE),
         longrange_iterator: mk("longrange_iterator", &object, L::Other, None, false),
-        mappingproxy: mk(
-            "mappingproxy",
-            &object,
-            L::Other,
-            Some(objects::mappingproxy::mappingproxy_new),
-            false,
-        ),
+        mappingproxy: mkspec(&objects::mappingproxy::MAPPINGPROXY_TYPE),
         memoryview: mkspec(&objects::bytearray::MEMORYVIEW_TYPE),
         int,
         dict: dict_t.clone(),
@@ -365,9 +350,6 @@ fn install_methods(vm: &Vm) {
         &t.type_,
         &t.list,
         &t.tuple,
-        &t.dict,
-        &t.set,
-        &t.frozenset,
         &t.range,
         &t.slice,
         &t.module,
@@ -381,7 +363,6 @@ fn install_methods(vm: &Vm) {
         &t.filter,
         &t.reversed,
         &t.none_type,
-        &t.mappingproxy,
         &t.method,
     ] {
         install_new(vm, ty);
@@ -392,15 +373,6 @@ fn install_methods(vm: &Vm) {
     let m = BuiltinKind::Method;
     add_methods(vm, &t.list, m, list::METHODS);
     add_methods(vm, &t.tuple, m, tuple::METHODS);
-    add_methods(vm, &t.dict, m, dict_methods::METHODS);
-    add_methods(
-        vm,
-        &t.dict,
-        BuiltinKind::ClassMethod,
-        dict_methods::CLASS_METHODS,
-    );
-    add_methods(vm, &t.set, m, set::SET_METHODS);
-    add_methods(vm, &t.frozenset, m, set::FROZENSET_METHODS);
     add_methods(vm, &t.range, m, range::RANGE_METHODS);
     add_methods(vm, &t.slice, m, range::SLICE_METHODS);
     add_methods(vm, &t.generator, m, generator::METHODS);
@@ -425,19 +397,8 @@ fn install_methods(vm: &Vm) {
     ] {
         add_methods(vm, it, m, iter::ITER_METHODS);
     }
-    for v in [&t.dict_keys, &t.dict_values, &t.dict_items] {
-        add_methods(vm, v, m, dict_methods::VIEW_METHODS);
-    }
     weakref::mark_weakrefable_types(vm);
-    add_methods(vm, &t.mappingproxy, m, mappingproxy::METHODS);
-    for ty in [
-        &t.list,
-        &t.dict,
-        &t.tuple,
-        &t.set,
-        &t.frozenset,
-        &t.enumerate,
-    ] {
+    for ty in [&t.list, &t.tuple, &t.enumerate] {
         add_methods(
             vm,
             ty,

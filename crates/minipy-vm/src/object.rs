@@ -261,6 +261,7 @@ impl Payload {
     /// referenced.
     /// `obj` is the object this payload is in (a tuple's items are after
     /// it).
+    #[inline]
     pub fn traverse(&self, obj: &PyObject, visit: &mut impl FnMut(&PyRef)) {
         match self {
             // Last item first, as tupletraverse.
@@ -593,6 +594,7 @@ impl Trace for Payload {
 
     /// Every reference the object holds: its payload's, its slot cells,
     /// its managed `__dict__`, and its heap type.
+    #[inline]
     fn traverse(obj: &PyObject, visit: &mut impl FnMut(&PyRef)) {
         obj.payload.traverse(obj, visit);
         for c in obj.cells() {

@@ -79,7 +79,7 @@ pub static CELL_TYPE: TypeSpec = TypeSpec {
     name: "cell",
     doc: Some("cell([contents])\n--\n\nCreate a new cell object.\n\n  contents\n    the contents of the cell. If not specified, the cell will be empty,\n    and \n further attempts to access its cell_contents attribute will\n    raise a ValueError."),
     layout: Layout::Other,
-    flags: tpflags::HAVE_GC | tpflags::UNHASHABLE,
+    flags: tpflags::HAVE_GC,
     slots: &[
         slot::repr(cell_repr),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),

@@ -1,11 +1,15 @@
-//! `mappingproxy` (`types.MappingProxyType`): a read-only view of a
-//! mapping (`Payload::MappingProxy`); what `type.__dict__` returns.
+//! `mappingproxy` (`types.MappingProxyType`, CPython's `PyDictProxy_Type`
+//! in `Objects/descrobject.c`): a read-only view of a mapping
+//! (`Payload::MappingProxy`); what `type.__dict__` returns. Every
+//! operation forwards to the mapping; there is no item assignment.
+
+use minipy_bytecode::opcode::nb;
 
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
-use crate::objects::function::{Args, NativeFn};
-use crate::objects::seq::dunders::{bind_args, self_and};
-use crate::objects::typeobj;
+use crate::objects::dict::{noargs, positional};
+use crate::objects::function::Args;
+use crate::objects::typeobj::{self, slot, tpflags, Layout, MethodDef, TypeSpec};
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
 
@@ -14,20 +18,54 @@ pub fn new_proxy(vm: &Vm, mapping: PyRef) -> PyRef {
     PyRef::new(Payload::MappingProxy(mapping), &vm.types.mappingproxy)
 }
 
-/// `mappingproxy(mapping)`.
-pub fn mappingproxy_new(vm: &Vm, args: Args) -> PyResult {
-    let a = bind_args(vm, &args, "mappingproxy", &["mapping"], 1)?;
-    let Some(m) = a[0] else {
-        return Err(
-            vm.type_error("mappingproxy() missing required argument 'mapping' (pos 1)".to_string())
-        );
+/// The proxied mapping (the layout); another payload is an interpreter bug.
+fn mapping<'a>(vm: &Vm, p: &'a PyRef) -> PyResult<&'a PyRef> {
+    match &p.payload {
+        Payload::MappingProxy(m) => Ok(m),
+        _ => Err(vm.new_error(
+            &vm.exc.system_error,
+            format!("mappingproxy slot called on a '{}' object", p.type_name()),
+        )),
+    }
+}
+
+/// CPython's `PyMapping_Check`: the type can be subscripted.
+fn is_mapping(vm: &Vm, m: &PyRef) -> bool {
+    if crate::protocol::ops::is_legacy(m) {
+        return typeobj::lookup_str(vm, m.class(), "__getitem__").is_some();
+    }
+    m.class()
+        .as_type()
+        .is_some_and(|t| t.slots.subscript().is_some())
+}
+
+/// `mappingproxy(mapping)`: any mapping but a list or tuple.
+fn mappingproxy_new(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "mappingproxy() takes at most 1 argument ({} given)",
+            pos.len() - 1
+        )));
+    }
+    let kw = args.kwarg("mapping");
+    let m = match (pos.get(1), kw) {
+        (Some(_), Some(_)) => {
+            return Err(vm.type_error(
+                "argument for mappingproxy() given by name ('mapping') and position (1)"
+                    .to_string(),
+            ))
+        }
+        (Some(m), None) | (None, Some(m)) => m,
+        (None, None) => {
+            return Err(vm.type_error(
+                "mappingproxy() missing required argument 'mapping' (pos 1)".to_string(),
+            ))
+        }
     };
-    let is_mapping = match &m.payload {
-        Payload::List(_) | Payload::Tuple(_) => false,
-        Payload::Dict(_) | Payload::MappingProxy(_) => true,
-        _ => typeobj::lookup_str(vm, m.class(), "__getitem__").is_some(),
-    };
-    if !is_mapping {
+    args.only_kwargs(vm, "mappingproxy", &["mapping"])?;
+    let seq = matches!(m.payload, Payload::List(_) | Payload::Tuple(_));
+    if seq || !is_mapping(vm, m) {
         return Err(vm.type_error(format!(
             "mappingproxy() argument must be a mapping, not {}",
             m.type_name()
@@ -36,143 +74,119 @@ pub fn mappingproxy_new(vm: &Vm, args: Args) -> PyResult {
     Ok(new_proxy(vm, m.clone()))
 }
 
-/// The proxied mapping of `self` (`args.pos()[0]`) and the arguments.
-fn this<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<(PyRef, &'a [PyRef])> {
-    let p = self_and(vm, args, name, n)?;
-    match &p[0].payload {
-        Payload::MappingProxy(m) => Ok((m.clone(), p)),
-        _ => Err(vm.type_error(format!(
-            "descriptor '{}' for 'mappingproxy' objects doesn't apply to a '{}' object",
-            name,
-            p[0].type_name()
-        ))),
-    }
-}
-
-/// `repr(mappingproxy)`: `mappingproxy({...})`.
+/// Transitional (the legacy repr switchboard): `mappingproxy({...})`.
 pub fn repr(vm: &Vm, obj: &PyRef) -> PyResult<String> {
-    match &obj.payload {
-        Payload::MappingProxy(m) => Ok(format!("mappingproxy({})", vm.repr_string(m)?)),
-        _ => Ok(vm.default_repr(obj)),
-    }
+    Ok(format!(
+        "mappingproxy({})",
+        vm.repr_string(mapping(vm, obj)?)?
+    ))
 }
 
-fn mp_getitem(vm: &Vm, args: Args) -> PyResult {
-    let (m, p) = this(vm, &args, "__getitem__", 1)?;
-    vm.getitem(&m, &p[1])
+fn mp_repr(vm: &Vm, p: &PyRef) -> PyResult {
+    Ok(vm.new_string(repr(vm, p)?))
 }
 
-fn mp_contains(vm: &Vm, args: Args) -> PyResult {
-    let (m, p) = this(vm, &args, "__contains__", 1)?;
-    Ok(vm.new_bool(vm.contains(&m, &p[1])?))
+fn mp_str(vm: &Vm, p: &PyRef) -> PyResult {
+    vm.str(mapping(vm, p)?)
 }
 
-fn mp_len(vm: &Vm, args: Args) -> PyResult {
-    let (m, _) = this(vm, &args, "__len__", 0)?;
-    Ok(vm.new_int(vm.len(&m)? as i64))
+fn mp_richcompare(vm: &Vm, p: &PyRef, other: &PyRef, op: CompareOp) -> PyResult {
+    vm.compare(mapping(vm, p)?, other, op)
 }
 
-fn mp_iter(vm: &Vm, args: Args) -> PyResult {
-    let (m, _) = this(vm, &args, "__iter__", 0)?;
-    vm.iter(&m)
+fn mp_iter(vm: &Vm, p: &PyRef) -> PyResult {
+    vm.iter(mapping(vm, p)?)
 }
 
-fn mp_repr(vm: &Vm, args: Args) -> PyResult {
-    let p = self_and(vm, &args, "__repr__", 0)?;
-    Ok(vm.new_string(repr(vm, &p[0])?))
+fn mp_len(vm: &Vm, p: &PyRef) -> PyResult<usize> {
+    vm.len(mapping(vm, p)?)
 }
 
-fn mp_str(vm: &Vm, args: Args) -> PyResult {
-    let (m, _) = this(vm, &args, "__str__", 0)?;
-    vm.str(&m)
+fn mp_getitem(vm: &Vm, p: &PyRef, key: &PyRef) -> PyResult {
+    vm.getitem(mapping(vm, p)?, key)
 }
 
-fn mp_get(vm: &Vm, args: Args) -> PyResult {
-    args.no_kwargs(vm, "get")?;
-    let pos = args.pos();
-    if pos.len() < 2 || pos.len() > 3 {
-        return Err(vm.type_error(format!(
-            "get expected at least 1 argument, got {}",
-            pos.len().saturating_sub(1)
-        )));
-    }
-    let m = match pos.first().map(|o| &o.payload) {
-        Some(Payload::MappingProxy(m)) => m.clone(),
-        _ => return Err(vm.type_error("descriptor 'get' requires a 'mappingproxy'".to_string())),
+/// `key in proxy`: the dict lookup for an exact dict, else the
+/// mapping's `in`.
+fn mp_contains(vm: &Vm, p: &PyRef, key: &PyRef) -> PyResult<bool> {
+    vm.contains(mapping(vm, p)?, key)
+}
+
+/// `a | b` with either operand a proxy: `|` of the mappings.
+fn mp_or(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
+    let unwrap = |o: &PyRef| match &o.payload {
+        Payload::MappingProxy(m) if o.class().is(&vm.types.mappingproxy) => m.clone(),
+        _ => o.clone(),
     };
-    let dflt = pos.get(2).cloned().unwrap_or_else(|| vm.none.clone());
-    vm.call_method(&m, "get", &[pos[1].clone(), dflt])
+    vm.binary_op(&unwrap(a), &unwrap(b), nb::OR)
 }
 
+fn mp_ior(vm: &Vm, p: &PyRef, _other: &PyRef) -> PyResult {
+    Err(vm.type_error(format!(
+        "'|=' is not supported by {}; use '|' instead",
+        p.type_name()
+    )))
+}
+
+fn m_get(vm: &Vm, args: Args) -> PyResult {
+    let (p, a) = positional(vm, &args, "mappingproxy.get", 1, 2)?;
+    let m = mapping(vm, p)?;
+    let dflt = a.get(1).cloned().unwrap_or_else(|| vm.none.clone());
+    vm.call_method(m, "get", &[a[0].clone(), dflt])
+}
+
+/// A method that calls the mapping's method of the same name.
 macro_rules! forward {
     ($($f:ident => $name:literal;)*) => {
         $(fn $f(vm: &Vm, args: Args) -> PyResult {
-            let (m, _) = this(vm, &args, $name, 0)?;
-            vm.call_method(&m, $name, &[])
+            let p = noargs(vm, &args, concat!("mappingproxy.", $name))?;
+            vm.call_method(mapping(vm, p)?, $name, &[])
         })*
     };
 }
 
 forward! {
-    mp_keys => "keys";
-    mp_values => "values";
-    mp_items => "items";
-    mp_copy => "copy";
-    mp_reversed => "__reversed__";
+    m_keys => "keys";
+    m_values => "values";
+    m_items => "items";
+    m_copy => "copy";
+    m_reversed => "__reversed__";
 }
 
-fn mp_compare(vm: &Vm, args: Args, name: &str, op: CompareOp) -> PyResult {
-    let (m, p) = this(vm, &args, name, 1)?;
-    vm.compare(&m, &p[1], op)
-}
-
-fn mp_eq(vm: &Vm, args: Args) -> PyResult {
-    mp_compare(vm, args, "__eq__", CompareOp::Eq)
-}
-fn mp_ne(vm: &Vm, args: Args) -> PyResult {
-    mp_compare(vm, args, "__ne__", CompareOp::Ne)
-}
-
-/// `proxy | other` and `other | proxy`: the union as a new dict.
-fn union(vm: &Vm, args: Args, name: &str, reflected: bool) -> PyResult {
-    let p = self_and(vm, &args, name, 1)?;
-    let unwrap = |o: &PyRef| match &o.payload {
-        Payload::MappingProxy(m) => m.clone(),
-        _ => o.clone(),
-    };
-    let (a, b) = (unwrap(&p[0]), unwrap(&p[1]));
-    let (a, b) = if reflected { (b, a) } else { (a, b) };
-    vm.binary_op(&a, &b, minipy_bytecode::opcode::nb::OR)
-}
-
-fn mp_or(vm: &Vm, args: Args) -> PyResult {
-    union(vm, args, "__or__", false)
-}
-fn mp_ror(vm: &Vm, args: Args) -> PyResult {
-    union(vm, args, "__ror__", true)
-}
-
-fn mp_ior(vm: &Vm, args: Args) -> PyResult {
-    self_and(vm, &args, "__ior__", 1)?;
-    Err(vm.type_error("'|=' is not supported by mappingproxy; use '|' instead".to_string()))
-}
-
-pub const METHODS: &[(&str, NativeFn)] = &[
-    ("__getitem__", mp_getitem),
-    ("__contains__", mp_contains),
-    ("__len__", mp_len),
-    ("__iter__", mp_iter),
-    ("__repr__", mp_repr),
-    ("__str__", mp_str),
-    ("__reversed__", mp_reversed),
-    ("__eq__", mp_eq),
-    ("__ne__", mp_ne),
-    ("__or__", mp_or),
-    ("__ror__", mp_ror),
-    ("__ior__", mp_ior),
-    ("get", mp_get),
-    ("keys", mp_keys),
-    ("values", mp_values),
-    ("items", mp_items),
-    ("copy", mp_copy),
-];
+pub static MAPPINGPROXY_TYPE: TypeSpec = TypeSpec {
+    name: "mappingproxy",
+    doc: None,
+    layout: Layout::Other,
+    flags: tpflags::HAVE_GC | tpflags::MAPPING,
+    slots: &[
+        slot::repr(mp_repr),
+        slot::str(mp_str),
+        slot::getattro(crate::protocol::attr::generic_getattr_slot),
+        slot::richcompare(mp_richcompare),
+        slot::iter(mp_iter),
+        slot::tp_new(mappingproxy_new),
+        slot::nb_or(mp_or),
+        slot::nb_inplace_or(mp_ior),
+        slot::length(mp_len),
+        slot::subscript(mp_getitem),
+        slot::contains(mp_contains),
+    ],
+    methods: &[
+        MethodDef::method("get", m_get)
+            .doc("D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None."),
+        MethodDef::method("keys", m_keys)
+            .doc("D.keys() -> a set-like object providing a view on D's keys"),
+        MethodDef::method("values", m_values)
+            .doc("D.values() -> an object providing a view on D's values"),
+        MethodDef::method("items", m_items)
+            .doc("D.items() -> a set-like object providing a view on D's items"),
+        MethodDef::method("copy", m_copy).doc("D.copy() -> a shallow copy of D"),
+        MethodDef::class(
+            "__class_getitem__",
+            crate::objects::genericalias::class_getitem,
+        )
+        .doc("See PEP 585"),
+        MethodDef::method("__reversed__", m_reversed).doc("D.__reversed__() -> reverse iterator"),
+    ],
+    getsets: &[],
+};

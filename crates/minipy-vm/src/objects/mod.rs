@@ -10,7 +10,8 @@ pub mod classmethod;
 pub mod complex;
 pub mod descr;
 pub mod dict;
-pub mod dict_methods;
+/// Transitional: the legacy switchboards' path to `dict`'s helpers.
+pub use dict::methods as dict_methods;
 pub mod exceptions;
 pub mod float;
 pub mod function;

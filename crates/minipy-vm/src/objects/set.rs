@@ -1,4 +1,6 @@
-//! `set` and `frozenset`.
+//! `set` and `frozenset`: the set algorithms (CPython's
+//! `Objects/setobject.c`: `set_update_internal`, `set_intersection`,
+//! `set_difference`, ...); `set/methods.rs` declares the two types.
 //!
 //! Both store their elements in the dict table (`DictData`, values unused),
 //! which keeps insertion order. CPython iterates a set in *hash-table slot*
@@ -14,14 +16,12 @@ use minipy_bytecode::opcode::nb;
 use crate::heap::PyRef;
 use crate::object::{DictIterKind, IterKind, Payload, PyResult};
 use crate::objects::dict;
-use crate::objects::function::{Args, NativeFn};
-use crate::objects::seq::dunders::{self as d, self_and};
-use crate::objects::seq::repr_guard;
 use crate::objects::typeobj;
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
 
 mod interned;
+pub mod methods;
 mod model;
 
 /// The elements of a set in CPython's iteration order.
@@ -76,20 +76,36 @@ fn canonicalize(vm: &Vm, set: &PyRef) {
     drop(old);
 }
 
-fn is_set(o: &PyRef) -> bool {
+/// Whether `o` is a set or frozenset (CPython's `PyAnySet_Check`).
+pub(crate) fn is_set(o: &PyRef) -> bool {
     matches!(o.payload, Payload::Set(_))
 }
 
-fn is_mutable(vm: &Vm, o: &PyRef) -> bool {
+/// Whether `o` is a `set` (or subclass), not a frozenset (`PySet_Check`).
+pub(crate) fn is_mutable(vm: &Vm, o: &PyRef) -> bool {
     typeobj::is_subtype(o.class(), &vm.types.set)
 }
 
-/// Hash of a set element; a mutable set is hashed as a frozenset.
+/// `(hash, element)` of each element of the set `s`, in CPython's order.
+fn ordered_entries(s: &PyRef) -> Vec<(i64, PyRef)> {
+    let order = ordered_items(s);
+    let t = dict::table(s).borrow();
+    let hashes: std::collections::HashMap<usize, i64> =
+        t.iter().map(|e| (e.key.addr(), e.hash)).collect();
+    order
+        .into_iter()
+        .filter_map(|k| hashes.get(&k.addr()).map(|h| (*h, k)))
+        .collect()
+}
+
+/// The key to look up for `item` and its hash: a `set` that cannot be
+/// hashed is looked up as a frozenset (CPython's `set_contains`,
+/// `set_discard`, `set_remove` on a TypeError).
 fn elem_hash(vm: &Vm, item: &PyRef) -> PyResult<(PyRef, i64)> {
     match vm.hash(item) {
         Ok(h) => Ok((item.clone(), h)),
         Err(e) => {
-            if is_set(item) && is_mutable(vm, item) {
+            if is_set(item) && is_mutable(vm, item) && vm.exc_matches(&e, &vm.exc.type_error) {
                 let f = copy_of(vm, &vm.types.frozenset, item)?;
                 let h = frozenset_hash(vm, &f)?;
                 return Ok((f, h));
@@ -126,14 +142,20 @@ pub fn update(vm: &Vm, set: &PyRef, other: &PyRef) -> PyResult<()> {
             let mut m = model::take(set);
             m.presize(dict::len(other));
             model::put(set, m);
-            for (k, _) in dict::items(other) {
-                add(vm, set, k)?;
+            let entries: Vec<(i64, PyRef)> = dict::table(other)
+                .borrow()
+                .iter()
+                .map(|e| (e.hash, e.key.clone()))
+                .collect();
+            for (h, k) in entries {
+                add_hashed(vm, set, k, h)?;
             }
             Ok(())
         }
         _ => {
-            for it in vm.iterate(other)? {
-                add(vm, set, it)?;
+            let it = vm.iter(other)?;
+            while let Some(x) = vm.next(&it)? {
+                add(vm, set, x)?;
             }
             Ok(())
         }
@@ -166,16 +188,7 @@ fn merge(vm: &Vm, set: &PyRef, other: &PyRef) -> PyResult<()> {
         return Ok(());
     }
     model::put(set, m);
-    let entries: Vec<(i64, PyRef)> = {
-        let by: Vec<PyRef> = ordered_items(other);
-        let t = dict::table(other).borrow();
-        let hashes: std::collections::HashMap<usize, i64> =
-            t.iter().map(|e| (e.key.addr(), e.hash)).collect();
-        by.into_iter()
-            .map(|k| (hashes.get(&k.addr()).copied().unwrap_or(0), k))
-            .collect()
-    };
-    for (h, k) in entries {
+    for (h, k) in ordered_entries(other) {
         add_hashed(vm, set, k, h)?;
     }
     Ok(())
@@ -204,7 +217,8 @@ pub fn pop(set: &PyRef) -> Option<PyRef> {
     e.map(|e| e.key)
 }
 
-/// `item in set` / `key in dict` (a set item is looked up as a frozenset).
+/// `item in container` for a set (an unhashable set is looked up as a
+/// frozenset) or a dict.
 pub fn table_contains(vm: &Vm, container: &PyRef, item: &PyRef) -> PyResult<bool> {
     let (key, h) = if is_set(container) {
         elem_hash(vm, item)?
@@ -214,27 +228,36 @@ pub fn table_contains(vm: &Vm, container: &PyRef, item: &PyRef) -> PyResult<bool
     Ok(dict::lookup_pos(vm, container, &key, h)?.is_some())
 }
 
-/// Removes `item`; `Ok(false)` when absent.
+/// Whether the set contains `key` of hash `h` (`set_contains_entry`).
+fn contains_hashed(vm: &Vm, set: &PyRef, key: &PyRef, h: i64) -> PyResult<bool> {
+    Ok(dict::lookup_pos(vm, set, key, h)?.is_some())
+}
+
+/// `set_discard_entry`: removes `key` of hash `h`; `Ok(false)` when absent.
+fn discard_hashed(vm: &Vm, set: &PyRef, key: &PyRef, h: i64) -> PyResult<bool> {
+    let Some(p) = dict::lookup_pos(vm, set, key, h)? else {
+        return Ok(false);
+    };
+    let mut m = model::take(set);
+    let addr = dict::table(set)
+        .borrow()
+        .entries
+        .get(p)
+        .and_then(|e| e.as_ref().map(|e| e.key.addr()));
+    if let Some(a) = addr {
+        m.remove(h, a);
+    }
+    let e = dict::table(set).borrow_mut().remove_at(p);
+    model::put(set, m);
+    drop(e);
+    Ok(true)
+}
+
+/// Removes `item` (an unhashable set is looked up as a frozenset);
+/// `Ok(false)` when absent.
 pub fn discard(vm: &Vm, set: &PyRef, item: &PyRef) -> PyResult<bool> {
     let (key, h) = elem_hash(vm, item)?;
-    match dict::lookup_pos(vm, set, &key, h)? {
-        Some(p) => {
-            let mut m = model::take(set);
-            let addr = dict::table(set)
-                .borrow()
-                .entries
-                .get(p)
-                .and_then(|e| e.as_ref().map(|e| e.key.addr()));
-            if let Some(a) = addr {
-                m.remove(h, a);
-            }
-            let e = dict::table(set).borrow_mut().remove_at(p);
-            model::put(set, m);
-            drop(e);
-            Ok(true)
-        }
-        None => Ok(false),
-    }
+    discard_hashed(vm, set, &key, h)
 }
 
 /// True for strings CPython has already interned when a script's code
@@ -296,14 +319,8 @@ pub fn make_new_set(vm: &Vm, cls: &PyRef, src: Option<&PyRef>) -> PyResult {
     Ok(s)
 }
 
-/// The items of any iterable, in CPython's order when it is a set.
-fn iter_items(vm: &Vm, o: &PyRef) -> PyResult<Vec<PyRef>> {
-    if is_set(o) {
-        return Ok(ordered_items(o));
-    }
-    vm.iterate(o)
-}
-
+/// `set` for a set (or subclass) `o`, `frozenset` otherwise: the class of
+/// what an operation on `o` returns (`make_new_set_basetype`).
 fn base_class(vm: &Vm, o: &PyRef) -> PyRef {
     if is_mutable(vm, o) {
         vm.types.set.clone()
@@ -312,121 +329,243 @@ fn base_class(vm: &Vm, o: &PyRef) -> PyRef {
     }
 }
 
-/// `set_intersection`: iterates the smaller set.
-fn intersection(vm: &Vm, cls: &PyRef, a: &PyRef, b: &PyRef) -> PyResult {
-    let result = PyRef::new(Payload::Set(Box::default()), cls);
-    let (small, big) = if dict::len(b) > dict::len(a) {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    for x in ordered_items(small) {
-        if table_contains(vm, big, &x)? {
-            add(vm, &result, x)?;
+/// `set_copy`: a new set or frozenset (after `so`'s base type) with the
+/// elements of `so`.
+pub(crate) fn set_copy(vm: &Vm, so: &PyRef) -> PyResult {
+    copy_of(vm, &base_class(vm, so), so)
+}
+
+/// `set_intersection(so, other)`: the elements of `so` also in the
+/// iterable `other`, as a new set of `so`'s base type.
+pub fn intersection_of(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResult {
+    if so.is(other) {
+        return set_copy(vm, so);
+    }
+    let result = PyRef::new(Payload::Set(Box::default()), &base_class(vm, so));
+    if is_set(other) {
+        let (big, small) = if dict::len(other) > dict::len(so) {
+            (other, so)
+        } else {
+            (so, other)
+        };
+        for (h, k) in ordered_entries(small) {
+            if contains_hashed(vm, big, &k, h)? {
+                add_hashed(vm, &result, k, h)?;
+            }
+        }
+        return Ok(result);
+    }
+    let it = vm.iter(other)?;
+    while let Some(k) = vm.next(&it)? {
+        let h = vm.hash(&k)?;
+        if contains_hashed(vm, so, &k, h)? {
+            add_hashed(vm, &result, k, h)?;
+            if dict::len(&result) >= dict::len(so) {
+                break;
+            }
         }
     }
     Ok(result)
 }
 
-/// `set_difference`.
-fn difference(vm: &Vm, cls: &PyRef, a: &PyRef, b: &PyRef) -> PyResult {
-    if (dict::len(a) >> 2) > dict::len(b) {
-        let r = copy_of(vm, cls, a)?;
-        for x in ordered_items(b) {
-            discard(vm, &r, &x)?;
-        }
-        return Ok(r);
-    }
-    let result = PyRef::new(Payload::Set(Box::default()), cls);
-    for x in ordered_items(a) {
-        if !table_contains(vm, b, &x)? {
-            add(vm, &result, x)?;
-        }
-    }
-    Ok(result)
+/// `set_intersection_update`: `so` keeps the elements also in `other`.
+pub(crate) fn intersection_update(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResult<()> {
+    let tmp = intersection_of(vm, so, other)?;
+    swap_bodies(vm, so, &tmp);
+    Ok(())
 }
 
-/// `set_symmetric_difference_update(a, b)`.
-fn symmetric_update(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult<()> {
-    if a.is(b) {
-        clear(a);
+/// `set_swap_bodies`: `dst` takes the elements and table layout of `src`.
+pub(crate) fn swap_bodies(vm: &Vm, dst: &PyRef, src: &PyRef) {
+    let sm = model::take(src);
+    model::put(src, sm.clone());
+    let entries: Vec<(i64, PyRef)> = dict::table(src)
+        .borrow()
+        .iter()
+        .map(|e| (e.hash, e.key.clone()))
+        .collect();
+    let old = dict::table(dst).borrow_mut().clear();
+    {
+        let mut t = dict::table(dst).borrow_mut();
+        for (h, k) in entries {
+            t.insert_new(h, k, vm.none.clone());
+        }
+    }
+    model::put(dst, sm);
+    drop(old);
+}
+
+/// `set_difference_update_internal`: removes the elements of the iterable
+/// `other`, then drops the dummies when they are over a quarter.
+pub fn difference_update(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResult<()> {
+    if so.is(other) {
+        clear(so);
         return Ok(());
     }
-    for x in ordered_items(b) {
-        if !discard(vm, a, &x)? {
-            add(vm, a, x)?;
+    if is_set(other) {
+        let other = if (dict::len(other) >> 3) > dict::len(so) {
+            intersection_of(vm, so, other)?
+        } else {
+            other.clone()
+        };
+        for (h, k) in ordered_entries(&other) {
+            discard_hashed(vm, so, &k, h)?;
+        }
+    } else {
+        let it = vm.iter(other)?;
+        while let Some(k) = vm.next(&it)? {
+            let h = vm.hash(&k)?;
+            discard_hashed(vm, so, &k, h)?;
+        }
+    }
+    let mut m = model::take(so);
+    m.shrink_dummies();
+    model::put(so, m);
+    Ok(())
+}
+
+/// `set_difference(so, other)`: a new set of `so`'s base type.
+pub(crate) fn difference(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResult {
+    let exact_dict = other.class().is(&vm.types.dict);
+    if !(is_set(other) || exact_dict) || (dict::len(so) >> 2) > dict::len(other) {
+        let r = set_copy(vm, so)?;
+        difference_update(vm, &r, other)?;
+        return Ok(r);
+    }
+    let result = PyRef::new(Payload::Set(Box::default()), &base_class(vm, so));
+    for (h, k) in ordered_entries(so) {
+        if !contains_hashed(vm, other, &k, h)? {
+            add_hashed(vm, &result, k, h)?;
+        }
+    }
+    Ok(result)
+}
+
+/// `set_symmetric_difference_update(so, other)` for any iterable.
+pub fn symmetric_difference_update(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResult<()> {
+    if so.is(other) {
+        clear(so);
+        return Ok(());
+    }
+    let entries = if other.class().is(&vm.types.dict) {
+        dict::table(other)
+            .borrow()
+            .iter()
+            .map(|e| (e.hash, e.key.clone()))
+            .collect()
+    } else if is_set(other) {
+        ordered_entries(other)
+    } else {
+        ordered_entries(&make_new_set(vm, &base_class(vm, so), Some(other))?)
+    };
+    for (h, k) in entries {
+        if !discard_hashed(vm, so, &k, h)? {
+            add_hashed(vm, so, k, h)?;
         }
     }
     Ok(())
 }
 
-/// `a | b`, `a & b`, `a - b`, `a ^ b` (in-place on a mutable `a`).
+/// `set_symmetric_difference(so, other)`: a new set of `so`'s base type.
+pub(crate) fn symmetric_difference(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResult {
+    let r = make_new_set(vm, &base_class(vm, so), Some(other))?;
+    symmetric_difference_update(vm, &r, so)?;
+    Ok(r)
+}
+
+/// `set_union`-like `so | other`: a copy of `so` updated with `other`.
+pub(crate) fn union(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResult {
+    let r = set_copy(vm, so)?;
+    if !so.is(other) {
+        update(vm, &r, other)?;
+    }
+    Ok(r)
+}
+
+/// Transitional (the legacy binary-operator switchboard): `a | b`,
+/// `a & b`, `a - b`, `a ^ b` of two sets (in place on a mutable `a`).
 pub fn set_binary(vm: &Vm, a: &PyRef, b: &PyRef, op: u32, inplace: bool) -> PyResult {
-    let cls = base_class(vm, a);
     let inplace = inplace && is_mutable(vm, a);
-    match op {
-        nb::OR => {
-            if inplace {
-                update(vm, a, b)?;
-                return Ok(a.clone());
-            }
-            let r = copy_of(vm, &cls, a)?;
-            update(vm, &r, b)?;
-            Ok(r)
-        }
-        nb::AND => {
-            let r = intersection(vm, &cls, a, b)?;
-            if inplace {
-                replace_contents(vm, a, &r)?;
-                return Ok(a.clone());
-            }
-            Ok(r)
-        }
-        nb::SUBTRACT => {
-            if inplace {
-                if a.is(b) {
-                    clear(a);
-                } else {
-                    for x in ordered_items(b) {
-                        discard(vm, a, &x)?;
-                    }
-                }
-                return Ok(a.clone());
-            }
-            difference(vm, &cls, a, b)
-        }
-        _ => {
-            if inplace {
-                symmetric_update(vm, a, b)?;
-                return Ok(a.clone());
-            }
-            let r = copy_of(vm, &cls, b)?;
-            symmetric_update(vm, &r, a)?;
-            Ok(r)
-        }
+    match (op, inplace) {
+        (nb::OR, false) => union(vm, a, b),
+        (nb::AND, false) => intersection_of(vm, a, b),
+        (nb::SUBTRACT, false) => difference(vm, a, b),
+        (_, false) => symmetric_difference(vm, a, b),
+        (nb::OR, true) => update(vm, a, b).map(|_| a.clone()),
+        (nb::AND, true) => intersection_update(vm, a, b).map(|_| a.clone()),
+        (nb::SUBTRACT, true) => difference_update(vm, a, b).map(|_| a.clone()),
+        (_, true) => symmetric_difference_update(vm, a, b).map(|_| a.clone()),
     }
 }
 
-/// `set_swap_bodies`-like: `dst` takes the contents (and layout) of `src`.
-fn replace_contents(vm: &Vm, dst: &PyRef, src: &PyRef) -> PyResult<()> {
-    clear(dst);
-    merge(vm, dst, src)
-}
-
-/// `a <= b` as sets.
+/// `set_issubset(so, other)` for a set `other`.
 fn is_subset(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult<bool> {
     if dict::len(a) > dict::len(b) {
         return Ok(false);
     }
-    for x in dict::keys(a) {
-        if !table_contains(vm, b, &x)? {
+    for (h, k) in ordered_entries(a) {
+        if !contains_hashed(vm, b, &k, h)? {
             return Ok(false);
         }
     }
     Ok(true)
 }
 
-/// Set comparison (equality, subset, superset).
+/// `so.issubset(other)` for any iterable.
+pub(crate) fn issubset(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResult<bool> {
+    if !is_set(other) {
+        let tmp = intersection_of(vm, so, other)?;
+        return Ok(dict::len(&tmp) == dict::len(so));
+    }
+    is_subset(vm, so, other)
+}
+
+/// `so.issuperset(other)` for any iterable.
+pub(crate) fn issuperset(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResult<bool> {
+    if is_set(other) {
+        return is_subset(vm, other, so);
+    }
+    let it = vm.iter(other)?;
+    while let Some(k) = vm.next(&it)? {
+        let h = vm.hash(&k)?;
+        if !contains_hashed(vm, so, &k, h)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// `so.isdisjoint(other)` for any iterable.
+pub(crate) fn isdisjoint(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResult<bool> {
+    if so.is(other) {
+        return Ok(dict::len(so) == 0);
+    }
+    let exact_set = other.class().is(&vm.types.set) || other.class().is(&vm.types.frozenset);
+    if exact_set {
+        let (big, small) = if dict::len(other) > dict::len(so) {
+            (other, so)
+        } else {
+            (so, other)
+        };
+        for (h, k) in ordered_entries(small) {
+            if contains_hashed(vm, big, &k, h)? {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
+    let it = vm.iter(other)?;
+    while let Some(k) = vm.next(&it)? {
+        let h = vm.hash(&k)?;
+        if contains_hashed(vm, so, &k, h)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Set comparison of two sets (`set_richcompare`: equality, subset,
+/// superset).
 pub fn set_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<bool> {
     let (la, lb) = (dict::len(a), dict::len(b));
     Ok(match op {
@@ -439,29 +578,40 @@ pub fn set_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<boo
     })
 }
 
-/// `repr(set)`: `{1, 2}`, `set()`, `frozenset({1})`, `MySet({1})`.
+/// `repr(set)`: `{1, 2}`, `set()`, `frozenset({1})`, `MySet({1})`;
+/// `name(...)` for a set already being shown.
 pub fn set_repr(vm: &Vm, s: &PyRef) -> PyResult<String> {
     let name = s.type_name();
-    if dict::len(s) == 0 {
-        return Ok(format!("{}()", name));
-    }
     let exact = s.class().is(&vm.types.set);
-    let placeholder = format!("{}(...)", name);
-    repr_guard(vm, s, &placeholder, || {
-        let inner = crate::objects::seq::join_reprs(vm, &ordered_items(s))?;
-        Ok(if exact {
-            format!("{{{}}}", inner)
-        } else {
-            format!("{}({{{}}})", name, inner)
-        })
-    })
+    dict::repr_enter(
+        vm,
+        s,
+        || format!("{}(...)", name),
+        || {
+            if dict::len(s) == 0 {
+                return Ok(format!("{}()", name));
+            }
+            let items = if exact || s.class().is(&vm.types.frozenset) {
+                ordered_items(s)
+            } else {
+                vm.iterate(s)?
+            };
+            let inner = crate::objects::seq::join_reprs(vm, &items)?;
+            Ok(if exact {
+                format!("{{{}}}", inner)
+            } else {
+                format!("{}({{{}}})", name, inner)
+            })
+        },
+    )
 }
 
 fn shuffle_bits(h: u64) -> u64 {
     ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
 }
 
-/// CPython's frozenset hash (order-independent).
+/// CPython's `frozenset_hash`: the xor of the shuffled element hashes
+/// (independent of order), dispersed.
 pub fn frozenset_hash(vm: &Vm, s: &PyRef) -> PyResult<i64> {
     let _ = vm;
     let t = dict::table(s).borrow();
@@ -477,301 +627,3 @@ pub fn frozenset_hash(vm: &Vm, s: &PyRef) -> PyResult<i64> {
     }
     Ok(hash as i64)
 }
-
-// ----- constructors and methods ------------------------------------------------
-
-fn one_optional<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<Option<&'a PyRef>> {
-    args.no_kwargs(vm, name)?;
-    let pos = args.pos();
-    if pos.len() > 2 {
-        return Err(vm.type_error(format!(
-            "{} expected at most 1 argument, got {}",
-            name,
-            pos.len() - 1
-        )));
-    }
-    Ok(pos.get(1))
-}
-
-pub fn set_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args
-        .pos()
-        .first()
-        .cloned()
-        .unwrap_or_else(|| vm.types.set.clone());
-    if cls.is(&vm.types.set) {
-        let src = one_optional(vm, &args, "set")?;
-        return make_new_set(vm, &cls, src);
-    }
-    Ok(PyRef::new(Payload::Set(Box::default()), &cls))
-}
-
-fn set_init(vm: &Vm, args: Args) -> PyResult {
-    let Some(s) = args.pos().first() else {
-        return Err(vm.type_error("descriptor '__init__' needs an argument".to_string()));
-    };
-    let src = one_optional(vm, &args, "set")?;
-    if s.class().is(&vm.types.set) {
-        // Exact sets were filled by set_new.
-        return Ok(vm.none.clone());
-    }
-    clear(s);
-    if let Some(o) = src {
-        update(vm, s, o)?;
-    }
-    Ok(vm.none.clone())
-}
-
-pub fn frozenset_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args
-        .pos()
-        .first()
-        .cloned()
-        .unwrap_or_else(|| vm.types.frozenset.clone());
-    let src = one_optional(vm, &args, "frozenset")?;
-    if let Some(o) = src {
-        if cls.is(&vm.types.frozenset) && o.class().is(&vm.types.frozenset) {
-            return Ok(o.clone());
-        }
-    }
-    make_new_set(vm, &cls, src)
-}
-
-fn this<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a PyRef> {
-    match args.pos().first() {
-        Some(s) if is_set(s) => Ok(s),
-        Some(o) => Err(vm.type_error(format!(
-            "descriptor '{}' for 'set' objects doesn't apply to a '{}' object",
-            name,
-            o.type_name()
-        ))),
-        None => Err(vm.type_error(format!("descriptor '{}' needs an argument", name))),
-    }
-}
-
-fn s_add(vm: &Vm, args: Args) -> PyResult {
-    let p = self_and(vm, &args, "add", 1)?;
-    this(vm, &args, "add")?;
-    add(vm, &p[0], p[1].clone())?;
-    Ok(vm.none.clone())
-}
-
-fn s_remove(vm: &Vm, args: Args) -> PyResult {
-    let p = self_and(vm, &args, "remove", 1)?;
-    this(vm, &args, "remove")?;
-    if !discard(vm, &p[0], &p[1])? {
-        return Err(vm.key_error(p[1].clone()));
-    }
-    Ok(vm.none.clone())
-}
-
-fn s_discard(vm: &Vm, args: Args) -> PyResult {
-    let p = self_and(vm, &args, "discard", 1)?;
-    this(vm, &args, "discard")?;
-    discard(vm, &p[0], &p[1])?;
-    Ok(vm.none.clone())
-}
-
-fn s_pop(vm: &Vm, args: Args) -> PyResult {
-    let p = self_and(vm, &args, "pop", 0)?;
-    this(vm, &args, "pop")?;
-    match pop(&p[0]) {
-        Some(k) => Ok(k),
-        None => Err(vm.key_error(vm.new_str("pop from an empty set"))),
-    }
-}
-
-fn s_clear(vm: &Vm, args: Args) -> PyResult {
-    let p = self_and(vm, &args, "clear", 0)?;
-    this(vm, &args, "clear")?;
-    clear(&p[0]);
-    Ok(vm.none.clone())
-}
-
-fn s_copy(vm: &Vm, args: Args) -> PyResult {
-    let p = self_and(vm, &args, "copy", 0)?;
-    this(vm, &args, "copy")?;
-    if p[0].class().is(&vm.types.frozenset) {
-        return Ok(p[0].clone());
-    }
-    copy_of(vm, &base_class(vm, &p[0]), &p[0])
-}
-
-/// A set built from any iterable argument of a method (`a.union([1])`).
-fn as_set(vm: &Vm, o: &PyRef) -> PyResult {
-    if is_set(o) {
-        return Ok(o.clone());
-    }
-    make_new_set(vm, &vm.types.set, Some(o))
-}
-
-fn multi(vm: &Vm, args: Args, name: &str, op: u32, update: bool) -> PyResult {
-    args.no_kwargs(vm, name)?;
-    let s = this(vm, &args, name)?;
-    let mut acc = if update {
-        s.clone()
-    } else {
-        copy_of(vm, &vm.types.set, s)?
-    };
-    for o in &args.pos()[1..] {
-        let other = as_set(vm, o)?;
-        acc = set_binary(vm, &acc, &other, op, true)?;
-    }
-    if update {
-        return Ok(vm.none.clone());
-    }
-    if !is_mutable(vm, s) {
-        return copy_of(vm, &vm.types.frozenset, &acc);
-    }
-    Ok(acc)
-}
-
-fn s_union(vm: &Vm, args: Args) -> PyResult {
-    multi(vm, args, "union", nb::OR, false)
-}
-fn s_update(vm: &Vm, args: Args) -> PyResult {
-    args.no_kwargs(vm, "update")?;
-    let s = this(vm, &args, "update")?;
-    for o in &args.pos()[1..] {
-        update(vm, s, o)?;
-    }
-    Ok(vm.none.clone())
-}
-fn s_intersection(vm: &Vm, args: Args) -> PyResult {
-    multi(vm, args, "intersection", nb::AND, false)
-}
-fn s_intersection_update(vm: &Vm, args: Args) -> PyResult {
-    multi(vm, args, "intersection_update", nb::AND, true)
-}
-fn s_difference(vm: &Vm, args: Args) -> PyResult {
-    multi(vm, args, "difference", nb::SUBTRACT, false)
-}
-fn s_difference_update(vm: &Vm, args: Args) -> PyResult {
-    multi(vm, args, "difference_update", nb::SUBTRACT, true)
-}
-fn s_symmetric_difference(vm: &Vm, args: Args) -> PyResult {
-    let p = self_and(vm, &args, "symmetric_difference", 1)?;
-    this(vm, &args, "symmetric_difference")?;
-    let other = as_set(vm, &p[1])?;
-    set_binary(vm, &p[0], &other, nb::XOR, false)
-}
-fn s_symmetric_difference_update(vm: &Vm, args: Args) -> PyResult {
-    let p = self_and(vm, &args, "symmetric_difference_update", 1)?;
-    this(vm, &args, "symmetric_difference_update")?;
-    let other = as_set(vm, &p[1])?;
-    set_binary(vm, &p[0], &other, nb::XOR, true)?;
-    Ok(vm.none.clone())
-}
-
-fn s_issubset(vm: &Vm, args: Args) -> PyResult {
-    let p = self_and(vm, &args, "issubset", 1)?;
-    this(vm, &args, "issubset")?;
-    let other = as_set(vm, &p[1])?;
-    Ok(vm.new_bool(is_subset(vm, &p[0], &other)?))
-}
-fn s_issuperset(vm: &Vm, args: Args) -> PyResult {
-    let p = self_and(vm, &args, "issuperset", 1)?;
-    this(vm, &args, "issuperset")?;
-    let other = as_set(vm, &p[1])?;
-    Ok(vm.new_bool(is_subset(vm, &other, &p[0])?))
-}
-fn s_isdisjoint(vm: &Vm, args: Args) -> PyResult {
-    let p = self_and(vm, &args, "isdisjoint", 1)?;
-    this(vm, &args, "isdisjoint")?;
-    for x in iter_items(vm, &p[1])? {
-        if table_contains(vm, &p[0], &x)? {
-            return Ok(vm.false_.clone());
-        }
-    }
-    Ok(vm.true_.clone())
-}
-
-fn s_reduce(vm: &Vm, args: Args) -> PyResult {
-    let p = self_and(vm, &args, "__reduce__", 0)?;
-    let items = vm.new_list(ordered_items(&p[0]));
-    Ok(vm.new_tuple(vec![
-        p[0].class().clone(),
-        vm.new_tuple(vec![items]),
-        vm.none.clone(),
-    ]))
-}
-
-/// Methods shared by set and frozenset.
-macro_rules! common {
-    () => {
-        [
-            ("__len__", d::d_len as NativeFn),
-            ("__contains__", d::d_contains),
-            ("__iter__", d::d_iter),
-            ("__repr__", d::d_repr),
-            ("__eq__", d::d_eq),
-            ("__ne__", d::d_ne),
-            ("__lt__", d::d_lt),
-            ("__le__", d::d_le),
-            ("__gt__", d::d_gt),
-            ("__ge__", d::d_ge),
-            ("__or__", d::d_or),
-            ("__ror__", d::d_ror),
-            ("__and__", d::d_and),
-            ("__rand__", d::d_rand),
-            ("__sub__", d::d_sub),
-            ("__rsub__", d::d_rsub),
-            ("__xor__", d::d_xor),
-            ("__rxor__", d::d_rxor),
-            ("copy", s_copy),
-            ("union", s_union),
-            ("intersection", s_intersection),
-            ("difference", s_difference),
-            ("symmetric_difference", s_symmetric_difference),
-            ("issubset", s_issubset),
-            ("issuperset", s_issuperset),
-            ("isdisjoint", s_isdisjoint),
-            ("__reduce__", s_reduce),
-        ]
-    };
-}
-
-const COMMON: [(&str, NativeFn); 27] = common!();
-
-const SET_ONLY: [(&str, NativeFn); 13] = [
-    ("__init__", set_init),
-    ("__ior__", d::d_ior),
-    ("__iand__", d::d_iand),
-    ("__isub__", d::d_isub),
-    ("__ixor__", d::d_ixor),
-    ("add", s_add),
-    ("remove", s_remove),
-    ("discard", s_discard),
-    ("pop", s_pop),
-    ("clear", s_clear),
-    ("update", s_update),
-    ("intersection_update", s_intersection_update),
-    ("difference_update", s_difference_update),
-];
-
-const fn concat<const N: usize>(
-    a: &[(&'static str, NativeFn)],
-    b: &[(&'static str, NativeFn)],
-) -> [(&'static str, NativeFn); N] {
-    let mut out: [(&'static str, NativeFn); N] = [("", d::d_len); N];
-    let mut i = 0;
-    while i < a.len() {
-        out[i] = a[i];
-        i += 1;
-    }
-    let mut j = 0;
-    while j < b.len() {
-        out[i + j] = b[j];
-        j += 1;
-    }
-    out
-}
-
-const SET_TABLE: [(&str, NativeFn); 41] = concat(
-    &concat::<40>(&COMMON, &SET_ONLY),
-    &[("symmetric_difference_update", s_symmetric_difference_update)],
-);
-
-pub const SET_METHODS: &[(&str, NativeFn)] = &SET_TABLE;
-pub const FROZENSET_METHODS: &[(&str, NativeFn)] =
-    &concat::<28>(&COMMON, &[("__hash__", d::d_hash)]);

@@ -188,6 +188,19 @@ impl SetModel {
         false
     }
 
+    /// The end of `set_difference_update_internal`: a resize when more
+    /// than a quarter of the table are dummies.
+    pub fn shrink_dummies(&mut self) {
+        if self.fill - self.used > self.mask() / 4 {
+            let m = if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
+            self.resize(m);
+        }
+    }
+
     pub fn clear(&mut self) {
         self.slots = vec![Slot::Empty; MINSIZE];
         self.fill = 0;

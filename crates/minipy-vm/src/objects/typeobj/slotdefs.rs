@@ -635,33 +635,34 @@ pub fn update_slot(vm: &Vm, ty: &PyRef, name: &str) {
 }
 
 /// CPython's `add_operators`: a slot wrapper in `ty`'s dict for each of
-/// its own slots (not those inherited from its base: CPython adds them
-/// before `inherit_slots`) whose name the dict lacks; `__hash__ = None`
-/// for an unhashable type.
+/// its own slots (those its spec declares: CPython adds them before
+/// `inherit_slots`) whose name the dict lacks; `__hash__ = None` for a
+/// type declared unhashable.
 pub fn add_operators(vm: &Vm, ty: &PyRef) {
     let Some(t) = ty.as_type() else { return };
+    let Some(spec) = t.spec.get() else { return };
+    // Statically unhashable (`tp_hash = PyObject_HashNotImplemented`):
+    // `__hash__ = None` among the wrappers. (A type with comparison but no
+    // hash gets it after `__doc__`, in `spec::fill_dict`.)
+    let unhashable = spec.flags & super::tpflags::UNHASHABLE != 0
+        || super::spec::declares_hash_not_implemented(spec);
     for (i, p) in SLOTDEFS.iter().enumerate() {
         if p.wrapper.is_none() {
+            continue;
+        }
+        let own =
+            spec.slots.iter().any(|(id, _)| *id == p.slot) || (p.slot == S::Hash && unhashable);
+        if !own {
             continue;
         }
         let Some(f) = t.slots.get(p.slot) else {
             continue;
         };
-        // A spec that lists `hash_not_implemented` gets `__hash__ = None`
-        // here; the `UNHASHABLE` flag gets it after `__doc__`.
-        let unhashable = p.slot == S::Hash
-            && is_hash_not_implemented(t, vm)
-            && t.spec
-                .get()
-                .is_some_and(super::spec::declares_hash_not_implemented);
-        if t.slots.origin(p.slot) != ty.addr() && !unhashable {
-            continue;
-        }
         let name = vm.intern(p.name);
         if crate::objects::dict::get_str(vm, &t.dict, &name).is_some() {
             continue;
         }
-        let value = if unhashable {
+        let value = if p.slot == S::Hash && is_hash_not_implemented(t, vm) {
             vm.none.clone()
         } else {
             crate::objects::descr::new_wrapper_descr(vm, ty, i, f, t.slots.origin(p.slot))

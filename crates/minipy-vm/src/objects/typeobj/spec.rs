@@ -47,6 +47,9 @@ pub struct MethodDef {
     pub kind: MethodKind,
     /// CPython's docstring, text signature first (`name($self, x, /)\n--\n\n...`).
     pub doc: Option<&'static str>,
+    /// CPython's `METH_COEXIST`: the method replaces the slot wrapper of
+    /// the same name (`dict.__contains__` is a method descriptor).
+    pub coexist: bool,
 }
 
 impl MethodDef {
@@ -56,6 +59,7 @@ impl MethodDef {
             func,
             kind: MethodKind::Method,
             doc: None,
+            coexist: false,
         }
     }
     pub const fn class(name: &'static str, func: NativeFn) -> MethodDef {
@@ -64,6 +68,7 @@ impl MethodDef {
             func,
             kind: MethodKind::Class,
             doc: None,
+            coexist: false,
         }
     }
     pub const fn static_(name: &'static str, func: NativeFn) -> MethodDef {
@@ -72,11 +77,19 @@ impl MethodDef {
             func,
             kind: MethodKind::Static,
             doc: None,
+            coexist: false,
         }
     }
     pub const fn doc(self, doc: &'static str) -> MethodDef {
         MethodDef {
             doc: Some(doc),
+            ..self
+        }
+    }
+    /// `METH_COEXIST` (see the field).
+    pub const fn coexist(self) -> MethodDef {
+        MethodDef {
+            coexist: true,
             ..self
         }
     }
@@ -179,11 +192,22 @@ impl TypeSpec {
 /// Applies a spec's slots and flags to a new type object, then inherits
 /// the slots it leaves empty from `base` (CPython's `inherit_slots`:
 /// `tp_hash` and `tp_richcompare` only together, and not when the type
-/// defines either).
+/// defines either). A slot the spec gives the very function its base
+/// holds (`dict`'s `tp_getattro = PyObject_GenericGetAttr`) keeps the
+/// base's origin: it *is* the same function, as CPython's pointer
+/// comparisons would find (`_PyObject_GetMethod`'s generic-getattr test).
+/// A hash left empty by the pair rule is `PyObject_HashNotImplemented`
+/// (`type_ready_set_hash`; `fill_dict` adds `__hash__ = None`).
 pub fn apply_spec(ty: &PyRef, spec: &'static TypeSpec, base: Option<&PyRef>) {
     let Some(t) = ty.as_type() else { return };
     for (id, f) in spec.slots {
-        t.slots.set(*id, Some(*f), ty.addr());
+        let inherited = base
+            .and_then(|b| b.as_type())
+            .filter(|b| {
+                b.slots.get(*id).is_some_and(|g| same_fn(&g, f)) && !b.slots.is_generic(*id)
+            })
+            .map(|b| b.slots.origin(*id));
+        t.slots.set(*id, Some(*f), inherited.unwrap_or(ty.addr()));
     }
     if declares_hash_not_implemented(spec) || spec.flags & super::tpflags::UNHASHABLE != 0 {
         t.slots.set(
@@ -197,6 +221,13 @@ pub fn apply_spec(ty: &PyRef, spec: &'static TypeSpec, base: Option<&PyRef>) {
     t.legacy.set(false);
     if let Some(b) = base {
         inherit_slots(ty, b);
+        if t.slots.get(SlotId::Hash).is_none() {
+            t.slots.set(
+                SlotId::Hash,
+                Some(SlotFn::Hash(crate::protocol::ops::hash_not_implemented)),
+                super::slotdefs::HASH_NOT_IMPLEMENTED,
+            );
+        }
     }
 }
 
@@ -209,6 +240,29 @@ pub fn declares_hash_not_implemented(spec: &TypeSpec) -> bool {
     spec.slots.iter().any(|(id, f)| {
         *id == SlotId::Hash && matches!(f, SlotFn::Hash(h) if std::ptr::fn_addr_eq(*h, hni))
     })
+}
+
+/// Whether two slot functions are the same function (by address; used
+/// only to recognise a base's function re-declared by a spec, where a
+/// miss merely keeps the spec's own origin).
+fn same_fn(a: &SlotFn, b: &SlotFn) -> bool {
+    use std::ptr::fn_addr_eq as eq;
+    match (a, b) {
+        (SlotFn::Unary(x), SlotFn::Unary(y)) => eq(*x, *y),
+        (SlotFn::GetAttro(x), SlotFn::GetAttro(y)) => eq(*x, *y),
+        (SlotFn::SetAttro(x), SlotFn::SetAttro(y)) => eq(*x, *y),
+        (SlotFn::Init(x), SlotFn::Init(y)) => eq(*x, *y),
+        (SlotFn::New(x), SlotFn::New(y)) => eq(*x, *y),
+        _ => false,
+    }
+}
+
+/// Whether the type's hash was left empty by `inherit_slots`' pair rule
+/// (its spec defines `tp_richcompare` but no `tp_hash`): CPython's
+/// `type_ready_set_hash` then adds `__hash__ = None` to its dict.
+fn hash_set_by_ready(spec: &TypeSpec) -> bool {
+    let own = |id: SlotId| spec.slots.iter().any(|(s, _)| *s == id);
+    own(SlotId::RichCompare) && !own(SlotId::Hash) && spec.flags & super::tpflags::UNHASHABLE == 0
 }
 
 /// `inherit_slots`: fills the slots `ty` leaves empty from `base`.
@@ -252,7 +306,12 @@ pub fn fill_dict(vm: &Vm, ty: &PyRef) {
     }
     super::slotdefs::add_operators(vm, ty);
     for m in spec.methods {
-        set(m.name, crate::objects::descr::new_method_descr(vm, ty, m));
+        let descr = crate::objects::descr::new_method_descr(vm, ty, m);
+        if m.coexist {
+            crate::objects::dict::set_str(vm, d, vm.intern(m.name), descr);
+        } else {
+            set(m.name, descr);
+        }
     }
     for g in spec.getsets {
         set(g.name, crate::objects::descr::new_getset_descr(vm, ty, g));
@@ -261,7 +320,7 @@ pub fn fill_dict(vm: &Vm, ty: &PyRef) {
         "__doc__",
         crate::objects::descr::doc_object(vm, spec.short_name(), spec.doc),
     );
-    if spec.flags & super::tpflags::UNHASHABLE != 0 {
+    if hash_set_by_ready(spec) {
         // CPython's `type_ready_set_hash`: after the dict is filled.
         set("__hash__", vm.none.clone());
     }

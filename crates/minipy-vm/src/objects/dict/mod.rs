@@ -11,11 +11,20 @@
 //! into Python: lookups collect a candidate key, release the borrow, compare,
 //! and restart if the dict's `version` changed meanwhile.
 //! `set` and `frozenset` reuse this table with unused values.
+//!
+//! This file is the table and the functions the rest of the VM uses on
+//! dicts (`get_str`, `set_item`, ...); `methods.rs` declares the `dict`
+//! type (its slots and methods), `views.rs` the `dict_keys`,
+//! `dict_values` and `dict_items` views.
+
+pub mod methods;
+pub mod views;
 
 use std::cell::RefCell;
 
 use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
+use crate::objects::function::Args;
 use crate::vm::Vm;
 
 const EMPTY: u32 = u32::MAX;
@@ -373,8 +382,15 @@ pub fn lookup_pos(vm: &Vm, d: &PyObject, key: &PyRef, hash: i64) -> PyResult<Opt
 }
 
 /// `d[key]` without raising KeyError: `Ok(None)` when absent.
+#[inline]
 pub fn get_item(vm: &Vm, d: &PyObject, key: &PyRef) -> PyResult<Option<PyRef>> {
     let hash = vm.hash(key)?;
+    {
+        let dd = data(d).borrow();
+        if let Ok(pos) = dd.find_fast(hash, key) {
+            return Ok(pos.and_then(|p| dd.entries[p].as_ref().map(|e| e.value.clone())));
+        }
+    }
     let pos = lookup_pos(vm, d, key, hash)?;
     Ok(pos.and_then(|p| {
         data(d).borrow().entries[p]
@@ -550,9 +566,145 @@ pub fn table(d: &PyObject) -> &RefCell<DictData> {
 
 /// Copies every item of `src` into `dst` (`dict.update` from a dict).
 pub fn merge(vm: &Vm, dst: &PyObject, src: &PyObject) -> PyResult<()> {
-    for (k, v) in items(src) {
-        let h = vm.hash(&k)?;
+    let entries: Vec<(i64, PyRef, PyRef)> = data(src)
+        .borrow()
+        .iter()
+        .map(|e| (e.hash, e.key.clone(), e.value.clone()))
+        .collect();
+    for (h, k, v) in entries {
         set_item_hashed(vm, dst, k, h, v)?;
     }
     Ok(())
+}
+
+// ----- helpers of the dict, set and mappingproxy methods ---------------------------
+
+/// CPython's `Py_ReprEnter`/`Py_ReprLeave` around `f`: `placeholder` when
+/// `obj`'s repr is already in progress. (The recursion depth is counted
+/// by `Vm::repr`, which called the slot.)
+pub(crate) fn repr_enter(
+    vm: &Vm,
+    obj: &PyRef,
+    placeholder: impl FnOnce() -> String,
+    f: impl FnOnce() -> PyResult<String>,
+) -> PyResult<String> {
+    let addr = obj.addr();
+    if vm.repr_stack.borrow().contains(&addr) {
+        return Ok(placeholder());
+    }
+    vm.repr_stack.borrow_mut().push(addr);
+    let r = f();
+    let mut st = vm.repr_stack.borrow_mut();
+    if let Some(p) = st.iter().rposition(|&a| a == addr) {
+        st.remove(p);
+    }
+    r
+}
+
+/// The `self` of a native method (the method descriptor checked it).
+#[inline]
+fn self_of<'a>(vm: &Vm, pos: &'a [PyRef], qual: &str) -> PyResult<&'a PyRef> {
+    pos.first().ok_or_else(|| {
+        vm.new_error(
+            &vm.exc.system_error,
+            format!("{}() called without its instance", qual),
+        )
+    })
+}
+
+#[inline]
+fn no_keywords(vm: &Vm, args: &Args, qual: &str) -> PyResult<()> {
+    if args.has_kwargs() {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", qual)));
+    }
+    Ok(())
+}
+
+/// CPython's `METH_NOARGS` (`qual` is `type.method`): the instance.
+#[inline]
+pub(crate) fn noargs<'a>(vm: &Vm, args: &Args<'a>, qual: &str) -> PyResult<&'a PyRef> {
+    no_keywords(vm, args, qual)?;
+    let pos = args.pos();
+    let s = self_of(vm, pos, qual)?;
+    if pos.len() != 1 {
+        return Err(vm.type_error(format!(
+            "{}() takes no arguments ({} given)",
+            qual,
+            pos.len() - 1
+        )));
+    }
+    Ok(s)
+}
+
+/// CPython's `METH_O`: the instance and the argument.
+#[inline]
+pub(crate) fn one_arg<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    qual: &str,
+) -> PyResult<(&'a PyRef, &'a PyRef)> {
+    no_keywords(vm, args, qual)?;
+    let pos = args.pos();
+    let s = self_of(vm, pos, qual)?;
+    if pos.len() != 2 {
+        return Err(vm.type_error(format!(
+            "{}() takes exactly one argument ({} given)",
+            qual,
+            pos.len() - 1
+        )));
+    }
+    Ok((s, &pos[1]))
+}
+
+/// CPython's `METH_VARARGS` without keywords: the instance and the
+/// arguments after it.
+#[inline]
+pub(crate) fn varargs<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    qual: &str,
+) -> PyResult<(&'a PyRef, &'a [PyRef])> {
+    no_keywords(vm, args, qual)?;
+    let pos = args.pos();
+    let s = self_of(vm, pos, qual)?;
+    Ok((s, &pos[1..]))
+}
+
+/// Argument Clinic's positional-only `name(self, a, b=..., /)`: the
+/// instance and `min..=max` arguments (`get expected at least 1
+/// argument, got 0`).
+#[inline]
+pub(crate) fn positional<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    qual: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(&'a PyRef, &'a [PyRef])> {
+    no_keywords(vm, args, qual)?;
+    let pos = args.pos();
+    let s = self_of(vm, pos, qual)?;
+    let n = pos.len() - 1;
+    if (min..=max).contains(&n) {
+        return Ok((s, &pos[1..]));
+    }
+    Err(count_error(vm, qual, n, min, max))
+}
+
+#[cold]
+fn count_error(vm: &Vm, qual: &str, n: usize, min: usize, max: usize) -> PyRef {
+    let name = qual.rsplit('.').next().unwrap_or(qual);
+    let (which, b) = if n < min {
+        ("least", min)
+    } else {
+        ("most", max)
+    };
+    vm.type_error(format!(
+        "{} expected at {} {} argument{}, got {}",
+        name,
+        which,
+        b,
+        if b == 1 { "" } else { "s" },
+        n
+    ))
 }
