@@ -16,9 +16,10 @@ use std::io::{BufRead, Read, Write};
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::dict;
-use crate::objects::function::{Args, BuiltinKind, NativeFn};
+use crate::objects::function::{Args, NativeFn};
 use crate::objects::typeobj::Layout;
-use crate::types::make_static_type;
+use crate::objects::typeobj::{slot, MethodDef, TypeSpec};
+use crate::types::make_spec_type;
 use crate::vm::Vm;
 
 /// Buffered stdout is written out once it holds this many bytes.
@@ -157,19 +158,13 @@ fn new_stream(vm: &Vm, ty: &PyRef, name: &str, mode: &str, fd: i64) -> PyRef {
 /// Creates the `TextIOWrapper` type and the three standard streams
 /// `(stdout, stderr, stdin)`.
 pub fn create_stdio(vm: &Vm) -> (PyRef, PyRef, PyRef) {
-    let ty = make_static_type(
-        "TextIOWrapper",
+    let ty = make_spec_type(
+        &TEXTIO_WRAPPER_TYPE,
         Some(&vm.types.type_),
         Some(&vm.types.object),
-        Layout::Other,
-        None,
-        false,
         Some(&vm.types.dict),
     );
-    crate::bootstrap::add_methods(vm, &ty, BuiltinKind::Method, METHODS);
-    if let Some(t) = ty.as_type() {
-        dict::set_str(vm, &t.dict, vm.intern("__module__"), vm.new_str("_io"));
-    }
+    crate::objects::typeobj::spec::fill_dict(vm, &ty);
     TEXTIO_TYPE.with(|t| *t.borrow_mut() = Some(ty.clone()));
     let stdout = new_stream(vm, &ty, "<stdout>", "w", 1);
     let stderr = new_stream(vm, &ty, "<stderr>", "w", 2);
@@ -472,24 +467,55 @@ fn tio_exit(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.none.clone())
 }
 
-pub const METHODS: &[(&str, NativeFn)] = &[
-    ("write", tio_write),
-    ("writelines", tio_writelines),
-    ("flush", tio_flush),
-    ("close", tio_close),
-    ("fileno", tio_fileno),
-    ("isatty", tio_false),
-    ("readable", tio_readable),
-    ("writable", tio_writable),
-    ("seekable", tio_seekable),
-    ("seek", tio_seek),
-    ("tell", tio_tell),
-    ("readline", tio_readline),
-    ("read", tio_read),
-    ("readlines", tio_readlines),
-    ("__iter__", tio_iter),
-    ("__next__", tio_next),
-    ("__repr__", tio_repr),
-    ("__enter__", tio_enter),
-    ("__exit__", tio_exit),
-];
+fn call1(vm: &Vm, f: NativeFn, obj: &PyRef) -> PyResult {
+    f(vm, Args::new(std::slice::from_ref(obj)))
+}
+
+fn tio_repr_slot(vm: &Vm, obj: &PyRef) -> PyResult {
+    call1(vm, tio_repr, obj)
+}
+
+fn tio_iter_slot(vm: &Vm, obj: &PyRef) -> PyResult {
+    call1(vm, tio_iter, obj)
+}
+
+fn tio_iternext_slot(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
+    match call1(vm, tio_next, obj) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.exc_matches(&e, &vm.exc.stop_iteration) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// minipy's stand-in for `_io.TextIOWrapper` (the standard streams and
+/// `open()`'s text files) until the `_io` module exists.
+pub static TEXTIO_WRAPPER_TYPE: TypeSpec = TypeSpec {
+    name: "_io.TextIOWrapper",
+    doc: None,
+    layout: Layout::Other,
+    flags: 0,
+    slots: &[
+        slot::repr(tio_repr_slot),
+        slot::iter(tio_iter_slot),
+        slot::iternext(tio_iternext_slot),
+    ],
+    methods: &[
+        MethodDef::method("write", tio_write),
+        MethodDef::method("writelines", tio_writelines),
+        MethodDef::method("flush", tio_flush),
+        MethodDef::method("close", tio_close),
+        MethodDef::method("fileno", tio_fileno),
+        MethodDef::method("isatty", tio_false),
+        MethodDef::method("readable", tio_readable),
+        MethodDef::method("writable", tio_writable),
+        MethodDef::method("seekable", tio_seekable),
+        MethodDef::method("seek", tio_seek),
+        MethodDef::method("tell", tio_tell),
+        MethodDef::method("readline", tio_readline),
+        MethodDef::method("read", tio_read),
+        MethodDef::method("readlines", tio_readlines),
+        MethodDef::method("__enter__", tio_enter),
+        MethodDef::method("__exit__", tio_exit),
+    ],
+    getsets: &[],
+};
