@@ -646,6 +646,13 @@ pub fn add_operators(vm: &Vm, ty: &PyRef) {
         let Some(f) = t.slots.get(p.slot) else {
             continue;
         };
+        // Only the type's own slots (CPython runs add_operators before
+        // inherit_slots): `list.__dict__` has no `__str__`.
+        let own = t.slots.origin(p.slot) == ty.addr()
+            || (p.slot == S::Hash && is_hash_not_implemented(t, vm) && declared_unhashable(t));
+        if !own {
+            continue;
+        }
         let name = vm.intern(p.name);
         if crate::objects::dict::get_str(vm, &t.dict, &name).is_some() {
             continue;
@@ -663,6 +670,14 @@ pub fn add_operators(vm: &Vm, ty: &PyRef) {
 /// (no type object lives at this address): `__hash__ = None` in a class,
 /// or a built-in type declared unhashable.
 pub const HASH_NOT_IMPLEMENTED: usize = 1;
+
+/// Whether the type's own declaration makes it unhashable (its spec's
+/// `UNHASHABLE` flag), rather than inheriting that from its base.
+fn declared_unhashable(t: &super::TypeData) -> bool {
+    t.spec
+        .get()
+        .is_some_and(|s| s.flags & super::tpflags::UNHASHABLE != 0)
+}
 
 /// Whether the type's `tp_hash` is `PyObject_HashNotImplemented`.
 fn is_hash_not_implemented(t: &super::TypeData, _vm: &Vm) -> bool {

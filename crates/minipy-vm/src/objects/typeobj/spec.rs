@@ -47,6 +47,9 @@ pub struct MethodDef {
     pub kind: MethodKind,
     /// CPython's docstring, text signature first (`name($self, x, /)\n--\n\n...`).
     pub doc: Option<&'static str>,
+    /// `METH_COEXIST`: replaces the slot wrapper of the same name in the
+    /// type's dict (`list.__getitem__` is a method descriptor).
+    pub coexist: bool,
 }
 
 impl MethodDef {
@@ -56,6 +59,7 @@ impl MethodDef {
             func,
             kind: MethodKind::Method,
             doc: None,
+            coexist: false,
         }
     }
     pub const fn class(name: &'static str, func: NativeFn) -> MethodDef {
@@ -64,6 +68,7 @@ impl MethodDef {
             func,
             kind: MethodKind::Class,
             doc: None,
+            coexist: false,
         }
     }
     pub const fn static_(name: &'static str, func: NativeFn) -> MethodDef {
@@ -72,11 +77,19 @@ impl MethodDef {
             func,
             kind: MethodKind::Static,
             doc: None,
+            coexist: false,
         }
     }
     pub const fn doc(self, doc: &'static str) -> MethodDef {
         MethodDef {
             doc: Some(doc),
+            ..self
+        }
+    }
+    /// `METH_COEXIST` (see the field).
+    pub const fn coexist(self) -> MethodDef {
+        MethodDef {
+            coexist: true,
             ..self
         }
     }
@@ -241,7 +254,12 @@ pub fn fill_dict(vm: &Vm, ty: &PyRef) {
     }
     super::slotdefs::add_operators(vm, ty);
     for m in spec.methods {
-        set(m.name, crate::objects::descr::new_method_descr(vm, ty, m));
+        let descr = crate::objects::descr::new_method_descr(vm, ty, m);
+        if m.coexist {
+            crate::objects::dict::set_str(vm, d, vm.intern(m.name), descr);
+        } else {
+            set(m.name, descr);
+        }
     }
     for g in spec.getsets {
         set(g.name, crate::objects::descr::new_getset_descr(vm, ty, g));
