@@ -105,20 +105,8 @@ pub fn create() -> Box<Vm> {
             Some(objects::bytes::bytes_new),
             true,
         ),
-        list: mk(
-            "list",
-            &object,
-            L::List,
-            Some(objects::list::list_new),
-            true,
-        ),
-        tuple: mk(
-            "tuple",
-            &object,
-            L::Tuple,
-            Some(objects::tuple::tuple_new),
-            true,
-        ),
+        list: mkspec(&objects::list::LIST_TYPE),
+        tuple: mkspec(&objects::tuple::TUPLE_TYPE),
         set: mk("set", &object, L::Set, Some(objects::set::set_new), true),
         frozenset: mk(
             "frozenset",
@@ -127,20 +115,8 @@ pub fn create() -> Box<Vm> {
             Some(objects::set::frozenset_new),
             true,
         ),
-        range: mk(
-            "range",
-            &object,
-            L::Other,
-            Some(objects::range::range_new),
-            false,
-        ),
-        slice: mk(
-            "slice",
-            &object,
-            L::Other,
-            Some(objects::range::slice_new),
-            false,
-        ),
+        range: mkspec(&objects::range::RANGE_TYPE),
+        slice: mkspec(&objects::slice::SLICE_TYPE),
         none_type: mkspec(&objects::singletons::NONE_TYPE),
         not_implemented_type: mkspec(&objects::singletons::NOT_IMPLEMENTED_TYPE),
         ellipsis_type: mkspec(&objects::singletons::ELLIPSIS_TYPE),
@@ -155,40 +131,22 @@ pub fn create() -> Box<Vm> {
         staticmethod: mkspec(&objects::staticmethod::STATICMETHOD_TYPE),
         classmethod: mkspec(&objects::classmethod::CLASSMETHOD_TYPE),
         super_: mkspec(&objects::superobj::SUPER_TYPE),
-        list_iterator: mk("list_iterator", &object, L::Other, None, false),
-        list_reverseiterator: mk("list_reverseiterator", &object, L::Other, None, false),
-        tuple_iterator: mk("tuple_iterator", &object, L::Other, None, false),
+        list_iterator: mkspec(&objects::iter::seqiter::LIST_ITERATOR_TYPE),
+        list_reverseiterator: mkspec(&objects::iter::seqiter::LIST_REVERSEITERATOR_TYPE),
+        tuple_iterator: mkspec(&objects::iter::seqiter::TUPLE_ITERATOR_TYPE),
         str_iterator: mk("str_ascii_iterator", &object, L::Other, None, false),
-        range_iterator: mk("range_iterator", &object, L::Other, None, false),
-        dict_keyiterator: mk("dict_keyiterator", &object, L::Other, None, false),
-        dict_valueiterator: mk("dict_valueiterator", &object, L::Other, None, false),
-        dict_itemiterator: mk("dict_itemiterator", &object, L::Other, None, false),
-        set_iterator: mk("set_iterator", &object, L::Other, None, false),
-        iterator: mk("iterator", &object, L::Other, None, false),
-        callable_iterator: mk("callable_iterator", &object, L::Other, None, false),
-        enumerate: mk(
-            "enumerate",
-            &object,
-            L::Other,
-            Some(objects::iter::enumerate_new),
-            true,
-        ),
-        zip: mk("zip", &object, L::Other, Some(objects::iter::zip_new), true),
-        map: mk("map", &object, L::Other, Some(objects::iter::map_new), true),
-        filter: mk(
-            "filter",
-            &object,
-            L::Other,
-            Some(objects::iter::filter_new),
-            true,
-        ),
-        reversed: mk(
-            "reversed",
-            &object,
-            L::Other,
-            Some(objects::iter::reversed_new),
-            true,
-        ),
+        range_iterator: mkspec(&objects::iter::range::RANGE_ITERATOR_TYPE),
+        dict_keyiterator: mkspec(&objects::iter::dictiter::DICT_KEYITERATOR_TYPE),
+        dict_valueiterator: mkspec(&objects::iter::dictiter::DICT_VALUEITERATOR_TYPE),
+        dict_itemiterator: mkspec(&objects::iter::dictiter::DICT_ITEMITERATOR_TYPE),
+        set_iterator: mkspec(&objects::iter::dictiter::SET_ITERATOR_TYPE),
+        iterator: mkspec(&objects::iter::seqiter::ITERATOR_TYPE),
+        callable_iterator: mkspec(&objects::iter::seqiter::CALLABLE_ITERATOR_TYPE),
+        enumerate: mkspec(&objects::iter::builtins::ENUMERATE_TYPE),
+        zip: mkspec(&objects::iter::builtins::ZIP_TYPE),
+        map: mkspec(&objects::iter::builtins::MAP_TYPE),
+        filter: mkspec(&objects::iter::builtins::FILTER_TYPE),
+        reversed: mkspec(&objects::iter::builtins::REVERSED_TYPE),
         dict_keys: mk("dict_keys", &object, L::Other, None, false),
         dict_values: mk("dict_values", &object, L::Other, None, false),
         dict_items: mk("dict_items", &object, L::Other, None, false),
@@ -213,7 +171,7 @@ pub fn create() -> Box<Vm> {
         ),
         bytearray_iterator: mk("bytearray_iterator", &object, L::Other, None, false),
         bytes_iterator: mk("bytes_iterator", &object, L::Other, None, false),
-        longrange_iterator: mk("longrange_iterator", &object, L::Other, None, false),
+        longrange_iterator: mkspec(&objects::iter::range::LONGRANGE_ITERATOR_TYPE),
         mappingproxy: mk(
             "mappingproxy",
             &object,
@@ -425,8 +383,6 @@ fn install_methods(vm: &Vm) {
     add_methods(vm, &t.str, BuiltinKind::StaticMethod, str::STATIC_METHODS);
     add_methods(vm, &t.bytes, m, bytes::METHODS);
     add_methods(vm, &t.bytes, BuiltinKind::ClassMethod, bytes::CLASS_METHODS);
-    add_methods(vm, &t.list, m, list::METHODS);
-    add_methods(vm, &t.tuple, m, tuple::METHODS);
     add_methods(vm, &t.dict, m, dict_methods::METHODS);
     add_methods(
         vm,
@@ -436,31 +392,9 @@ fn install_methods(vm: &Vm) {
     );
     add_methods(vm, &t.set, m, set::SET_METHODS);
     add_methods(vm, &t.frozenset, m, set::FROZENSET_METHODS);
-    add_methods(vm, &t.range, m, range::RANGE_METHODS);
-    add_methods(vm, &t.slice, m, range::SLICE_METHODS);
     add_methods(vm, &t.generator, m, generator::METHODS);
     add_methods(vm, &vm.exc.base_exception, m, exceptions::METHODS);
-    for it in [
-        &t.list_iterator,
-        &t.list_reverseiterator,
-        &t.tuple_iterator,
-        &t.str_iterator,
-        &t.range_iterator,
-        &t.dict_keyiterator,
-        &t.dict_valueiterator,
-        &t.dict_itemiterator,
-        &t.set_iterator,
-        &t.iterator,
-        &t.callable_iterator,
-        &t.enumerate,
-        &t.zip,
-        &t.map,
-        &t.filter,
-        &t.reversed,
-        &t.bytearray_iterator,
-        &t.bytes_iterator,
-        &t.longrange_iterator,
-    ] {
+    for it in [&t.str_iterator, &t.bytearray_iterator, &t.bytes_iterator] {
         add_methods(vm, it, m, iter::ITER_METHODS);
     }
     for v in [&t.dict_keys, &t.dict_values, &t.dict_items] {
@@ -475,14 +409,7 @@ fn install_methods(vm: &Vm) {
         bytes::CLASS_METHODS,
     );
     add_methods(vm, &t.mappingproxy, m, mappingproxy::METHODS);
-    for ty in [
-        &t.list,
-        &t.dict,
-        &t.tuple,
-        &t.set,
-        &t.frozenset,
-        &t.enumerate,
-    ] {
+    for ty in [&t.dict, &t.set, &t.frozenset] {
         add_methods(
             vm,
             ty,
