@@ -59,14 +59,6 @@ fn list_init(vm: &Vm, l: &PyRef, a: Args) -> PyResult<()> {
     let old = std::mem::take(&mut *v.borrow_mut());
     drop(old);
     if let Some(src) = pos.first() {
-        if vm.has_len(src) {
-            // CPython sizes the list from len() first (and calls it again
-            // through the length hint of `extend`).
-            match vm.len(src) {
-                Err(e) if !vm.exc_matches(&e, &vm.exc.type_error) => return Err(e),
-                _ => {}
-            }
-        }
         extend(vm, l, src)?;
     }
     Ok(())

@@ -157,9 +157,12 @@ pub fn as_ssize_index_error(vm: &Vm, o: &PyRef) -> PyResult<i64> {
     if let Payload::Int(i) = o.payload {
         return Ok(i);
     }
-    vm.index_big(o)?
-        .to_i64()
-        .ok_or_else(|| vm.index_error("cannot fit 'int' into an index-sized integer".to_string()))
+    vm.index_big(o)?.to_i64().ok_or_else(|| {
+        vm.index_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            o.type_name()
+        ))
+    })
 }
 
 /// The clinic `Py_ssize_t` converter: the index of `o`; OverflowError
