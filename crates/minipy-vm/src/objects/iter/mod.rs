@@ -226,3 +226,43 @@ fn iter_next(vm: &Vm, args: Args) -> PyResult {
 /// Transitional: the native `__iter__`/`__next__` of the legacy iterator
 /// types.
 pub const ITER_METHODS: &[(&str, NativeFn)] = &[("__iter__", iter_iter), ("__next__", iter_next)];
+
+/// `FOR_ITER`'s step: the exact list and range iterators inline (CPython
+/// 3.12's `FOR_ITER_LIST` / `FOR_ITER_RANGE` specialisations), anything
+/// else through `tp_iternext`.
+#[inline(always)]
+pub fn for_iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
+    let cls = it.class();
+    if cls.is(&vm.types.range_iterator) {
+        if let Payload::Iter(cell) = &it.payload {
+            if let IterKind::Range {
+                start,
+                step,
+                len,
+                index,
+            } = &*cell.borrow()
+            {
+                let i = index.get();
+                if i < *len {
+                    index.set(i + 1);
+                    return Ok(Some(vm.new_int(start.wrapping_add(i.wrapping_mul(*step)))));
+                }
+                return Ok(None);
+            }
+        }
+    } else if cls.is(&vm.types.list_iterator) {
+        if let Payload::Iter(cell) = &it.payload {
+            let k = cell.borrow();
+            if let IterKind::Seq { seq, index } = &*k {
+                if let Payload::List(l) = &seq.payload {
+                    let i = index.get();
+                    if let Some(v) = l.borrow().get(i) {
+                        index.set(i + 1);
+                        return Ok(Some(v.clone()));
+                    }
+                }
+            }
+        }
+    }
+    vm.next(it)
+}
