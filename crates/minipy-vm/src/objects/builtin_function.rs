@@ -151,6 +151,7 @@ pub static BUILTIN_FUNCTION_TYPE: TypeSpec = TypeSpec {
         slot::repr(builtin_repr),
         slot::hash(builtin_hash),
         slot::call(crate::protocol::call::builtin_call),
+        slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::richcompare(builtin_richcompare),
         // Transitional: binds the legacy native methods of types not yet
         // declared through a TypeSpec (CPython's has no `__get__`).

@@ -82,6 +82,7 @@ pub static CELL_TYPE: TypeSpec = TypeSpec {
     flags: tpflags::HAVE_GC | tpflags::UNHASHABLE,
     slots: &[
         slot::repr(cell_repr),
+        slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::richcompare(cell_richcompare),
         slot::tp_new(cell_new),
     ],
