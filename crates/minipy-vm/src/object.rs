@@ -377,6 +377,9 @@ pub fn visit_namespace(d: &PyRef, visit: &mut impl FnMut(&PyRef)) {
     }
 }
 
+/// Out of line: iterators are rare in a collection, and `Payload::traverse`
+/// stays small enough to be inlined into the collector's passes.
+#[inline(never)]
 fn traverse_iter(it: &IterKind, visit: &mut impl FnMut(&PyRef)) {
     match it {
         IterKind::Seq { seq, .. } | IterKind::Reversed { seq, .. } => visit(seq),
@@ -623,6 +626,7 @@ impl Trace for Payload {
 
     /// Every reference the object holds: its payload's, its slot cells,
     /// its managed `__dict__`, and its heap type.
+    #[inline]
     fn traverse(obj: &PyObject, visit: &mut impl FnMut(&PyRef)) {
         obj.payload.traverse(obj, visit);
         for c in obj.cells() {
