@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::Duration;
 
 /// (file name, the small N used by default)
-const PROGRAMS: [(&str, u64); 8] = [
+const PROGRAMS: [(&str, u64); 9] = [
     ("fib.py", 20),
     ("loop.py", 50_000),
     ("methods.py", 10_000),
@@ -22,6 +22,7 @@ const PROGRAMS: [(&str, u64); 8] = [
     ("alloc_small.py", 20_000),
     ("numbers.py", 20_000),
     ("text.py", 2_000),
+    ("seqs.py", 20_000),
 ];
 
 /// Replaces the first `N = ...` line with `N = small`.

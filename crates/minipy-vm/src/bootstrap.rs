@@ -89,36 +89,12 @@ pub fn create() -> Box<Vm> {
         complex: mkspec(&objects::complex::COMPLEX_TYPE),
         str: mkspec(&objects::str::STR_TYPE),
         bytes: mkspec(&objects::bytes::BYTES_TYPE),
-        list: mk(
-            "list",
-            &object,
-            L::List,
-            Some(objects::list::list_new),
-            true,
-        ),
-        tuple: mk(
-            "tuple",
-            &object,
-            L::Tuple,
-            Some(objects::tuple::tuple_new),
-            true,
-        ),
+        list: mkspec(&objects::list::LIST_TYPE),
+        tuple: mkspec(&objects::tuple::TUPLE_TYPE),
         set: mkspec(&objects::set::methods::SET_TYPE),
         frozenset: mkspec(&objects::set::methods::FROZENSET_TYPE),
-        range: mk(
-            "range",
-            &object,
-            L::Other,
-            Some(objects::range::range_new),
-            false,
-        ),
-        slice: mk(
-            "slice",
-            &object,
-            L::Other,
-            Some(objects::range::slice_new),
-            false,
-        ),
+        range: mkspec(&objects::range::RANGE_TYPE),
+        slice: mkspec(&objects::slice::SLICE_TYPE),
         none_type: mkspec(&objects::singletons::NONE_TYPE),
         not_implemented_type: mkspec(&objects::singletons::NOT_IMPLEMENTED_TYPE),
         ellipsis_type: mkspec(&objects::singletons::ELLIPSIS_TYPE),
@@ -133,41 +109,23 @@ pub fn create() -> Box<Vm> {
         staticmethod: mkspec(&objects::staticmethod::STATICMETHOD_TYPE),
         classmethod: mkspec(&objects::classmethod::CLASSMETHOD_TYPE),
         super_: mkspec(&objects::superobj::SUPER_TYPE),
-        list_iterator: mk("list_iterator", &object, L::Other, None, false),
-        list_reverseiterator: mk("list_reverseiterator", &object, L::Other, None, false),
-        tuple_iterator: mk("tuple_iterator", &object, L::Other, None, false),
+        list_iterator: mkspec(&objects::iter::seqiter::LIST_ITERATOR_TYPE),
+        list_reverseiterator: mkspec(&objects::iter::seqiter::LIST_REVERSEITERATOR_TYPE),
+        tuple_iterator: mkspec(&objects::iter::seqiter::TUPLE_ITERATOR_TYPE),
         str_iterator: mkspec(&objects::str::STR_ITERATOR_TYPE),
         str_ascii_iterator: mkspec(&objects::str::STR_ASCII_ITERATOR_TYPE),
-        range_iterator: mk("range_iterator", &object, L::Other, None, false),
-        dict_keyiterator: mk("dict_keyiterator", &object, L::Other, None, false),
-        dict_valueiterator: mk("dict_valueiterator", &object, L::Other, None, false),
-        dict_itemiterator: mk("dict_itemiterator", &object, L::Other, None, false),
-        set_iterator: mk("set_iterator", &object, L::Other, None, false),
-        iterator: mk("iterator", &object, L::Other, None, false),
-        callable_iterator: mk("callable_iterator", &object, L::Other, None, false),
-        enumerate: mk(
-            "enumerate",
-            &object,
-            L::Other,
-            Some(objects::iter::enumerate_new),
-            true,
-        ),
-        zip: mk("zip", &object, L::Other, Some(objects::iter::zip_new), true),
-        map: mk("map", &object, L::Other, Some(objects::iter::map_new), true),
-        filter: mk(
-            "filter",
-            &object,
-            L::Other,
-            Some(objects::iter::filter_new),
-            true,
-        ),
-        reversed: mk(
-            "reversed",
-            &object,
-            L::Other,
-            Some(objects::iter::reversed_new),
-            true,
-        ),
+        range_iterator: mkspec(&objects::iter::range::RANGE_ITERATOR_TYPE),
+        dict_keyiterator: mkspec(&objects::iter::dictiter::DICT_KEYITERATOR_TYPE),
+        dict_valueiterator: mkspec(&objects::iter::dictiter::DICT_VALUEITERATOR_TYPE),
+        dict_itemiterator: mkspec(&objects::iter::dictiter::DICT_ITEMITERATOR_TYPE),
+        set_iterator: mkspec(&objects::iter::dictiter::SET_ITERATOR_TYPE),
+        iterator: mkspec(&objects::iter::seqiter::ITERATOR_TYPE),
+        callable_iterator: mkspec(&objects::iter::seqiter::CALLABLE_ITERATOR_TYPE),
+        enumerate: mkspec(&objects::iter::builtins::ENUMERATE_TYPE),
+        zip: mkspec(&objects::iter::builtins::ZIP_TYPE),
+        map: mkspec(&objects::iter::builtins::MAP_TYPE),
+        filter: mkspec(&objects::iter::builtins::FILTER_TYPE),
+        reversed: mkspec(&objects::iter::builtins::REVERSED_TYPE),
         dict_keys: mkspec(&objects::dict::views::DICT_KEYS_TYPE),
         dict_values: mkspec(&objects::dict::views::DICT_VALUES_TYPE),
         dict_items: mkspec(&objects::dict::views::DICT_ITEMS_TYPE),
@@ -186,7 +144,7 @@ pub fn create() -> Box<Vm> {
         bytearray: mkspec(&objects::bytearray::BYTEARRAY_TYPE),
         bytearray_iterator: mkspec(&objects::bytes::BYTEARRAY_ITERATOR_TYPE),
         bytes_iterator: mkspec(&objects::bytes::BYTES_ITERATOR_TYPE),
-        longrange_iterator: mk("longrange_iterator", &object, L::Other, None, false),
+        longrange_iterator: mkspec(&objects::iter::range::LONGRANGE_ITERATOR_TYPE),
         mappingproxy: mkspec(&objects::mappingproxy::MAPPINGPROXY_TYPE),
         memoryview: mkspec(&objects::bytearray::MEMORYVIEW_TYPE),
         int,
@@ -371,40 +329,8 @@ fn install_methods(vm: &Vm) {
         install_new(vm, e);
     }
     let m = BuiltinKind::Method;
-    add_methods(vm, &t.list, m, list::METHODS);
-    add_methods(vm, &t.tuple, m, tuple::METHODS);
-    add_methods(vm, &t.range, m, range::RANGE_METHODS);
-    add_methods(vm, &t.slice, m, range::SLICE_METHODS);
     add_methods(vm, &t.generator, m, generator::METHODS);
     add_methods(vm, &vm.exc.base_exception, m, exceptions::METHODS);
-    for it in [
-        &t.list_iterator,
-        &t.list_reverseiterator,
-        &t.tuple_iterator,
-        &t.range_iterator,
-        &t.dict_keyiterator,
-        &t.dict_valueiterator,
-        &t.dict_itemiterator,
-        &t.set_iterator,
-        &t.iterator,
-        &t.callable_iterator,
-        &t.enumerate,
-        &t.zip,
-        &t.map,
-        &t.filter,
-        &t.reversed,
-        &t.longrange_iterator,
-    ] {
-        add_methods(vm, it, m, iter::ITER_METHODS);
-    }
     weakref::mark_weakrefable_types(vm);
-    for ty in [&t.list, &t.tuple, &t.enumerate] {
-        add_methods(
-            vm,
-            ty,
-            BuiltinKind::ClassMethod,
-            &[("__class_getitem__", genericalias::class_getitem)],
-        );
-    }
     slot_wrappers::install(vm);
 }

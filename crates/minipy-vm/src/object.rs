@@ -76,10 +76,21 @@ pub enum IterKind {
         seq: PyRef,
         index: Cell<usize>,
     },
+    /// `range_iterator` (CPython's `rangeiterobject`): item `index` is
+    /// `start + index * step`, for `index < len`.
     Range {
-        next: Cell<i64>,
-        stop: i64,
+        start: i64,
         step: i64,
+        len: i64,
+        index: Cell<i64>,
+    },
+    /// `longrange_iterator`: the same with int objects (`index` is any
+    /// object `__setstate__` was given, as in CPython).
+    LongRange {
+        start: PyRef,
+        step: PyRef,
+        len: PyRef,
+        index: RefCell<PyRef>,
     },
     /// Over a dict's keys/values/items (by entry position).
     Dict {
@@ -367,6 +378,9 @@ pub fn visit_namespace(d: &PyRef, visit: &mut impl FnMut(&PyRef)) {
     }
 }
 
+/// Out of line: iterators are rare in a collection, and `Payload::traverse`
+/// stays small enough to be inlined into the collector's passes.
+#[inline(never)]
 fn traverse_iter(it: &IterKind, visit: &mut impl FnMut(&PyRef)) {
     match it {
         IterKind::Seq { seq, .. } | IterKind::Reversed { seq, .. } => visit(seq),
@@ -390,6 +404,19 @@ fn traverse_iter(it: &IterKind, visit: &mut impl FnMut(&PyRef)) {
         IterKind::Filter { func, it } => {
             visit(func);
             visit(it);
+        }
+        IterKind::LongRange {
+            start,
+            step,
+            len,
+            index,
+        } => {
+            visit(start);
+            visit(step);
+            visit(len);
+            if let Ok(i) = index.try_borrow() {
+                visit(&i);
+            }
         }
         IterKind::Range { .. } | IterKind::Done => {}
     }
@@ -478,6 +505,12 @@ fn drop_iter(it: IterKind, dead: &mut Vec<PyRef>) {
             dead.extend(its.into_vec());
         }
         IterKind::Filter { func, it } => dead.extend([func, it]),
+        IterKind::LongRange {
+            start,
+            step,
+            len,
+            index,
+        } => dead.extend([start, step, len, index.into_inner()]),
         IterKind::Range { .. } | IterKind::Done => {}
     }
 }

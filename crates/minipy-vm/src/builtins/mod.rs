@@ -8,7 +8,7 @@ mod io;
 mod iteration;
 mod numeric;
 
-pub use iteration::{sort_kwargs, sort_values};
+pub use iteration::sort_values;
 
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};

@@ -464,7 +464,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             }
             Opcode::FOR_ITER => {
                 let it = top(vm, s, opcode)?;
-                match vm.next(&it)? {
+                match crate::objects::iter::for_iter_next(vm, &it)? {
                     Some(v) => f.bufs.stack.push(v),
                     None => {
                         f.bufs.stack.pop();

@@ -32,6 +32,7 @@ pub mod seq;
 pub mod set;
 pub mod singletons;
 pub mod sizeof;
+pub mod slice;
 pub mod slot_wrappers;
 pub mod special;
 pub mod staticmethod;

@@ -335,7 +335,7 @@ pub fn compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<Option<
         }
         (Payload::Set(_), Payload::Set(_)) => set::set_compare(vm, a, b, op)?,
         (Payload::Range { .. }, Payload::Range { .. }) if eq_only => {
-            range::range_eq(vm, a, b)? == (op == CompareOp::Eq)
+            range::range_equals(a, b) == (op == CompareOp::Eq)
         }
         (Payload::DictView { .. }, _) | (_, Payload::DictView { .. }) => {
             return dict_methods::view_compare(vm, a, b, op)
@@ -438,7 +438,7 @@ pub fn getitem(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>> {
                 vm.new_bytes(pos.into_iter().map(|p| b[p]).collect())
             }
         },
-        Payload::Range { .. } => range::range_getitem(vm, obj, key)?,
+        Payload::Range { .. } => range::range_subscript(vm, obj, key)?,
         Payload::Dict(_) => dict_methods::dict_getitem(vm, obj, key)?,
         _ => return Ok(None),
     };
@@ -448,7 +448,7 @@ pub fn getitem(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>> {
 /// `obj[key] = value`; `Ok(false)` = obj is not a built-in container.
 pub fn setitem(vm: &Vm, obj: &PyRef, key: &PyRef, value: PyRef) -> PyResult<bool> {
     match &obj.payload {
-        Payload::List(_) => list::list_setitem(vm, obj, key, value)?,
+        Payload::List(_) => list::list_ass_subscript(vm, obj, key, Some(value))?,
         Payload::Dict(_) => dict::set_item(vm, obj, key.clone(), value)?,
         _ => return Ok(false),
     }
@@ -458,7 +458,7 @@ pub fn setitem(vm: &Vm, obj: &PyRef, key: &PyRef, value: PyRef) -> PyResult<bool
 /// `del obj[key]`; `Ok(false)` = obj is not a built-in container.
 pub fn delitem(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult<bool> {
     match &obj.payload {
-        Payload::List(_) => list::list_delitem(vm, obj, key)?,
+        Payload::List(_) => list::list_ass_subscript(vm, obj, key, None)?,
         Payload::Dict(_) => {
             if dict::del_item(vm, obj, key)?.is_none() {
                 return Err(vm.key_error(key.clone()));
@@ -622,8 +622,10 @@ pub fn repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<String>> {
         }
         Payload::Dict(_) => dict_methods::dict_repr(vm, obj)?,
         Payload::Set(_) => set::set_repr(vm, obj)?,
-        Payload::Range { .. } => range::range_repr(vm, obj)?,
-        Payload::Slice { .. } => range::slice_repr(vm, obj)?,
+        Payload::Range { .. } | Payload::Slice { .. } => {
+            let r = vm.repr(obj)?;
+            r.as_str().unwrap_or_default().to_string()
+        }
         Payload::DictView { .. } => dict_methods::view_repr(vm, obj)?,
         _ => return Ok(None),
     };
@@ -640,7 +642,7 @@ pub fn hash(vm: &Vm, obj: &PyRef) -> PyResult<Option<i64>> {
         Payload::Set(_) if !typeobj::is_subtype(obj.class(), &vm.types.set) => {
             set::frozenset_hash(vm, obj)?
         }
-        Payload::Range { .. } => range::range_hash(vm, obj)?,
+        Payload::Range { .. } => vm.hash(obj)?,
         _ => return Ok(None),
     };
     Ok(Some(h))
@@ -665,6 +667,37 @@ pub fn seq_iter(vm: &Vm, obj: &PyRef) -> PyRef {
     )
 }
 
+/// The items of a list or tuple (of any class), copied.
+pub fn fast_items(obj: &PyRef) -> Option<Vec<PyRef>> {
+    match &obj.payload {
+        Payload::List(l) => Some(l.borrow().clone()),
+        Payload::Tuple(_) => Some(obj.items().to_vec()),
+        _ => None,
+    }
+}
+
+/// `PySequence_List(iterable)` as a vector: the items of an exact list or
+/// tuple, else the iteration of `iterable`, sized by its length hint
+/// (`PyObject_LengthHint(iterable, default_hint)`, which may call
+/// `__len__` or `__length_hint__`).
+pub fn collect(vm: &Vm, iterable: &PyRef, default_hint: usize) -> PyResult<Vec<PyRef>> {
+    let c = iterable.class();
+    if c.is(&vm.types.list) || c.is(&vm.types.tuple) {
+        if let Some(items) = fast_items(iterable) {
+            return Ok(items);
+        }
+    }
+    let it = vm.iter(iterable)?;
+    let hint = vm.length_hint(iterable, default_hint)?;
+    let mut v = Vec::new();
+    alloc::reserve(vm, &mut v, hint)?;
+    while let Some(x) = vm.next(&it)? {
+        v.push(x);
+    }
+    Ok(v)
+}
+
 pub mod alloc;
+pub mod args;
 pub mod dunders;
 pub use dunders::bind_args;

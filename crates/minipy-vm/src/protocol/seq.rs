@@ -165,9 +165,9 @@ impl Vm {
                 seq::alloc::vec_with_capacity(self, n)?
             }
             Payload::Iter(it) => match &*it.borrow() {
-                IterKind::Range { next, stop, step } => {
-                    let n = crate::objects::range::range_len_of(next.get(), *stop, *step);
-                    seq::alloc::vec_with_capacity(self, usize::try_from(n).unwrap_or(usize::MAX))?
+                IterKind::Range { len, index, .. } => {
+                    let n = (*len - index.get()).max(0) as usize;
+                    seq::alloc::vec_with_capacity(self, n)?
                 }
                 _ => Vec::new(),
             },

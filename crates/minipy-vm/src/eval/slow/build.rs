@@ -12,8 +12,8 @@ use minipy_bytecode::opcode::{fvc, Opcode};
 use super::*;
 
 pub fn subscr(vm: &Vm, container: &PyRef, key: &PyRef) -> PyResult {
-    if let (Payload::List(l), Payload::Int(i)) = (&container.payload, &key.payload) {
-        if container.class().is(&vm.types.list) {
+    match (&container.payload, &key.payload) {
+        (Payload::List(l), Payload::Int(i)) if container.class().is(&vm.types.list) => {
             let l = l.borrow();
             let n = l.len() as i64;
             let idx = if *i < 0 { *i + n } else { *i };
@@ -21,6 +21,15 @@ pub fn subscr(vm: &Vm, container: &PyRef, key: &PyRef) -> PyResult {
                 return Ok(l[idx as usize].clone());
             }
         }
+        (Payload::Tuple(_), Payload::Int(i)) if container.class().is(&vm.types.tuple) => {
+            let t = container.items();
+            let n = t.len() as i64;
+            let idx = if *i < 0 { *i + n } else { *i };
+            if idx >= 0 && idx < n {
+                return Ok(t[idx as usize].clone());
+            }
+        }
+        _ => {}
     }
     vm.getitem(container, key)
 }

@@ -1,0 +1,268 @@
+//! The built-in iterators, one declaration per type:
+//!
+//! | file            | types                                                           |
+//! |-----------------|-----------------------------------------------------------------|
+//! | `seqiter.rs`    | `list_iterator`, `list_reverseiterator`, `tuple_iterator`,      |
+//! |                 | `iterator` (the `__getitem__` protocol), `callable_iterator`    |
+//! | `range.rs`      | `range_iterator`, `longrange_iterator`                          |
+//! | `dictiter.rs`   | `dict_keyiterator`, `dict_valueiterator`, `dict_itemiterator`,  |
+//! |                 | `set_iterator`                                                  |
+//! | `builtins.rs`   | `enumerate`, `zip`, `map`, `filter`, `reversed`                 |
+//!
+//! Every iterator has the payload `Payload::Iter(RefCell<IterKind>)`: the
+//! variant is the iterator's layout (`IterKind::Seq` for a list
+//! iterator, ...), and an exhausted iterator that dropped its source is
+//! `IterKind::Done`. A step never holds the `RefCell` borrowed while
+//! Python code runs (a `__getitem__`, a `map` function, a comparison):
+//! it clones what it needs and writes the new state back afterwards.
+//!
+//! Transitional: the iterators of `str`, `bytes` and `bytearray` are
+//! still legacy types; [`next_native`] (the old switchboard) steps them.
+
+use std::cell::{Cell, RefCell};
+
+use crate::heap::PyRef;
+use crate::object::{DictIterKind, IterKind, Payload, PyResult};
+use crate::objects::function::{Args, NativeFn};
+use crate::vm::Vm;
+
+pub mod builtins;
+pub mod dictiter;
+pub mod range;
+pub mod seqiter;
+
+pub use dictiter::{dict_iter, set_iter};
+pub use seqiter::{callable_iter, seq_getitem_iter};
+
+/// An iterator object of type `ty` with state `kind`.
+pub fn new_iter(_vm: &Vm, kind: IterKind, ty: &PyRef) -> PyRef {
+    PyRef::new(Payload::iter(kind), ty)
+}
+
+/// The state of an iterator object; SystemError for another payload (a
+/// slot of an iterator type called on something else).
+pub(crate) fn state<'a>(vm: &Vm, it: &'a PyRef) -> PyResult<&'a RefCell<IterKind>> {
+    match &it.payload {
+        Payload::Iter(cell) => Ok(cell),
+        _ => Err(vm.new_error(
+            &vm.exc.system_error,
+            format!("iterator slot called on a '{}' object", it.type_name()),
+        )),
+    }
+}
+
+/// An iterator state of an unexpected variant: an interpreter bug.
+pub(crate) fn bad_state(vm: &Vm, it: &PyRef) -> PyRef {
+    vm.new_error(
+        &vm.exc.system_error,
+        format!("'{}' object in a foreign iterator state", it.type_name()),
+    )
+}
+
+/// Drops the source of an exhausted iterator.
+pub(crate) fn finish(cell: &RefCell<IterKind>) {
+    let old = cell.replace(IterKind::Done);
+    drop(old);
+}
+
+/// `PyObject_SelfIter`: the `tp_iter` of every iterator.
+pub fn self_iter(_vm: &Vm, it: &PyRef) -> PyResult {
+    Ok(it.clone())
+}
+
+/// `_PyEval_GetBuiltin(name)`: `iter`, `reversed`, ... for `__reduce__`.
+pub(crate) fn builtin(vm: &Vm, name: &str) -> PyResult {
+    let d = vm.instance_dict(&vm.builtins);
+    d.and_then(|d| crate::objects::dict::get_str(vm, &d, &vm.intern(name)))
+        .ok_or_else(|| vm.attribute_error(name.to_string()))
+}
+
+/// `(iter, (seq,), index)`, or `(iter, (empty,))` once exhausted.
+pub(crate) fn reduce_iter(vm: &Vm, seq: Option<(PyRef, PyRef)>, empty: PyRef) -> PyResult {
+    let it = builtin(vm, "iter")?;
+    Ok(match seq {
+        Some((seq, index)) => vm.new_tuple(vec![it, vm.new_tuple(vec![seq]), index]),
+        None => vm.new_tuple(vec![it, vm.new_tuple(vec![empty])]),
+    })
+}
+
+/// The doc of every `__length_hint__`.
+pub(crate) const LENGTH_HINT_DOC: &str = "Private method returning an estimate of len(list(it)).";
+/// The doc of every iterator `__reduce__`.
+pub(crate) const REDUCE_DOC: &str = "Return state information for pickling.";
+/// The doc of every iterator `__setstate__`.
+pub(crate) const SETSTATE_DOC: &str = "Set state information for unpickling.";
+
+impl Vm {
+    /// Whether `iter(obj)` can succeed without calling anything: the type
+    /// has `tp_iter` or is a sequence (`__getitem__`, not a dict).
+    pub fn is_iterable(&self, obj: &PyRef) -> bool {
+        if crate::protocol::ops::is_legacy(obj) {
+            return native_iter(self, obj).is_some()
+                || self.lookup_special(obj, "__iter__").is_some()
+                || self.lookup_special(obj, "__getitem__").is_some();
+        }
+        let Some(t) = obj.class().as_type() else {
+            return false;
+        };
+        t.slots.iter().is_some()
+            || (t.slots.subscript().is_some()
+                && t.flags.get() & crate::objects::typeobj::tpflags::DICT_SUBCLASS == 0)
+    }
+
+    /// `_PyObject_HasLen`: the type has `sq_length`/`mp_length`.
+    pub fn has_len(&self, obj: &PyRef) -> bool {
+        if crate::protocol::ops::is_legacy(obj) {
+            return crate::objects::seq::len(obj).is_some()
+                || self.lookup_special(obj, "__len__").is_some();
+        }
+        obj.class()
+            .as_type()
+            .is_some_and(|t| t.slots.length().is_some())
+    }
+
+    /// `PyObject_LengthHint(obj, default)` (`operator.length_hint`): the
+    /// length, else `__length_hint__()`, else `default`.
+    pub fn length_hint(&self, obj: &PyRef, default: usize) -> PyResult<usize> {
+        if self.has_len(obj) {
+            match self.len(obj) {
+                Ok(n) => return Ok(n),
+                Err(e) if self.exc_matches(&e, &self.exc.type_error) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let r = match self.call_special(obj, "__length_hint__", &[]) {
+            Ok(Some(r)) => r,
+            Ok(None) => return Ok(default),
+            Err(e) if self.exc_matches(&e, &self.exc.type_error) => return Ok(default),
+            Err(e) => return Err(e),
+        };
+        if r.is(&self.not_implemented) {
+            return Ok(default);
+        }
+        let n = match &r.payload {
+            Payload::Int(i) => *i,
+            Payload::BigInt(_) => {
+                return Err(
+                    self.overflow_error("Python int too large to convert to C ssize_t".to_string())
+                )
+            }
+            _ => {
+                return Err(self.type_error(format!(
+                    "__length_hint__ must be an integer, not {}",
+                    r.type_name()
+                )))
+            }
+        };
+        if n < 0 {
+            return Err(self.value_error("__length_hint__() should return >= 0".to_string()));
+        }
+        Ok(n as usize)
+    }
+}
+
+// ----- transitional: the legacy iterator switchboard ---------------------------
+
+fn seq_iter(vm: &Vm, obj: &PyRef, ty: &PyRef) -> PyRef {
+    new_iter(
+        vm,
+        IterKind::Seq {
+            seq: obj.clone(),
+            index: Cell::new(0),
+        },
+        ty,
+    )
+}
+
+/// Transitional: the iterator of a built-in iterable whose type is still
+/// legacy (`protocol::legacy`'s `iter`), or None.
+pub fn native_iter(vm: &Vm, obj: &PyRef) -> Option<PyRef> {
+    let t = &vm.types;
+    Some(match &obj.payload {
+        Payload::List(_) => seq_iter(vm, obj, &t.list_iterator),
+        Payload::Tuple(_) => seq_iter(vm, obj, &t.tuple_iterator),
+        Payload::Str(_) => seq_iter(vm, obj, &t.str_iterator),
+        Payload::Bytes(_) => seq_iter(vm, obj, &t.bytes_iterator),
+        Payload::ByteArray(_) => seq_iter(vm, obj, &t.bytearray_iterator),
+        Payload::Dict(_) => dict_iter(vm, obj, DictIterKind::Keys),
+        Payload::Set(_) => crate::objects::set::set_iter(vm, obj),
+        Payload::DictView { dict: d, what } => dict_iter(vm, d, *what),
+        Payload::Range { .. } => range::range_iter(vm, obj),
+        Payload::Iter(_) | Payload::Generator(_) => obj.clone(),
+        _ => return None,
+    })
+}
+
+/// Transitional: one step of a built-in iterator of a legacy type
+/// (`str_ascii_iterator`, `bytes_iterator`, `bytearray_iterator`); the
+/// converted iterator types step themselves through their slots.
+pub fn next_native(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
+    let Payload::Iter(cell) = &it.payload else {
+        return Ok(None);
+    };
+    let seq_kind = matches!(&*cell.borrow(), IterKind::Seq { .. });
+    if seq_kind {
+        return seqiter::step_seq(vm, it, cell);
+    }
+    match it.class().as_type().and_then(|t| t.slots.iternext()) {
+        Some(f) if !crate::protocol::ops::is_legacy(it) => f(vm, it),
+        _ => Ok(None),
+    }
+}
+
+fn iter_iter(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__iter__", 1, 1)?;
+    Ok(a[0].clone())
+}
+
+fn iter_next(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__next__", 1, 1)?;
+    match next_native(vm, &a[0])? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(None)),
+    }
+}
+
+/// Transitional: the native `__iter__`/`__next__` of the legacy iterator
+/// types.
+pub const ITER_METHODS: &[(&str, NativeFn)] = &[("__iter__", iter_iter), ("__next__", iter_next)];
+
+/// `FOR_ITER`'s step: the exact list and range iterators inline (CPython
+/// 3.12's `FOR_ITER_LIST` / `FOR_ITER_RANGE` specialisations), anything
+/// else through `tp_iternext`.
+#[inline(always)]
+pub fn for_iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
+    let cls = it.class();
+    if cls.is(&vm.types.range_iterator) {
+        if let Payload::Iter(cell) = &it.payload {
+            if let IterKind::Range {
+                start,
+                step,
+                len,
+                index,
+            } = &*cell.borrow()
+            {
+                let i = index.get();
+                if i < *len {
+                    index.set(i + 1);
+                    return Ok(Some(vm.new_int(start.wrapping_add(i.wrapping_mul(*step)))));
+                }
+                return Ok(None);
+            }
+        }
+    } else if cls.is(&vm.types.list_iterator) {
+        if let Payload::Iter(cell) = &it.payload {
+            let k = cell.borrow();
+            if let IterKind::Seq { seq, index } = &*k {
+                if let Payload::List(l) = &seq.payload {
+                    let i = index.get();
+                    if let Some(v) = l.borrow().get(i) {
+                        index.set(i + 1);
+                        return Ok(Some(v.clone()));
+                    }
+                }
+            }
+        }
+    }
+    vm.next(it)
+}
