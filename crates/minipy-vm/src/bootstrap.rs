@@ -150,7 +150,7 @@ pub fn create() -> Box<Vm> {
         module: mkspec(&objects::module::MODULE_TYPE),
         cell: mkspec(&objects::cell::CELL_TYPE),
         code: mk("code", &object, L::Other, None, false),
-        generator: mk("generator", &object, L::Other, None, false),
+        generator: mkspec(&objects::generator::GENERATOR_TYPE),
         property: mkspec(&objects::property::PROPERTY_TYPE),
         staticmethod: mkspec(&objects::staticmethod::STATICMETHOD_TYPE),
         classmethod: mkspec(&objects::classmethod::CLASSMETHOD_TYPE),
@@ -193,8 +193,8 @@ pub fn create() -> Box<Vm> {
         dict_values: mk("dict_values", &object, L::Other, None, false),
         dict_items: mk("dict_items", &object, L::Other, None, false),
         null: mkspec(&objects::singletons::NULL_TYPE),
-        traceback: mk("traceback", &object, L::Other, None, false),
-        frame: mk("frame", &object, L::Other, None, false),
+        traceback: mkspec(&objects::traceback::TRACEBACK_TYPE),
+        frame: mkspec(&objects::frameobj::FRAME_TYPE),
         getset_descriptor: mkspec(&objects::descr::getset::GETSET_DESCRIPTOR_TYPE),
         member_descriptor: mkspec(&objects::descr::getset::MEMBER_DESCRIPTOR_TYPE),
         method_descriptor: mkspec(&objects::descr::method::METHOD_DESCRIPTOR_TYPE),
@@ -438,7 +438,6 @@ fn install_methods(vm: &Vm) {
     add_methods(vm, &t.frozenset, m, set::FROZENSET_METHODS);
     add_methods(vm, &t.range, m, range::RANGE_METHODS);
     add_methods(vm, &t.slice, m, range::SLICE_METHODS);
-    add_methods(vm, &t.generator, m, generator::METHODS);
     add_methods(vm, &vm.exc.base_exception, m, exceptions::METHODS);
     for it in [
         &t.list_iterator,

@@ -49,19 +49,12 @@ impl StrData {
 /// Exception instance data (CPython's `PyBaseExceptionObject`).
 pub struct ExceptionData {
     pub args: RefCell<PyRef>,
-    pub traceback: RefCell<Vec<TracebackEntry>>,
+    /// `__traceback__`: a `traceback` object (or None).
+    pub traceback: RefCell<Option<PyRef>>,
     pub cause: RefCell<Option<PyRef>>,
     pub context: RefCell<Option<PyRef>>,
     pub suppress_context: Cell<bool>,
     pub dict: RefCell<Option<PyRef>>,
-}
-
-/// One line of a traceback: a frame's code and the instruction it was at.
-#[derive(Clone)]
-pub struct TracebackEntry {
-    pub code: Rc<minipy_bytecode::CodeObject>,
-    /// Index of the faulting instruction, in code units.
-    pub lasti: usize,
 }
 
 /// Iterator states of the built-in iterators.
@@ -189,6 +182,10 @@ pub enum Payload {
     Code(Rc<crate::frame::CodeInfo>),
     Generator(Box<crate::objects::generator::GeneratorData>),
     Exception(Box<ExceptionData>),
+    /// A `frame` object (`objects/frameobj.rs`).
+    Frame(Box<crate::objects::frameobj::FrameObject>),
+    /// A `traceback` object (`objects/traceback.rs`).
+    Traceback(Box<crate::objects::traceback::TracebackData>),
     /// Boxed: iterator states are the largest payload, and every other
     /// object is smaller for it (containers fit pymalloc's 80-byte class).
     Iter(Box<RefCell<IterKind>>),
@@ -297,10 +294,12 @@ impl Payload {
                 if let Ok(a) = e.args.try_borrow() {
                     visit(&a);
                 }
-                for r in [&e.cause, &e.context, &e.dict] {
+                for r in [&e.traceback, &e.cause, &e.context, &e.dict] {
                     visit_opt(r, visit);
                 }
             }
+            Payload::Frame(f) => f.traverse(visit),
+            Payload::Traceback(t) => t.traverse(visit),
             Payload::Property {
                 fget,
                 fset,
@@ -436,7 +435,7 @@ pub fn gc_clear(obj: &PyObject) {
             }
         }
         Payload::Exception(e) => {
-            for r in [&e.cause, &e.context, &e.dict] {
+            for r in [&e.traceback, &e.cause, &e.context, &e.dict] {
                 take(r, &mut dead);
             }
             // `e.args = (e,)` is a cycle through the args tuple.
@@ -448,6 +447,8 @@ pub fn gc_clear(obj: &PyObject) {
         }
         Payload::Type(t) => t.clear(&mut dead),
         Payload::Generator(g) => g.clear(&mut dead),
+        Payload::Frame(f) => f.clear(&mut dead),
+        Payload::Traceback(t) => t.clear(&mut dead),
         Payload::Iter(it) => {
             if let Ok(mut it) = it.try_borrow_mut() {
                 let old = std::mem::replace(&mut *it, IterKind::Done);

@@ -61,20 +61,17 @@ pub struct Vm {
     pub sys: PyRef,
     /// `sys.modules`.
     pub modules: PyRef,
-    /// Python call depth (RecursionError at `recursion_limit`).
-    pub depth: Cell<usize>,
+    /// The thread state: the frame chain, the handled exceptions, the
+    /// call depth.
+    pub thread: crate::frame::ThreadState,
     pub recursion_limit: Cell<usize>,
-    /// The stack of exceptions being handled (`sys.exc_info()` is the top).
-    pub exc_info: RefCell<Vec<PyRef>>,
-    /// Boxed on purpose: frames hold and hand back the box itself.
-    #[allow(clippy::vec_box)]
-    frame_pool: RefCell<Vec<Box<crate::frame::Buffers>>>,
+    /// Frame data and value stacks of finished frames, for reuse (the
+    /// stack is boxed on purpose: frames hold and hand back the box).
+    #[allow(clippy::type_complexity)]
+    frame_pool: RefCell<Vec<(Rc<crate::frame::FrameData>, Box<crate::frame::Buffers>)>>,
     /// Objects whose repr is in progress (`[...]` for recursive containers).
     pub repr_stack: RefCell<Vec<usize>>,
     pub stdlib_dir: RefCell<Option<String>>,
-    /// Globals of the frame that made the current call to a type (for
-    /// `type(name, bases, ns)`'s default `__module__`).
-    pub caller_globals: RefCell<Option<PyRef>>,
     /// The method cache and the version that invalidates it: bumped on any
     /// change to any type's namespace or MRO.
     pub mcache: RefCell<Vec<Option<McEntry>>>,
@@ -204,13 +201,11 @@ impl Vm {
             builtins,
             sys,
             modules,
-            depth: Cell::new(0),
+            thread: crate::frame::ThreadState::new(),
             recursion_limit: Cell::new(1000),
-            exc_info: RefCell::new(Vec::new()),
             frame_pool: RefCell::new(Vec::new()),
             repr_stack: RefCell::new(Vec::new()),
             stdlib_dir: RefCell::new(None),
-            caller_globals: RefCell::new(None),
             mcache: RefCell::new((0..MCACHE_SIZE).map(|_| None).collect()),
             type_version: Cell::new(0),
             prelude: RefCell::new(None),
@@ -356,7 +351,7 @@ impl Vm {
         PyRef::new(
             Payload::Exception(Box::new(ExceptionData {
                 args: RefCell::new(args),
-                traceback: RefCell::new(Vec::new()),
+                traceback: RefCell::new(None),
                 cause: RefCell::new(None),
                 context: RefCell::new(None),
                 suppress_context: Cell::new(false),
@@ -424,23 +419,73 @@ impl Vm {
         crate::objects::typeobj::is_subtype(exc.class(), ty)
     }
 
-    // ----- frame buffers --------------------------------------------------
+    // ----- frames ---------------------------------------------------------
 
-    pub(crate) fn take_frame_buffers(&self) -> Box<crate::frame::Buffers> {
+    /// Data and a value stack for a new frame, from the pool when it has
+    /// some (a call then allocates nothing).
+    pub(crate) fn take_frame(
+        &self,
+        code: Rc<CodeInfo>,
+        func: Option<PyRef>,
+        globals: PyRef,
+        builtins: PyRef,
+        locals: Option<PyRef>,
+    ) -> (Rc<crate::frame::FrameData>, Box<crate::frame::Buffers>) {
         let pooled = self.frame_pool.borrow_mut().pop();
-        pooled.unwrap_or_else(|| {
-            Box::new(crate::frame::Buffers {
-                fast: Vec::with_capacity(16),
-                stack: Vec::with_capacity(16),
-            })
-        })
+        if let Some((mut data, bufs)) = pooled {
+            if let Some(d) = Rc::get_mut(&mut data) {
+                // (A push loop: `resize` is an out-of-line call, and frames
+                // have few locals.)
+                for _ in 0..code.code.nlocalsplus() {
+                    d.fast.push(Cell::new(None));
+                }
+                d.code = code;
+                d.func = func;
+                d.globals = globals;
+                d.builtins = builtins;
+                d.locals = locals;
+                return (data, bufs);
+            }
+        }
+        let data = crate::frame::new_data(code, func, globals, builtins, locals);
+        let bufs = Box::new(crate::frame::Buffers {
+            stack: Vec::with_capacity(16),
+        });
+        (data, bufs)
     }
 
-    pub(crate) fn give_frame_buffers(&self, bufs: Box<crate::frame::Buffers>) {
+    /// Takes back a finished frame's data and stack: the data's references
+    /// are dropped and both go to the pool, unless a frame object still
+    /// shares the data (it keeps it; the stack is then freed).
+    pub(crate) fn give_frame(
+        &self,
+        mut data: Rc<crate::frame::FrameData>,
+        bufs: Box<crate::frame::Buffers>,
+    ) {
+        let Some(d) = Rc::get_mut(&mut data) else {
+            return;
+        };
+        // Dropping these can run `__del__` (and so take frames from the
+        // pool): no borrow of the pool is held meanwhile.
+        d.fast.clear();
+        d.func = None;
+        d.locals = None;
+        drop(d.locals_dict.take());
+        d.globals = self.none.clone();
+        d.builtins = self.none.clone();
+        d.lasti.set(0);
+        d.owner.set(crate::frame::FrameOwner::Thread);
         let mut pool = self.frame_pool.borrow_mut();
         if pool.len() < 64 {
-            pool.push(bufs);
+            pool.push((data, bufs));
         }
+    }
+
+    /// Empties the frame pool (at exit: the pooled data still holds code
+    /// objects' constants).
+    pub fn clear_frame_pool(&self) {
+        let old = std::mem::take(&mut *self.frame_pool.borrow_mut());
+        drop(old);
     }
 
     // ----- method cache ---------------------------------------------------
@@ -470,16 +515,16 @@ impl Vm {
     /// Enters one level of Python (or native re-entrant) call depth.
     #[inline]
     pub fn enter(&self) -> Result<(), PyRef> {
-        let d = self.depth.get() + 1;
+        let d = self.thread.depth.get() + 1;
         if d > self.recursion_limit.get() {
             return Err(self.recursion_error());
         }
-        self.depth.set(d);
+        self.thread.depth.set(d);
         Ok(())
     }
 
     #[inline]
     pub fn leave(&self) {
-        self.depth.set(self.depth.get() - 1);
+        self.thread.depth.set(self.thread.depth.get() - 1);
     }
 }

@@ -139,6 +139,11 @@ pub fn load_global(vm: &Vm, f: &Frame, code: &CodeInfo, at: usize, name: &PyRef)
 
 #[cold]
 fn learn_global(vm: &Vm, f: &Frame, name: &PyRef) -> InlineCache {
+    // A dict subclass may define `__missing__` or `__getitem__`: its
+    // lookups are never cached.
+    if !f.globals.class().is(&vm.types.dict) || !builtins_dict(f).class().is(&vm.types.dict) {
+        return InlineCache::default();
+    }
     let (gver, gpos) = dict::cache_pos(vm, &f.globals, name);
     if gver == 0 {
         return InlineCache::default();

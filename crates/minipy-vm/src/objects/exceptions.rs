@@ -153,10 +153,29 @@ fn exception_repr(vm: &Vm, args: Args) -> PyResult {
 
 fn with_traceback(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "with_traceback", 2, 2)?;
-    if !a[1].is_none() {
-        return Err(vm.unsupported("traceback objects"));
-    }
+    set_traceback(vm, &a[0], Some(a[1].clone()))?;
     Ok(a[0].clone())
+}
+
+/// `exc.__traceback__ = tb` (None or a traceback).
+pub fn set_traceback(vm: &Vm, e: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let Some(d) = e.as_exception() else {
+        return Err(vm.new_error(
+            &vm.exc.system_error,
+            "exception slot called on another object".to_string(),
+        ));
+    };
+    let new = match v {
+        None => return Err(vm.type_error("__traceback__ may not be deleted".to_string())),
+        Some(v) if v.is_none() => None,
+        Some(v) if matches!(v.payload, Payload::Traceback(_)) => Some(v),
+        Some(_) => {
+            return Err(vm.type_error("__traceback__ must be a traceback or None".to_string()))
+        }
+    };
+    let old = d.traceback.replace(new);
+    drop(old);
+    Ok(())
 }
 
 fn add_note(vm: &Vm, args: Args) -> PyResult {

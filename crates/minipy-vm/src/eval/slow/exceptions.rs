@@ -17,7 +17,7 @@ use crate::vm::Vm;
 /// handled, as CPython's `_PyErr_SetObject` does (breaking cycles).
 pub fn on_new_exception(vm: &Vm, exc: &PyRef) {
     let Some(e) = exc.as_exception() else { return };
-    if !e.traceback.borrow().is_empty() {
+    if e.traceback.borrow().is_some() {
         return;
     }
     set_context(vm, exc);
@@ -207,7 +207,11 @@ pub fn with_except_start(vm: &Vm, f: &mut Frame) -> PyResult<()> {
     let Some(e) = exc.as_exception() else {
         return Err(wrong_kind(vm, op, "exception", &exc, "an exception"));
     };
-    let tb = crate::objects::special::traceback_chain(vm, &e.traceback.borrow());
+    let tb = e
+        .traceback
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none.clone());
     let r = vm.call_args(&exit, &[exc.class().clone(), exc.clone(), tb])?;
     f.bufs.stack.push(r);
     Ok(())
