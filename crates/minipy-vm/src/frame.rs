@@ -291,14 +291,19 @@ impl Frame {
     /// The first half of [`Frame::release`]: hands the data to a frame
     /// object that outlives the frame (its value stack is emptied first:
     /// a frame object never sees one).
-    #[inline]
+    #[inline(always)]
     pub fn detach_frame_object(&mut self, vm: &Vm) {
         if let Some(fo) = self.data.frame_obj.take() {
-            let stack = std::mem::take(&mut self.bufs.stack);
-            drop(stack);
-            crate::objects::frameobj::take_ownership(vm, &fo, &self.data);
-            drop(fo);
+            self.detach_cold(vm, fo);
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn detach_cold(&mut self, vm: &Vm, fo: PyRef) {
+        self.bufs.stack.clear();
+        crate::objects::frameobj::take_ownership(vm, &fo, &self.data);
+        drop(fo);
     }
 }
 
