@@ -284,6 +284,12 @@ fn add_type_names(names: &mut Vec<String>, ty: &PyRef) {
     }
 }
 
+/// `object.__dict__[name]`.
+fn object_attr(vm: &Vm, name: &str) -> Option<PyRef> {
+    let t = vm.types.object.as_type()?;
+    dict::get_str(vm, &t.dict, &vm.intern(name))
+}
+
 /// `dir(obj)`: the sorted attribute names.
 pub fn builtin_dir(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "dir")?;
@@ -294,13 +300,16 @@ pub fn builtin_dir(vm: &Vm, args: Args) -> PyResult {
         super::iteration::sort_values(vm, &mut keys, None, false)?;
         return Ok(vm.new_list(keys));
     };
-    // A `__dir__` written in Python.
-    if is_heap_type(obj.class()) {
+    // A `__dir__` written in Python, or a built-in type's own.
+    let own_dir = |h: &PyRef| {
+        let object_dir = object_attr(vm, "__dir__");
+        !matches!(h.payload, Payload::Builtin(_) | Payload::WrapperDescr(_))
+            && !object_dir.is_some_and(|o| o.is(h))
+            && (is_heap_type(obj.class()) || matches!(h.payload, Payload::MethodDescr(_)))
+    };
+    {
         if let Some(h) = typeobj::lookup_str(vm, obj.class(), "__dir__") {
-            if !matches!(
-                h.payload,
-                Payload::Builtin(_) | Payload::WrapperDescr(_) | Payload::MethodDescr(_)
-            ) {
+            if own_dir(&h) {
                 let r = vm.call_args(&h, std::slice::from_ref(obj))?;
                 let mut items = vm.iterate(&r)?;
                 super::iteration::sort_values(vm, &mut items, None, false)?;
@@ -427,10 +436,12 @@ pub fn builtin_import(vm: &Vm, args: Args) -> PyResult {
 fn exec_namespaces(vm: &Vm, fname: &str, a: &[Option<PyRef>]) -> PyResult<(PyRef, PyRef)> {
     let given = |i: usize| a.get(i).cloned().flatten().filter(|v| !v.is_none());
     let (globals, locals) = (given(1), given(2));
+    // PyMapping_Check: the type can be subscripted.
     let is_mapping = |v: &PyRef| {
         v.class()
             .as_type()
-            .is_some_and(|t| t.slots.subscript().is_some() || t.legacy.get())
+            .is_some_and(|t| t.slots.subscript().is_some())
+            || typeobj::lookup_str(vm, v.class(), "__getitem__").is_some()
     };
     if fname == "eval" {
         if let Some(l) = &locals {
