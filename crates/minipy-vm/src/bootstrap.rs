@@ -149,7 +149,7 @@ pub fn create() -> Box<Vm> {
         method: mkspec(&objects::method::METHOD_TYPE),
         module: mkspec(&objects::module::MODULE_TYPE),
         cell: mkspec(&objects::cell::CELL_TYPE),
-        code: mk("code", &object, L::Other, None, false),
+        code: mkspec(&objects::code::CODE_TYPE),
         generator: mkspec(&objects::generator::GENERATOR_TYPE),
         property: mkspec(&objects::property::PROPERTY_TYPE),
         staticmethod: mkspec(&objects::staticmethod::STATICMETHOD_TYPE),

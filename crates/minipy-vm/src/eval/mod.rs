@@ -670,20 +670,3 @@ fn truth(vm: &Vm, v: &PyRef) -> PyResult<bool> {
     }
     vm.truthy(v)
 }
-
-impl Vm {
-    /// The exception currently being handled (`sys.exc_info()[1]`).
-    pub fn handled_exception(&self) -> Option<PyRef> {
-        self.thread.exc_info.borrow().last().cloned()
-    }
-
-    pub fn set_handled_exception(&self, e: Option<PyRef>) {
-        let mut s = self.thread.exc_info.borrow_mut();
-        let old = std::mem::take(&mut *s);
-        if let Some(e) = e {
-            s.push(e);
-        }
-        drop(s);
-        drop(old);
-    }
-}

@@ -6,6 +6,7 @@ pub mod bytearray;
 pub mod bytes;
 pub mod cell;
 pub mod classmethod;
+pub mod code;
 pub mod descr;
 pub mod dict;
 pub mod dict_methods;
