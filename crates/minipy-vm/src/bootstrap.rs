@@ -74,13 +74,7 @@ pub fn create() -> Box<Vm> {
     let mkspec =
         |spec: &'static TypeSpec| make_spec_type(spec, Some(&type_), Some(&object), Some(&dict_t));
     let int = mk("int", &object, L::Int, Some(objects::int::int_new), true);
-    let exc_base = mk(
-        "BaseException",
-        &object,
-        L::Exception,
-        Some(objects::exceptions::exception_new),
-        true,
-    );
+    let exc_base = mkspec(&objects::exceptions::BASE_EXCEPTION_TYPE);
     let types = Types {
         bool: mk("bool", &int, L::Bool, Some(objects::int::bool_new), false),
         float: mk(
@@ -235,18 +229,20 @@ pub fn create() -> Box<Vm> {
     };
     // Exceptions.
     let mut all: Vec<PyRef> = vec![exc_base.clone()];
-    for (name, parent) in &EXCEPTION_TREE[1..] {
+    for ((_, parent), spec) in EXCEPTION_TREE[1..]
+        .iter()
+        .zip(objects::exceptions::classes::EXCEPTION_SPECS)
+    {
         let base = all
             .iter()
             .find(|t| t.as_type().map(|d| &*d.name() == *parent).unwrap_or(false))
             .cloned()
             .unwrap_or_else(|| exc_base.clone());
-        all.push(mk(
-            name,
-            &base,
-            L::Exception,
-            Some(objects::exceptions::exception_new),
-            true,
+        all.push(make_spec_type(
+            spec,
+            Some(&type_),
+            Some(&base),
+            Some(&dict_t),
         ));
     }
     let find = |n: &str| {
@@ -438,7 +434,6 @@ fn install_methods(vm: &Vm) {
     add_methods(vm, &t.frozenset, m, set::FROZENSET_METHODS);
     add_methods(vm, &t.range, m, range::RANGE_METHODS);
     add_methods(vm, &t.slice, m, range::SLICE_METHODS);
-    add_methods(vm, &vm.exc.base_exception, m, exceptions::METHODS);
     for it in [
         &t.list_iterator,
         &t.list_reverseiterator,

@@ -55,6 +55,9 @@ pub struct ExceptionData {
     pub context: RefCell<Option<PyRef>>,
     pub suppress_context: Cell<bool>,
     pub dict: RefCell<Option<PyRef>>,
+    /// The members of the subclasses that have some (`StopIteration.value`,
+    /// `OSError.errno`...), by index (`objects/exceptions/fields.rs`).
+    pub fields: RefCell<Vec<Option<PyRef>>>,
 }
 
 /// Iterator states of the built-in iterators.
@@ -297,6 +300,9 @@ impl Payload {
                 for r in [&e.traceback, &e.cause, &e.context, &e.dict] {
                     visit_opt(r, visit);
                 }
+                if let Ok(f) = e.fields.try_borrow() {
+                    f.iter().flatten().for_each(&mut *visit);
+                }
             }
             Payload::Frame(f) => f.traverse(visit),
             Payload::Traceback(t) => t.traverse(visit),
@@ -437,6 +443,9 @@ pub fn gc_clear(obj: &PyObject) {
         Payload::Exception(e) => {
             for r in [&e.traceback, &e.cause, &e.context, &e.dict] {
                 take(r, &mut dead);
+            }
+            if let Ok(mut f) = e.fields.try_borrow_mut() {
+                dead.extend(f.drain(..).flatten());
             }
             // `e.args = (e,)` is a cycle through the args tuple.
             crate::with_vm(|vm| {

@@ -345,8 +345,25 @@ impl Vm {
 
     // ----- exceptions ---------------------------------------------------
 
-    /// A new exception instance of type `ty` with the given args.
+    /// A new exception instance of type `ty` with the given args, as
+    /// calling the class would make it: the members of classes that have
+    /// some (`StopIteration.value`, `SyntaxError.lineno`...) are set from
+    /// the args.
     pub fn new_exception(&self, ty: &PyRef, args: Vec<PyRef>) -> PyRef {
+        let e = self.new_exception_raw(ty, args);
+        if let Some(init) = crate::objects::exceptions::fields::native_init(self, ty) {
+            let a = crate::objects::exceptions::args_of(&e);
+            // A Unicode error the VM makes from its message alone keeps
+            // only `args` (its str is then the message).
+            let r = init(self, &e, crate::objects::function::Args::new(&a));
+            drop(r);
+        }
+        e
+    }
+
+    /// An exception instance with `args` and nothing else set
+    /// (`BaseException.__new__`).
+    pub fn new_exception_raw(&self, ty: &PyRef, args: Vec<PyRef>) -> PyRef {
         let args = self.new_tuple(args);
         PyRef::new(
             Payload::Exception(Box::new(ExceptionData {
@@ -356,6 +373,7 @@ impl Vm {
                 context: RefCell::new(None),
                 suppress_context: Cell::new(false),
                 dict: RefCell::new(None),
+                fields: RefCell::new(Vec::new()),
             })),
             ty,
         )

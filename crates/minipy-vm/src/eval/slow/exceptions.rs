@@ -10,7 +10,6 @@ use crate::eval::Raised;
 use crate::frame::Frame;
 use crate::heap::PyRef;
 use crate::object::PyResult;
-use crate::objects::dict;
 use crate::vm::Vm;
 
 /// Sets `__context__` of a freshly raised exception to the exception being
@@ -75,9 +74,9 @@ pub fn name_error(vm: &Vm, name: &PyRef) -> PyRef {
         "name '{}' is not defined",
         name.as_str().unwrap_or("?")
     ));
-    if let Some(d) = vm.instance_dict(&e) {
-        dict::set_str(vm, &d, vm.intern("name"), name.clone());
-    }
+    // The `name` member (it cannot fail on a NameError).
+    let r = vm.setattr(&e, &vm.intern("name"), name.clone());
+    drop(r);
     e
 }
 

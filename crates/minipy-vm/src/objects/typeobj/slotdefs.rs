@@ -646,6 +646,12 @@ pub fn add_operators(vm: &Vm, ty: &PyRef) {
         let Some(f) = t.slots.get(p.slot) else {
             continue;
         };
+        // Only the type's own slots (CPython fills the dict before
+        // `inherit_slots`): an inherited one is found in the base's dict.
+        let origin = t.slots.origin(p.slot);
+        if origin != ty.addr() && !(p.slot == S::Hash && origin == HASH_NOT_IMPLEMENTED) {
+            continue;
+        }
         let name = vm.intern(p.name);
         if crate::objects::dict::get_str(vm, &t.dict, &name).is_some() {
             continue;
