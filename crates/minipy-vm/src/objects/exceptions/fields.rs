@@ -496,7 +496,10 @@ pub fn unicode_translate_error_init(vm: &Vm, e: &PyRef, args: Args) -> PyResult<
 
 /// The fields a Unicode error's str needs; None (an empty str) when its
 /// `__init__` has not set them.
-fn unicode_parts(vm: &Vm, e: &PyRef) -> PyResult<Option<(String, PyRef, i64, i64, String)>> {
+/// A Unicode error's `(encoding, object, start, end, reason)`.
+type UnicodeParts = (String, PyRef, i64, i64, String);
+
+fn unicode_parts(vm: &Vm, e: &PyRef) -> PyResult<Option<UnicodeParts>> {
     let (Some(obj), Some(start), Some(end), Some(reason)) =
         (get(e, OBJECT), get(e, START), get(e, END), get(e, REASON))
     else {
