@@ -13,13 +13,14 @@ use std::path::Path;
 use std::time::Duration;
 
 /// (file name, the small N used by default)
-const PROGRAMS: [(&str, u64); 6] = [
+const PROGRAMS: [(&str, u64); 7] = [
     ("fib.py", 20),
     ("loop.py", 50_000),
     ("methods.py", 10_000),
     ("dictstr.py", 6_000),
     ("gc_trees.py", 2),
     ("alloc_small.py", 20_000),
+    ("exceptions.py", 5_000),
 ];
 
 /// Replaces the first `N = ...` line with `N = small`.
