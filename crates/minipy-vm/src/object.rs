@@ -186,9 +186,9 @@ pub enum Payload {
     Generator(Box<crate::objects::generator::GeneratorData>),
     Exception(Box<ExceptionData>),
     /// A `frame` object (`objects/frameobj.rs`).
-    Frame(Box<crate::objects::frameobj::FrameObject>),
+    Frame(crate::objects::frameobj::FrameObject),
     /// A `traceback` object (`objects/traceback.rs`).
-    Traceback(Box<crate::objects::traceback::TracebackData>),
+    Traceback(crate::objects::traceback::TracebackData),
     /// Boxed: iterator states are the largest payload, and every other
     /// object is smaller for it (containers fit pymalloc's 80-byte class).
     Iter(Box<RefCell<IterKind>>),

@@ -69,6 +69,13 @@ pub struct Vm {
     /// stack is boxed on purpose: frames hold and hand back the box).
     #[allow(clippy::type_complexity)]
     frame_pool: RefCell<Vec<(Rc<crate::frame::FrameData>, Box<crate::frame::Buffers>)>>,
+    /// Data and stacks that came back apart (a frame object kept the data
+    /// until it died): the pool's miss path pairs them again.
+    #[allow(clippy::vec_box)]
+    spare_bufs: RefCell<Vec<Box<crate::frame::Buffers>>>,
+    spare_data: RefCell<Vec<Rc<crate::frame::FrameData>>>,
+    /// Set at exit: nothing is pooled any more.
+    pool_closed: Cell<bool>,
     /// Objects whose repr is in progress (`[...]` for recursive containers).
     pub repr_stack: RefCell<Vec<usize>>,
     pub stdlib_dir: RefCell<Option<String>>,
@@ -204,6 +211,9 @@ impl Vm {
             thread: crate::frame::ThreadState::new(),
             recursion_limit: Cell::new(1000),
             frame_pool: RefCell::new(Vec::new()),
+            spare_bufs: RefCell::new(Vec::new()),
+            spare_data: RefCell::new(Vec::new()),
+            pool_closed: Cell::new(false),
             repr_stack: RefCell::new(Vec::new()),
             stdlib_dir: RefCell::new(None),
             mcache: RefCell::new((0..MCACHE_SIZE).map(|_| None).collect()),
@@ -465,10 +475,39 @@ impl Vm {
                 return (data, bufs);
             }
         }
-        let data = crate::frame::new_data(code, func, globals, builtins, locals);
-        let bufs = Box::new(crate::frame::Buffers {
-            stack: Vec::with_capacity(16),
+        self.take_frame_cold(code, func, globals, builtins, locals)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn take_frame_cold(
+        &self,
+        code: Rc<CodeInfo>,
+        func: Option<PyRef>,
+        globals: PyRef,
+        builtins: PyRef,
+        locals: Option<PyRef>,
+    ) -> (Rc<crate::frame::FrameData>, Box<crate::frame::Buffers>) {
+        let bufs = self.spare_bufs.borrow_mut().pop().unwrap_or_else(|| {
+            Box::new(crate::frame::Buffers {
+                stack: Vec::with_capacity(16),
+            })
         });
+        let spare = self.spare_data.borrow_mut().pop();
+        if let Some(mut data) = spare {
+            if let Some(d) = Rc::get_mut(&mut data) {
+                for _ in 0..code.code.nlocalsplus() {
+                    d.fast.push(Cell::new(None));
+                }
+                d.code = code;
+                d.func = func;
+                d.globals = globals;
+                d.builtins = builtins;
+                d.locals = locals;
+                return (data, bufs);
+            }
+        }
+        let data = crate::frame::new_data(code, func, globals, builtins, locals);
         (data, bufs)
     }
 
@@ -481,10 +520,21 @@ impl Vm {
         bufs: Box<crate::frame::Buffers>,
     ) {
         let Some(d) = Rc::get_mut(&mut data) else {
+            self.give_spare_bufs(bufs);
             return;
         };
-        // Dropping these can run `__del__` (and so take frames from the
-        // pool): no borrow of the pool is held meanwhile.
+        self.clear_data(d);
+        let mut pool = self.frame_pool.borrow_mut();
+        if pool.len() < 64 && !self.pool_closed.get() {
+            pool.push((data, bufs));
+        }
+    }
+
+    /// Drops what a finished frame's data references. (Dropping can run
+    /// `__del__`, and so take frames from the pool: no borrow of the pool
+    /// is held meanwhile.)
+    #[inline(always)]
+    fn clear_data(&self, d: &mut crate::frame::FrameData) {
         d.fast.clear();
         d.func = None;
         d.locals = None;
@@ -493,16 +543,41 @@ impl Vm {
         d.builtins = self.none.clone();
         d.lasti.set(0);
         d.owner.set(crate::frame::FrameOwner::Thread);
-        let mut pool = self.frame_pool.borrow_mut();
-        if pool.len() < 64 {
-            pool.push((data, bufs));
+    }
+
+    #[cold]
+    fn give_spare_bufs(&self, bufs: Box<crate::frame::Buffers>) {
+        let mut spare = self.spare_bufs.borrow_mut();
+        if spare.len() < 64 && !self.pool_closed.get() {
+            spare.push(bufs);
+        }
+    }
+
+    /// A frame object dies holding the only reference to its frame's data:
+    /// the data is cleared and kept to be paired with a spare stack.
+    pub(crate) fn give_spare_data(&self, data: &mut Rc<crate::frame::FrameData>) {
+        if self.pool_closed.get() {
+            return;
+        }
+        let Some(d) = Rc::get_mut(data) else {
+            return;
+        };
+        self.clear_data(d);
+        let mut spare = self.spare_data.borrow_mut();
+        if spare.len() < 64 {
+            spare.push(data.clone());
         }
     }
 
     /// Empties the frame pool (at exit: the pooled data still holds code
     /// objects' constants).
     pub fn clear_frame_pool(&self) {
+        self.pool_closed.set(true);
         let old = std::mem::take(&mut *self.frame_pool.borrow_mut());
+        drop(old);
+        let old = std::mem::take(&mut *self.spare_bufs.borrow_mut());
+        drop(old);
+        let old = std::mem::take(&mut *self.spare_data.borrow_mut());
         drop(old);
     }
 

@@ -11,13 +11,13 @@
 //! only from its owner: the generator, or the frame object once it owns
 //! it (a running frame's locals are roots).
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
 use minipy_bytecode::code::{flags, kinds};
 
 use crate::frame::{FrameData, FrameOwner};
-use crate::heap::{cell_get, PyRef};
+use crate::heap::{cell_get, PyRef, SlotCell};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
@@ -28,8 +28,8 @@ pub struct FrameObject {
     pub data: Rc<FrameData>,
     /// `f_back` once the frame has exited (while it runs, the caller is
     /// read from the data's `previous` link).
-    pub back: RefCell<Option<PyRef>>,
-    pub trace: RefCell<Option<PyRef>>,
+    pub back: SlotCell,
+    pub trace: SlotCell,
     pub trace_lines: Cell<bool>,
     pub trace_opcodes: Cell<bool>,
 }
@@ -37,10 +37,8 @@ pub struct FrameObject {
 impl FrameObject {
     pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
         for r in [&self.back, &self.trace] {
-            if let Ok(v) = r.try_borrow() {
-                if let Some(v) = &*v {
-                    visit(v);
-                }
+            if let Some(v) = cell_get(r) {
+                visit(&v);
             }
         }
         if self.data.owner.get() == FrameOwner::FrameObject {
@@ -52,12 +50,20 @@ impl FrameObject {
     /// locals go.
     pub fn clear(&self, dead: &mut Vec<PyRef>) {
         for r in [&self.back, &self.trace] {
-            if let Ok(mut v) = r.try_borrow_mut() {
-                dead.extend(v.take());
-            }
+            dead.extend(r.take());
         }
         if self.data.owner.get() == FrameOwner::FrameObject {
             self.data.clear_locals(dead);
+        }
+    }
+}
+
+/// A frame object that owned its frame's data alone gives it back for
+/// reuse (the value stack went back when the frame exited).
+impl Drop for FrameObject {
+    fn drop(&mut self) {
+        if Rc::get_mut(&mut self.data).is_some() {
+            crate::with_vm(|vm| vm.give_spare_data(&mut self.data));
         }
     }
 }
@@ -69,13 +75,13 @@ pub fn frame_object(vm: &Vm, data: &Rc<FrameData>) -> PyRef {
         return fo;
     }
     let fo = PyRef::new(
-        Payload::Frame(Box::new(FrameObject {
+        Payload::Frame(FrameObject {
             data: data.clone(),
-            back: RefCell::new(None),
-            trace: RefCell::new(None),
+            back: Cell::new(None),
+            trace: Cell::new(None),
             trace_lines: Cell::new(true),
             trace_opcodes: Cell::new(false),
-        })),
+        }),
         &vm.types.frame,
     );
     data.frame_obj.set(Some(fo.clone()));
@@ -123,7 +129,7 @@ pub fn line_number(data: &FrameData) -> Option<i32> {
 
 fn f_back(vm: &Vm, f: &PyRef) -> PyResult {
     let fo = this(vm, f)?;
-    if let Some(b) = fo.back.borrow().clone() {
+    if let Some(b) = cell_get(&fo.back) {
         return Ok(b);
     }
     Ok(match crate::frame::previous(&fo.data) {
@@ -217,11 +223,7 @@ fn f_lasti(vm: &Vm, f: &PyRef) -> PyResult {
 }
 
 fn get_trace(vm: &Vm, f: &PyRef) -> PyResult {
-    Ok(this(vm, f)?
-        .trace
-        .borrow()
-        .clone()
-        .unwrap_or_else(|| vm.none.clone()))
+    Ok(cell_get(&this(vm, f)?.trace).unwrap_or_else(|| vm.none.clone()))
 }
 
 fn set_trace(vm: &Vm, f: &PyRef, v: Option<PyRef>) -> PyResult<()> {

@@ -24,8 +24,9 @@ use crate::vm::Vm;
 pub struct GeneratorData {
     /// The suspended frame: None while it runs and once it has finished.
     pub frame: RefCell<Option<Frame>>,
-    /// The frame's data while it runs (for `gi_frame`).
-    pub running_data: RefCell<Option<Rc<FrameData>>>,
+    /// The frame's data until it finishes (for `gi_frame`, also while the
+    /// frame runs and is out of `frame`).
+    pub data: RefCell<Option<Rc<FrameData>>>,
     pub code: Rc<crate::frame::CodeInfo>,
     pub running: Cell<bool>,
     pub started: Cell<bool>,
@@ -74,6 +75,9 @@ impl GeneratorData {
         if let Ok(mut e) = self.exc_state.try_borrow_mut() {
             dead.extend(e.take());
         }
+        if let Ok(mut d) = self.data.try_borrow_mut() {
+            drop(d.take());
+        }
     }
 
     pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
@@ -102,10 +106,7 @@ impl GeneratorData {
 
     /// The frame's data while suspended or running.
     fn data(&self) -> Option<Rc<FrameData>> {
-        if let Some(d) = self.running_data.borrow().as_ref() {
-            return Some(d.clone());
-        }
-        self.frame.borrow().as_ref().map(|f| f.data.clone())
+        self.data.borrow().clone()
     }
 }
 
@@ -121,8 +122,8 @@ pub fn new_generator(vm: &Vm, frame: Frame) -> PyRef {
     PyRef::new(
         Payload::Generator(Box::new(GeneratorData {
             code: frame.code.clone(),
+            data: RefCell::new(Some(frame.data.clone())),
             frame: RefCell::new(Some(frame)),
-            running_data: RefCell::new(None),
             running: Cell::new(false),
             started: Cell::new(false),
             exc_state: RefCell::new(None),
@@ -186,15 +187,15 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: PyRef, throw: Option<PyRef>) -> PyRes
             Ok(Ok(v))
         }
         Ok(FrameExit::Return(v)) => {
-            frame.release(vm);
+            finish(vm, g, frame);
             Ok(Err(v))
         }
         Ok(FrameExit::Generator) => {
-            frame.release(vm);
+            finish(vm, g, frame);
             Err(vm.runtime_error("generator frame returned a generator".to_string()))
         }
         Err(e) => {
-            frame.release(vm);
+            finish(vm, g, frame);
             if vm.exc_matches(&e, &vm.exc.stop_iteration) {
                 let re = vm.runtime_error("generator raised StopIteration".to_string());
                 if let Some(d) = re.as_exception() {
@@ -209,6 +210,14 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: PyRef, throw: Option<PyRef>) -> PyRes
     }
 }
 
+/// The generator's frame has finished: its data goes back to the pool
+/// (unless a frame object keeps it).
+fn finish(vm: &Vm, g: &GeneratorData, frame: Frame) {
+    let d = g.data.borrow_mut().take();
+    drop(d);
+    frame.release(vm);
+}
+
 /// Runs the generator's frame linked under the current one (its caller
 /// is `f_back` meanwhile), with `gi_running` set.
 fn run_suspended(
@@ -218,12 +227,9 @@ fn run_suspended(
     throw: Option<PyRef>,
 ) -> PyResult<FrameExit> {
     g.running.set(true);
-    *g.running_data.borrow_mut() = Some(frame.data.clone());
     vm.thread.push(&frame.data);
     let r = eval::eval_frame(vm, frame, throw);
     vm.thread.pop(&frame.data);
-    let d = g.running_data.borrow_mut().take();
-    drop(d);
     g.running.set(false);
     r
 }
@@ -423,15 +429,15 @@ fn resume_no_push(vm: &Vm, gen: &PyRef) -> PyResult<Resumed> {
             Ok(Ok(v))
         }
         Ok(FrameExit::Return(v)) => {
-            frame.release(vm);
+            finish(vm, g, frame);
             Ok(Err(v))
         }
         Ok(FrameExit::Generator) => {
-            frame.release(vm);
+            finish(vm, g, frame);
             Ok(Err(vm.none.clone()))
         }
         Err(e) => {
-            frame.release(vm);
+            finish(vm, g, frame);
             Err(e)
         }
     }
@@ -446,7 +452,7 @@ fn gen_close(vm: &Vm, args: Args) -> PyResult {
     if g.frame.borrow().is_none() || !g.started.get() {
         let old = g.frame.borrow_mut().take();
         if let Some(f) = old {
-            f.release(vm);
+            finish(vm, g, f);
         }
         return Ok(vm.none.clone());
     }

@@ -7,10 +7,10 @@
 //! `PyTraceBack_Here`), so the chain runs from the outermost frame
 //! (`exc.__traceback__`) through `tb_next` to the frame that raised.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use crate::frame::Frame;
-use crate::heap::PyRef;
+use crate::heap::{cell_get, PyRef, SlotCell};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
@@ -18,29 +18,28 @@ use crate::vm::Vm;
 
 /// A traceback entry (`PyTracebackObject`).
 pub struct TracebackData {
-    pub next: RefCell<Option<PyRef>>,
+    pub next: SlotCell,
     /// A `frame` object.
     pub frame: PyRef,
     /// The instruction, in bytes (`tb_lasti`, as CPython counts it).
-    pub lasti: i64,
-    /// `tb_lineno`; None: computed from the frame's code at `lasti`.
-    pub lineno: Cell<Option<i64>>,
+    pub lasti: i32,
+    /// `tb_lineno`; None: computed from the frame's code at `lasti` when
+    /// asked for.
+    pub lineno: Cell<Option<i32>>,
 }
+
+const _: () = assert!(std::mem::size_of::<TracebackData>() <= 32);
 
 impl TracebackData {
     pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
-        if let Ok(n) = self.next.try_borrow() {
-            if let Some(n) = &*n {
-                visit(n);
-            }
+        if let Some(n) = cell_get(&self.next) {
+            visit(&n);
         }
         visit(&self.frame);
     }
 
     pub fn clear(&self, dead: &mut Vec<PyRef>) {
-        if let Ok(mut n) = self.next.try_borrow_mut() {
-            dead.extend(n.take());
-        }
+        dead.extend(self.next.take());
     }
 
     /// The code the entry's frame ran.
@@ -59,14 +58,14 @@ impl TracebackData {
     /// `tb_lineno`.
     pub fn line(&self) -> i64 {
         if let Some(l) = self.lineno.get() {
-            return l;
+            return l as i64;
         }
         let l = match (self.code(), self.unit()) {
-            (Some(c), Some(u)) => c.code.addr2line(u).map(|l| l as i64).unwrap_or(-1),
+            (Some(c), Some(u)) => c.code.addr2line(u).unwrap_or(-1),
             _ => -1,
         };
         self.lineno.set(Some(l));
-        l
+        l as i64
     }
 }
 
@@ -74,16 +73,16 @@ pub fn new_traceback(
     vm: &Vm,
     next: Option<PyRef>,
     frame: PyRef,
-    lasti: i64,
-    lineno: Option<i64>,
+    lasti: i32,
+    lineno: Option<i32>,
 ) -> PyRef {
     PyRef::new(
-        Payload::Traceback(Box::new(TracebackData {
-            next: RefCell::new(next),
+        Payload::Traceback(TracebackData {
+            next: Cell::new(next),
             frame,
             lasti,
             lineno: Cell::new(lineno),
-        })),
+        }),
         &vm.types.traceback,
     )
 }
@@ -94,7 +93,8 @@ pub fn here(vm: &Vm, exc: &PyRef, f: &Frame) {
     let Some(e) = exc.as_exception() else { return };
     let fo = crate::objects::frameobj::frame_object(vm, &f.data);
     let next = e.traceback.borrow_mut().take();
-    let tb = new_traceback(vm, next, fo, 2 * f.lasti.get() as i64, None);
+    let lasti = i32::try_from(2 * f.lasti.get()).unwrap_or(i32::MAX);
+    let tb = new_traceback(vm, next, fo, lasti, None);
     let old = e.traceback.replace(Some(tb));
     drop(old);
 }
@@ -107,7 +107,7 @@ pub fn entries(tb: &PyRef) -> Vec<PyRef> {
         let Payload::Traceback(d) = &t.payload else {
             break;
         };
-        cur = d.next.borrow().clone();
+        cur = cell_get(&d.next);
         out.push(t);
     }
     out
@@ -124,13 +124,13 @@ fn this<'a>(vm: &Vm, t: &'a PyRef) -> PyResult<&'a TracebackData> {
 }
 
 /// An int argument of `TracebackType(...)` (CPython's clinic `int`).
-fn int_arg(vm: &Vm, v: &PyRef) -> PyResult<i64> {
+fn int_arg(vm: &Vm, v: &PyRef) -> PyResult<i32> {
     if crate::objects::typeobj::is_subtype(v.class(), &vm.types.float) {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer".to_string()));
     }
     let b = vm.index_big(v)?;
     match i32::try_from(&b) {
-        Ok(n) => Ok(n as i64),
+        Ok(n) => Ok(n),
         Err(_) if b > num_bigint::BigInt::from(0) => {
             Err(vm.overflow_error("signed integer is greater than maximum".to_string()))
         }
@@ -211,11 +211,7 @@ fn tb_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn tb_next(vm: &Vm, t: &PyRef) -> PyResult {
-    Ok(this(vm, t)?
-        .next
-        .borrow()
-        .clone()
-        .unwrap_or_else(|| vm.none.clone()))
+    Ok(cell_get(&this(vm, t)?.next).unwrap_or_else(|| vm.none.clone()))
 }
 
 fn set_tb_next(vm: &Vm, t: &PyRef, v: Option<PyRef>) -> PyResult<()> {
@@ -239,7 +235,7 @@ fn set_tb_next(vm: &Vm, t: &PyRef, v: Option<PyRef>) -> PyResult<()> {
             return Err(vm.value_error("traceback loop detected".to_string()));
         }
         cursor = match &c.payload {
-            Payload::Traceback(cd) => cd.next.borrow().clone(),
+            Payload::Traceback(cd) => cell_get(&cd.next),
             _ => None,
         };
     }
@@ -253,7 +249,7 @@ fn tb_frame(vm: &Vm, t: &PyRef) -> PyResult {
 }
 
 fn tb_lasti(vm: &Vm, t: &PyRef) -> PyResult {
-    Ok(vm.new_int(this(vm, t)?.lasti))
+    Ok(vm.new_int(this(vm, t)?.lasti as i64))
 }
 
 fn tb_lineno(vm: &Vm, t: &PyRef) -> PyResult {
