@@ -343,9 +343,9 @@ fn unraisable_args(vm: &Vm, exc: &PyRef, msg: &str, obj: &PyRef) -> Option<PyRef
     .iter()
     .map(|n| vm.intern(n))
     .collect();
-    let tb = crate::objects::special::getattr(vm, exc, "__traceback__")
-        .ok()
-        .flatten()
+    let tb = exc
+        .as_exception()
+        .and_then(|e| e.traceback.borrow().clone())
         .unwrap_or_else(|| vm.none.clone());
     let vals = vec![
         exc.class().clone(),
