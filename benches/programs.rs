@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::Duration;
 
 /// (file name, the small N used by default)
-const PROGRAMS: [(&str, u64); 10] = [
+const PROGRAMS: [(&str, u64); 11] = [
     ("fib.py", 20),
     ("loop.py", 50_000),
     ("methods.py", 10_000),
@@ -24,6 +24,7 @@ const PROGRAMS: [(&str, u64); 10] = [
     ("text.py", 2_000),
     ("seqs.py", 20_000),
     ("dictset.py", 5_000),
+    ("exceptions.py", 5_000),
 ];
 
 /// Replaces the first `N = ...` line with `N = small`.

@@ -71,13 +71,7 @@ pub fn create() -> Box<Vm> {
     let mkspec =
         |spec: &'static TypeSpec| make_spec_type(spec, Some(&type_), Some(&object), Some(&dict_t));
     let int = mkspec(&objects::int::INT_TYPE);
-    let exc_base = mk(
-        "BaseException",
-        &object,
-        L::Exception,
-        Some(objects::exceptions::exception_new),
-        true,
-    );
+    let exc_base = mkspec(&objects::exceptions::BASE_EXCEPTION_TYPE);
     let types = Types {
         bool: make_spec_type(
             &objects::bool::BOOL_TYPE,
@@ -103,8 +97,8 @@ pub fn create() -> Box<Vm> {
         method: mkspec(&objects::method::METHOD_TYPE),
         module: mkspec(&objects::module::MODULE_TYPE),
         cell: mkspec(&objects::cell::CELL_TYPE),
-        code: mk("code", &object, L::Other, None, false),
-        generator: mk("generator", &object, L::Other, None, false),
+        code: mkspec(&objects::code::CODE_TYPE),
+        generator: mkspec(&objects::generator::GENERATOR_TYPE),
         property: mkspec(&objects::property::PROPERTY_TYPE),
         staticmethod: mkspec(&objects::staticmethod::STATICMETHOD_TYPE),
         classmethod: mkspec(&objects::classmethod::CLASSMETHOD_TYPE),
@@ -130,8 +124,8 @@ pub fn create() -> Box<Vm> {
         dict_values: mkspec(&objects::dict::views::DICT_VALUES_TYPE),
         dict_items: mkspec(&objects::dict::views::DICT_ITEMS_TYPE),
         null: mkspec(&objects::singletons::NULL_TYPE),
-        traceback: mk("traceback", &object, L::Other, None, false),
-        frame: mk("frame", &object, L::Other, None, false),
+        traceback: mkspec(&objects::traceback::TRACEBACK_TYPE),
+        frame: mkspec(&objects::frameobj::FRAME_TYPE),
         getset_descriptor: mkspec(&objects::descr::getset::GETSET_DESCRIPTOR_TYPE),
         member_descriptor: mkspec(&objects::descr::getset::MEMBER_DESCRIPTOR_TYPE),
         method_descriptor: mkspec(&objects::descr::method::METHOD_DESCRIPTOR_TYPE),
@@ -154,18 +148,20 @@ pub fn create() -> Box<Vm> {
     };
     // Exceptions.
     let mut all: Vec<PyRef> = vec![exc_base.clone()];
-    for (name, parent) in &EXCEPTION_TREE[1..] {
+    for ((_, parent), spec) in EXCEPTION_TREE[1..]
+        .iter()
+        .zip(objects::exceptions::classes::EXCEPTION_SPECS)
+    {
         let base = all
             .iter()
             .find(|t| t.as_type().map(|d| &*d.name() == *parent).unwrap_or(false))
             .cloned()
             .unwrap_or_else(|| exc_base.clone());
-        all.push(mk(
-            name,
-            &base,
-            L::Exception,
-            Some(objects::exceptions::exception_new),
-            true,
+        all.push(make_spec_type(
+            spec,
+            Some(&type_),
+            Some(&base),
+            Some(&dict_t),
         ));
     }
     let find = |n: &str| {
@@ -329,8 +325,6 @@ fn install_methods(vm: &Vm) {
         install_new(vm, e);
     }
     let m = BuiltinKind::Method;
-    add_methods(vm, &t.generator, m, generator::METHODS);
-    add_methods(vm, &vm.exc.base_exception, m, exceptions::METHODS);
     weakref::mark_weakrefable_types(vm);
     slot_wrappers::install(vm);
 }

@@ -133,8 +133,9 @@ fn release_vm_state(vm: &Vm) {
             drop(subs);
         }
     }
-    vm.exc_info.borrow_mut().clear();
-    let _ = vm.caller_globals.borrow_mut().take();
+    let handled = std::mem::take(&mut *vm.thread.exc_info.borrow_mut());
+    drop(handled);
+    vm.clear_frame_pool();
     crate::modules::gc::release();
     vm.module_states.clear();
     crate::objects::textio::release_streams();

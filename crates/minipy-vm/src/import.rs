@@ -24,9 +24,9 @@ fn get_str_attr(vm: &Vm, d: &PyRef, name: &str) -> Option<String> {
 
 fn import_error(vm: &Vm, ty: &PyRef, msg: String, name: &str) -> PyRef {
     let e = vm.new_error(ty, msg);
-    if let Some(d) = vm.instance_dict(&e) {
-        dict::set_str(vm, &d, vm.intern("name"), vm.new_str(name));
-    }
+    // The `name` member (it cannot fail on an ImportError).
+    let r = vm.setattr(&e, &vm.intern("name"), vm.new_str(name));
+    drop(r);
     e
 }
 

@@ -153,12 +153,13 @@ pub fn exec_code(vm: &Vm, code: Rc<CodeInfo>, globals: &PyRef) -> PyResult {
     if dict::get_str(vm, globals, &vm.intern("__builtins__")).is_none() {
         dict::set_str(vm, globals, vm.intern("__builtins__"), vm.builtins.clone());
     }
+    let builtins = frame::builtins_from_globals(vm, globals)?;
     let frame = Frame::new(
         vm,
         code,
         None,
         globals.clone(),
-        vm.builtins.clone(),
+        builtins,
         Some(globals.clone()),
     );
     vm.run_frame(frame)

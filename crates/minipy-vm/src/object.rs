@@ -49,19 +49,15 @@ impl StrData {
 /// Exception instance data (CPython's `PyBaseExceptionObject`).
 pub struct ExceptionData {
     pub args: RefCell<PyRef>,
-    pub traceback: RefCell<Vec<TracebackEntry>>,
+    /// `__traceback__`: a `traceback` object (or None).
+    pub traceback: RefCell<Option<PyRef>>,
     pub cause: RefCell<Option<PyRef>>,
     pub context: RefCell<Option<PyRef>>,
     pub suppress_context: Cell<bool>,
     pub dict: RefCell<Option<PyRef>>,
-}
-
-/// One line of a traceback: a frame's code and the instruction it was at.
-#[derive(Clone)]
-pub struct TracebackEntry {
-    pub code: Rc<minipy_bytecode::CodeObject>,
-    /// Index of the faulting instruction, in code units.
-    pub lasti: usize,
+    /// The members of the subclasses that have some (`StopIteration.value`,
+    /// `OSError.errno`...), by index (`objects/exceptions/fields.rs`).
+    pub fields: RefCell<Vec<Option<PyRef>>>,
 }
 
 /// Iterator states of the built-in iterators.
@@ -200,6 +196,10 @@ pub enum Payload {
     Code(Rc<crate::frame::CodeInfo>),
     Generator(Box<crate::objects::generator::GeneratorData>),
     Exception(Box<ExceptionData>),
+    /// A `frame` object (`objects/frameobj.rs`).
+    Frame(crate::objects::frameobj::FrameObject),
+    /// A `traceback` object (`objects/traceback.rs`).
+    Traceback(crate::objects::traceback::TracebackData),
     /// Boxed: iterator states are the largest payload, and every other
     /// object is smaller for it (containers fit pymalloc's 80-byte class).
     Iter(Box<RefCell<IterKind>>),
@@ -309,10 +309,15 @@ impl Payload {
                 if let Ok(a) = e.args.try_borrow() {
                     visit(&a);
                 }
-                for r in [&e.cause, &e.context, &e.dict] {
+                for r in [&e.traceback, &e.cause, &e.context, &e.dict] {
                     visit_opt(r, visit);
                 }
+                if let Ok(f) = e.fields.try_borrow() {
+                    f.iter().flatten().for_each(&mut *visit);
+                }
             }
+            Payload::Frame(f) => f.traverse(visit),
+            Payload::Traceback(t) => t.traverse(visit),
             Payload::Property {
                 fget,
                 fset,
@@ -464,8 +469,11 @@ pub fn gc_clear(obj: &PyObject) {
             }
         }
         Payload::Exception(e) => {
-            for r in [&e.cause, &e.context, &e.dict] {
+            for r in [&e.traceback, &e.cause, &e.context, &e.dict] {
                 take(r, &mut dead);
+            }
+            if let Ok(mut f) = e.fields.try_borrow_mut() {
+                dead.extend(f.drain(..).flatten());
             }
             // `e.args = (e,)` is a cycle through the args tuple.
             crate::with_vm(|vm| {
@@ -476,6 +484,8 @@ pub fn gc_clear(obj: &PyObject) {
         }
         Payload::Type(t) => t.clear(&mut dead),
         Payload::Generator(g) => g.clear(&mut dead),
+        Payload::Frame(f) => f.clear(&mut dead),
+        Payload::Traceback(t) => t.clear(&mut dead),
         Payload::Iter(it) => {
             if let Ok(mut it) = it.try_borrow_mut() {
                 let old = std::mem::replace(&mut *it, IterKind::Done);

@@ -100,6 +100,7 @@ pub fn init(vm: &Vm) {
             ("intern", intern),
             ("exc_info", exc_info),
             ("exception", exception),
+            ("_getframe", getframe),
             ("getdefaultencoding", getdefaultencoding),
             ("getfilesystemencoding", getdefaultencoding),
             ("_debugmallocstats", debugmallocstats),
@@ -137,7 +138,7 @@ fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1".to_string()));
     }
-    let depth = vm.depth.get();
+    let depth = vm.thread.depth.get();
     if (n as usize) <= depth {
         return Err(vm.new_error(
             &vm.exc.recursion_error,
@@ -236,9 +237,41 @@ fn intern(vm: &Vm, args: Args) -> PyResult {
 fn exc_info(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "exc_info", 0, 0)?;
     Ok(match vm.handled_exception() {
-        Some(e) => vm.new_tuple(vec![e.class().clone(), e.clone(), vm.none.clone()]),
+        Some(e) => {
+            let tb = e
+                .as_exception()
+                .and_then(|d| d.traceback.borrow().clone())
+                .unwrap_or_else(|| vm.none.clone());
+            vm.new_tuple(vec![e.class().clone(), e.clone(), tb])
+        }
         None => vm.new_tuple(vec![vm.none.clone(), vm.none.clone(), vm.none.clone()]),
     })
+}
+
+/// `sys._getframe(depth=0)`: the frame `depth` calls below the caller.
+fn getframe(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "_getframe")?;
+    let a = args.check(vm, "_getframe", 0, 1)?;
+    let mut depth = match a.first() {
+        Some(d) => {
+            if crate::objects::typeobj::is_subtype(d.class(), &vm.types.float) {
+                return Err(
+                    vm.type_error("'float' object cannot be interpreted as an integer".to_string())
+                );
+            }
+            vm.index_i64(d)?
+        }
+        None => 0,
+    };
+    let mut f = vm.thread.current_frame();
+    while depth > 0 {
+        f = f.and_then(|d| crate::frame::previous(&d));
+        depth -= 1;
+    }
+    match f {
+        Some(d) => Ok(crate::objects::frameobj::frame_object(vm, &d)),
+        None => Err(vm.value_error("call stack is not deep enough".to_string())),
+    }
 }
 
 fn exception(vm: &Vm, args: Args) -> PyResult {

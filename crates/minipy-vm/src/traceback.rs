@@ -26,8 +26,13 @@ fn byte_to_char(s: &str, byte: i32) -> usize {
 
 /// The source line and 3.11's position markers (`~~^~~` / `^^^^`) for one
 /// traceback entry (CPython's `StackSummary.format_frame_summary`).
-fn format_source(entry: &crate::object::TracebackEntry, line: i32, out: &mut String) {
-    let Some(orig) = source_line(&entry.code.co_filename, line) else {
+fn format_source(
+    code: &minipy_bytecode::CodeObject,
+    lasti: Option<usize>,
+    line: i32,
+    out: &mut String,
+) {
+    let Some(orig) = source_line(&code.co_filename, line) else {
         return;
     };
     let stripped = orig.trim();
@@ -35,7 +40,7 @@ fn format_source(entry: &crate::object::TracebackEntry, line: i32, out: &mut Str
         return;
     }
     out.push_str(&format!("    {}\n", stripped));
-    let Some(loc) = entry.code.location(entry.lasti) else {
+    let Some(loc) = lasti.and_then(|i| code.location(i)) else {
         return;
     };
     if loc.col < 0 || loc.end_col < 0 || loc.line != line {
@@ -155,8 +160,12 @@ fn format_syntax_error(vm: &Vm, exc: &PyRef, out: &mut String) {
 }
 
 fn format_one(vm: &Vm, exc: &PyRef, out: &mut String) {
-    if let Some(e) = exc.as_exception() {
-        let tb = e.traceback.borrow();
+    let tb = exc
+        .as_exception()
+        .and_then(|e| e.traceback.borrow().clone())
+        .map(|t| crate::objects::traceback::entries(&t))
+        .unwrap_or_default();
+    {
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             // CPython's tb_print_internal: the last 1000 entries, and runs of
@@ -166,13 +175,14 @@ fn format_one(vm: &Vm, exc: &PyRef, out: &mut String) {
             let skip = tb.len().saturating_sub(LIMIT);
             let mut last: Option<(String, i32, String)> = None;
             let mut cnt = 0usize;
-            for entry in tb.iter().rev().skip(skip) {
-                let line = entry.code.addr2line(entry.lasti).unwrap_or(-1);
-                let key = (
-                    entry.code.co_filename.to_string(),
-                    line,
-                    entry.code.co_name.to_string(),
-                );
+            for t in tb.iter().skip(skip) {
+                let Payload::Traceback(entry) = &t.payload else {
+                    continue;
+                };
+                let Some(code) = entry.code() else { continue };
+                let code = &code.code;
+                let line = entry.line() as i32;
+                let key = (code.co_filename.to_string(), line, code.co_name.to_string());
                 if last.as_ref() != Some(&key) || line == -1 {
                     if cnt > CUTOFF {
                         repeated(out, cnt - CUTOFF);
@@ -184,9 +194,9 @@ fn format_one(vm: &Vm, exc: &PyRef, out: &mut String) {
                 if cnt <= CUTOFF {
                     out.push_str(&format!(
                         "  File \"{}\", line {}, in {}\n",
-                        entry.code.co_filename, line, entry.code.co_name
+                        code.co_filename, line, code.co_name
                     ));
-                    format_source(entry, line, out);
+                    format_source(code, entry.unit(), line, out);
                 }
             }
             if cnt > CUTOFF {
@@ -337,9 +347,9 @@ fn unraisable_args(vm: &Vm, exc: &PyRef, msg: &str, obj: &PyRef) -> Option<PyRef
     .iter()
     .map(|n| vm.intern(n))
     .collect();
-    let tb = crate::objects::special::getattr(vm, exc, "__traceback__")
-        .ok()
-        .flatten()
+    let tb = exc
+        .as_exception()
+        .and_then(|e| e.traceback.borrow().clone())
         .unwrap_or_else(|| vm.none.clone());
     let vals = vec![
         exc.class().clone(),

@@ -61,20 +61,24 @@ pub struct Vm {
     pub sys: PyRef,
     /// `sys.modules`.
     pub modules: PyRef,
-    /// Python call depth (RecursionError at `recursion_limit`).
-    pub depth: Cell<usize>,
+    /// The thread state: the frame chain, the handled exceptions, the
+    /// call depth.
+    pub thread: crate::frame::ThreadState,
     pub recursion_limit: Cell<usize>,
-    /// The stack of exceptions being handled (`sys.exc_info()` is the top).
-    pub exc_info: RefCell<Vec<PyRef>>,
-    /// Boxed on purpose: frames hold and hand back the box itself.
+    /// Frame data and value stacks of finished frames, for reuse (the
+    /// stack is boxed on purpose: frames hold and hand back the box).
+    #[allow(clippy::type_complexity)]
+    frame_pool: RefCell<Vec<(Rc<crate::frame::FrameData>, Box<crate::frame::Buffers>)>>,
+    /// Data and stacks that came back apart (a frame object kept the data
+    /// until it died): the pool's miss path pairs them again.
     #[allow(clippy::vec_box)]
-    frame_pool: RefCell<Vec<Box<crate::frame::Buffers>>>,
+    spare_bufs: RefCell<Vec<Box<crate::frame::Buffers>>>,
+    spare_data: RefCell<Vec<Rc<crate::frame::FrameData>>>,
+    /// Set at exit: nothing is pooled any more.
+    pool_closed: Cell<bool>,
     /// Objects whose repr is in progress (`[...]` for recursive containers).
     pub repr_stack: RefCell<Vec<usize>>,
     pub stdlib_dir: RefCell<Option<String>>,
-    /// Globals of the frame that made the current call to a type (for
-    /// `type(name, bases, ns)`'s default `__module__`).
-    pub caller_globals: RefCell<Option<PyRef>>,
     /// The method cache and the version that invalidates it: bumped on any
     /// change to any type's namespace or MRO.
     pub mcache: RefCell<Vec<Option<McEntry>>>,
@@ -202,13 +206,14 @@ impl Vm {
             builtins,
             sys,
             modules,
-            depth: Cell::new(0),
+            thread: crate::frame::ThreadState::new(),
             recursion_limit: Cell::new(1000),
-            exc_info: RefCell::new(Vec::new()),
             frame_pool: RefCell::new(Vec::new()),
+            spare_bufs: RefCell::new(Vec::new()),
+            spare_data: RefCell::new(Vec::new()),
+            pool_closed: Cell::new(false),
             repr_stack: RefCell::new(Vec::new()),
             stdlib_dir: RefCell::new(None),
-            caller_globals: RefCell::new(None),
             mcache: RefCell::new((0..MCACHE_SIZE).map(|_| None).collect()),
             type_version: Cell::new(0),
             module_states: Default::default(),
@@ -347,17 +352,35 @@ impl Vm {
 
     // ----- exceptions ---------------------------------------------------
 
-    /// A new exception instance of type `ty` with the given args.
+    /// A new exception instance of type `ty` with the given args, as
+    /// calling the class would make it: the members of classes that have
+    /// some (`StopIteration.value`, `SyntaxError.lineno`...) are set from
+    /// the args.
     pub fn new_exception(&self, ty: &PyRef, args: Vec<PyRef>) -> PyRef {
+        let e = self.new_exception_raw(ty, args);
+        if let Some(init) = crate::objects::exceptions::fields::native_init(self, ty) {
+            let a = crate::objects::exceptions::args_of(&e);
+            // A Unicode error the VM makes from its message alone keeps
+            // only `args` (its str is then the message).
+            let r = init(self, &e, crate::objects::function::Args::new(&a));
+            drop(r);
+        }
+        e
+    }
+
+    /// An exception instance with `args` and nothing else set
+    /// (`BaseException.__new__`).
+    pub fn new_exception_raw(&self, ty: &PyRef, args: Vec<PyRef>) -> PyRef {
         let args = self.new_tuple(args);
         PyRef::new(
             Payload::Exception(Box::new(ExceptionData {
                 args: RefCell::new(args),
-                traceback: RefCell::new(Vec::new()),
+                traceback: RefCell::new(None),
                 cause: RefCell::new(None),
                 context: RefCell::new(None),
                 suppress_context: Cell::new(false),
                 dict: RefCell::new(None),
+                fields: RefCell::new(Vec::new()),
             })),
             ty,
         )
@@ -421,23 +444,138 @@ impl Vm {
         crate::objects::typeobj::is_subtype(exc.class(), ty)
     }
 
-    // ----- frame buffers --------------------------------------------------
+    // ----- frames ---------------------------------------------------------
 
-    pub(crate) fn take_frame_buffers(&self) -> Box<crate::frame::Buffers> {
+    /// Data and a value stack for a new frame, from the pool when it has
+    /// some (a call then allocates nothing).
+    pub(crate) fn take_frame(
+        &self,
+        code: Rc<CodeInfo>,
+        func: Option<PyRef>,
+        globals: PyRef,
+        builtins: PyRef,
+        locals: Option<PyRef>,
+    ) -> (Rc<crate::frame::FrameData>, Box<crate::frame::Buffers>) {
         let pooled = self.frame_pool.borrow_mut().pop();
-        pooled.unwrap_or_else(|| {
-            Box::new(crate::frame::Buffers {
-                fast: Vec::with_capacity(16),
-                stack: Vec::with_capacity(16),
-            })
-        })
+        if let Some((mut data, bufs)) = pooled {
+            if let Some(d) = Rc::get_mut(&mut data) {
+                // (A push loop: `resize` is an out-of-line call, and frames
+                // have few locals.)
+                for _ in 0..code.code.nlocalsplus() {
+                    d.fast.push(Cell::new(None));
+                }
+                d.code = code;
+                d.func = func;
+                d.globals = globals;
+                d.builtins = builtins;
+                d.locals = locals;
+                return (data, bufs);
+            }
+        }
+        self.take_frame_cold(code, func, globals, builtins, locals)
     }
 
-    pub(crate) fn give_frame_buffers(&self, bufs: Box<crate::frame::Buffers>) {
-        let mut pool = self.frame_pool.borrow_mut();
-        if pool.len() < 64 {
-            pool.push(bufs);
+    #[cold]
+    #[inline(never)]
+    fn take_frame_cold(
+        &self,
+        code: Rc<CodeInfo>,
+        func: Option<PyRef>,
+        globals: PyRef,
+        builtins: PyRef,
+        locals: Option<PyRef>,
+    ) -> (Rc<crate::frame::FrameData>, Box<crate::frame::Buffers>) {
+        let bufs = self.spare_bufs.borrow_mut().pop().unwrap_or_else(|| {
+            Box::new(crate::frame::Buffers {
+                stack: Vec::with_capacity(16),
+            })
+        });
+        let spare = self.spare_data.borrow_mut().pop();
+        if let Some(mut data) = spare {
+            if let Some(d) = Rc::get_mut(&mut data) {
+                for _ in 0..code.code.nlocalsplus() {
+                    d.fast.push(Cell::new(None));
+                }
+                d.code = code;
+                d.func = func;
+                d.globals = globals;
+                d.builtins = builtins;
+                d.locals = locals;
+                return (data, bufs);
+            }
         }
+        let data = crate::frame::new_data(code, func, globals, builtins, locals);
+        (data, bufs)
+    }
+
+    /// Takes back a finished frame's data and stack: the data's references
+    /// are dropped and both go to the pool, unless a frame object still
+    /// shares the data (it keeps it; the stack is then freed).
+    pub(crate) fn give_frame(
+        &self,
+        mut data: Rc<crate::frame::FrameData>,
+        bufs: Box<crate::frame::Buffers>,
+    ) {
+        let Some(d) = Rc::get_mut(&mut data) else {
+            self.give_spare_bufs(bufs);
+            return;
+        };
+        self.clear_data(d);
+        let mut pool = self.frame_pool.borrow_mut();
+        if pool.len() < 64 && !self.pool_closed.get() {
+            pool.push((data, bufs));
+        }
+    }
+
+    /// Drops what a finished frame's data references. (Dropping can run
+    /// `__del__`, and so take frames from the pool: no borrow of the pool
+    /// is held meanwhile.)
+    #[inline(always)]
+    fn clear_data(&self, d: &mut crate::frame::FrameData) {
+        d.fast.clear();
+        d.func = None;
+        d.locals = None;
+        drop(d.locals_dict.take());
+        d.globals = self.none.clone();
+        d.builtins = self.none.clone();
+        d.lasti.set(0);
+        d.owner.set(crate::frame::FrameOwner::Thread);
+    }
+
+    #[cold]
+    fn give_spare_bufs(&self, bufs: Box<crate::frame::Buffers>) {
+        let mut spare = self.spare_bufs.borrow_mut();
+        if spare.len() < 64 && !self.pool_closed.get() {
+            spare.push(bufs);
+        }
+    }
+
+    /// A frame object dies holding the only reference to its frame's data:
+    /// the data is cleared and kept to be paired with a spare stack.
+    pub(crate) fn give_spare_data(&self, data: &mut Rc<crate::frame::FrameData>) {
+        if self.pool_closed.get() {
+            return;
+        }
+        let Some(d) = Rc::get_mut(data) else {
+            return;
+        };
+        self.clear_data(d);
+        let mut spare = self.spare_data.borrow_mut();
+        if spare.len() < 64 {
+            spare.push(data.clone());
+        }
+    }
+
+    /// Empties the frame pool (at exit: the pooled data still holds code
+    /// objects' constants).
+    pub fn clear_frame_pool(&self) {
+        self.pool_closed.set(true);
+        let old = std::mem::take(&mut *self.frame_pool.borrow_mut());
+        drop(old);
+        let old = std::mem::take(&mut *self.spare_bufs.borrow_mut());
+        drop(old);
+        let old = std::mem::take(&mut *self.spare_data.borrow_mut());
+        drop(old);
     }
 
     // ----- method cache ---------------------------------------------------
@@ -467,16 +605,16 @@ impl Vm {
     /// Enters one level of Python (or native re-entrant) call depth.
     #[inline]
     pub fn enter(&self) -> Result<(), PyRef> {
-        let d = self.depth.get() + 1;
+        let d = self.thread.depth.get() + 1;
         if d > self.recursion_limit.get() {
             return Err(self.recursion_error());
         }
-        self.depth.set(d);
+        self.thread.depth.set(d);
         Ok(())
     }
 
     #[inline]
     pub fn leave(&self) {
-        self.depth.set(self.depth.get() - 1);
+        self.thread.depth.set(self.thread.depth.get() - 1);
     }
 }

@@ -222,7 +222,7 @@ pub fn builtin_vars(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "vars")?;
     let pos = args.check(vm, "vars", 0, 1)?;
     let Some(obj) = pos.first() else {
-        return builtin_locals(vm, Args::new(&[]));
+        return caller_locals(vm);
     };
     match vm.getattr_opt(obj, &vm.intern("__dict__"))? {
         Some(d) => Ok(d),
@@ -284,23 +284,32 @@ fn add_type_names(names: &mut Vec<String>, ty: &PyRef) {
     }
 }
 
+/// `object.__dict__[name]`.
+fn object_attr(vm: &Vm, name: &str) -> Option<PyRef> {
+    let t = vm.types.object.as_type()?;
+    dict::get_str(vm, &t.dict, &vm.intern(name))
+}
+
 /// `dir(obj)`: the sorted attribute names.
 pub fn builtin_dir(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "dir")?;
     let pos = args.check(vm, "dir", 0, 1)?;
     let Some(obj) = pos.first() else {
-        let l = builtin_locals(vm, Args::new(&[]))?;
+        let l = caller_locals(vm)?;
         let mut keys = vm.iterate(&l)?;
         super::iteration::sort_values(vm, &mut keys, None, false)?;
         return Ok(vm.new_list(keys));
     };
-    // A `__dir__` written in Python.
-    if is_heap_type(obj.class()) {
+    // A `__dir__` written in Python, or a built-in type's own.
+    let own_dir = |h: &PyRef| {
+        let object_dir = object_attr(vm, "__dir__");
+        !matches!(h.payload, Payload::Builtin(_) | Payload::WrapperDescr(_))
+            && !object_dir.is_some_and(|o| o.is(h))
+            && (is_heap_type(obj.class()) || matches!(h.payload, Payload::MethodDescr(_)))
+    };
+    {
         if let Some(h) = typeobj::lookup_str(vm, obj.class(), "__dir__") {
-            if !matches!(
-                h.payload,
-                Payload::Builtin(_) | Payload::WrapperDescr(_) | Payload::MethodDescr(_)
-            ) {
+            if own_dir(&h) {
                 let r = vm.call_args(&h, std::slice::from_ref(obj))?;
                 let mut items = vm.iterate(&r)?;
                 super::iteration::sort_values(vm, &mut items, None, false)?;
@@ -330,16 +339,28 @@ pub fn builtin_dir(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_list(names.iter().map(|n| vm.new_str(n)).collect()))
 }
 
+/// `globals()`: the calling frame's globals (`PyEval_GetGlobals`).
 pub fn builtin_globals(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "globals")?;
     args.check(vm, "globals", 0, 0)?;
-    Err(vm.unsupported("globals()"))
+    match vm.thread.current_frame() {
+        Some(f) => Ok(f.globals.clone()),
+        None => Ok(vm.none.clone()),
+    }
 }
 
+/// `locals()`: the calling frame's `f_locals` (`PyEval_GetLocals`).
 pub fn builtin_locals(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "locals")?;
     args.check(vm, "locals", 0, 0)?;
-    Err(vm.unsupported("locals()"))
+    caller_locals(vm)
+}
+
+fn caller_locals(vm: &Vm) -> PyResult {
+    match vm.thread.current_frame() {
+        Some(f) => crate::objects::frameobj::fast_to_locals(vm, &f),
+        None => Err(vm.new_error(&vm.exc.system_error, "frame does not exist".to_string())),
+    }
 }
 
 /// `exit(code=None)` / `quit(code=None)`: raises `SystemExit(code)`.
@@ -409,32 +430,71 @@ pub fn builtin_import(vm: &Vm, args: Args) -> PyResult {
     )
 }
 
-/// The `globals`/`locals` mappings of `exec`/`eval`.
+/// The `globals`/`locals` mappings of `exec`/`eval` (CPython 3.11's
+/// `builtin_exec_impl`/`builtin_eval_impl`): None means the calling
+/// frame's; `__builtins__` is added to globals that lack it.
 fn exec_namespaces(vm: &Vm, fname: &str, a: &[Option<PyRef>]) -> PyResult<(PyRef, PyRef)> {
-    let globals = match a.get(1).cloned().flatten() {
-        Some(g) if !g.is_none() => {
-            if !matches!(g.payload, Payload::Dict(_)) {
-                return Err(vm.type_error(format!(
-                    "{}() globals must be a dict, not {}",
-                    fname,
-                    g.type_name()
-                )));
+    let given = |i: usize| a.get(i).cloned().flatten().filter(|v| !v.is_none());
+    let (globals, locals) = (given(1), given(2));
+    // PyMapping_Check: the type can be subscripted.
+    let is_mapping = |v: &PyRef| {
+        v.class()
+            .as_type()
+            .is_some_and(|t| t.slots.subscript().is_some())
+            || typeobj::lookup_str(vm, v.class(), "__getitem__").is_some()
+    };
+    if fname == "eval" {
+        if let Some(l) = &locals {
+            if !is_mapping(l) {
+                return Err(vm.type_error("locals must be a mapping".to_string()));
             }
-            g
         }
-        _ => match vm.caller_globals.borrow().clone() {
-            Some(g) => g,
-            None => {
-                return Err(vm.unsupported(&format!("{}() without an explicit globals dict", fname)))
+        if let Some(g) = &globals {
+            if !matches!(g.payload, Payload::Dict(_)) {
+                return Err(vm.type_error(if is_mapping(g) {
+                    "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+                } else {
+                    "globals must be a dict".to_string()
+                }));
             }
-        },
+        }
+    }
+    let (globals, locals) = match (globals, locals) {
+        (Some(g), Some(l)) => (g, l),
+        (Some(g), None) => (g.clone(), g),
+        (None, l) => {
+            let Some(f) = vm.thread.current_frame() else {
+                return Err(vm.new_error(
+                    &vm.exc.system_error,
+                    "globals and locals cannot be NULL".to_string(),
+                ));
+            };
+            let l = match l {
+                Some(l) => l,
+                None => crate::objects::frameobj::fast_to_locals(vm, &f)?,
+            };
+            (f.globals.clone(), l)
+        }
     };
-    let locals = match a.get(2).cloned().flatten() {
-        Some(l) if !l.is_none() => l,
-        _ => globals.clone(),
-    };
-    if dict::get_str(vm, &globals, &vm.intern("__builtins__")).is_none() {
-        dict::set_str(vm, &globals, vm.intern("__builtins__"), vm.builtins.clone());
+    if !matches!(globals.payload, Payload::Dict(_)) {
+        return Err(vm.type_error(format!(
+            "{}() globals must be a dict, not {}",
+            fname,
+            globals.type_name()
+        )));
+    }
+    if fname == "exec" && !is_mapping(&locals) {
+        return Err(vm.type_error(format!(
+            "locals must be a mapping or None, not {}",
+            locals.type_name()
+        )));
+    }
+    if dict::get_item(vm, &globals, &vm.intern("__builtins__"))?.is_none() {
+        let b = match vm.thread.current_frame() {
+            Some(f) => crate::objects::frameobj::builtins_dict(&f),
+            None => vm.builtins.clone(),
+        };
+        dict::set_item(vm, &globals, vm.intern("__builtins__"), b)?;
     }
     Ok((globals, locals))
 }
@@ -480,8 +540,8 @@ fn run_source(vm: &Vm, fname: &str, args: &Args, mode: minipy_compiler::Mode) ->
             )))
         }
     };
-    let frame =
-        crate::frame::Frame::new(vm, code, None, globals, vm.builtins.clone(), Some(locals));
+    let builtins = crate::frame::builtins_from_globals(vm, &globals)?;
+    let frame = crate::frame::Frame::new(vm, code, None, globals, builtins, Some(locals));
     vm.run_frame(frame)
 }
 

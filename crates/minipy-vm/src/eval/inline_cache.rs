@@ -107,10 +107,11 @@ fn slot(code: &CodeInfo, at: usize) -> Option<&Cell<InlineCache>> {
     code.caches.get(n as usize)
 }
 
-fn builtins_dict(f: &Frame) -> PyRef {
+#[inline(always)]
+fn builtins_dict(f: &Frame) -> &PyRef {
     match &f.builtins.payload {
-        Payload::Module { dict: d } => d.clone(),
-        _ => f.builtins.clone(),
+        Payload::Module { dict: d } => d,
+        _ => &f.builtins,
     }
 }
 
@@ -124,8 +125,7 @@ pub fn load_global(vm: &Vm, f: &Frame, code: &CodeInfo, at: usize, name: &PyRef)
     let hit = match e.kind {
         GLOBAL => dict::value_at(&f.globals, e.key1, e.index as usize),
         BUILTIN if dict::version(&f.globals) == e.key1 => {
-            let b = builtins_dict(f);
-            dict::value_at(&b, e.key2, e.index as usize)
+            dict::value_at(builtins_dict(f), e.key2, e.index as usize)
         }
         _ => None,
     };
@@ -139,6 +139,11 @@ pub fn load_global(vm: &Vm, f: &Frame, code: &CodeInfo, at: usize, name: &PyRef)
 
 #[cold]
 fn learn_global(vm: &Vm, f: &Frame, name: &PyRef) -> InlineCache {
+    // A dict subclass may define `__missing__` or `__getitem__`: its
+    // lookups are never cached.
+    if !f.globals.class().is(&vm.types.dict) || !builtins_dict(f).class().is(&vm.types.dict) {
+        return InlineCache::default();
+    }
     let (gver, gpos) = dict::cache_pos(vm, &f.globals, name);
     if gver == 0 {
         return InlineCache::default();
@@ -151,7 +156,7 @@ fn learn_global(vm: &Vm, f: &Frame, name: &PyRef) -> InlineCache {
             kind: GLOBAL,
         };
     }
-    let (bver, bpos) = dict::cache_pos(vm, &builtins_dict(f), name);
+    let (bver, bpos) = dict::cache_pos(vm, builtins_dict(f), name);
     match bpos {
         Some(pos) if bver != 0 => InlineCache {
             key1: gver,

@@ -23,7 +23,7 @@ use minipy_bytecode::opcode::Opcode;
 
 use crate::frame::Frame;
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult, TracebackEntry};
+use crate::object::{Payload, PyResult};
 use crate::objects::dict;
 use crate::objects::number::UnaryOp;
 use crate::vm::Vm;
@@ -55,15 +55,11 @@ pub fn eval_frame(vm: &Vm, f: &mut Frame, throw: Option<PyRef>) -> PyResult<Fram
         };
         if !reraise {
             slow::on_new_exception(vm, &exc);
-            if let Some(e) = exc.as_exception() {
-                e.traceback.borrow_mut().push(TracebackEntry {
-                    code: f.code.code.clone(),
-                    lasti: f.lasti,
-                });
-            }
+            crate::objects::traceback::here(vm, &exc, f);
         }
+        let lasti = f.lasti.get();
         let table = &f.code.code.co_exceptiontable;
-        match exctable::find_handler(table, f.lasti as u32) {
+        match exctable::find_handler(table, lasti as u32) {
             // The stack never runs below the depth a handler covers while
             // its range runs (the compiler's depth computation), so a
             // shallower one means a bad exception table.
@@ -77,10 +73,10 @@ pub fn eval_frame(vm: &Vm, f: &mut Frame, throw: Option<PyRef>) -> PyResult<Fram
                 if h.lasti {
                     f.bufs
                         .stack
-                        .push(vm.new_int(restored_lasti.unwrap_or(f.lasti) as i64));
+                        .push(vm.new_int(restored_lasti.unwrap_or(lasti) as i64));
                 }
                 f.bufs.stack.push(exc);
-                f.lasti = h.target as usize;
+                f.lasti.set(h.target as usize);
             }
             None => {
                 f.bufs.stack.clear();
@@ -125,13 +121,13 @@ fn safe_point(vm: &Vm) {
 fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
     let code = f.code.clone();
     let units: &[u16] = &code.units;
-    let mut ip = f.lasti;
+    let mut ip = f.lasti.get();
     loop {
         // A forward jump is checked here: its target must be an instruction.
         let Some(&word) = units.get(ip) else {
             return Err(past_the_end(vm, ip, units.len()).into());
         };
-        f.lasti = ip;
+        f.data.lasti.set(ip);
         let mut op = (word & 0xff) as u8;
         let mut arg = (word >> 8) as u32;
         ip += 1;
@@ -141,7 +137,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             };
             op = (w & 0xff) as u8;
             arg = (arg << 8) | (w >> 8) as u32;
-            f.lasti = ip;
+            f.data.lasti.set(ip);
             ip += 1;
         }
         let Some(opcode) = Opcode::from_u8(op) else {
@@ -156,21 +152,19 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 return Err(bad_bytecode(vm, "a jump into inline caches".into()).into())
             }
             Opcode::RESUME => safe_point(vm),
-            Opcode::LOAD_FAST => match stack::local(vm, &f.bufs.fast, arg, opcode)? {
-                Some(v) => s.push(v.clone()),
+            Opcode::LOAD_FAST => match stack::local_get(vm, &f.data.fast, arg, opcode)? {
+                Some(v) => s.push(v),
                 None => return Err(slow::unbound_local(vm, f, arg).into()),
             },
             Opcode::STORE_FAST => {
                 let v = pop(vm, s, opcode)?;
-                let old = stack::local_mut(vm, &mut f.bufs.fast, arg, opcode)?.replace(v);
+                let old = stack::local(vm, &f.data.fast, arg, opcode)?.replace(Some(v));
                 drop(old);
             }
-            Opcode::DELETE_FAST => {
-                match stack::local_mut(vm, &mut f.bufs.fast, arg, opcode)?.take() {
-                    Some(old) => drop(old),
-                    None => return Err(slow::unbound_local(vm, f, arg).into()),
-                }
-            }
+            Opcode::DELETE_FAST => match stack::local(vm, &f.data.fast, arg, opcode)?.take() {
+                Some(old) => drop(old),
+                None => return Err(slow::unbound_local(vm, f, arg).into()),
+            },
             Opcode::LOAD_CONST => s.push(stack::constant(vm, &code, arg, opcode)?.clone()),
             Opcode::POP_TOP => drop(pop(vm, s, opcode)?),
             Opcode::PUSH_NULL => s.push(vm.null.clone()),
@@ -300,7 +294,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 if arg & 1 == 1 {
                     s.push(vm.null.clone());
                 }
-                let v = inline_cache::load_global(vm, f, &code, f.lasti, name)?;
+                let v = inline_cache::load_global(vm, f, &code, f.lasti.get(), name)?;
                 f.bufs.stack.push(v);
             }
             Opcode::STORE_GLOBAL => {
@@ -326,14 +320,14 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             Opcode::LOAD_ATTR => {
                 let owner = pop(vm, s, opcode)?;
                 let name = stack::name(vm, &code, arg, opcode)?;
-                let v = inline_cache::load_attr(vm, &code, f.lasti, &owner, name)?;
+                let v = inline_cache::load_attr(vm, &code, f.lasti.get(), &owner, name)?;
                 f.bufs.stack.push(v);
             }
             Opcode::STORE_ATTR => {
                 let owner = pop(vm, s, opcode)?;
                 let v = pop(vm, s, opcode)?;
                 let name = stack::name(vm, &code, arg, opcode)?;
-                inline_cache::store_attr(vm, &code, f.lasti, &owner, name, v)?;
+                inline_cache::store_attr(vm, &code, f.lasti.get(), &owner, name, v)?;
             }
             Opcode::DELETE_ATTR => {
                 let owner = pop(vm, s, opcode)?;
@@ -342,7 +336,8 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             Opcode::LOAD_METHOD => {
                 let owner = pop(vm, s, opcode)?;
                 let name = stack::name(vm, &code, arg, opcode)?;
-                let (m, unbound) = inline_cache::load_method(vm, &code, f.lasti, &owner, name)?;
+                let (m, unbound) =
+                    inline_cache::load_method(vm, &code, f.lasti.get(), &owner, name)?;
                 if unbound {
                     f.bufs.stack.push(m);
                     f.bufs.stack.push(owner);
@@ -482,13 +477,13 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             }
             Opcode::MAKE_FUNCTION => slow::make_function(vm, f, arg)?,
             Opcode::MAKE_CELL => {
-                let slot = stack::local_mut(vm, &mut f.bufs.fast, arg, opcode)?;
+                let slot = stack::local(vm, &f.data.fast, arg, opcode)?;
                 let v = slot.take();
-                *slot = Some(vm.new_cell(v));
+                slot.set(Some(vm.new_cell(v)));
             }
             Opcode::COPY_FREE_VARS => slow::copy_free_vars(vm, f, arg as usize)?,
-            Opcode::LOAD_CLOSURE => match stack::local(vm, &f.bufs.fast, arg, opcode)? {
-                Some(cell) => s.push(cell.clone()),
+            Opcode::LOAD_CLOSURE => match stack::local_get(vm, &f.data.fast, arg, opcode)? {
+                Some(cell) => s.push(cell),
                 None => return Err(slow::unbound_local(vm, f, arg).into()),
             },
             Opcode::LOAD_DEREF => {
@@ -560,13 +555,11 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 crate::import::import_star(vm, f, &m)?;
             }
             Opcode::SETUP_ANNOTATIONS => slow::setup_annotations(vm, f)?,
-            Opcode::RETURN_GENERATOR => {
-                f.lasti = ip;
-                return Ok(FrameExit::Generator);
-            }
+            // A suspended frame's `lasti` is the instruction that suspended
+            // it (CPython's `prev_instr`); resuming continues after it.
+            Opcode::RETURN_GENERATOR => return Ok(FrameExit::Generator),
             Opcode::YIELD_VALUE => {
                 let v = pop(vm, s, opcode)?;
-                f.lasti = ip;
                 return Ok(FrameExit::Yield(v));
             }
             Opcode::GET_YIELD_FROM_ITER => {
@@ -681,21 +674,4 @@ fn truth(vm: &Vm, v: &PyRef) -> PyResult<bool> {
         }
     }
     vm.truthy(v)
-}
-
-impl Vm {
-    /// The exception currently being handled (`sys.exc_info()[1]`).
-    pub fn handled_exception(&self) -> Option<PyRef> {
-        self.exc_info.borrow().last().cloned()
-    }
-
-    pub fn set_handled_exception(&self, e: Option<PyRef>) {
-        let mut s = self.exc_info.borrow_mut();
-        let old = std::mem::take(&mut *s);
-        if let Some(e) = e {
-            s.push(e);
-        }
-        drop(s);
-        drop(old);
-    }
 }

@@ -17,7 +17,7 @@
 use minipy_bytecode::opcode::Opcode;
 
 use crate::frame::CodeInfo;
-use crate::heap::PyRef;
+use crate::heap::{cell_get, PyRef, SlotCell};
 use crate::object::PyResult;
 use crate::vm::Vm;
 
@@ -67,33 +67,19 @@ pub fn tail(vm: &Vm, s: &[PyRef], n: usize, op: Opcode) -> PyResult<usize> {
     }
 }
 
-/// `GETLOCAL(i)`: fast slot `i` (None while unbound).
+/// `GETLOCAL(i)`: fast slot `i`'s cell (None while unbound).
 #[inline(always)]
-pub fn local<'a>(
-    vm: &Vm,
-    fast: &'a [Option<PyRef>],
-    i: u32,
-    op: Opcode,
-) -> PyResult<&'a Option<PyRef>> {
+pub fn local<'a>(vm: &Vm, fast: &'a [SlotCell], i: u32, op: Opcode) -> PyResult<&'a SlotCell> {
     match fast.get(i as usize) {
         Some(slot) => Ok(slot),
         None => Err(bad_index(vm, op, i, "co_localsplusnames", fast.len())),
     }
 }
 
-/// Fast slot `i`, to store into.
+/// `GETLOCAL(i)` as a new reference (None while unbound).
 #[inline(always)]
-pub fn local_mut<'a>(
-    vm: &Vm,
-    fast: &'a mut [Option<PyRef>],
-    i: u32,
-    op: Opcode,
-) -> PyResult<&'a mut Option<PyRef>> {
-    let n = fast.len();
-    match fast.get_mut(i as usize) {
-        Some(slot) => Ok(slot),
-        None => Err(bad_index(vm, op, i, "co_localsplusnames", n)),
-    }
+pub fn local_get(vm: &Vm, fast: &[SlotCell], i: u32, op: Opcode) -> PyResult<Option<PyRef>> {
+    Ok(cell_get(local(vm, fast, i, op)?))
 }
 
 /// `co_consts[i]`.

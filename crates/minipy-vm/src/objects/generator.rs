@@ -1,25 +1,54 @@
-//! `generator`: a suspended frame, resumed by `next`/`send`/`throw`/`close`.
+//! `generator`: a suspended frame, resumed by `next`/`send`/`throw`/`close`
+//! (CPython's `Objects/genobject.c`).
+//!
+//! The generator owns its frame while suspended (`FrameOwner::Generator`);
+//! each resume links the frame into the thread's chain under its caller
+//! (`f_back` while running) and unlinks it when it yields. A suspended
+//! frame's `lasti` is the instruction that suspended it (`YIELD_VALUE`, or
+//! `RETURN_GENERATOR` before the first resume); resuming continues after
+//! it, and `throw()` raises at it.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use minipy_bytecode::Opcode;
 
 use crate::eval::{self, FrameExit};
-use crate::frame::Frame;
+use crate::frame::{Frame, FrameData, FrameOwner};
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
-use crate::objects::function::{Args, NativeFn};
+use crate::objects::function::Args;
+use crate::objects::typeobj::{slot, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::vm::Vm;
 
 pub struct GeneratorData {
-    /// None once the generator has finished.
+    /// The suspended frame: None while it runs and once it has finished.
     pub frame: RefCell<Option<Frame>>,
+    /// The frame's data until it finishes (for `gi_frame`, also while the
+    /// frame runs and is out of `frame`).
+    pub data: RefCell<Option<Rc<FrameData>>>,
+    pub code: Rc<crate::frame::CodeInfo>,
     pub running: Cell<bool>,
     pub started: Cell<bool>,
     /// The exception being handled inside the generator while suspended.
     pub exc_state: RefCell<Option<PyRef>>,
-    pub name: PyRef,
-    pub qualname: PyRef,
+    pub name: RefCell<PyRef>,
+    pub qualname: RefCell<PyRef>,
+}
+
+/// A generator dying with its frame suspended (or never started): a
+/// frame object that outlives it takes the data over (CPython's
+/// `_PyFrame_Clear` from `gen_dealloc`), which also breaks the data's
+/// strong link to that object.
+impl Drop for GeneratorData {
+    fn drop(&mut self) {
+        if let Some(f) = self.frame.get_mut().as_mut() {
+            if let Some(fo) = f.data.frame_obj.take() {
+                f.data.owner.set(FrameOwner::FrameObject);
+                drop(fo);
+            }
+        }
+    }
 }
 
 impl GeneratorData {
@@ -28,19 +57,26 @@ impl GeneratorData {
         if self.running.get() {
             return;
         }
-        if let Ok(mut f) = self.frame.try_borrow_mut() {
-            if let Some(f) = f.take() {
-                dead.extend(f.func);
-                dead.push(f.globals);
-                dead.push(f.builtins);
-                dead.extend(f.locals);
-                dead.extend(f.bufs.fast.into_iter().flatten());
-                dead.extend(f.bufs.stack);
-                dead.extend(f.kwnames);
+        let frame = match self.frame.try_borrow_mut() {
+            Ok(mut f) => f.take(),
+            Err(_) => None,
+        };
+        if let Some(mut f) = frame {
+            dead.append(&mut f.bufs.stack);
+            dead.extend(f.kwnames.take());
+            f.data.clear_locals(dead);
+            if let Some(fo) = f.data.frame_obj.take() {
+                // The frame object (if it outlives this) owns what is left.
+                f.data.owner.set(FrameOwner::FrameObject);
+                dead.push(fo);
             }
+            drop(f);
         }
         if let Ok(mut e) = self.exc_state.try_borrow_mut() {
             dead.extend(e.take());
+        }
+        if let Ok(mut d) = self.data.try_borrow_mut() {
+            drop(d.take());
         }
     }
 
@@ -50,39 +86,32 @@ impl GeneratorData {
                 f.traverse(visit);
             }
         }
-        if let Ok(e) = self.exc_state.try_borrow() {
-            if let Some(e) = &*e {
-                visit(e);
+        for r in [&self.exc_state] {
+            if let Ok(e) = r.try_borrow() {
+                if let Some(e) = &*e {
+                    visit(e);
+                }
             }
         }
-        visit(&self.name);
-        visit(&self.qualname);
+        for r in [&self.name, &self.qualname] {
+            if let Ok(v) = r.try_borrow() {
+                visit(&v);
+            }
+        }
     }
 
     pub fn qualname(&self) -> String {
-        self.qualname.as_str().unwrap_or("?").to_string()
+        self.qualname.borrow().as_str().unwrap_or("?").to_string()
     }
 
-    pub fn attr(&self, vm: &Vm, name: &str) -> Option<PyRef> {
-        match name {
-            "__name__" => Some(self.name.clone()),
-            "__qualname__" => Some(self.qualname.clone()),
-            "gi_running" => Some(vm.new_bool(self.running.get())),
-            "gi_frame" => Some(match self.frame.borrow().as_ref() {
-                Some(f) => frame_object(vm, f),
-                None => vm.none.clone(),
-            }),
-            "gi_code" => self
-                .frame
-                .borrow()
-                .as_ref()
-                .map(|f| vm.new_code(f.code.clone())),
-            _ => None,
-        }
+    /// The frame's data while suspended or running.
+    fn data(&self) -> Option<Rc<FrameData>> {
+        self.data.borrow().clone()
     }
 }
 
 pub fn new_generator(vm: &Vm, frame: Frame) -> PyRef {
+    frame.owner.set(FrameOwner::Generator);
     let (name, qualname) = match frame.func.as_ref().map(|f| &f.payload) {
         Some(Payload::Function(fd)) => (fd.name.borrow().clone(), fd.qualname.borrow().clone()),
         _ => (
@@ -92,12 +121,14 @@ pub fn new_generator(vm: &Vm, frame: Frame) -> PyRef {
     };
     PyRef::new(
         Payload::Generator(Box::new(GeneratorData {
+            code: frame.code.clone(),
+            data: RefCell::new(Some(frame.data.clone())),
             frame: RefCell::new(Some(frame)),
             running: Cell::new(false),
             started: Cell::new(false),
             exc_state: RefCell::new(None),
-            name,
-            qualname,
+            name: RefCell::new(name),
+            qualname: RefCell::new(qualname),
         })),
         &vm.types.generator,
     )
@@ -131,28 +162,24 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: PyRef, throw: Option<PyRef>) -> PyRes
             vm.type_error("can't send non-None value to a just-started generator".to_string())
         );
     }
-    if throw.is_some() && g.started.get() {
-        // Raise at the YIELD_VALUE we are suspended after.
-        frame.lasti = frame.lasti.saturating_sub(1);
-    } else {
-        frame.bufs.stack.push(value);
-    }
-    g.started.set(true);
-    g.running.set(true);
-    let outer = vm.handled_exception();
-    let inner = g.exc_state.borrow_mut().take();
-    vm.set_handled_exception(inner);
     if let Err(e) = vm.enter() {
-        g.running.set(false);
-        vm.set_handled_exception(outer);
         *g.frame.borrow_mut() = Some(frame);
         return Err(e);
     }
-    let r = eval::eval_frame(vm, &mut frame, throw);
+    // Raised at the instruction that suspended the frame; else resumed
+    // after it with the sent value.
+    if throw.is_none() {
+        frame.lasti.set(frame.lasti.get() + 1);
+        frame.bufs.stack.push(value);
+    }
+    g.started.set(true);
+    let outer = vm.handled_exception();
+    let inner = g.exc_state.borrow_mut().take();
+    vm.set_handled_exception(inner);
+    let r = run_suspended(vm, g, &mut frame, throw);
     vm.leave();
     let inner_now = vm.handled_exception();
     vm.set_handled_exception(outer);
-    g.running.set(false);
     match r {
         Ok(FrameExit::Yield(v)) => {
             *g.exc_state.borrow_mut() = inner_now;
@@ -160,15 +187,15 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: PyRef, throw: Option<PyRef>) -> PyRes
             Ok(Ok(v))
         }
         Ok(FrameExit::Return(v)) => {
-            frame.release(vm);
+            finish(vm, g, frame);
             Ok(Err(v))
         }
         Ok(FrameExit::Generator) => {
-            frame.release(vm);
+            finish(vm, g, frame);
             Err(vm.runtime_error("generator frame returned a generator".to_string()))
         }
         Err(e) => {
-            frame.release(vm);
+            finish(vm, g, frame);
             if vm.exc_matches(&e, &vm.exc.stop_iteration) {
                 let re = vm.runtime_error("generator raised StopIteration".to_string());
                 if let Some(d) = re.as_exception() {
@@ -181,6 +208,30 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: PyRef, throw: Option<PyRef>) -> PyRes
             Err(e)
         }
     }
+}
+
+/// The generator's frame has finished: its data goes back to the pool
+/// (unless a frame object keeps it).
+fn finish(vm: &Vm, g: &GeneratorData, frame: Frame) {
+    let d = g.data.borrow_mut().take();
+    drop(d);
+    frame.release(vm);
+}
+
+/// Runs the generator's frame linked under the current one (its caller
+/// is `f_back` meanwhile), with `gi_running` set.
+fn run_suspended(
+    vm: &Vm,
+    g: &GeneratorData,
+    frame: &mut Frame,
+    throw: Option<PyRef>,
+) -> PyResult<FrameExit> {
+    g.running.set(true);
+    vm.thread.push(&frame.data);
+    let r = eval::eval_frame(vm, frame, throw);
+    vm.thread.pop(&frame.data);
+    g.running.set(false);
+    r
 }
 
 /// `next(gen)`: `Ok(None)` when it returns.
@@ -230,17 +281,6 @@ fn gen_send(vm: &Vm, args: Args) -> PyResult {
     returned_to_stop(vm, r)
 }
 
-fn gen_next(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__next__", 1, 1)?;
-    let r = resume(vm, &a[0], vm.none.clone(), None)?;
-    returned_to_stop(vm, r)
-}
-
-fn gen_iter(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__iter__", 1, 1)?;
-    Ok(a[0].clone())
-}
-
 /// The iterator a suspended `yield from` delegates to, if any.
 fn delegate(gen: &PyRef) -> Option<PyRef> {
     let Payload::Generator(g) = &gen.payload else {
@@ -248,40 +288,69 @@ fn delegate(gen: &PyRef) -> Option<PyRef> {
     };
     let f = g.frame.borrow();
     let f = f.as_ref()?;
+    if !g.started.get() {
+        return None;
+    }
     let units = &f.code.code.co_code;
-    // Suspended after YIELD_VALUE that follows a SEND: the receiver is on top.
-    let prev = *units.get(f.lasti.checked_sub(1)?)?;
+    // Suspended at a YIELD_VALUE that follows a SEND: the receiver is on top.
+    let lasti = f.lasti.get();
+    let prev = *units.get(lasti)?;
     if (prev & 0xff) as u8 != Opcode::YIELD_VALUE as u8 {
         return None;
     }
-    let send = *units.get(f.lasti.checked_sub(2)?)?;
+    let send = *units.get(lasti.checked_sub(1)?)?;
     if (send & 0xff) as u8 != Opcode::SEND as u8 {
         return None;
     }
     f.bufs.stack.last().cloned()
 }
 
+/// `throw(typ[, val[, tb]])`'s exception (CPython's `_gen_throw`).
 fn make_throw_exc(vm: &Vm, a: &[PyRef]) -> PyResult {
     let typ = &a[1];
-    if typ.as_type().is_some() {
-        let val = a.get(2).filter(|v| !v.is_none());
+    let val = a.get(2).filter(|v| !v.is_none());
+    let tb = a.get(3).filter(|v| !v.is_none());
+    if let Some(t) = tb {
+        if !matches!(t.payload, Payload::Traceback(_)) {
+            return Err(
+                vm.type_error("throw() third argument must be a traceback object".to_string())
+            );
+        }
+    }
+    let exc = if typ.as_type().is_some()
+        && crate::objects::typeobj::is_subtype(typ, &vm.exc.base_exception)
+    {
         match val {
-            Some(v) if v.as_exception().is_some() => Ok(v.clone()),
-            Some(v) => vm.call_args(typ, std::slice::from_ref(v)),
-            None => crate::eval::slow::make_exception(vm, typ),
+            Some(v) if crate::objects::typeobj::is_subtype(v.class(), typ) => v.clone(),
+            Some(v) => match v.as_tuple() {
+                Some(items) => vm.call_args(typ, items)?,
+                None => vm.call_args(typ, std::slice::from_ref(v))?,
+            },
+            None => crate::eval::slow::make_exception(vm, typ)?,
         }
     } else if typ.as_exception().is_some() {
-        Ok(typ.clone())
+        if val.is_some() {
+            return Err(
+                vm.type_error("instance exception may not have a separate value".to_string())
+            );
+        }
+        typ.clone()
     } else {
-        Err(vm.type_error(
-            "exceptions must be classes or instances deriving from BaseException, not str"
-                .replace("str", &typ.type_name()),
-        ))
+        return Err(vm.type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            typ.type_name()
+        )));
+    };
+    if let Some(t) = tb {
+        crate::objects::exceptions::set_traceback(vm, &exc, Some(t.clone()))?;
     }
+    Ok(exc)
 }
 
 fn gen_throw(vm: &Vm, args: Args) -> PyResult {
+    args.no_kwargs(vm, "throw")?;
     let a = args.check(vm, "throw", 2, 4)?;
+    this(vm, &a[0])?;
     let exc = make_throw_exc(vm, a)?;
     throw_into(vm, &a[0], exc)
 }
@@ -316,7 +385,7 @@ fn throw_into(vm: &Vm, gen: &PyRef, exc: PyRef) -> PyResult {
                         f.bufs.stack.push(val.clone());
                         // Skip to after the JUMP_BACKWARD_NO_INTERRUPT of the loop.
                         let units = &f.code.code.co_code;
-                        let mut i = f.lasti;
+                        let mut i = f.lasti.get();
                         while i < units.len() {
                             let op = (units[i] & 0xff) as u8;
                             i += 1;
@@ -324,7 +393,7 @@ fn throw_into(vm: &Vm, gen: &PyRef, exc: PyRef) -> PyResult {
                                 break;
                             }
                         }
-                        f.lasti = i;
+                        f.lasti.set(i);
                     }
                 }
                 let r = resume_no_push(vm, gen)?;
@@ -348,19 +417,29 @@ fn resume_no_push(vm: &Vm, gen: &PyRef) -> PyResult<Resumed> {
     let Some(mut frame) = g.frame.borrow_mut().take() else {
         return Ok(Err(vm.none.clone()));
     };
-    g.running.set(true);
-    vm.enter()?;
-    let r = eval::eval_frame(vm, &mut frame, None);
+    if let Err(e) = vm.enter() {
+        *g.frame.borrow_mut() = Some(frame);
+        return Err(e);
+    }
+    let r = run_suspended(vm, g, &mut frame, None);
     vm.leave();
-    g.running.set(false);
     match r {
         Ok(FrameExit::Yield(v)) => {
             *g.frame.borrow_mut() = Some(frame);
             Ok(Ok(v))
         }
-        Ok(FrameExit::Return(v)) => Ok(Err(v)),
-        Ok(FrameExit::Generator) => Ok(Err(vm.none.clone())),
-        Err(e) => Err(e),
+        Ok(FrameExit::Return(v)) => {
+            finish(vm, g, frame);
+            Ok(Err(v))
+        }
+        Ok(FrameExit::Generator) => {
+            finish(vm, g, frame);
+            Ok(Err(vm.none.clone()))
+        }
+        Err(e) => {
+            finish(vm, g, frame);
+            Err(e)
+        }
     }
 }
 
@@ -373,7 +452,7 @@ fn gen_close(vm: &Vm, args: Args) -> PyResult {
     if g.frame.borrow().is_none() || !g.started.get() {
         let old = g.frame.borrow_mut().take();
         if let Some(f) = old {
-            f.release(vm);
+            finish(vm, g, f);
         }
         return Ok(vm.none.clone());
     }
@@ -406,31 +485,126 @@ pub fn finalize(vm: &Vm, gen: &PyRef) {
     vm.set_handled_exception(saved);
 }
 
-pub const METHODS: &[(&str, NativeFn)] = &[
-    ("send", gen_send),
-    ("throw", gen_throw),
-    ("close", gen_close),
-    ("__next__", gen_next),
-    ("__iter__", gen_iter),
-];
-
-/// A snapshot `frame` object (`f_code`, `f_lineno`, `f_globals`, `f_lasti`).
-pub fn frame_object(vm: &Vm, f: &Frame) -> PyRef {
-    let d = vm.new_dict();
-    let set = |k: &str, v: PyRef| crate::objects::dict::set_str(vm, &d, vm.intern(k), v);
-    set("f_code", vm.new_code(f.code.clone()));
-    set("f_globals", f.globals.clone());
-    set("f_lasti", vm.new_int(2 * f.lasti as i64));
-    set(
-        "f_lineno",
-        f.code
-            .code
-            .addr2line(f.lasti)
-            .map(|l| vm.new_int(l as i64))
-            .unwrap_or_else(|| vm.none.clone()),
-    );
-    PyRef::new(
-        Payload::Instance(crate::objects::inline_values::InstanceData::with_dict(d)),
-        &vm.types.frame,
-    )
+fn this<'a>(vm: &Vm, g: &'a PyRef) -> PyResult<&'a GeneratorData> {
+    match &g.payload {
+        Payload::Generator(d) => Ok(d),
+        _ => Err(vm.new_error(
+            &vm.exc.system_error,
+            "generator slot called on another object".to_string(),
+        )),
+    }
 }
+
+/// `<generator object f at 0x...>`.
+fn gen_repr(vm: &Vm, g: &PyRef) -> PyResult {
+    let q = this(vm, g)?.qualname();
+    Ok(vm.new_string(format!("<generator object {} at {:#x}>", q, g.addr())))
+}
+
+fn gen_iter_slot(_vm: &Vm, g: &PyRef) -> PyResult {
+    Ok(g.clone())
+}
+
+fn gen_iternext(vm: &Vm, g: &PyRef) -> PyResult<Option<PyRef>> {
+    next(vm, g)
+}
+
+fn gen_sizeof(vm: &Vm, args: Args) -> PyResult {
+    let a = args.check(vm, "__sizeof__", 1, 1)?;
+    let g = this(vm, &a[0])?;
+    let n = std::mem::size_of::<GeneratorData>()
+        + std::mem::size_of::<FrameData>()
+        + g.code.code.nlocalsplus() * std::mem::size_of::<usize>();
+    Ok(vm.new_int(n as i64))
+}
+
+fn gi_frame(vm: &Vm, g: &PyRef) -> PyResult {
+    Ok(match this(vm, g)?.data() {
+        Some(d) => crate::objects::frameobj::frame_object(vm, &d),
+        None => vm.none.clone(),
+    })
+}
+
+fn gi_running(vm: &Vm, g: &PyRef) -> PyResult {
+    Ok(vm.new_bool(this(vm, g)?.running.get()))
+}
+
+fn gi_suspended(vm: &Vm, g: &PyRef) -> PyResult {
+    let d = this(vm, g)?;
+    let suspended = d.started.get() && !d.running.get() && d.frame.borrow().is_some();
+    Ok(vm.new_bool(suspended))
+}
+
+fn gi_yieldfrom(vm: &Vm, g: &PyRef) -> PyResult {
+    this(vm, g)?;
+    Ok(delegate(g).unwrap_or_else(|| vm.none.clone()))
+}
+
+fn gi_code(vm: &Vm, g: &PyRef) -> PyResult {
+    Ok(vm.new_code(this(vm, g)?.code.clone()))
+}
+
+fn get_name(vm: &Vm, g: &PyRef) -> PyResult {
+    Ok(this(vm, g)?.name.borrow().clone())
+}
+
+fn set_name(vm: &Vm, g: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let d = this(vm, g)?;
+    match v {
+        Some(v) if v.as_str().is_some() => {
+            drop(d.name.replace(v));
+            Ok(())
+        }
+        _ => Err(vm.type_error("__name__ must be set to a string object".to_string())),
+    }
+}
+
+fn get_qualname(vm: &Vm, g: &PyRef) -> PyResult {
+    Ok(this(vm, g)?.qualname.borrow().clone())
+}
+
+fn set_qualname(vm: &Vm, g: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let d = this(vm, g)?;
+    match v {
+        Some(v) if v.as_str().is_some() => {
+            drop(d.qualname.replace(v));
+            Ok(())
+        }
+        _ => Err(vm.type_error("__qualname__ must be set to a string object".to_string())),
+    }
+}
+
+pub static GENERATOR_TYPE: TypeSpec = TypeSpec {
+    name: "generator",
+    doc: None,
+    layout: Layout::Other,
+    flags: crate::objects::typeobj::tpflags::HAVE_GC,
+    slots: &[
+        slot::repr(gen_repr),
+        slot::iter(gen_iter_slot),
+        slot::iternext(gen_iternext),
+    ],
+    methods: &[
+        MethodDef::method("send", gen_send).doc(
+            "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration.",
+        ),
+        MethodDef::method("throw", gen_throw).doc(
+            "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration.",
+        ),
+        MethodDef::method("close", gen_close)
+            .doc("close() -> raise GeneratorExit inside generator."),
+        MethodDef::method("__sizeof__", gen_sizeof)
+            .doc("gen.__sizeof__() -> size of gen in memory, in bytes"),
+    ],
+    getsets: &[
+        GetSetDef::new("gi_code", gi_code).member(),
+        GetSetDef::rw("__name__", get_name, set_name).doc("name of the generator"),
+        GetSetDef::rw("__qualname__", get_qualname, set_qualname)
+            .doc("qualified name of the generator"),
+        GetSetDef::new("gi_yieldfrom", gi_yieldfrom)
+            .doc("object being iterated by yield from, or None"),
+        GetSetDef::new("gi_running", gi_running),
+        GetSetDef::new("gi_frame", gi_frame),
+        GetSetDef::new("gi_suspended", gi_suspended),
+    ],
+};

@@ -541,7 +541,7 @@ pub fn len(obj: &PyRef) -> Option<usize> {
 
 /// `vm.enter()` with CPython's context-specific RecursionError message.
 pub fn enter(vm: &Vm, what: &str) -> PyResult<()> {
-    if vm.depth.get() + 1 > vm.recursion_limit.get() {
+    if vm.thread.depth.get() + 1 > vm.recursion_limit.get() {
         return Err(vm.new_error(
             &vm.exc.recursion_error,
             format!("maximum recursion depth exceeded{}", what),

@@ -46,7 +46,7 @@ pub fn getattr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
             "__cause__" => opt(vm, e.cause.borrow().clone()),
             "__context__" => opt(vm, e.context.borrow().clone()),
             "__suppress_context__" => vm.new_bool(e.suppress_context.get()),
-            "__traceback__" => traceback_chain(vm, &e.traceback.borrow()),
+            "__traceback__" => opt(vm, e.traceback.borrow().clone()),
             "__dict__" => opt(vm, vm.instance_dict(obj)),
             _ => {
                 if let Some(d) = e.dict.borrow().as_ref() {
@@ -125,7 +125,6 @@ pub fn getattr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
         Payload::Complex(..) => return Ok(crate::objects::float::complex_attr(vm, obj, name)),
         Payload::Range { .. } => return Ok(crate::objects::range::range_attr(vm, obj, name)),
         Payload::Slice { .. } => return Ok(crate::objects::range::slice_attr(vm, obj, name)),
-        Payload::Generator(g) => return Ok(g.attr(vm, name)),
         _ => return Ok(None),
     };
     Ok(Some(v))
@@ -236,11 +235,7 @@ pub fn setattr(vm: &Vm, obj: &PyRef, name: &str, value: Option<PyRef>) -> PyResu
                     };
                     e.suppress_context.set(b);
                 }
-                "__traceback__" => {
-                    if value.as_ref().map(|v| v.is_none()).unwrap_or(true) {
-                        e.traceback.borrow_mut().clear();
-                    }
-                }
+                "__traceback__" => crate::objects::exceptions::set_traceback(vm, obj, value)?,
                 _ => return Ok(false),
             }
             Ok(true)
@@ -280,50 +275,4 @@ fn same_layout(a: &PyRef, b: &PyRef) -> bool {
         }
         _ => false,
     }
-}
-
-/// Builds `traceback` objects (`tb_lineno`, `tb_lasti`, `tb_next`,
-/// `tb_frame` as a snapshot) from an exception's entries, outermost first.
-pub fn traceback_chain(vm: &Vm, entries: &[crate::object::TracebackEntry]) -> PyRef {
-    let mut next = vm.none.clone();
-    for e in entries.iter() {
-        let d = vm.new_dict();
-        let line = e
-            .code
-            .addr2line(e.lasti)
-            .map(|l| vm.new_int(l as i64))
-            .unwrap_or_else(|| vm.none.clone());
-        dict::set_str(vm, &d, vm.intern("tb_lineno"), line.clone());
-        dict::set_str(
-            vm,
-            &d,
-            vm.intern("tb_lasti"),
-            vm.new_int(2 * e.lasti as i64),
-        );
-        dict::set_str(vm, &d, vm.intern("tb_next"), next);
-        let fd = vm.new_dict();
-        dict::set_str(
-            vm,
-            &fd,
-            vm.intern("f_code"),
-            vm.new_code(crate::frame::CodeInfo::new(vm, e.code.clone())),
-        );
-        dict::set_str(vm, &fd, vm.intern("f_lineno"), line.clone());
-        dict::set_str(
-            vm,
-            &fd,
-            vm.intern("f_lasti"),
-            vm.new_int(2 * e.lasti as i64),
-        );
-        let frame = PyRef::new(
-            Payload::Instance(crate::objects::inline_values::InstanceData::with_dict(fd)),
-            &vm.types.frame,
-        );
-        dict::set_str(vm, &d, vm.intern("tb_frame"), frame);
-        next = PyRef::new(
-            Payload::Instance(crate::objects::inline_values::InstanceData::with_dict(d)),
-            &vm.types.traceback,
-        );
-    }
-    next
 }

@@ -25,7 +25,10 @@ fn parts<'a>(vm: &Vm, s: &'a PyRef) -> PyResult<Parts<'a>> {
 pub fn super_new(vm: &Vm, args: Args) -> PyResult {
     let pos = args.pos();
     let (ty, obj) = match pos.len() {
-        1 => return Err(vm.runtime_error("super(): no arguments".to_string())),
+        1 => {
+            let (ty, obj) = super_without_args(vm)?;
+            (ty, Some(obj))
+        }
         2 => (pos[1].clone(), None),
         3 => (pos[1].clone(), Some(pos[2].clone())),
         _ => return Err(vm.type_error("super() takes at most 2 arguments".to_string())),
@@ -42,6 +45,55 @@ pub fn super_new(vm: &Vm, args: Args) -> PyResult {
         Some(o) => Some(supercheck(vm, &ty, o)?),
     };
     Ok(PyRef::new(Payload::Super { ty, obj, obj_type }, &pos[0]))
+}
+
+/// `super()`: `__class__` and the first argument of the calling frame
+/// (CPython's `super_init_without_args`, with its messages).
+fn super_without_args(vm: &Vm) -> PyResult<(PyRef, PyRef)> {
+    use minipy_bytecode::code::kinds;
+    let Some(frame) = vm.thread.current_frame() else {
+        return Err(vm.runtime_error("super(): no current frame".to_string()));
+    };
+    let co = &frame.code.code;
+    if co.co_argcount == 0 {
+        return Err(vm.runtime_error("super(): no arguments".to_string()));
+    }
+    let mut first = frame.fast.first().and_then(crate::heap::cell_get);
+    let first_kind = co.co_localspluskinds.first().copied().unwrap_or(0);
+    if first_kind & kinds::CELL != 0 {
+        // A cell once MAKE_CELL has run (it is the first instruction).
+        if let Some(c) = &first {
+            if let Payload::Cell(cell) = &c.payload {
+                let inner = cell.borrow().clone();
+                first = inner;
+            }
+        }
+    }
+    let Some(obj) = first else {
+        return Err(vm.runtime_error("super(): arg[0] deleted".to_string()));
+    };
+    for (i, name) in frame.code.localsplusnames.iter().enumerate() {
+        let kind = co.co_localspluskinds.get(i).copied().unwrap_or(0);
+        if kind & kinds::FREE == 0 || name.as_str() != Some("__class__") {
+            continue;
+        }
+        let cell = frame.fast.get(i).and_then(crate::heap::cell_get);
+        let ty = match cell.as_ref().map(|c| &c.payload) {
+            Some(Payload::Cell(c)) => c.borrow().clone(),
+            _ => return Err(vm.runtime_error("super(): bad __class__ cell".to_string())),
+        };
+        let Some(ty) = ty else {
+            return Err(vm.runtime_error("super(): empty __class__ cell".to_string()));
+        };
+        if ty.as_type().is_none() {
+            return Err(vm.runtime_error(format!(
+                "super(): __class__ is not a type ({})",
+                ty.type_name()
+            )));
+        }
+        return Ok((ty, obj));
+    }
+    Err(vm.runtime_error("super(): __class__ cell not found".to_string()))
 }
 
 /// CPython's `supercheck`: the type to start the MRO search from.

@@ -6,7 +6,7 @@ use minipy_bytecode::code::flags;
 
 use crate::eval::{self, FrameExit};
 use crate::frame::Frame;
-use crate::heap::PyRef;
+use crate::heap::{PyRef, SlotCell};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::{Args, Function};
 use crate::objects::typeobj::SlotId;
@@ -45,7 +45,7 @@ impl Vm {
     }
 
     pub fn call_function(&self, fobj: &PyRef, f: &Function, args: Args) -> PyResult {
-        let mut frame = self.function_frame(fobj, f);
+        let frame = self.function_frame(fobj, f);
         let code = f.code.clone();
         let co = &code.code;
         let simple = args.kwnames.is_empty()
@@ -53,10 +53,10 @@ impl Vm {
             && co.co_flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
             && co.co_kwonlyargcount == 0;
         if simple {
-            for (slot, a) in frame.bufs.fast.iter_mut().zip(args.args) {
-                *slot = Some(a.clone());
+            for (slot, a) in frame.fast().iter().zip(args.args) {
+                slot.set(Some(a.clone()));
             }
-        } else if let Err(e) = bind_arguments(self, f, &mut frame.bufs.fast, args) {
+        } else if let Err(e) = bind_arguments(self, f, frame.fast(), args) {
             frame.release(self);
             return Err(e);
         }
@@ -82,13 +82,13 @@ impl Vm {
             let v = prepend(self_, args.args);
             return self.call_function(fobj, f, Args::with_kw(&v, args.kwnames));
         }
-        let mut frame = self.function_frame(fobj, f);
-        let mut slots = frame.bufs.fast.iter_mut();
+        let frame = self.function_frame(fobj, f);
+        let mut slots = frame.fast().iter();
         if let Some(s0) = slots.next() {
-            *s0 = Some(self_.clone());
+            s0.set(Some(self_.clone()));
         }
         for (slot, a) in slots.zip(args.args) {
-            *slot = Some(a.clone());
+            slot.set(Some(a.clone()));
         }
         self.run_frame(frame)
     }
@@ -112,32 +112,39 @@ impl Vm {
         if !simple {
             return self.call_function(fobj, f, Args::new(&stack[start..]));
         }
-        let mut frame = self.function_frame(fobj, f);
-        for (slot, a) in frame.bufs.fast.iter_mut().zip(stack.drain(start..)) {
-            *slot = Some(a);
+        let frame = self.function_frame(fobj, f);
+        for (slot, a) in frame.fast().iter().zip(stack.drain(start..)) {
+            slot.set(Some(a));
         }
         self.run_frame(frame)
     }
 
     /// Evaluates a fresh frame to completion (or wraps it in a generator).
+    /// The frame is linked into the thread's chain while it runs.
     pub fn run_frame(&self, mut frame: Frame) -> PyResult {
-        self.enter()?;
+        if let Err(e) = self.enter() {
+            frame.release(self);
+            return Err(e);
+        }
+        self.thread.push(&frame.data);
         let r = eval::eval_frame(self, &mut frame, None);
         self.leave();
+        if let Ok(FrameExit::Generator) = r {
+            self.thread.pop(&frame.data);
+            return Ok(generator::new_generator(self, frame));
+        }
+        // Released while still linked: a frame object that outlives the
+        // frame keeps the caller's as `f_back`.
+        frame.detach_frame_object(self);
+        self.thread.pop(&frame.data);
+        frame.release(self);
         match r {
-            Ok(FrameExit::Return(v)) => {
-                frame.release(self);
-                Ok(v)
-            }
-            Ok(FrameExit::Generator) => Ok(generator::new_generator(self, frame)),
+            Ok(FrameExit::Return(v)) => Ok(v),
             Ok(FrameExit::Yield(_)) => {
-                frame.release(self);
                 Err(self.runtime_error("yield outside generator".to_string()))
             }
-            Err(e) => {
-                frame.release(self);
-                Err(e)
-            }
+            Ok(FrameExit::Generator) => Ok(self.none.clone()),
+            Err(e) => Err(e),
         }
     }
 
@@ -252,7 +259,7 @@ fn name_list(names: &[String]) -> String {
 
 /// Binds `args` to the parameters of `f` into `fast` (CPython's
 /// `initialize_locals`).
-fn bind_arguments(vm: &Vm, f: &Function, fast: &mut [Option<PyRef>], args: Args) -> PyResult<()> {
+fn bind_arguments(vm: &Vm, f: &Function, fast: &[SlotCell], args: Args) -> PyResult<()> {
     let code = &f.code;
     let co = &code.code;
     let qual = f.qualname.borrow().as_str().unwrap_or("?").to_string();
@@ -268,14 +275,14 @@ fn bind_arguments(vm: &Vm, f: &Function, fast: &mut [Option<PyRef>], args: Args)
     let kwdict = if has_varkw {
         let d = vm.new_dict();
         let idx = total + usize::from(has_varargs);
-        fast[idx] = Some(d.clone());
+        fast[idx].set(Some(d.clone()));
         Some(d)
     } else {
         None
     };
     let n = pos.len().min(argcount);
     for i in 0..n {
-        fast[i] = Some(pos[i].clone());
+        fast[i].set(Some(pos[i].clone()));
     }
     if has_varargs {
         let extra: Vec<PyRef> = if pos.len() > argcount {
@@ -283,7 +290,7 @@ fn bind_arguments(vm: &Vm, f: &Function, fast: &mut [Option<PyRef>], args: Args)
         } else {
             vec![]
         };
-        fast[total] = Some(vm.new_tuple(extra));
+        fast[total].set(Some(vm.new_tuple(extra)));
     }
     let mut posonly_as_kw: Vec<String> = Vec::new();
     for (kname, kval) in args.kwargs() {
@@ -292,13 +299,13 @@ fn bind_arguments(vm: &Vm, f: &Function, fast: &mut [Option<PyRef>], args: Args)
             .position(|n| n.as_str() == Some(kname));
         match found {
             Some(i) if i >= posonly => {
-                if fast[i].is_some() {
+                if crate::heap::cell_get(&fast[i]).is_some() {
                     return Err(vm.type_error(format!(
                         "{}() got multiple values for argument '{}'",
                         qual, kname
                     )));
                 }
-                fast[i] = Some(kval.clone());
+                fast[i].set(Some(kval.clone()));
             }
             other => match &kwdict {
                 Some(d) => {
@@ -331,7 +338,9 @@ fn bind_arguments(vm: &Vm, f: &Function, fast: &mut [Option<PyRef>], args: Args)
             .as_ref()
             .and_then(|d| d.as_tuple().map(|t| t.len()))
             .unwrap_or(0);
-        let kw_given = (argcount..total).filter(|&i| fast[i].is_some()).count();
+        let kw_given = (argcount..total)
+            .filter(|&i| crate::heap::cell_get(&fast[i]).is_some())
+            .count();
         let takes = if defaults > 0 {
             format!(
                 "from {} to {} positional arguments",
@@ -373,9 +382,9 @@ fn bind_arguments(vm: &Vm, f: &Function, fast: &mut [Option<PyRef>], args: Args)
         let first_default = argcount - defaults.len().min(argcount);
         let mut missing = Vec::new();
         for i in n..argcount {
-            if fast[i].is_none() {
+            if crate::heap::cell_get(&fast[i]).is_none() {
                 if i >= first_default {
-                    fast[i] = Some(defaults[i - first_default].clone());
+                    fast[i].set(Some(defaults[i - first_default].clone()));
                 } else {
                     missing.push(names[i].as_str().unwrap_or("?").to_string());
                 }
@@ -395,13 +404,13 @@ fn bind_arguments(vm: &Vm, f: &Function, fast: &mut [Option<PyRef>], args: Args)
         let kwdefaults = f.kwdefaults.borrow().clone();
         let mut missing = Vec::new();
         for i in argcount..total {
-            if fast[i].is_none() {
+            if crate::heap::cell_get(&fast[i]).is_none() {
                 let d = match &kwdefaults {
                     Some(kd) => dict::get_str(vm, kd, &names[i]),
                     None => None,
                 };
                 match d {
-                    Some(v) => fast[i] = Some(v),
+                    Some(v) => fast[i].set(Some(v)),
                     None => missing.push(names[i].as_str().unwrap_or("?").to_string()),
                 }
             }

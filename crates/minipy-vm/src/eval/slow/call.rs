@@ -1,5 +1,4 @@
-//! Slow paths of calls: `CALL` (with the zero-argument `super()` and
-//! frame-introspecting builtins), `CALL_FUNCTION_EX`, `MAKE_FUNCTION`,
+//! Slow paths of calls: `CALL`, `CALL_FUNCTION_EX`, `MAKE_FUNCTION`,
 //! `COPY_FREE_VARS`.
 
 use crate::eval::stack::{self, bad_bytecode, wrong_kind};
@@ -27,25 +26,6 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
         Some(k) => kw_names(vm, k, argc)?,
         None => &[],
     };
-    if argc == 0 && kwn.is_empty() && callable.is(&vm.types.super_) {
-        let r = zero_arg_super(vm, f);
-        f.bufs.stack.truncate(base);
-        f.bufs.stack.push(r?);
-        return Ok(());
-    }
-    if argc == 0 {
-        if let Payload::Builtin(b) = &callable.payload {
-            if b.owner.is_none()
-                && b.self_.is_none()
-                && matches!(b.name, "globals" | "locals" | "vars" | "dir")
-            {
-                let r = frame_introspection(vm, f, b.name);
-                f.bufs.stack.truncate(base);
-                f.bufs.stack.push(r?);
-                return Ok(());
-            }
-        }
-    }
     if kwn.is_empty() {
         if let Payload::Function(func) = &callable.payload {
             let r = vm.call_function_stack(&callable, func, &mut f.bufs.stack, start);
@@ -58,23 +38,7 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
         let args = Args::with_kw(&f.bufs.stack[start..], kwn);
         match &callable.payload {
             Payload::Function(func) => vm.call_function(&callable, func, args),
-            Payload::Builtin(b)
-                if b.self_.is_none()
-                    && b.owner.is_none()
-                    && (b.name == "exec" || b.name == "eval") =>
-            {
-                let old = vm.caller_globals.replace(Some(f.globals.clone()));
-                let r = (b.func)(vm, args);
-                let _ = vm.caller_globals.replace(old);
-                r
-            }
             Payload::Builtin(b) if b.self_.is_none() => (b.func)(vm, args),
-            Payload::Type(_) => {
-                let old = vm.caller_globals.replace(Some(f.globals.clone()));
-                let r = vm.call(&callable, args);
-                let _ = vm.caller_globals.replace(old);
-                r
-            }
             _ => vm.call(&callable, args),
         }
     };
@@ -265,107 +229,12 @@ pub fn copy_free_vars(vm: &Vm, f: &mut Frame, n: usize) -> PyResult<()> {
             ))
         }
     };
-    let Some(offset) = f.bufs.fast.len().checked_sub(n) else {
+    let fast = f.fast();
+    let Some(offset) = fast.len().checked_sub(n) else {
         return Err(stack::bad_oparg(vm, op, n as u32));
     };
-    for (slot, c) in f.bufs.fast[offset..].iter_mut().zip(cells) {
-        *slot = Some(c.clone());
+    for (slot, c) in fast[offset..].iter().zip(cells) {
+        slot.set(Some(c.clone()));
     }
     Ok(())
-}
-
-/// `super()` without arguments: `__class__` from the frame's cell and the
-/// first argument of the frame (CPython's `super_init_without_args`).
-fn zero_arg_super(vm: &Vm, f: &Frame) -> PyResult {
-    let co = &f.code.code;
-    if co.co_argcount == 0 && co.co_flags & minipy_bytecode::code::flags::VARARGS == 0 {
-        return Err(vm.runtime_error("super(): no arguments".to_string()));
-    }
-    let mut obj = match f.bufs.fast.first().cloned().flatten() {
-        Some(o) => o,
-        None => return Err(vm.runtime_error("super(): arg[0] deleted".to_string())),
-    };
-    if co
-        .co_localspluskinds
-        .first()
-        .map(|k| k & minipy_bytecode::code::kinds::CELL != 0)
-        .unwrap_or(false)
-    {
-        if let Payload::Cell(c) = &obj.payload {
-            let inner = c.borrow().clone();
-            match inner {
-                Some(v) => obj = v,
-                None => return Err(vm.runtime_error("super(): arg[0] deleted".to_string())),
-            }
-        }
-    }
-    let idx = f
-        .code
-        .localsplusnames
-        .iter()
-        .position(|n| n.as_str() == Some("__class__"));
-    // CPython's `super_init_without_args` messages.
-    let Some(i) = idx else {
-        return Err(vm.runtime_error("super(): __class__ cell not found".to_string()));
-    };
-    let cls = match f.bufs.fast.get(i).map(|c| c.as_ref().map(|c| &c.payload)) {
-        Some(Some(Payload::Cell(cell))) => cell.borrow().clone(),
-        _ => return Err(vm.runtime_error("super(): bad __class__ cell".to_string())),
-    };
-    let Some(cls) = cls else {
-        return Err(vm.runtime_error("super(): empty __class__ cell".to_string()));
-    };
-    if cls.as_type().is_none() {
-        return Err(vm.runtime_error(format!(
-            "super(): __class__ is not a type ({})",
-            cls.type_name()
-        )));
-    }
-    crate::objects::superobj::super_new(vm, Args::new(&[vm.types.super_.clone(), cls, obj]))
-}
-
-/// `globals()`, `locals()`, `vars()` and `dir()` without arguments: they
-/// read the calling frame.
-fn frame_introspection(vm: &Vm, f: &Frame, name: &str) -> PyResult {
-    if name == "globals" {
-        return Ok(f.globals.clone());
-    }
-    let locals = match &f.locals {
-        Some(l) => l.clone(),
-        None => {
-            let d = vm.new_dict();
-            let kinds = &f.code.code.co_localspluskinds;
-            for (i, n) in f.code.localsplusnames.iter().enumerate() {
-                let kind = kinds.get(i).copied().unwrap_or(0);
-                let v = match f.bufs.fast.get(i).cloned().flatten() {
-                    Some(v)
-                        if kind
-                            & (minipy_bytecode::code::kinds::CELL
-                                | minipy_bytecode::code::kinds::FREE)
-                            != 0 =>
-                    {
-                        match &v.payload {
-                            Payload::Cell(c) => c.borrow().clone(),
-                            _ => Some(v),
-                        }
-                    }
-                    other => other,
-                };
-                if let Some(v) = v {
-                    dict::set_item(vm, &d, n.clone(), v)?;
-                }
-            }
-            d
-        }
-    };
-    if name == "dir" {
-        let mut keys: Vec<String> = vm
-            .iterate(&locals)?
-            .iter()
-            .filter_map(|k| k.as_str().map(|s| s.to_string()))
-            .collect();
-        keys.sort();
-        return Ok(vm.new_list(keys.iter().map(|k| vm.new_str(k)).collect()));
-    }
-    Ok(locals)
 }

@@ -10,14 +10,13 @@ use crate::eval::Raised;
 use crate::frame::Frame;
 use crate::heap::PyRef;
 use crate::object::PyResult;
-use crate::objects::dict;
 use crate::vm::Vm;
 
 /// Sets `__context__` of a freshly raised exception to the exception being
 /// handled, as CPython's `_PyErr_SetObject` does (breaking cycles).
 pub fn on_new_exception(vm: &Vm, exc: &PyRef) {
     let Some(e) = exc.as_exception() else { return };
-    if !e.traceback.borrow().is_empty() {
+    if e.traceback.borrow().is_some() {
         return;
     }
     set_context(vm, exc);
@@ -75,9 +74,9 @@ pub fn name_error(vm: &Vm, name: &PyRef) -> PyRef {
         "name '{}' is not defined",
         name.as_str().unwrap_or("?")
     ));
-    if let Some(d) = vm.instance_dict(&e) {
-        dict::set_str(vm, &d, vm.intern("name"), name.clone());
-    }
+    // The `name` member (it cannot fail on a NameError).
+    let r = vm.setattr(&e, &vm.intern("name"), name.clone());
+    drop(r);
     e
 }
 
@@ -207,7 +206,11 @@ pub fn with_except_start(vm: &Vm, f: &mut Frame) -> PyResult<()> {
     let Some(e) = exc.as_exception() else {
         return Err(wrong_kind(vm, op, "exception", &exc, "an exception"));
     };
-    let tb = crate::objects::special::traceback_chain(vm, &e.traceback.borrow());
+    let tb = e
+        .traceback
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none.clone());
     let r = vm.call_args(&exit, &[exc.class().clone(), exc.clone(), tb])?;
     f.bufs.stack.push(r);
     Ok(())

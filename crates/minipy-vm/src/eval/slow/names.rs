@@ -15,18 +15,42 @@ use crate::vm::Vm;
 
 use super::*;
 
+/// `LOAD_GLOBAL`'s slow path: exact dicts are read directly; a dict
+/// subclass (or a non-dict builtins) through `__getitem__` (so
+/// `__missing__` applies), as CPython 3.11 does.
 pub fn load_global(vm: &Vm, f: &Frame, name: &PyRef) -> PyResult {
-    if let Some(v) = dict::get_str(vm, &f.globals, name) {
+    let b = crate::objects::frameobj::builtins_dict(f);
+    let exact = |d: &PyRef| d.class().is(&vm.types.dict);
+    if exact(&f.globals) && exact(&b) {
+        if let Some(v) = dict::get_str(vm, &f.globals, name) {
+            return Ok(v);
+        }
+        if let Some(v) = dict::get_str(vm, &b, name) {
+            return Ok(v);
+        }
+        return Err(name_error(vm, name));
+    }
+    if let Some(v) = namespace_get(vm, &f.globals, name)? {
         return Ok(v);
     }
-    let b = match &f.builtins.payload {
-        Payload::Module { dict: d } => d.clone(),
-        _ => f.builtins.clone(),
-    };
-    if let Some(v) = dict::get_str(vm, &b, name) {
+    match namespace_get(vm, &b, name)? {
+        Some(v) => Ok(v),
+        None => Err(name_error(vm, name)),
+    }
+}
+
+/// `LOAD_NAME`'s fallback after the locals: globals as a plain dict (no
+/// `__missing__`), then builtins (through `__getitem__` unless an exact
+/// dict).
+fn load_name_global(vm: &Vm, f: &Frame, name: &PyRef) -> PyResult {
+    if let Some(v) = dict::get_item(vm, &f.globals, name)? {
         return Ok(v);
     }
-    Err(name_error(vm, name))
+    let b = crate::objects::frameobj::builtins_dict(f);
+    match namespace_get(vm, &b, name)? {
+        Some(v) => Ok(v),
+        None => Err(name_error(vm, name)),
+    }
 }
 
 /// The frame's locals namespace. Module and class bodies, the only code
@@ -74,7 +98,7 @@ pub fn load_name(vm: &Vm, f: &Frame, name: &PyRef) -> PyResult {
     } else if let Some(v) = namespace_get(vm, l, name)? {
         return Ok(v);
     }
-    load_global(vm, f, name)
+    load_name_global(vm, f, name)
 }
 
 pub fn store_name(vm: &Vm, f: &Frame, name: &PyRef, v: PyRef) -> PyResult<()> {
@@ -105,11 +129,17 @@ pub fn delete_name(vm: &Vm, f: &Frame, name: &PyRef) -> PyResult<()> {
 /// The cell in fast slot `idx`, for the `*_DEREF` instructions: `MAKE_CELL`
 /// (cells of this code) or `COPY_FREE_VARS` (free variables) put it there
 /// before any of them runs.
-fn cell<'a>(vm: &Vm, f: &'a Frame, idx: usize, op: Opcode) -> PyResult<&'a RefCell<Option<PyRef>>> {
-    match stack::local(vm, &f.bufs.fast, idx as u32, op)? {
+fn with_cell<R>(
+    vm: &Vm,
+    f: &Frame,
+    idx: usize,
+    op: Opcode,
+    g: impl FnOnce(&RefCell<Option<PyRef>>) -> R,
+) -> PyResult<R> {
+    match stack::local_get(vm, f.fast(), idx as u32, op)? {
         Some(c) => match &c.payload {
-            Payload::Cell(cell) => Ok(cell),
-            _ => Err(wrong_kind(vm, op, "slot", c, "cell")),
+            Payload::Cell(cell) => Ok(g(cell)),
+            _ => Err(wrong_kind(vm, op, "slot", &c, "cell")),
         },
         None => Err(bad_bytecode(
             vm,
@@ -149,7 +179,7 @@ fn deref_error(vm: &Vm, f: &Frame, idx: usize) -> PyRef {
 }
 
 pub fn load_deref(vm: &Vm, f: &Frame, idx: usize) -> PyResult {
-    let v = cell(vm, f, idx, Opcode::LOAD_DEREF)?.borrow().clone();
+    let v = with_cell(vm, f, idx, Opcode::LOAD_DEREF, |c| c.borrow().clone())?;
     v.ok_or_else(|| deref_error(vm, f, idx))
 }
 
@@ -163,19 +193,19 @@ pub fn load_classderef(vm: &Vm, f: &Frame, idx: usize) -> PyResult {
     if let Some(v) = namespace_get(vm, l, name)? {
         return Ok(v);
     }
-    let v = cell(vm, f, idx, op)?.borrow().clone();
+    let v = with_cell(vm, f, idx, op, |c| c.borrow().clone())?;
     v.ok_or_else(|| deref_error(vm, f, idx))
 }
 
 #[inline]
 pub fn store_deref(vm: &Vm, f: &Frame, idx: usize, v: PyRef) -> PyResult<()> {
-    let old = cell(vm, f, idx, Opcode::STORE_DEREF)?.replace(Some(v));
+    let old = with_cell(vm, f, idx, Opcode::STORE_DEREF, |c| c.replace(Some(v)))?;
     drop(old);
     Ok(())
 }
 
 pub fn delete_deref(vm: &Vm, f: &Frame, idx: usize) -> PyResult<()> {
-    let old = cell(vm, f, idx, Opcode::DELETE_DEREF)?.replace(None);
+    let old = with_cell(vm, f, idx, Opcode::DELETE_DEREF, |c| c.replace(None))?;
     match old {
         Some(old) => {
             drop(old);

@@ -62,7 +62,7 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     let ns = vm.new_dict();
     dict::merge(vm, &ns, &pos[3])?;
     if dict::get_str(vm, &ns, &vm.intern("__module__")).is_none() {
-        let g = vm.caller_globals.borrow().clone();
+        let g = vm.thread.current_frame().map(|f| f.globals.clone());
         if let Some(m) = g.and_then(|g| dict::get_str(vm, &g, &vm.intern("__name__"))) {
             dict::set_str(vm, &ns, vm.intern("__module__"), m);
         }
@@ -164,7 +164,7 @@ pub fn build_class(vm: &Vm, args: Args) -> PyResult {
         _ => vm.new_dict(),
     };
     // Run the class body with `ns` as its locals.
-    let mut frame = Frame::new(
+    let frame = Frame::new(
         vm,
         fd.code.clone(),
         Some(func.clone()),
@@ -172,7 +172,6 @@ pub fn build_class(vm: &Vm, args: Args) -> PyResult {
         fd.builtins.clone(),
         Some(ns.clone()),
     );
-    frame.lasti = 0;
     vm.run_frame(frame)?;
     let mut margs = vec![name, vm.new_tuple(bases), ns.clone()];
     margs.extend(kwvals);
