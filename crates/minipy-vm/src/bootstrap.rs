@@ -2,39 +2,20 @@
 //! `dict` chicken-and-egg), the singletons, the VM, the method tables, and
 //! the `builtins` and `sys` modules.
 
-use std::rc::Rc;
-
 use crate::heap::PyRef;
 use crate::object::Payload;
-use crate::objects::function::{BuiltinFunction, BuiltinKind, NativeFn};
 use crate::objects::typeobj::Layout;
 use crate::objects::typeobj::TypeSpec;
-use crate::objects::{self, dict};
-use crate::types::{make_spec_type, make_static_type, ExcTypes, Types, EXCEPTION_TREE};
+use crate::objects::{self};
+use crate::types::{make_spec_type, static_type_object, ExcTypes, Types, EXCEPTION_TREE};
 use crate::vm::Vm;
 
 pub fn create() -> Box<Vm> {
     use Layout as L;
     // `type` is its own type; its dict (and those of `object` and `dict`)
     // are created self-typed and re-typed once `dict` exists.
-    let type_ = make_static_type(
-        "type",
-        None,
-        None,
-        L::Type,
-        Some(objects::typeobj::methods::type_new),
-        true,
-        None,
-    );
-    let object = make_static_type(
-        "object",
-        Some(&type_),
-        None,
-        L::Object,
-        Some(objects::instance::object_new),
-        true,
-        None,
-    );
+    let type_ = static_type_object("type", None, None, L::Type, None);
+    let object = static_type_object("object", Some(&type_), None, L::Object, None);
     // type's base is object: patch bases and MRO now that object exists.
     if let Some(t) = type_.as_type() {
         t.bases.borrow_mut().push(object.clone());
@@ -57,17 +38,6 @@ pub fn create() -> Box<Vm> {
             td.dict.set_class(&dict_t);
         }
     }
-    let mk = |name: &str, base: &PyRef, layout: Layout, new: Option<NativeFn>, base_ok: bool| {
-        make_static_type(
-            name,
-            Some(&type_),
-            Some(base),
-            layout,
-            new,
-            base_ok,
-            Some(&dict_t),
-        )
-    };
     let mkspec =
         |spec: &'static TypeSpec| make_spec_type(spec, Some(&type_), Some(&object), Some(&dict_t));
     let int = mkspec(&objects::int::INT_TYPE);
@@ -223,7 +193,7 @@ pub fn create() -> Box<Vm> {
         ellipsis,
         null,
     ));
-    install_methods(&vm);
+    objects::weakref::mark_weakrefable_types(&vm);
     for ty in crate::types::static_types() {
         objects::typeobj::spec::fill_dict(&vm, &ty);
     }
@@ -252,79 +222,4 @@ fn run_prelude(vm: &Vm) {
     if let Err(e) = crate::exec_source(vm, include_str!("prelude.py"), "<minipy prelude>", &d) {
         crate::traceback::write_stderr(&crate::traceback::format_exception(vm, &e));
     }
-}
-
-/// Stores a native method table into a type's dict.
-pub fn add_methods(vm: &Vm, ty: &PyRef, kind: BuiltinKind, methods: &[(&'static str, NativeFn)]) {
-    let Some(td) = ty.as_type() else { return };
-    let owner: Rc<str> = td.name();
-    for (name, f) in methods {
-        let func = PyRef::new(
-            Payload::Builtin(Box::new(BuiltinFunction {
-                name,
-                func: *f,
-                kind,
-                self_: None,
-                owner: Some(owner.clone()),
-                doc: None,
-            })),
-            &vm.types.builtin_function,
-        );
-        dict::set_str(vm, &td.dict, vm.intern(name), func);
-    }
-}
-
-/// Exposes each static type's native `__new__` in its dict (so that
-/// `super().__new__(cls)` and `object.__new__(cls)` work).
-fn install_new(vm: &Vm, ty: &PyRef) {
-    let Some(td) = ty.as_type() else { return };
-    if !td.legacy.get() {
-        return;
-    }
-    let Some(f) = td.slots.tp_new() else { return };
-    let func = PyRef::new(
-        Payload::Builtin(Box::new(BuiltinFunction {
-            name: "__new__",
-            func: f,
-            kind: BuiltinKind::StaticMethod,
-            self_: None,
-            owner: Some(td.name()),
-            doc: None,
-        })),
-        &vm.types.builtin_function,
-    );
-    dict::set_str(vm, &td.dict, vm.intern("__new__"), func);
-}
-
-fn install_methods(vm: &Vm) {
-    use crate::objects::*;
-    let t = &vm.types;
-    for ty in [
-        &t.object,
-        &t.type_,
-        &t.list,
-        &t.tuple,
-        &t.range,
-        &t.slice,
-        &t.module,
-        &t.property,
-        &t.staticmethod,
-        &t.classmethod,
-        &t.super_,
-        &t.enumerate,
-        &t.zip,
-        &t.map,
-        &t.filter,
-        &t.reversed,
-        &t.none_type,
-        &t.method,
-    ] {
-        install_new(vm, ty);
-    }
-    for e in &vm.exc.all {
-        install_new(vm, e);
-    }
-    let m = BuiltinKind::Method;
-    weakref::mark_weakrefable_types(vm);
-    slot_wrappers::install(vm);
 }

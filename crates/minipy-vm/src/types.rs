@@ -5,9 +5,8 @@ use std::rc::Rc;
 
 use crate::heap::PyRef;
 use crate::object::Payload;
-use crate::objects::function::NativeFn;
 use crate::objects::typeobj::spec::apply_spec;
-use crate::objects::typeobj::{tpflags, Layout, SlotFn, SlotId, Slots, TypeData, TypeSpec};
+use crate::objects::typeobj::{tpflags, Layout, SlotId, Slots, TypeData, TypeSpec};
 
 pub struct Types {
     pub type_: PyRef,
@@ -206,37 +205,6 @@ pub fn static_types() -> Vec<PyRef> {
     STATIC_TYPES.with(|t| t.borrow().clone())
 }
 
-/// Creates a static (immortal) built-in type whose behaviour is still the
-/// protocol layer's legacy switchboards (see `TypeData::legacy`): only its
-/// native `__new__` is a slot, and the attribute slots come from its base.
-pub fn make_static_type(
-    name: &str,
-    metatype: Option<&PyRef>,
-    base: Option<&PyRef>,
-    layout: Layout,
-    new: Option<NativeFn>,
-    base_ok: bool,
-    dict_type: Option<&PyRef>,
-) -> PyRef {
-    let ty = static_type_object(name, metatype, base, layout, dict_type);
-    if let Some(t) = ty.as_type() {
-        t.legacy.set(true);
-        t.legacy_layout.set(true);
-        if base_ok {
-            t.flags.set(t.flags.get() | tpflags::BASETYPE);
-        }
-        if let Some(f) = new {
-            t.slots.set(SlotId::New, Some(SlotFn::New(f)), ty.addr());
-        }
-        if let Some(bt) = base.and_then(|b| b.as_type()) {
-            for id in [SlotId::GetAttro, SlotId::SetAttro] {
-                t.slots.inherit(&bt.slots, id);
-            }
-        }
-    }
-    ty
-}
-
 /// Creates a static (immortal) built-in type from its declaration (see
 /// `objects::typeobj::spec`); its dict is filled once the VM exists.
 pub fn make_spec_type(
@@ -266,8 +234,9 @@ pub fn make_spec_type(
     ty
 }
 
-/// The type object itself: name, bases, MRO, an empty dict.
-fn static_type_object(
+/// The type object itself: name, bases, MRO, an empty dict (its slots
+/// and flags come from its spec: `make_spec_type`, `spec::apply_spec`).
+pub fn static_type_object(
     name: &str,
     metatype: Option<&PyRef>,
     base: Option<&PyRef>,
@@ -296,8 +265,6 @@ fn static_type_object(
             tpflags::READY | tpflags::IMMUTABLETYPE | tpflags::HAVE_VERSION_TAG | inherited_flags,
         ),
         spec: Cell::new(None),
-        legacy: Cell::new(false),
-        legacy_layout: Cell::new(false),
         heap: false,
         has_del: Cell::new(false),
         has_dict,

@@ -46,11 +46,6 @@ pub fn names() -> Vec<&'static str> {
     v
 }
 
-/// True when `name` is a registered built-in module.
-pub fn is_builtin(name: &str) -> bool {
-    MODULES.iter().any(|(n, _)| *n == name)
-}
-
 /// Creates, registers in `sys.modules` and initialises the built-in module
 /// `name`; `None` when there is no such module.
 pub fn load(vm: &Vm, name: &str) -> Option<PyResult> {

@@ -5,7 +5,7 @@
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::descr::{doc_object, text_signature_object};
-use crate::objects::function::{Args, BuiltinFunction, BuiltinKind};
+use crate::objects::function::{Args, BuiltinFunction};
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
@@ -41,13 +41,7 @@ fn builtin_repr(vm: &Vm, f: &PyRef) -> PyResult {
             s.type_name(),
             s.addr()
         ),
-        None => match (&b.owner, b.kind) {
-            // Transitional: an unbound legacy native method.
-            (Some(o), BuiltinKind::Method | BuiltinKind::ClassMethod) => {
-                format!("<method '{}' of '{}' objects>", b.name, o)
-            }
-            _ => format!("<built-in function {}>", b.name),
-        },
+        None => format!("<built-in function {}>", b.name),
     };
     Ok(vm.new_string(s))
 }
@@ -153,9 +147,6 @@ pub static BUILTIN_FUNCTION_TYPE: TypeSpec = TypeSpec {
         slot::call(crate::protocol::call::builtin_call),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::richcompare(builtin_richcompare),
-        // Transitional: binds the legacy native methods of types not yet
-        // declared through a TypeSpec (CPython's has no `__get__`).
-        slot::descr_get(crate::objects::function::builtin_descr_get_legacy),
     ],
     methods: &[MethodDef::method("__reduce__", builtin_reduce)],
     getsets: &[

@@ -56,19 +56,6 @@ pub fn complex_repr(obj: &PyObject) -> String {
     )
 }
 
-/// Transitional (`objects/special.rs`, dead since complex has its
-/// members): `complex.real`, `complex.imag`.
-pub fn complex_attr(vm: &Vm, obj: &PyRef, name: &str) -> Option<PyRef> {
-    let Payload::Complex(re, im) = obj.payload else {
-        return None;
-    };
-    match name {
-        "real" => Some(vm.new_float(re)),
-        "imag" => Some(vm.new_float(im)),
-        _ => None,
-    }
-}
-
 /// Parses `complex(str)`: `1`, `2j`, `1+2j`, `-j`, `(1-2.5e3j)`.
 fn parse_complex(s: &str) -> Option<(f64, f64)> {
     let mut t = s.trim();

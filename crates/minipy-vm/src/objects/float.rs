@@ -12,10 +12,6 @@ mod slots;
 
 pub use new::{float_new, number_float};
 
-/// Transitional (`protocol/legacy.rs`, `objects/special.rs`): complex
-/// used to live here.
-pub use crate::objects::complex::{complex_attr, complex_repr};
-
 use minipy_bytecode::opcode::nb;
 
 use crate::heap::{PyObject, PyRef};
@@ -48,19 +44,6 @@ pub(crate) fn plain_float(vm: &Vm, obj: &PyRef) -> PyRef {
     match obj.payload {
         Payload::Float(f) => vm.new_float(f),
         _ => vm.new_float(0.0),
-    }
-}
-
-/// Transitional (`objects/special.rs`, dead since float has its getsets):
-/// `float.real`, `float.imag`.
-pub fn float_attr(vm: &Vm, obj: &PyRef, name: &str) -> Option<PyRef> {
-    if !matches!(obj.payload, Payload::Float(_)) {
-        return None;
-    }
-    match name {
-        "real" => Some(plain_float(vm, obj)),
-        "imag" => Some(vm.new_float(0.0)),
-        _ => None,
     }
 }
 

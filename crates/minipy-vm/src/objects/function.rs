@@ -146,10 +146,6 @@ pub type NativeFn = fn(&Vm, Args) -> PyResult;
 pub enum BuiltinKind {
     /// Module-level function: never binds.
     Function,
-    /// Method descriptor: binds to the instance it is looked up on.
-    Method,
-    /// Binds to the class (`dict.fromkeys`).
-    ClassMethod,
     /// Never binds (`str.maketrans`); a bound `self_` is only shown, not
     /// passed.
     StaticMethod,
@@ -225,31 +221,6 @@ pub fn function_descr_get(
     match obj {
         Some(o) => Ok(vm.new_bound_method(f.clone(), o.clone())),
         None => Ok(f.clone()),
-    }
-}
-
-/// Transitional: legacy native methods (`BuiltinKind::Method` /
-/// `ClassMethod` installed by `bootstrap::add_methods`) bind like method
-/// descriptors; every other built-in function never binds, as CPython's.
-pub fn builtin_descr_get_legacy(
-    vm: &Vm,
-    f: &PyRef,
-    obj: Option<&PyRef>,
-    ty: Option<&PyRef>,
-) -> PyResult {
-    let crate::object::Payload::Builtin(b) = &f.payload else {
-        return Ok(f.clone());
-    };
-    if b.self_.is_some() {
-        return Ok(f.clone());
-    }
-    match (b.kind, obj) {
-        (BuiltinKind::Method, Some(o)) => Ok(vm.bind_builtin(b, o.clone())),
-        (BuiltinKind::ClassMethod, _) => match ty.or(obj.map(|o| o.class())) {
-            Some(t) => Ok(vm.bind_builtin(b, t.clone())),
-            None => Ok(f.clone()),
-        },
-        _ => Ok(f.clone()),
     }
 }
 

@@ -22,7 +22,6 @@ use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::number::{int_of, IntVal};
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
-use crate::text::int_format::INT_MAX_STR_DIGITS;
 use crate::text::TextError;
 use crate::vm::Vm;
 
@@ -54,16 +53,6 @@ pub(crate) fn this_int<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<IntVal<'a>> {
     int_of(o).ok_or_else(|| not_an_int(vm, o))
 }
 
-/// Transitional (`protocol/legacy.rs`'s `native_repr`): `str(int)` of an
-/// int payload, with the integer string conversion length limit.
-pub fn int_str(vm: &Vm, obj: &PyObject) -> PyResult<String> {
-    match this_int(vm, obj)? {
-        IntVal::Small(i) => Ok(i.to_string()),
-        IntVal::Big(b) => crate::text::int_format::int_to_decimal_checked(b, INT_MAX_STR_DIGITS)
-            .map_err(|e| text_error(vm, e)),
-    }
-}
-
 /// A plain `int` with the value of an int object (of any int subclass).
 pub(crate) fn plain_int(vm: &Vm, obj: &PyRef) -> PyRef {
     if obj.class().is(&vm.types.int) {
@@ -73,18 +62,6 @@ pub(crate) fn plain_int(vm: &Vm, obj: &PyRef) -> PyRef {
         Payload::Int(i) => vm.new_int(*i),
         Payload::BigInt(b) => vm.new_bigint((**b).clone()),
         _ => vm.new_int(0),
-    }
-}
-
-/// Transitional (`objects/special.rs`, dead since int has its getsets):
-/// `int.real`, `int.imag`, `int.numerator`, `int.denominator`.
-pub fn int_attr(vm: &Vm, obj: &PyRef, name: &str) -> Option<PyRef> {
-    int_of(obj)?;
-    match name {
-        "real" | "numerator" => Some(plain_int(vm, obj)),
-        "imag" => Some(vm.new_int(0)),
-        "denominator" => Some(vm.new_int(1)),
-        _ => None,
     }
 }
 

@@ -9,7 +9,7 @@ use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
 use crate::objects::dict::{noargs, positional};
 use crate::objects::function::Args;
-use crate::objects::typeobj::{self, slot, tpflags, Layout, MethodDef, TypeSpec};
+use crate::objects::typeobj::{slot, tpflags, Layout, MethodDef, TypeSpec};
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
 
@@ -30,10 +30,7 @@ fn mapping<'a>(vm: &Vm, p: &'a PyRef) -> PyResult<&'a PyRef> {
 }
 
 /// CPython's `PyMapping_Check`: the type can be subscripted.
-fn is_mapping(vm: &Vm, m: &PyRef) -> bool {
-    if crate::protocol::ops::is_legacy(m) {
-        return typeobj::lookup_str(vm, m.class(), "__getitem__").is_some();
-    }
+fn is_mapping(_vm: &Vm, m: &PyRef) -> bool {
     m.class()
         .as_type()
         .is_some_and(|t| t.slots.subscript().is_some())
@@ -74,7 +71,7 @@ fn mappingproxy_new(vm: &Vm, args: Args) -> PyResult {
     Ok(new_proxy(vm, m.clone()))
 }
 
-/// Transitional (the legacy repr switchboard): `mappingproxy({...})`.
+/// `mappingproxy({...})`.
 pub fn repr(vm: &Vm, obj: &PyRef) -> PyResult<String> {
     Ok(format!(
         "mappingproxy({})",

@@ -11,8 +11,6 @@ pub mod code;
 pub mod complex;
 pub mod descr;
 pub mod dict;
-/// Transitional: the legacy switchboards' path to `dict`'s helpers.
-pub use dict::methods as dict_methods;
 pub mod exceptions;
 pub mod float;
 pub mod frameobj;
@@ -35,8 +33,6 @@ pub mod set;
 pub mod singletons;
 pub mod sizeof;
 pub mod slice;
-pub mod slot_wrappers;
-pub mod special;
 pub mod staticmethod;
 pub mod str;
 pub mod superobj;

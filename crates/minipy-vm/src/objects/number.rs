@@ -13,14 +13,10 @@ mod convert;
 mod float_arith;
 mod int_arith;
 
-use std::cmp::Ordering;
-
-use minipy_bytecode::opcode::nb;
 use num_bigint::BigInt;
 
 use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
-use crate::protocol::CompareOp;
 use crate::vm::Vm;
 
 pub use complex_arith::{complex_binary, complex_pow};
@@ -93,11 +89,6 @@ pub fn is_int(o: &PyObject) -> bool {
     matches!(o.payload, Payload::Int(_) | Payload::BigInt(_))
 }
 
-/// The value of an int object as a BigInt.
-pub fn as_bigint(o: &PyObject) -> Option<BigInt> {
-    int_of(o).map(IntVal::to_big)
-}
-
 /// `float(x)` of an int (or float) object: correctly rounded; OverflowError
 /// "int too large to convert to float"; TypeError for other objects.
 pub fn int_to_f64(vm: &Vm, o: &PyRef) -> PyResult<f64> {
@@ -111,24 +102,6 @@ pub fn int_to_f64(vm: &Vm, o: &PyRef) -> PyResult<f64> {
 
 pub(crate) fn too_large_for_float(vm: &Vm) -> PyRef {
     vm.overflow_error("int too large to convert to float".to_string())
-}
-
-/// The float value of an int or float, for mixed arithmetic.
-fn real_to_f64(vm: &Vm, n: Num) -> PyResult<f64> {
-    match n {
-        Num::Int(i) => Ok(i as f64),
-        Num::Big(b) => big_to_f64(b).ok_or_else(|| too_large_for_float(vm)),
-        Num::Float(f) => Ok(f),
-        Num::Complex(r, _) => Ok(r),
-    }
-}
-
-/// `(re, im)` of any number (ints converted to float).
-fn to_complex(vm: &Vm, n: Num) -> PyResult<(f64, f64)> {
-    match n {
-        Num::Complex(r, i) => Ok((r, i)),
-        other => Ok((real_to_f64(vm, other)?, 0.0)),
-    }
 }
 
 /// CPython's `CONVERT_TO_DOUBLE`: an operand of a float slot as an f64 —
@@ -156,147 +129,11 @@ pub fn to_complex_operand(vm: &Vm, o: &PyObject) -> PyResult<Option<(f64, f64)>>
     }
 }
 
-/// Transitional (`protocol/legacy.rs`): the numeric types are declared
-/// through their `TypeSpec`s (`objects/int.rs`, `bool.rs`, `float.rs`,
-/// `complex.rs`), so the legacy protocol only reaches this, `unary`,
-/// `compare` and `hash` with a legacy operand, for which the numeric arms
-/// below are dead (`hash` of an int stays live for `slot_tp_hash`).
-///
-/// `a <op> b` for numeric operands (`op` is a `BINARY_OP` argument; in-place
-/// forms behave as the binary ones). `Ok(None)` means "not numbers / not
-/// supported" (NotImplemented).
-pub fn binary(vm: &Vm, a: &PyRef, b: &PyRef, op: u32) -> PyResult<Option<PyRef>> {
-    let op = if op >= nb::INPLACE_OFFSET {
-        op - nb::INPLACE_OFFSET
-    } else {
-        op
-    };
-    let (Some(x), Some(y)) = (num_of(a), num_of(b)) else {
-        return Ok(None);
-    };
-    match (x, y) {
-        (Num::Complex(..), _) | (_, Num::Complex(..)) => {
-            let p = to_complex(vm, x)?;
-            let q = to_complex(vm, y)?;
-            complex_binary(vm, p, q, op)
-        }
-        (Num::Float(_), _) | (_, Num::Float(_)) => {
-            if !matches!(
-                op,
-                nb::ADD
-                    | nb::SUBTRACT
-                    | nb::MULTIPLY
-                    | nb::TRUE_DIVIDE
-                    | nb::FLOOR_DIVIDE
-                    | nb::REMAINDER
-                    | nb::POWER
-            ) {
-                return Ok(None);
-            }
-            let p = real_to_f64(vm, x)?;
-            let q = real_to_f64(vm, y)?;
-            float_binary(vm, p, q, op)
-        }
-        _ => {
-            let (Some(p), Some(q)) = (int_of(a), int_of(b)) else {
-                return Ok(None);
-            };
-            if matches!(op, nb::AND | nb::OR | nb::XOR)
-                && a.class().is(&vm.types.bool)
-                && b.class().is(&vm.types.bool)
-            {
-                let (p, q) = (matches!(p, IntVal::Small(1)), matches!(q, IntVal::Small(1)));
-                let r = match op {
-                    nb::AND => p & q,
-                    nb::OR => p | q,
-                    _ => p ^ q,
-                };
-                return Ok(Some(vm.new_bool(r)));
-            }
-            int_binary(vm, p, q, op)
-        }
-    }
-}
-
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum UnaryOp {
     Neg,
     Pos,
     Invert,
-}
-
-/// `-a`, `+a`, `~a` for numbers; `Ok(None)` when `a` is not a number.
-pub fn unary(vm: &Vm, a: &PyRef, op: UnaryOp) -> PyResult<Option<PyRef>> {
-    let Some(x) = num_of(a) else {
-        return Ok(None);
-    };
-    let exact_int = a.class().is(&vm.types.int);
-    let r = match (x, op) {
-        (Num::Int(i), UnaryOp::Neg) => match i.checked_neg() {
-            Some(v) => vm.new_int(v),
-            None => vm.new_bigint(-BigInt::from(i)),
-        },
-        (Num::Big(b), UnaryOp::Neg) => vm.new_bigint(-b),
-        (Num::Int(i), UnaryOp::Invert) => vm.new_int(!i),
-        (Num::Big(b), UnaryOp::Invert) => vm.new_bigint(!b),
-        (Num::Int(_) | Num::Big(_), UnaryOp::Pos) if exact_int => a.clone(),
-        (Num::Int(i), UnaryOp::Pos) => vm.new_int(i),
-        (Num::Big(b), UnaryOp::Pos) => vm.new_bigint(b.clone()),
-        (Num::Float(f), UnaryOp::Neg) => vm.new_float(-f),
-        (Num::Float(_), UnaryOp::Pos) if a.class().is(&vm.types.float) => a.clone(),
-        (Num::Float(f), UnaryOp::Pos) => vm.new_float(f),
-        (Num::Complex(r, i), UnaryOp::Neg) => vm.new_complex(-r, -i),
-        (Num::Complex(..), UnaryOp::Pos) if a.class().is(&vm.types.complex) => a.clone(),
-        (Num::Complex(r, i), UnaryOp::Pos) => vm.new_complex(r, i),
-        (Num::Float(_) | Num::Complex(..), UnaryOp::Invert) => return Ok(None),
-    };
-    Ok(Some(r))
-}
-
-/// Ordering of two real numbers; `Some(None)` when unordered (NaN),
-/// `None` when not both real numbers.
-pub fn real_cmp(x: Num, y: Num) -> Option<Option<Ordering>> {
-    let r = match (x, y) {
-        (Num::Int(p), Num::Int(q)) => Some(p.cmp(&q)),
-        (Num::Int(p), Num::Big(q)) => Some(BigInt::from(p).cmp(q)),
-        (Num::Big(p), Num::Int(q)) => Some(p.cmp(&BigInt::from(q))),
-        (Num::Big(p), Num::Big(q)) => Some(p.cmp(q)),
-        (Num::Float(p), Num::Float(q)) => p.partial_cmp(&q),
-        (Num::Int(p), Num::Float(q)) => cmp_int_float(IntVal::Small(p), q),
-        (Num::Big(p), Num::Float(q)) => cmp_int_float(IntVal::Big(p), q),
-        (Num::Float(p), Num::Int(q)) => cmp_int_float(IntVal::Small(q), p).map(Ordering::reverse),
-        (Num::Float(p), Num::Big(q)) => cmp_int_float(IntVal::Big(q), p).map(Ordering::reverse),
-        _ => return None,
-    };
-    Some(r)
-}
-
-/// Comparison of two numbers; `None` when either is not a number (or the
-/// operator is an ordering and one of them is complex).
-pub fn compare(a: &PyRef, b: &PyRef, op: CompareOp) -> Option<bool> {
-    let x = num_of(a)?;
-    let y = num_of(b)?;
-    if matches!(x, Num::Complex(..)) || matches!(y, Num::Complex(..)) {
-        if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
-            return None;
-        }
-        let (xr, xi) = split_complex(x);
-        let (yr, yi) = split_complex(y);
-        let eq = xi == yi && real_cmp(xr, yr)? == Some(Ordering::Equal);
-        return Some(eq == (op == CompareOp::Eq));
-    }
-    match real_cmp(x, y)? {
-        Some(o) => Some(op.eval_ord(o)),
-        None => Some(op == CompareOp::Ne),
-    }
-}
-
-/// A number as (real part, imaginary part as f64).
-fn split_complex(n: Num) -> (Num, f64) {
-    match n {
-        Num::Complex(r, i) => (Num::Float(r), i),
-        other => (other, 0.0),
-    }
 }
 
 /// `hash()` of an int or float (CPython's numeric hash, modulus 2**61-1).

@@ -49,13 +49,6 @@ fn small(r: &PyRef) -> Option<(i64, i64, i64)> {
     }
 }
 
-/// `(start, stop, step)` as machine integers; OverflowError when one does
-/// not fit.
-pub fn range_values(vm: &Vm, r: &PyRef) -> PyResult<(i64, i64, i64)> {
-    parts(vm, r)?;
-    small(r).ok_or_else(|| overflow(vm))
-}
-
 /// Number of elements of `range(start, stop, step)`.
 pub fn range_len_of(start: i64, stop: i64, step: i64) -> i128 {
     let (start, stop, step) = (start as i128, stop as i128, step as i128);
@@ -133,11 +126,6 @@ fn index_exact(vm: &Vm, o: &PyRef) -> PyResult<PyRef> {
 
 fn new_range_obj(vm: &Vm, start: PyRef, stop: PyRef, step: PyRef) -> PyRef {
     PyRef::new(Payload::Range { start, stop, step }, &vm.types.range)
-}
-
-/// `range(start, stop, step)` of machine integers.
-pub fn new_range(vm: &Vm, start: i64, stop: i64, step: i64) -> PyRef {
-    new_range_obj(vm, vm.new_int(start), vm.new_int(stop), vm.new_int(step))
 }
 
 /// `range_new` / `range_from_array`.
@@ -394,28 +382,6 @@ fn get_stop(vm: &Vm, r: &PyRef) -> PyResult {
 
 fn get_step(vm: &Vm, r: &PyRef) -> PyResult {
     Ok(parts(vm, r)?.2.clone())
-}
-
-/// Transitional: `objects::special`'s arm for range attributes (dead
-/// once every caller sees the member descriptors).
-pub fn range_attr(vm: &Vm, r: &PyRef, name: &str) -> Option<PyRef> {
-    let (start, stop, step) = parts(vm, r).ok()?;
-    match name {
-        "start" => Some(start.clone()),
-        "stop" => Some(stop.clone()),
-        "step" => Some(step.clone()),
-        _ => None,
-    }
-}
-
-/// Transitional: `objects::special`'s arm for slice attributes.
-pub fn slice_attr(_vm: &Vm, s: &PyRef, name: &str) -> Option<PyRef> {
-    match (&s.payload, name) {
-        (Payload::Slice { start, .. }, "start") => Some(start.clone()),
-        (Payload::Slice { stop, .. }, "stop") => Some(stop.clone()),
-        (Payload::Slice { step, .. }, "step") => Some(step.clone()),
-        _ => None,
-    }
 }
 
 pub static RANGE_TYPE: TypeSpec = TypeSpec {

@@ -11,8 +11,6 @@
 
 use std::cell::Cell;
 
-use minipy_bytecode::opcode::nb;
-
 use crate::heap::PyRef;
 use crate::object::{DictIterKind, IterKind, Payload, PyResult};
 use crate::objects::dict;
@@ -480,22 +478,6 @@ pub(crate) fn union(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResult {
         update(vm, &r, other)?;
     }
     Ok(r)
-}
-
-/// Transitional (the legacy binary-operator switchboard): `a | b`,
-/// `a & b`, `a - b`, `a ^ b` of two sets (in place on a mutable `a`).
-pub fn set_binary(vm: &Vm, a: &PyRef, b: &PyRef, op: u32, inplace: bool) -> PyResult {
-    let inplace = inplace && is_mutable(vm, a);
-    match (op, inplace) {
-        (nb::OR, false) => union(vm, a, b),
-        (nb::AND, false) => intersection_of(vm, a, b),
-        (nb::SUBTRACT, false) => difference(vm, a, b),
-        (_, false) => symmetric_difference(vm, a, b),
-        (nb::OR, true) => update(vm, a, b).map(|_| a.clone()),
-        (nb::AND, true) => intersection_update(vm, a, b).map(|_| a.clone()),
-        (nb::SUBTRACT, true) => difference_update(vm, a, b).map(|_| a.clone()),
-        (_, true) => symmetric_difference_update(vm, a, b).map(|_| a.clone()),
-    }
 }
 
 /// `set_issubset(so, other)` for a set `other`.

@@ -38,15 +38,6 @@ fn tuple_hash_inner(vm: &Vm, items: &[PyRef]) -> PyResult<i64> {
     Ok(acc as i64)
 }
 
-/// A tuple of class `cls`.
-pub fn new_tuple_of(vm: &Vm, cls: &PyRef, items: Vec<PyRef>) -> PyRef {
-    if cls.is(&vm.types.tuple) {
-        vm.new_tuple(items)
-    } else {
-        PyRef::new_tuple(items, cls)
-    }
-}
-
 /// The items of a tuple object; SystemError for another payload.
 fn items<'a>(vm: &Vm, t: &'a PyRef) -> PyResult<&'a [PyRef]> {
     match &t.payload {

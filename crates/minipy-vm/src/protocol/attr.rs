@@ -13,11 +13,9 @@ use std::cell::RefCell;
 
 use crate::heap::PyRef;
 use crate::object::{Payload, PyResult};
-use crate::objects::function::{BuiltinFunction, BuiltinKind};
+use crate::objects::dict;
 use crate::objects::inline_values::{self, Stored};
 use crate::objects::typeobj::{self, lookup, tpflags, SlotId};
-use crate::objects::{dict, special};
-use crate::protocol::ops::is_legacy_layout;
 use crate::vm::Vm;
 
 /// An attribute name argument must be a `str` (`getattr(o, 1)`).
@@ -71,14 +69,6 @@ impl Vm {
         match obj.class().as_type().and_then(|t| t.slots.getattro()) {
             Some(f) => f(self, obj, name),
             None => Ok(None),
-        }
-    }
-
-    /// `object.__getattribute__(obj, name)`: the generic lookup.
-    pub fn generic_getattribute(&self, obj: &PyRef, name: &PyRef) -> PyResult {
-        match self.generic_getattr(obj, name)? {
-            Some(v) => Ok(v),
-            None => Err(self.no_attribute(obj, name.as_str().unwrap_or("?"))),
         }
     }
 
@@ -157,13 +147,6 @@ impl Vm {
                 }
             }
         }
-        if is_legacy_layout(obj) && !matches!(obj.payload, Payload::Instance(_)) {
-            // Transitional: attributes of payloads whose types have no
-            // getset descriptors yet.
-            if let Some(v) = special::getattr(self, obj, name.as_str().unwrap_or(""))? {
-                return Ok(Some(v));
-            }
-        }
         if let Some(v) = self.namespace_get(obj, name) {
             return Ok(Some(v));
         }
@@ -231,22 +214,6 @@ impl Vm {
         PyRef::new(Payload::BoundMethod { func, self_ }, &self.types.method)
     }
 
-    /// Transitional: binds a legacy native method (`BuiltinKind::Method`
-    /// or `ClassMethod` installed by `bootstrap::add_methods`).
-    pub(crate) fn bind_builtin(&self, b: &BuiltinFunction, self_: PyRef) -> PyRef {
-        PyRef::new(
-            Payload::Builtin(Box::new(BuiltinFunction {
-                name: b.name,
-                func: b.func,
-                kind: b.kind,
-                self_: Some(self_),
-                owner: b.owner.clone(),
-                doc: b.doc,
-            })),
-            &self.types.builtin_function,
-        )
-    }
-
     /// `LOAD_METHOD` (`_PyObject_GetMethod`): `(method, true)` when the
     /// attribute is a method descriptor found on the type and not shadowed
     /// by the instance (call it with `obj` prepended), else
@@ -277,18 +244,13 @@ impl Vm {
         let mut get = None;
         if let Some(d) = &descr {
             let dt = d.class();
-            if typeobj::has_flag(dt, tpflags::METHOD_DESCRIPTOR) || is_legacy_method(d) {
+            if typeobj::has_flag(dt, tpflags::METHOD_DESCRIPTOR) {
                 meth_found = true;
             } else if let Some(dtd) = dt.as_type() {
                 get = dtd.slots.descr_get();
                 if let (Some(f), Some(_)) = (get, dtd.slots.descr_set()) {
                     return Ok((f(self, d, Some(obj), Some(ty))?, false));
                 }
-            }
-        }
-        if is_legacy_layout(obj) && !matches!(obj.payload, Payload::Instance(_)) {
-            if let Some(v) = special::getattr(self, obj, name.as_str().unwrap_or(""))? {
-                return Ok((v, false));
             }
         }
         if let Some(v) = self.namespace_get(obj, name) {
@@ -370,9 +332,6 @@ impl Vm {
                 return f(self, d, obj, value);
             }
         }
-        if is_legacy_layout(obj) && special::setattr(self, obj, name_s, value.clone())? {
-            return Ok(());
-        }
         if let Payload::Instance(inst) = &obj.payload {
             match inline_values::store(self, obj, inst, name, value.clone()) {
                 Stored::Done => return Ok(()),
@@ -392,13 +351,6 @@ impl Vm {
                 },
             },
             None => {
-                if is_legacy_layout(obj) && special::getattr(self, obj, name_s)?.is_some() {
-                    return Err(self.attribute_error(format!(
-                        "attribute '{}' of '{}' objects is not writable",
-                        name_s,
-                        obj.type_name()
-                    )));
-                }
                 if descr.is_some() {
                     return Err(self.attribute_error(format!(
                         "'{}' object attribute '{}' is read-only",
@@ -451,9 +403,4 @@ impl Vm {
         }
         Ok(())
     }
-}
-
-/// Transitional: a legacy native method not yet a `method_descriptor`.
-fn is_legacy_method(d: &PyRef) -> bool {
-    matches!(&d.payload, Payload::Builtin(b) if b.kind == BuiltinKind::Method && b.self_.is_none())
 }

@@ -180,29 +180,8 @@ impl Vm {
             return Ok(obj);
         }
         let ot = obj.class().clone();
-        if crate::protocol::ops::is_legacy(&obj) {
-            return self.legacy_init(obj, &ot, args);
-        }
         if let Some(init) = ot.as_type().and_then(|t| t.slots.init()) {
             init(self, &obj, args)?;
-        }
-        Ok(obj)
-    }
-
-    /// Transitional: `__init__` of an instance of a legacy type (a native
-    /// method in its dict, not yet a slot).
-    fn legacy_init(&self, obj: PyRef, ty: &PyRef, args: Args) -> PyResult {
-        let init = typeobj::lookup(self, ty, &self.names.init)
-            .filter(|i| !matches!(i.payload, Payload::WrapperDescr(_)));
-        if let Some(init) = init {
-            let v = prepend(&obj, args.args);
-            let r = self.call(&init, Args::with_kw(&v, args.kwnames))?;
-            if !r.is_none() {
-                return Err(self.type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    r.type_name()
-                )));
-            }
         }
         Ok(obj)
     }

@@ -5,7 +5,6 @@
 
 pub mod attr;
 pub mod call;
-pub mod legacy;
 pub mod ops;
 pub mod repr;
 pub mod seq;

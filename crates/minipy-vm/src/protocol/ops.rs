@@ -10,22 +10,9 @@ use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::number::UnaryOp;
 use crate::objects::typeobj::slots::{SlotId, Slots, NB_BINARY_SLOTS};
-use crate::objects::typeobj::{self, tpflags};
+use crate::objects::typeobj::{self};
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
-
-/// Transitional: whether `obj`'s payload attributes are still looked up by
-/// name (`objects::special`).
-#[inline(always)]
-pub(crate) fn is_legacy_layout(obj: &PyObject) -> bool {
-    obj.class().as_type().is_some_and(|t| t.legacy_layout.get())
-}
-
-/// Transitional: whether `obj`'s type still uses the legacy switchboards.
-#[inline(always)]
-pub(crate) fn is_legacy(obj: &PyObject) -> bool {
-    obj.class().as_type().is_some_and(|t| t.legacy.get())
-}
 
 #[inline(always)]
 fn slots(obj: &PyObject) -> &Slots {
@@ -49,9 +36,6 @@ impl Vm {
     /// `a <op> b` for a `BINARY_OP` argument (in-place forms included):
     /// `PyNumber_Add`, `PyNumber_InPlaceAdd`, ...
     pub fn binary_op(&self, a: &PyRef, b: &PyRef, op: u32) -> PyResult {
-        if is_legacy(a) || is_legacy(b) {
-            return self.legacy_binary_op(a, b, op);
-        }
         let inplace = op >= nb::INPLACE_OFFSET;
         let base = if inplace { op - nb::INPLACE_OFFSET } else { op };
         let (Some(&slot), Some(&islot)) = (
@@ -237,7 +221,7 @@ impl Vm {
 
     /// CPython's `sequence_repeat`: `seq * n` with an index `n`.
     fn sequence_repeat(&self, f: typeobj::slots::RepeatFn, seq: &PyRef, n: &PyRef) -> PyResult {
-        if slots(n).nb_index().is_none() && !is_legacy_int(n) {
+        if slots(n).nb_index().is_none() {
             return Err(self.type_error(format!(
                 "can't multiply sequence by non-int of type '{}'",
                 n.type_name()
@@ -273,9 +257,6 @@ impl Vm {
 
     /// `-a`, `+a`, `~a` (`PyNumber_Negative`, ...).
     pub fn unary_op(&self, a: &PyRef, op: UnaryOp) -> PyResult {
-        if is_legacy(a) {
-            return self.legacy_unary_op(a, op);
-        }
         let s = slots(a);
         let (f, sym) = match op {
             UnaryOp::Neg => (s.nb_negative(), "-"),
@@ -299,9 +280,6 @@ impl Vm {
         }
         if obj.is(&self.false_) || obj.is_none() {
             return Ok(false);
-        }
-        if is_legacy(obj) {
-            return self.legacy_truthy(obj);
         }
         let s = slots(obj);
         if let Some(f) = s.nb_bool() {
@@ -333,9 +311,6 @@ impl Vm {
                 _ => {}
             }
         }
-        if is_legacy(a) || is_legacy(b) {
-            return self.legacy_compare_bool(a, b, op);
-        }
         let r = self.compare(a, b, op)?;
         if r.is(&self.true_) {
             return Ok(true);
@@ -349,9 +324,6 @@ impl Vm {
     /// Rich comparison returning an object (`PyObject_RichCompare`,
     /// `COMPARE_OP`).
     pub fn compare(&self, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
-        if is_legacy(a) || is_legacy(b) {
-            return self.legacy_compare(a, b, op);
-        }
         crate::objects::seq::enter(self, " in comparison")?;
         let r = self.do_richcompare(a, b, op);
         self.leave();
@@ -405,9 +377,6 @@ impl Vm {
                 return Ok(self.str_hash(obj));
             }
         }
-        if is_legacy(obj) {
-            return self.legacy_hash(obj);
-        }
         match slots(obj).hash() {
             Some(f) => f(self, obj),
             None => hash_not_implemented(self, obj),
@@ -434,9 +403,6 @@ impl Vm {
     /// `item in container` (`PySequence_Contains`): `sq_contains`, else a
     /// search by iteration.
     pub fn contains(&self, container: &PyRef, item: &PyRef) -> PyResult<bool> {
-        if is_legacy(container) {
-            return self.legacy_contains(container, item);
-        }
         match slots(container).contains() {
             Some(f) => f(self, container, item),
             None => self.iter_search_contains(container, item),
@@ -470,12 +436,6 @@ fn binary_fn(f: typeobj::SlotFn) -> Option<typeobj::slots::BinaryFn> {
         typeobj::SlotFn::Binary(f) => Some(f),
         _ => None,
     }
-}
-
-/// Transitional: a legacy int (its `__index__` is not a slot yet).
-fn is_legacy_int(o: &PyRef) -> bool {
-    matches!(o.payload, Payload::Int(_) | Payload::BigInt(_))
-        || typeobj::has_flag(o.class(), tpflags::LONG_SUBCLASS)
 }
 
 /// `PyObject_HashNotImplemented`: the hash slot of unhashable types.

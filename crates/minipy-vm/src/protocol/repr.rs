@@ -5,15 +5,11 @@
 use crate::heap::PyRef;
 use crate::object::PyResult;
 use crate::objects::dict;
-use crate::protocol::ops::is_legacy;
 use crate::vm::Vm;
 
 impl Vm {
     /// `repr(obj)`.
     pub fn repr(&self, obj: &PyRef) -> PyResult<PyRef> {
-        if is_legacy(obj) {
-            return self.legacy_repr(obj);
-        }
         let Some(f) = obj.class().as_type().and_then(|t| t.slots.repr()) else {
             return Ok(self.new_string(self.default_repr(obj)));
         };
@@ -60,9 +56,6 @@ impl Vm {
     pub fn str(&self, obj: &PyRef) -> PyResult<PyRef> {
         if obj.class().is(&self.types.str) {
             return Ok(obj.clone());
-        }
-        if is_legacy(obj) {
-            return self.legacy_str(obj);
         }
         let Some(f) = obj.class().as_type().and_then(|t| t.slots.str()) else {
             return self.repr(obj);

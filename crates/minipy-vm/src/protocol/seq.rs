@@ -8,7 +8,6 @@ use num_traits::ToPrimitive;
 use crate::heap::PyRef;
 use crate::object::{IterKind, Payload, PyResult};
 use crate::objects::seq;
-use crate::protocol::ops::is_legacy;
 use crate::vm::Vm;
 
 fn is_heap(obj: &PyRef) -> bool {
@@ -22,9 +21,6 @@ fn slots(obj: &PyRef) -> Option<&crate::objects::typeobj::Slots> {
 impl Vm {
     /// `obj[key]`: `mp_subscript`, else `__class_getitem__` of a class.
     pub fn getitem(&self, obj: &PyRef, key: &PyRef) -> PyResult {
-        if is_legacy(obj) {
-            return self.legacy_getitem(obj, key);
-        }
         if let Some(f) = slots(obj).and_then(|s| s.subscript()) {
             return f(self, obj, key);
         }
@@ -45,9 +41,6 @@ impl Vm {
 
     /// `obj[key] = value`.
     pub fn setitem(&self, obj: &PyRef, key: &PyRef, value: PyRef) -> PyResult<()> {
-        if is_legacy(obj) {
-            return self.legacy_setitem(obj, key, value);
-        }
         match slots(obj).and_then(|s| s.ass_subscript()) {
             Some(f) => f(self, obj, key, Some(value)),
             None => Err(self.type_error(format!(
@@ -59,9 +52,6 @@ impl Vm {
 
     /// `del obj[key]`.
     pub fn delitem(&self, obj: &PyRef, key: &PyRef) -> PyResult<()> {
-        if is_legacy(obj) {
-            return self.legacy_delitem(obj, key);
-        }
         match slots(obj).and_then(|s| s.ass_subscript()) {
             Some(f) => f(self, obj, key, None),
             None => Err(self.type_error(format!(
@@ -73,9 +63,6 @@ impl Vm {
 
     /// `len(obj)` (`PyObject_Size`).
     pub fn len(&self, obj: &PyRef) -> PyResult<usize> {
-        if is_legacy(obj) {
-            return self.legacy_len(obj);
-        }
         match slots(obj).and_then(|s| s.length()) {
             Some(f) => f(self, obj),
             None => {
@@ -87,9 +74,6 @@ impl Vm {
     /// `iter(obj)` (`PyObject_GetIter`): `tp_iter`, else a sequence
     /// iterator over `__getitem__`; the result must be an iterator.
     pub fn iter(&self, obj: &PyRef) -> PyResult {
-        if is_legacy(obj) {
-            return self.legacy_iter(obj);
-        }
         let s = slots(obj);
         match s.and_then(|s| s.iter()) {
             Some(f) => {
@@ -117,18 +101,11 @@ impl Vm {
 
     /// `PyIter_Check`.
     pub fn is_iterator(&self, obj: &PyRef) -> bool {
-        if is_legacy(obj) {
-            return matches!(obj.payload, Payload::Iter(_) | Payload::Generator(_))
-                || self.lookup_special(obj, "__next__").is_some();
-        }
         slots(obj).and_then(|s| s.iternext()).is_some()
     }
 
     /// `next(it)` (`PyIter_Next`): `Ok(None)` when exhausted.
     pub fn next(&self, it: &PyRef) -> PyResult<Option<PyRef>> {
-        if is_legacy(it) {
-            return self.legacy_next(it);
-        }
         match slots(it).and_then(|s| s.iternext()) {
             Some(f) => f(self, it),
             None => Err(self.type_error(format!("'{}' object is not an iterator", it.type_name()))),
@@ -187,13 +164,9 @@ impl Vm {
             Payload::BigInt(b) => return Ok((**b).clone()),
             _ => {}
         }
-        let r = if is_legacy(obj) {
-            self.call_special(obj, "__index__", &[])?
-        } else {
-            match slots(obj).and_then(|s| s.nb_index()) {
-                Some(f) => Some(f(self, obj)?),
-                None => None,
-            }
+        let r = match slots(obj).and_then(|s| s.nb_index()) {
+            Some(f) => Some(f(self, obj)?),
+            None => None,
         };
         if let Some(r) = r {
             return match &r.payload {

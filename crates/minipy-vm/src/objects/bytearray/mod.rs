@@ -93,15 +93,6 @@ fn ba_repr(vm: &Vm, b: &PyRef) -> PyResult {
     Ok(vm.new_string(repr_of(&b.type_name(), &d.borrow())))
 }
 
-/// Transitional: the repr for `protocol/legacy.rs`'s `native_repr` arm
-/// (dead since bytearray has its spec).
-pub fn repr(b: &PyRef) -> String {
-    match &b.payload {
-        Payload::ByteArray(d) => repr_of(&b.type_name(), &d.borrow()),
-        _ => format!("<{} object at {:#x}>", b.type_name(), b.addr()),
-    }
-}
-
 /// `name(b'...')`: CPython's `bytearray_repr`, which unlike `bytes_repr`
 /// escapes `'` even inside double quotes.
 fn repr_of(name: &str, d: &[u8]) -> String {

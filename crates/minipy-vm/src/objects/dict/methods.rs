@@ -13,7 +13,7 @@ use crate::objects::typeobj::{slot, tpflags, Layout, MethodDef, SlotId, TypeSpec
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
 
-pub use super::views::{view_binary, view_compare, view_contains, view_repr};
+pub use super::views::{view_contains, view_repr};
 
 fn is_dict(o: &PyRef) -> bool {
     matches!(o.payload, Payload::Dict(_))
@@ -251,12 +251,11 @@ fn dict_richcompare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
 /// `iter(dict)`: a `dict_keyiterator`.
 fn dict_iter_slot(vm: &Vm, d: &PyRef) -> PyResult {
     table(vm, d)?;
-    crate::objects::iter::native_iter(vm, d).ok_or_else(|| {
-        vm.new_error(
-            &vm.exc.system_error,
-            "no iterator for a dict payload".to_string(),
-        )
-    })
+    Ok(crate::objects::iter::dict_iter(
+        vm,
+        d,
+        crate::object::DictIterKind::Keys,
+    ))
 }
 
 fn dict_len(vm: &Vm, d: &PyRef) -> PyResult<usize> {
@@ -322,24 +321,6 @@ fn dict_ior(vm: &Vm, d: &PyRef, other: &PyRef) -> PyResult {
 }
 
 // ----- iterators -------------------------------------------------------------------
-
-/// An iterator over a dict's keys, values or items.
-pub fn dict_iter(vm: &Vm, d: &PyRef, what: DictIterKind) -> PyRef {
-    let ty = match what {
-        DictIterKind::Keys => &vm.types.dict_keyiterator,
-        DictIterKind::Values => &vm.types.dict_valueiterator,
-        DictIterKind::Items => &vm.types.dict_itemiterator,
-    };
-    PyRef::new(
-        Payload::iter(IterKind::Dict {
-            dict: d.clone(),
-            pos: Cell::new(0),
-            len_at_start: dict::len(d),
-            what,
-        }),
-        ty,
-    )
-}
 
 /// A reversed snapshot iterator (`reversed(d)`, `reversed(d.items())`).
 pub(crate) fn reversed_iter(vm: &Vm, d: &PyRef, what: DictIterKind) -> PyRef {

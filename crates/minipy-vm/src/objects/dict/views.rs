@@ -87,13 +87,8 @@ fn view_len(vm: &Vm, o: &PyRef) -> PyResult<usize> {
 }
 
 fn view_iter(vm: &Vm, o: &PyRef) -> PyResult {
-    this(vm, o)?;
-    crate::objects::iter::native_iter(vm, o).ok_or_else(|| {
-        vm.new_error(
-            &vm.exc.system_error,
-            "no iterator for a dict view payload".to_string(),
-        )
-    })
+    let (d, what) = this(vm, o)?;
+    Ok(crate::objects::iter::dict_iter(vm, d, what))
 }
 
 /// `x in view` for a keys view (a key lookup) or an items view (a
@@ -151,25 +146,6 @@ fn view_richcompare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
         CompareOp::Ge => la >= lb && all_contained_in(vm, b, a)?,
     };
     Ok(vm.new_bool(ok))
-}
-
-/// Transitional (the legacy comparison switchboard): a comparison where
-/// either operand is a view; `None` when neither view supports it.
-pub fn view_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<Option<bool>> {
-    let r = if is_view_set(a) {
-        view_richcompare(vm, a, b, op)?
-    } else {
-        vm.not_implemented.clone()
-    };
-    let r = if r.is(&vm.not_implemented) && is_view_set(b) {
-        view_richcompare(vm, b, a, op.swapped())?
-    } else {
-        r
-    };
-    if r.is(&vm.not_implemented) {
-        return Ok(None);
-    }
-    Ok(Some(vm.truthy(&r)?))
 }
 
 /// CPython's `dictviews_to_set`: a new set of the elements of `o` (a view
@@ -258,23 +234,6 @@ fn view_binop<const OP: u32>(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
         nb::OR => views_or(vm, a, b),
         _ => views_xor(vm, a, b),
     }
-}
-
-/// Transitional (the legacy binary-operator switchboard): `a <op> b`
-/// where either operand is a view; `None` when no keys/items view takes
-/// part or `op` is not set algebra.
-pub fn view_binary(vm: &Vm, a: &PyRef, b: &PyRef, op: u32) -> PyResult<Option<PyRef>> {
-    if !is_view_set(a) && !is_view_set(b) {
-        return Ok(None);
-    }
-    let r = match op % nb::INPLACE_OFFSET {
-        nb::SUBTRACT => views_sub(vm, a, b)?,
-        nb::AND => views_and(vm, a, b)?,
-        nb::OR => views_or(vm, a, b)?,
-        nb::XOR => views_xor(vm, a, b)?,
-        _ => return Ok(None),
-    };
-    Ok(Some(r))
 }
 
 // ----- methods and attributes -------------------------------------------------------

@@ -76,11 +76,6 @@ pub fn base_str(vm: &Vm, e: &PyRef) -> PyResult<String> {
     }
 }
 
-/// `str(exc)` through the class's `__str__`.
-pub fn exc_str(vm: &Vm, e: &PyRef) -> PyResult<String> {
-    vm.str_string(e)
-}
-
 pub fn exception_str(vm: &Vm, e: &PyRef) -> PyResult {
     data(vm, e)?;
     Ok(vm.new_string(base_str(vm, e)?))

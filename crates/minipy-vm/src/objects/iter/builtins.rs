@@ -428,11 +428,7 @@ pub static FILTER_TYPE: TypeSpec = TypeSpec {
 // ----- reversed ----------------------------------------------------------------
 
 /// `PySequence_Check`: a `__getitem__` that is not a dict's.
-fn is_sequence(vm: &Vm, o: &PyRef) -> bool {
-    if crate::protocol::ops::is_legacy(o) {
-        return !matches!(o.payload, Payload::Dict(_))
-            && vm.lookup_special(o, "__getitem__").is_some();
-    }
+fn is_sequence(_vm: &Vm, o: &PyRef) -> bool {
     o.class().as_type().is_some_and(|t| {
         t.slots.subscript().is_some() && t.flags.get() & tpflags::DICT_SUBCLASS == 0
     })

@@ -45,18 +45,6 @@ pub fn dict_iter(vm: &Vm, d: &PyRef, what: DictIterKind) -> PyRef {
     new_iter(vm, kind, ty)
 }
 
-/// A `set_iterator` over the set or frozenset `s`, in its table's entry
-/// order (the set type puts its entries in CPython's order first).
-pub fn set_iter(vm: &Vm, s: &PyRef) -> PyRef {
-    let kind = IterKind::Dict {
-        dict: s.clone(),
-        pos: Cell::new(0),
-        len_at_start: dict::len(s),
-        what: DictIterKind::Keys,
-    };
-    new_iter(vm, kind, &vm.types.set_iterator)
-}
-
 /// `dictiter_iternext*` / `setiter_iternext`.
 fn dictiter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
     let cell = state(vm, it)?;

@@ -15,15 +15,11 @@
 //! `IterKind::Done`. A step never holds the `RefCell` borrowed while
 //! Python code runs (a `__getitem__`, a `map` function, a comparison):
 //! it clones what it needs and writes the new state back afterwards.
-//!
-//! Transitional: the iterators of `str`, `bytes` and `bytearray` are
-//! still legacy types; [`next_native`] (the old switchboard) steps them.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use crate::heap::PyRef;
-use crate::object::{DictIterKind, IterKind, Payload, PyResult};
-use crate::objects::function::{Args, NativeFn};
+use crate::object::{IterKind, Payload, PyResult};
 use crate::vm::Vm;
 
 pub mod builtins;
@@ -31,7 +27,7 @@ pub mod dictiter;
 pub mod range;
 pub mod seqiter;
 
-pub use dictiter::{dict_iter, set_iter};
+pub use dictiter::dict_iter;
 pub use seqiter::{callable_iter, seq_getitem_iter};
 
 /// An iterator object of type `ty` with state `kind`.
@@ -97,11 +93,6 @@ impl Vm {
     /// Whether `iter(obj)` can succeed without calling anything: the type
     /// has `tp_iter` or is a sequence (`__getitem__`, not a dict).
     pub fn is_iterable(&self, obj: &PyRef) -> bool {
-        if crate::protocol::ops::is_legacy(obj) {
-            return native_iter(self, obj).is_some()
-                || self.lookup_special(obj, "__iter__").is_some()
-                || self.lookup_special(obj, "__getitem__").is_some();
-        }
         let Some(t) = obj.class().as_type() else {
             return false;
         };
@@ -112,10 +103,6 @@ impl Vm {
 
     /// `_PyObject_HasLen`: the type has `sq_length`/`mp_length`.
     pub fn has_len(&self, obj: &PyRef) -> bool {
-        if crate::protocol::ops::is_legacy(obj) {
-            return crate::objects::seq::len(obj).is_some()
-                || self.lookup_special(obj, "__len__").is_some();
-        }
         obj.class()
             .as_type()
             .is_some_and(|t| t.slots.length().is_some())
@@ -160,72 +147,6 @@ impl Vm {
         Ok(n as usize)
     }
 }
-
-// ----- transitional: the legacy iterator switchboard ---------------------------
-
-fn seq_iter(vm: &Vm, obj: &PyRef, ty: &PyRef) -> PyRef {
-    new_iter(
-        vm,
-        IterKind::Seq {
-            seq: obj.clone(),
-            index: Cell::new(0),
-        },
-        ty,
-    )
-}
-
-/// Transitional: the iterator of a built-in iterable whose type is still
-/// legacy (`protocol::legacy`'s `iter`), or None.
-pub fn native_iter(vm: &Vm, obj: &PyRef) -> Option<PyRef> {
-    let t = &vm.types;
-    Some(match &obj.payload {
-        Payload::List(_) => seq_iter(vm, obj, &t.list_iterator),
-        Payload::Tuple(_) => seq_iter(vm, obj, &t.tuple_iterator),
-        Payload::Str(_) => seq_iter(vm, obj, &t.str_iterator),
-        Payload::Bytes(_) => seq_iter(vm, obj, &t.bytes_iterator),
-        Payload::ByteArray(_) => seq_iter(vm, obj, &t.bytearray_iterator),
-        Payload::Dict(_) => dict_iter(vm, obj, DictIterKind::Keys),
-        Payload::Set(_) => crate::objects::set::set_iter(vm, obj),
-        Payload::DictView { dict: d, what } => dict_iter(vm, d, *what),
-        Payload::Range { .. } => range::range_iter(vm, obj),
-        Payload::Iter(_) | Payload::Generator(_) => obj.clone(),
-        _ => return None,
-    })
-}
-
-/// Transitional: one step of a built-in iterator of a legacy type
-/// (`str_ascii_iterator`, `bytes_iterator`, `bytearray_iterator`); the
-/// converted iterator types step themselves through their slots.
-pub fn next_native(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
-    let Payload::Iter(cell) = &it.payload else {
-        return Ok(None);
-    };
-    let seq_kind = matches!(&*cell.borrow(), IterKind::Seq { .. });
-    if seq_kind {
-        return seqiter::step_seq(vm, it, cell);
-    }
-    match it.class().as_type().and_then(|t| t.slots.iternext()) {
-        Some(f) if !crate::protocol::ops::is_legacy(it) => f(vm, it),
-        _ => Ok(None),
-    }
-}
-
-fn iter_iter(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__iter__", 1, 1)?;
-    Ok(a[0].clone())
-}
-
-fn iter_next(vm: &Vm, args: Args) -> PyResult {
-    let a = args.check(vm, "__next__", 1, 1)?;
-    match next_native(vm, &a[0])? {
-        Some(v) => Ok(v),
-        None => Err(vm.stop_iteration(None)),
-    }
-}
-
-/// Transitional: the native `__iter__`/`__next__` of the legacy iterator
-/// types.
-pub const ITER_METHODS: &[(&str, NativeFn)] = &[("__iter__", iter_iter), ("__next__", iter_next)];
 
 /// `FOR_ITER`'s step: the exact list and range iterators inline (CPython
 /// 3.12's `FOR_ITER_LIST` / `FOR_ITER_RANGE` specialisations), anything

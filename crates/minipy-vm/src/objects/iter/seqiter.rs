@@ -44,9 +44,8 @@ pub fn tuple_iter(vm: &Vm, tuple: &PyRef) -> PyRef {
     new_iter(vm, kind, &vm.types.tuple_iterator)
 }
 
-/// One step of an `IterKind::Seq` iterator: over a list or tuple (the
-/// converted iterator types), or a str, bytes or bytearray (transitional:
-/// their iterators are legacy types stepped by `next_native`).
+/// One step of an `IterKind::Seq` iterator: over a list, tuple, str,
+/// bytes or bytearray.
 pub(crate) fn step_seq(vm: &Vm, it: &PyRef, cell: &RefCell<IterKind>) -> PyResult<Option<PyRef>> {
     let k = cell.borrow();
     let (seq, index) = match &*k {

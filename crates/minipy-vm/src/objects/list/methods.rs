@@ -143,29 +143,6 @@ fn reverse(vm: &Vm, a: Args) -> PyResult {
     Ok(vm.none.clone())
 }
 
-/// Transitional: the `start`/`stop` arguments of `bytes.index` and
-/// `bytes.count` (clipped to `len`), as `objects::bytes` calls them.
-pub fn index_bounds(
-    vm: &Vm,
-    start: Option<&PyRef>,
-    stop: Option<&PyRef>,
-    len: usize,
-) -> PyResult<(usize, usize)> {
-    let len = len as i64;
-    let norm = |o: Option<&PyRef>, dflt: i64| -> PyResult<i64> {
-        let v = match o {
-            None => dflt,
-            Some(o) => crate::objects::slice::slice_bound(vm, o)?.unwrap_or(dflt),
-        };
-        Ok(if v < 0 {
-            v.saturating_add(len).max(0)
-        } else {
-            v.min(len)
-        })
-    };
-    Ok((norm(start, 0)? as usize, norm(stop, len)? as usize))
-}
-
 pub static METHODS: &[MethodDef] = &[
     MethodDef::method("__getitem__", getitem).coexist().doc("x.__getitem__(y) <==> x[y]"),
     MethodDef::method("__reversed__", reversed).doc("__reversed__($self, /)\n--\n\nReturn a reverse iterator over the list."),

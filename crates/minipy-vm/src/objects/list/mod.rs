@@ -21,8 +21,6 @@ use crate::vm::Vm;
 pub mod methods;
 pub mod sort;
 
-pub use methods::index_bounds;
-
 /// The vector of a list object; SystemError for another payload.
 pub(crate) fn cell<'a>(vm: &Vm, l: &'a PyRef) -> PyResult<&'a RefCell<Vec<PyRef>>> {
     match &l.payload {

@@ -640,18 +640,13 @@ fn native_sort(vm: &Vm, keys: &[PyRef], perm: &mut [usize]) -> bool {
 }
 
 /// The `tp_richcompare` to call directly when every key has the same
-/// type (not a legacy one, whose comparison still goes through the
-/// protocol's switchboard).
+/// type.
 fn homogeneous_richcompare(keys: &[PyRef]) -> Option<RichCmpFn> {
     let first = keys.first()?.class();
     if !keys.iter().all(|k| k.class().is(first)) {
         return None;
     }
-    let t = first.as_type()?;
-    if t.legacy.get() {
-        return None;
-    }
-    t.slots.richcompare()
+    first.as_type()?.slots.richcompare()
 }
 
 /// Sorts the permutation `perm` of indices into `keys`.

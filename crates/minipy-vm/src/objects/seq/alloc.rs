@@ -80,10 +80,3 @@ pub fn repeat_items(vm: &Vm, items: &[PyRef], k: usize) -> PyResult<Vec<PyRef>> 
     }
     Ok(out)
 }
-
-/// `fill` repeated `n` times (padding), or `MemoryError`.
-pub fn fill_string(vm: &Vm, fill: char, n: usize) -> PyResult<String> {
-    let mut out = string_with_capacity(vm, size_mul(vm, fill.len_utf8(), n)?)?;
-    out.extend(std::iter::repeat_n(fill, n));
-    Ok(out)
-}

@@ -115,23 +115,14 @@ pub fn no_keywords(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
 
 /// `_PyIndex_Check`: whether `o` can be used as an index (an int, or its
 /// type has `nb_index`).
-pub fn is_index(vm: &Vm, o: &PyRef) -> bool {
+pub fn is_index(_vm: &Vm, o: &PyRef) -> bool {
     if matches!(o.payload, Payload::Int(_) | Payload::BigInt(_)) {
         return true;
     }
     let Some(t) = o.class().as_type() else {
         return false;
     };
-    if t.slots.nb_index().is_some() {
-        return true;
-    }
-    // Transitional: a type whose `__index__` is still a native method.
-    t.legacy.get() && typeobj::lookup_str(vm, o.class(), "__index__").is_some()
-}
-
-/// `PyNumber_Index(o)` as a BigInt.
-pub fn index_big(vm: &Vm, o: &PyRef) -> PyResult<BigInt> {
-    vm.index_big(o)
+    t.slots.nb_index().is_some()
 }
 
 /// Clamps an index to the `Py_ssize_t` range (`PyNumber_AsSsize_t(o, NULL)`).

@@ -297,7 +297,7 @@ pub fn s_format(vm: &Vm, args: Args) -> PyResult {
 
 pub fn s_format_map(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args, "format_map")?;
-    let p = crate::objects::seq::dunders::self_and(vm, &args, "format_map", 1)?;
+    let p = crate::objects::seq::bind::self_and(vm, &args, "format_map", 1)?;
     let mut f = Formatter {
         vm,
         args: &[],
@@ -314,7 +314,7 @@ pub fn s_format_map(vm: &Vm, args: Args) -> PyResult {
 /// `str.__format__(spec)`.
 pub fn s_format_spec(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args, "__format__")?;
-    let p = crate::objects::seq::dunders::self_and(vm, &args, "__format__", 1)?;
+    let p = crate::objects::seq::bind::self_and(vm, &args, "__format__", 1)?;
     let Some(spec) = p[1].as_str() else {
         return Err(vm.type_error(format!(
             "__format__() argument must be str, not {}",

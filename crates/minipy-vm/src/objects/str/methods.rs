@@ -371,7 +371,7 @@ pub fn rstrip(vm: &Vm, args: Args) -> PyResult {
 
 fn partition_impl(vm: &Vm, args: Args, name: &str, rev: bool) -> PyResult {
     let d = this(vm, &args, name)?;
-    let p = crate::objects::seq::dunders::self_and(vm, &args, name, 1)?;
+    let p = crate::objects::seq::bind::self_and(vm, &args, name, 1)?;
     let sep = arg_str(vm, &p[1])?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator".to_string()));
@@ -601,7 +601,7 @@ pub fn rjust(vm: &Vm, args: Args) -> PyResult {
 
 pub fn zfill(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args, "zfill")?;
-    let p = crate::objects::seq::dunders::self_and(vm, &args, "zfill", 1)?;
+    let p = crate::objects::seq::bind::self_and(vm, &args, "zfill", 1)?;
     let w = vm.index_i64(&p[1])?.max(0) as usize;
     if d.char_len >= w {
         return Ok(vm.new_str(&d.s));
@@ -755,7 +755,7 @@ pub fn istitle(vm: &Vm, args: Args) -> PyResult {
 
 fn fix_impl(vm: &Vm, args: Args, name: &str, suffix: bool) -> PyResult {
     let d = this(vm, &args, name)?;
-    let p = crate::objects::seq::dunders::self_and(vm, &args, name, 1)?;
+    let p = crate::objects::seq::bind::self_and(vm, &args, name, 1)?;
     let Some(x) = p[1].as_str() else {
         return Err(vm.type_error(format!(
             "{}() argument must be str, not {}",
@@ -874,7 +874,7 @@ pub fn encode(vm: &Vm, args: Args) -> PyResult {
 
 pub fn translate(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args, "translate")?;
-    let p = crate::objects::seq::dunders::self_and(vm, &args, "translate", 1)?;
+    let p = crate::objects::seq::bind::self_and(vm, &args, "translate", 1)?;
     let table = &p[1];
     let mut o = String::with_capacity(d.s.len());
     for c in d.s.chars() {

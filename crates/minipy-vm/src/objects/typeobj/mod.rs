@@ -118,14 +118,6 @@ pub struct TypeData {
     pub flags: Cell<u64>,
     /// The declaration a built-in type was made from.
     pub spec: Cell<Option<&'static TypeSpec>>,
-    /// Transitional: a built-in type whose behaviour is still in the
-    /// protocol layer's payload switchboards and its dict's native dunder
-    /// methods, not yet declared through a `TypeSpec`.
-    pub legacy: Cell<bool>,
-    /// Transitional: instances carry a payload whose attributes are still
-    /// looked up by name in `objects::special` (the type, or the solid base
-    /// of a class, is legacy).
-    pub legacy_layout: Cell<bool>,
     /// Defined by a `class` statement (a "heap type").
     pub heap: bool,
     /// `__del__` defined somewhere in the MRO.
@@ -490,13 +482,6 @@ pub fn new_type(
                     .map_or(0, |s| s.flags.get() & tpflags::INHERITED),
         ),
         spec: Cell::new(None),
-        legacy: Cell::new(false),
-        legacy_layout: Cell::new(
-            solid
-                .as_ref()
-                .and_then(|s| s.as_type())
-                .is_some_and(|s| s.legacy_layout.get()),
-        ),
         heap: true,
         has_del: Cell::new(false),
         has_dict,

@@ -524,7 +524,7 @@ pub fn update_one_slot(vm: &Vm, ty: &PyRef, slot: SlotId) {
     for i in defs_of_slot(slot) {
         let p = &SLOTDEFS[i];
         let name = vm.intern(p.name);
-        let Some((descr, owner)) = find_in_mro(vm, ty, &name) else {
+        let Some((descr, _owner)) = find_in_mro(vm, ty, &name) else {
             continue;
         };
         match &descr.payload {
@@ -558,25 +558,6 @@ pub fn update_one_slot(vm: &Vm, ty: &PyRef, slot: SlotId) {
                     HASH_NOT_IMPLEMENTED,
                 ));
             }
-            Payload::Builtin(_) if is_legacy_owner(&owner) => {
-                // Transitional: a native dunder of a built-in type not yet
-                // declared through slots keeps that type's slot function.
-                match owner.as_type().and_then(|o| o.slots.get(slot)) {
-                    Some(f) if !use_generic => {
-                        let origin = owner.as_type().map_or(0, |o| o.slots.origin(slot));
-                        if specific.is_none_or(|(_, o)| o == origin) {
-                            specific = Some((f, origin));
-                        } else {
-                            use_generic = true;
-                        }
-                        generic = p.generic;
-                    }
-                    _ => {
-                        use_generic = true;
-                        generic = p.generic;
-                    }
-                }
-            }
             _ => {
                 use_generic = true;
                 generic = p.generic;
@@ -588,12 +569,6 @@ pub fn update_one_slot(vm: &Vm, ty: &PyRef, slot: SlotId) {
         (_, _, Some(g)) => t.slots.set_generic(slot, g),
         _ => t.slots.set(slot, None, 0),
     }
-}
-
-/// Whether `owner` is a built-in type still using the legacy native
-/// dunder methods (not yet declared through a `TypeSpec`).
-fn is_legacy_owner(owner: &PyRef) -> bool {
-    owner.as_type().is_some_and(|t| !t.heap && t.legacy.get())
 }
 
 /// CPython's `fixup_slot_dispatchers`: every slot of a new class.

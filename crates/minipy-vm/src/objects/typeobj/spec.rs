@@ -218,7 +218,6 @@ pub fn apply_spec(ty: &PyRef, spec: &'static TypeSpec, base: Option<&PyRef>) {
     }
     t.flags.set(t.flags.get() | spec.flags);
     t.spec.set(Some(spec));
-    t.legacy.set(false);
     if let Some(b) = base {
         inherit_slots(ty, b);
         if t.slots.get(SlotId::Hash).is_none() {
