@@ -308,12 +308,14 @@ impl Frame {
 }
 
 /// The thread state (CPython's `PyThreadState`): the frame chain's top,
-/// the handled-exception stack and the call depth.
+/// the handled exception and the call depth.
 pub struct ThreadState {
     /// The frame running now; the chain continues through `previous`.
     pub current: Cell<Option<Rc<FrameData>>>,
-    /// The stack of exceptions being handled (`sys.exc_info()` is the top).
-    pub exc_info: std::cell::RefCell<Vec<PyRef>>,
+    /// The exception being handled (`sys.exc_info()[1]`; CPython's
+    /// `exc_info->exc_value`). The enclosing handlers' exceptions are
+    /// saved on the value stack by PUSH_EXC_INFO, as in CPython.
+    pub exc_info: std::cell::RefCell<Option<PyRef>>,
     /// Python call depth (RecursionError at `Vm::recursion_limit`).
     pub depth: Cell<usize>,
 }
@@ -322,7 +324,7 @@ impl ThreadState {
     pub fn new() -> ThreadState {
         ThreadState {
             current: Cell::new(None),
-            exc_info: std::cell::RefCell::new(Vec::new()),
+            exc_info: std::cell::RefCell::new(None),
             depth: Cell::new(0),
         }
     }
@@ -354,16 +356,13 @@ impl ThreadState {
 impl Vm {
     /// The exception currently being handled (`sys.exc_info()[1]`).
     pub fn handled_exception(&self) -> Option<PyRef> {
-        self.thread.exc_info.borrow().last().cloned()
+        self.thread.exc_info.borrow().clone()
     }
 
     pub fn set_handled_exception(&self, e: Option<PyRef>) {
-        let mut s = self.thread.exc_info.borrow_mut();
-        let old = std::mem::take(&mut *s);
-        if let Some(e) = e {
-            s.push(e);
-        }
-        drop(s);
+        // The old value is dropped after the borrow ends (its destructor
+        // may run Python code that reads the handled exception).
+        let old = self.thread.exc_info.replace(e);
         drop(old);
     }
 }

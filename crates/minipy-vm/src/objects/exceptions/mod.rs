@@ -55,6 +55,16 @@ pub(crate) fn no_keywords(vm: &Vm, e: &PyRef, args: &Args) -> PyResult<()> {
 
 pub(crate) fn set_args(vm: &Vm, e: &PyRef, a: &[PyRef]) -> PyResult<()> {
     let d = data(vm, e)?;
+    // `__new__` stored these very objects a moment ago (the common
+    // `raise E(x)`): keep its tuple rather than build an equal one.
+    let same = d
+        .args
+        .borrow()
+        .as_tuple()
+        .is_some_and(|t| t.len() == a.len() && t.iter().zip(a).all(|(x, y)| x.is(y)));
+    if same {
+        return Ok(());
+    }
     let old = d.args.replace(vm.new_tuple(a.to_vec()));
     drop(old);
     Ok(())
