@@ -264,104 +264,10 @@ impl Payload {
             _ => true,
         }
     }
-
-    /// Calls `visit` on every reference the payload holds (`tp_traverse`).
-    /// Each owned reference is reported exactly once (the collector
-    /// subtracts one per report); a container borrowed mutably elsewhere
-    /// reports nothing, which only makes its referents look externally
-    /// referenced.
-    /// `obj` is the object this payload is in (a tuple's items are after
-    /// it).
-    #[inline]
-    pub fn traverse(&self, obj: &PyObject, visit: &mut impl FnMut(&PyRef)) {
-        match self {
-            // Last item first, as tupletraverse.
-            Payload::Tuple(_) => obj.items().iter().rev().for_each(visit),
-            // Last item first, as CPython's list_traverse and tupletraverse
-            // (the order shapes the collector's unreachable list, hence the
-            // order finalizers run in).
-            Payload::List(v) => {
-                if let Ok(v) = v.try_borrow() {
-                    v.iter().rev().for_each(visit);
-                }
-            }
-            Payload::Dict(d) | Payload::Set(d) => {
-                if let Ok(d) = d.try_borrow() {
-                    d.traverse(visit);
-                }
-            }
-            Payload::Range { start, stop, step } | Payload::Slice { start, stop, step } => {
-                visit(start);
-                visit(stop);
-                visit(step);
-            }
-            Payload::Function(f) => f.traverse(visit),
-            Payload::BoundMethod { func, self_ } => {
-                visit(func);
-                visit(self_);
-            }
-            Payload::Module { dict } => visit(dict),
-            Payload::Instance(inst) => inst.traverse(visit),
-            Payload::Cell(c) => visit_opt(c, visit),
-            Payload::StaticMethod(f) | Payload::ClassMethod(f) => visit(f),
-            Payload::DictView { dict, .. } => visit(dict),
-            Payload::Exception(e) => {
-                if let Ok(a) = e.args.try_borrow() {
-                    visit(&a);
-                }
-                for r in [&e.traceback, &e.cause, &e.context, &e.dict] {
-                    visit_opt(r, visit);
-                }
-                if let Ok(f) = e.fields.try_borrow() {
-                    f.iter().flatten().for_each(&mut *visit);
-                }
-            }
-            Payload::Frame(f) => f.traverse(visit),
-            Payload::Traceback(t) => t.traverse(visit),
-            Payload::Property {
-                fget,
-                fset,
-                fdel,
-                doc,
-            } => {
-                for v in [fget, fset, fdel, doc].into_iter().flatten() {
-                    visit(v);
-                }
-            }
-            Payload::Super { ty, obj, obj_type } => {
-                visit(ty);
-                for v in [obj, obj_type].into_iter().flatten() {
-                    visit(v);
-                }
-            }
-            Payload::Type(t) => t.traverse(visit),
-            Payload::Builtin(b) => {
-                if let Some(s) = &b.self_ {
-                    visit(s);
-                }
-            }
-            Payload::Generator(g) => g.traverse(visit),
-            Payload::Iter(it) => {
-                if let Ok(it) = it.try_borrow() {
-                    traverse_iter(&it, visit);
-                }
-            }
-            Payload::WeakRef(w) => visit_opt(&w.callback, visit),
-            Payload::MappingProxy(m) => visit(m),
-            Payload::MethodDescr(m) => m.traverse(visit),
-            Payload::WrapperDescr(w) => visit(&w.objclass),
-            Payload::MethodWrapper { descr, self_ } => {
-                visit(descr);
-                visit(self_);
-            }
-            Payload::GetSetDescr(g) => g.traverse(visit),
-            Payload::Code(_) => {}
-            _ => {}
-        }
-    }
 }
 
-fn visit_opt(r: &RefCell<Option<PyRef>>, visit: &mut impl FnMut(&PyRef)) {
+/// Visits the object in an optional field (a traverse slot's helper).
+pub fn visit_opt(r: &RefCell<Option<PyRef>>, visit: &mut dyn FnMut(&PyRef)) {
     if let Ok(v) = r.try_borrow() {
         if let Some(v) = &*v {
             visit(v);
@@ -383,146 +289,28 @@ pub fn visit_namespace(d: &PyRef, visit: &mut impl FnMut(&PyRef)) {
     }
 }
 
-/// Out of line: iterators are rare in a collection, and `Payload::traverse`
-/// stays small enough to be inlined into the collector's passes.
-#[inline(never)]
-fn traverse_iter(it: &IterKind, visit: &mut impl FnMut(&PyRef)) {
-    match it {
-        IterKind::Seq { seq, .. } | IterKind::Reversed { seq, .. } => visit(seq),
-        IterKind::Dict { dict, .. } => visit(dict),
-        IterKind::GetItem { obj, .. } => visit(obj),
-        IterKind::Callable { func, sentinel } => {
-            visit(func);
-            visit(sentinel);
-        }
-        IterKind::Enumerate { it, count } => {
-            visit(it);
-            if let Ok(c) = count.try_borrow() {
-                visit(&c);
-            }
-        }
-        IterKind::Zip { its, .. } => its.iter().for_each(visit),
-        IterKind::Map { func, its } => {
-            visit(func);
-            its.iter().for_each(visit);
-        }
-        IterKind::Filter { func, it } => {
-            visit(func);
-            visit(it);
-        }
-        IterKind::LongRange {
-            start,
-            step,
-            len,
-            index,
-        } => {
-            visit(start);
-            visit(step);
-            visit(len);
-            if let Ok(i) = index.try_borrow() {
-                visit(&i);
-            }
-        }
-        IterKind::Range { .. } | IterKind::Done => {}
+/// Moves the object out of an optional field into `dead` (a clear slot's
+/// helper).
+pub fn take_opt(r: &RefCell<Option<PyRef>>, dead: &mut Vec<PyRef>) {
+    if let Ok(mut v) = r.try_borrow_mut() {
+        dead.extend(v.take());
     }
 }
 
-/// `tp_clear`: drops the references a container holds, breaking the
-/// cycles it is part of (the collector's last pass). The references are
-/// taken out first and dropped after every borrow is released, since
-/// dropping them can run `__del__` and weakref callbacks. Payloads that
-/// cannot be emptied (tuples, bound methods, ...) are left as they are,
-/// as CPython leaves tuples: the other members of their cycles are cleared.
-pub fn gc_clear(obj: &PyObject) {
-    let mut dead: Vec<PyRef> = Vec::new();
-    let take = |r: &RefCell<Option<PyRef>>, dead: &mut Vec<PyRef>| {
-        if let Ok(mut v) = r.try_borrow_mut() {
-            dead.extend(v.take());
-        }
-    };
-    match &obj.payload {
-        Payload::List(v) => {
-            if let Ok(mut v) = v.try_borrow_mut() {
-                dead = std::mem::take(&mut *v);
-            }
-        }
-        Payload::Dict(d) | Payload::Set(d) => {
-            if let Ok(mut d) = d.try_borrow_mut() {
-                for e in d.clear().into_iter().flatten() {
-                    dead.push(e.key);
-                    dead.push(e.value);
-                }
-            }
-        }
-        Payload::Instance(inst) => inst.clear(&mut dead),
-        Payload::Cell(c) => take(c, &mut dead),
-        Payload::Function(f) => {
-            for r in [
-                &f.defaults,
-                &f.kwdefaults,
-                &f.annotations,
-                &f.dict,
-                &f.module,
-                &f.doc,
-            ] {
-                take(r, &mut dead);
-            }
-        }
-        Payload::Exception(e) => {
-            for r in [&e.traceback, &e.cause, &e.context, &e.dict] {
-                take(r, &mut dead);
-            }
-            if let Ok(mut f) = e.fields.try_borrow_mut() {
-                dead.extend(f.drain(..).flatten());
-            }
-            // `e.args = (e,)` is a cycle through the args tuple.
-            crate::with_vm(|vm| {
-                if let Ok(mut a) = e.args.try_borrow_mut() {
-                    dead.push(std::mem::replace(&mut *a, vm.empty_tuple.clone()));
-                }
-            });
-        }
-        Payload::Type(t) => t.clear(&mut dead),
-        Payload::Generator(g) => g.clear(&mut dead),
-        Payload::Frame(f) => f.clear(&mut dead),
-        Payload::Traceback(t) => t.clear(&mut dead),
-        Payload::Iter(it) => {
-            if let Ok(mut it) = it.try_borrow_mut() {
-                let old = std::mem::replace(&mut *it, IterKind::Done);
-                drop_iter(old, &mut dead);
-            }
-        }
-        Payload::WeakRef(w) => take(&w.callback, &mut dead),
-        _ => {}
-    }
-    if let Some(slot) = obj.managed_dict() {
-        take(slot, &mut dead);
-    }
-    dead.extend(obj.cells().iter().filter_map(|c| c.take()));
-    drop(dead);
-}
-
-fn drop_iter(it: IterKind, dead: &mut Vec<PyRef>) {
-    match it {
-        IterKind::Seq { seq, .. } | IterKind::Reversed { seq, .. } => dead.push(seq),
-        IterKind::Dict { dict, .. } => dead.push(dict),
-        IterKind::GetItem { obj, .. } => dead.push(obj),
-        IterKind::Callable { func, sentinel } => dead.extend([func, sentinel]),
-        IterKind::Enumerate { it, count } => dead.extend([it, count.into_inner()]),
-        IterKind::Zip { its, .. } => dead.extend(its.into_vec()),
-        IterKind::Map { func, its } => {
-            dead.push(func);
-            dead.extend(its.into_vec());
-        }
-        IterKind::Filter { func, it } => dead.extend([func, it]),
-        IterKind::LongRange {
-            start,
-            step,
-            len,
-            index,
-        } => dead.extend([start, step, len, index.into_inner()]),
-        IterKind::Range { .. } | IterKind::Done => {}
-    }
+/// A traverse or clear slot met a payload other than its type's layout.
+/// Invariant: an object's payload is the layout of its type's solid base
+/// (type creation and `__class__` assignment keep it, and a class takes
+/// its solid base's traverse and clear). In release builds the object
+/// then reports nothing, which only makes its referents look externally
+/// referenced.
+#[cold]
+pub fn wrong_layout(obj: &PyObject, owner: &str) {
+    debug_assert!(
+        false,
+        "the traverse/clear slot of '{}' met a '{}' object of another layout",
+        owner,
+        <Payload as Trace>::type_name(obj)
+    );
 }
 
 /// True when `obj`'s type was created by a `class` statement.
@@ -623,6 +411,7 @@ impl Trace for Payload {
                 | Payload::Str(_)
                 | Payload::Bytes(_)
                 | Payload::ByteArray(_)
+                | Payload::Code(_)
                 | Payload::Null
         )
     }
@@ -639,7 +428,19 @@ impl Trace for Payload {
     /// its managed `__dict__`, and its heap type.
     #[inline]
     fn traverse(obj: &PyObject, visit: &mut impl FnMut(&PyRef)) {
-        obj.payload.traverse(obj, visit);
+        // The payload's references, by the type's `tp_traverse`.
+        if let Payload::Type(t) = &obj.class().payload {
+            match t.slots.traverse() {
+                Some(f) => f(obj, visit),
+                // A heap subclass of `str` or `int` is tracked for its
+                // dict and type alone.
+                None => debug_assert!(
+                    !obj.payload.is_container(),
+                    "a container of type '{}' has no traverse slot",
+                    t.name()
+                ),
+            }
+        }
         for c in obj.cells() {
             if let Some(v) = crate::heap::cell_get(c) {
                 visit(&v);
@@ -660,8 +461,22 @@ impl Trace for Payload {
         }
     }
 
+    /// `tp_clear` (the type's slot, when it has one), then the slot cells
+    /// and managed `__dict__`. The references are dropped after every
+    /// borrow is released, since dropping them can run `__del__` and
+    /// weakref callbacks.
     fn clear(obj: &PyObject) {
-        gc_clear(obj)
+        let mut dead: Vec<PyRef> = Vec::new();
+        if let Payload::Type(t) = &obj.class().payload {
+            if let Some(f) = t.slots.clear() {
+                f(obj, &mut dead);
+            }
+        }
+        if let Some(slot) = obj.managed_dict() {
+            take_opt(slot, &mut dead);
+        }
+        dead.extend(obj.cells().iter().filter_map(|c| c.take()));
+        drop(dead);
     }
 
     /// `_PyDict_MaybeUntrack`: an exact dict holding no container.

@@ -2,7 +2,7 @@
 //! method bound to its object (`[].append`, `dict.fromkeys`) — CPython's
 //! `Objects/methodobject.c`.
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::descr::{doc_object, text_signature_object};
 use crate::objects::function::{Args, BuiltinFunction};
@@ -136,12 +136,25 @@ fn get_text_signature(vm: &Vm, f: &PyRef) -> PyResult {
     Ok(text_signature_object(vm, b.name, b.doc))
 }
 
+/// `tp_traverse`: `__self__`.
+fn builtin_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::Builtin(b) => {
+            if let Some(s) = &b.self_ {
+                visit(s);
+            }
+        }
+        _ => crate::object::wrong_layout(obj, "builtin_function_or_method"),
+    }
+}
+
 pub static BUILTIN_FUNCTION_TYPE: TypeSpec = TypeSpec {
     name: "builtin_function_or_method",
     doc: None,
     layout: Layout::Other,
     flags: tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(builtin_traverse),
         slot::repr(builtin_repr),
         slot::hash(builtin_hash),
         slot::call(crate::protocol::call::builtin_call),

@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, TypeSpec};
@@ -75,12 +75,29 @@ fn set_contents(vm: &Vm, c: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     Ok(())
 }
 
+/// `tp_traverse`: the contents.
+fn cell_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::Cell(c) => crate::object::visit_opt(c, visit),
+        _ => crate::object::wrong_layout(obj, "cell"),
+    }
+}
+
+/// `tp_clear`: empties the cell.
+fn cell_clear(obj: &PyObject, dead: &mut Vec<PyRef>) {
+    match &obj.payload {
+        Payload::Cell(c) => crate::object::take_opt(c, dead),
+        _ => crate::object::wrong_layout(obj, "cell"),
+    }
+}
+
 pub static CELL_TYPE: TypeSpec = TypeSpec {
     name: "cell",
     doc: Some("cell([contents])\n--\n\nCreate a new cell object.\n\n  contents\n    the contents of the cell. If not specified, the cell will be empty,\n    and \n further attempts to access its cell_contents attribute will\n    raise a ValueError."),
     layout: Layout::Other,
     flags: tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(cell_traverse), slot::clear(cell_clear),
         slot::repr(cell_repr),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::richcompare(cell_richcompare),

@@ -2,7 +2,7 @@
 //! binds the wrapped callable to the class (3.11: through the callable's
 //! own `__get__` when it has one, so `classmethod(property(...))` works).
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::staticmethod::{
@@ -40,12 +40,21 @@ fn cm_descr_get(vm: &Vm, cm: &PyRef, obj: Option<&PyRef>, ty: Option<&PyRef>) ->
     Ok(vm.new_bound_method(f.clone(), ty))
 }
 
+/// `tp_traverse`: the wrapped callable.
+fn classmethod_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::ClassMethod(f) => visit(f),
+        _ => crate::object::wrong_layout(obj, "classmethod"),
+    }
+}
+
 pub static CLASSMETHOD_TYPE: TypeSpec = TypeSpec {
     name: "classmethod",
     doc: Some("classmethod(function) -> method\n\nConvert a function to be a class method.\n\nA class method receives the class as implicit first argument,\njust like an instance method receives the instance.\nTo declare a class method, use this idiom:\n\n  class C:\n      @classmethod\n      def f(cls, arg1, arg2, argN):\n          ...\n\nIt can be called either on the class (e.g. C.f()) or on an instance\n(e.g. C().f()).  The instance is ignored except for its class.\nIf a class method is called for a derived class, the derived class\nobject is passed as the implied first argument.\n\nClass methods are different than C++ or Java static methods.\nIf you want those, see the staticmethod builtin."),
     layout: Layout::Other,
     flags: tpflags::BASETYPE | tpflags::HAVE_GC | tpflags::MANAGED_DICT,
     slots: &[
+        slot::traverse(classmethod_traverse),
         slot::repr(cm_repr),
         slot::descr_get(cm_descr_get),
         slot::init(cm_init),

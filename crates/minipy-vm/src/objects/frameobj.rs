@@ -17,7 +17,7 @@ use std::rc::Rc;
 use minipy_bytecode::code::{flags, kinds};
 
 use crate::frame::{FrameData, FrameOwner};
-use crate::heap::{cell_get, PyRef, SlotCell};
+use crate::heap::{cell_get, PyObject, PyRef, SlotCell};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
@@ -302,12 +302,32 @@ fn frame_sizeof(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_int(n as i64))
 }
 
+/// `tp_traverse`.
+fn frame_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::Frame(f) => f.traverse(&mut visit),
+        _ => crate::object::wrong_layout(obj, "frame"),
+    }
+}
+
+/// `tp_clear`.
+fn frame_gc_clear(obj: &PyObject, dead: &mut Vec<PyRef>) {
+    match &obj.payload {
+        Payload::Frame(f) => f.clear(dead),
+        _ => crate::object::wrong_layout(obj, "frame"),
+    }
+}
+
 pub static FRAME_TYPE: TypeSpec = TypeSpec {
     name: "frame",
     doc: None,
     layout: Layout::Other,
     flags: tpflags::HAVE_GC,
-    slots: &[slot::repr(frame_repr)],
+    slots: &[
+        slot::traverse(frame_traverse),
+        slot::clear(frame_gc_clear),
+        slot::repr(frame_repr),
+    ],
     methods: &[
         MethodDef::method("clear", frame_clear)
             .doc("F.clear(): clear most references held by the frame"),

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::frame::CodeInfo;
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::PyResult;
 use crate::vm::Vm;
 
@@ -476,12 +476,41 @@ fn function_new(vm: &Vm, args: Args) -> PyResult {
     Ok(PyRef::new(Payload::Function(Box::new(func)), &pos[0]))
 }
 
+/// `tp_traverse`.
+fn function_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        crate::object::Payload::Function(f) => f.traverse(&mut visit),
+        _ => crate::object::wrong_layout(obj, "function"),
+    }
+}
+
+/// `tp_clear` (`func_clear`): the mutable attributes; code, globals and
+/// name stay.
+fn function_clear(obj: &PyObject, dead: &mut Vec<PyRef>) {
+    match &obj.payload {
+        crate::object::Payload::Function(f) => {
+            for r in [
+                &f.defaults,
+                &f.kwdefaults,
+                &f.annotations,
+                &f.dict,
+                &f.module,
+                &f.doc,
+            ] {
+                crate::object::take_opt(r, dead);
+            }
+        }
+        _ => crate::object::wrong_layout(obj, "function"),
+    }
+}
+
 pub static FUNCTION_TYPE: TypeSpec = TypeSpec {
     name: "function",
     doc: Some("function(code, globals, name=None, argdefs=None, closure=None)\n--\n\nCreate a function object.\n\n  code\n    a code object\n  globals\n    the globals dictionary\n  name\n    a string that overrides the name from the code object\n  argdefs\n    a tuple that specifies the default argument values\n  closure\n    a tuple that supplies the bindings for free variables"),
     layout: Layout::Other,
     flags: tpflags::METHOD_DESCRIPTOR | tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(function_traverse), slot::clear(function_clear),
         slot::repr(function_repr),
         slot::call(crate::protocol::call::function_call),
         slot::descr_get(function_descr_get),

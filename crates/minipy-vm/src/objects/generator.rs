@@ -15,7 +15,7 @@ use minipy_bytecode::Opcode;
 
 use crate::eval::{self, FrameExit};
 use crate::frame::{Frame, FrameData, FrameOwner};
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::typeobj::{slot, GetSetDef, Layout, MethodDef, TypeSpec};
@@ -574,12 +574,29 @@ fn set_qualname(vm: &Vm, g: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     }
 }
 
+/// `tp_traverse`.
+fn generator_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::Generator(g) => g.traverse(&mut visit),
+        _ => crate::object::wrong_layout(obj, "generator"),
+    }
+}
+
+/// `tp_clear`.
+fn generator_clear(obj: &PyObject, dead: &mut Vec<PyRef>) {
+    match &obj.payload {
+        Payload::Generator(g) => g.clear(dead),
+        _ => crate::object::wrong_layout(obj, "generator"),
+    }
+}
+
 pub static GENERATOR_TYPE: TypeSpec = TypeSpec {
     name: "generator",
     doc: None,
     layout: Layout::Other,
     flags: crate::objects::typeobj::tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(generator_traverse), slot::clear(generator_clear),
         slot::repr(gen_repr),
         slot::iter(gen_iter_slot),
         slot::iternext(gen_iternext),

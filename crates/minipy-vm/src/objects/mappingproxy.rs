@@ -5,7 +5,7 @@
 
 use minipy_bytecode::opcode::nb;
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::dict::{noargs, positional};
 use crate::objects::function::Args;
@@ -150,12 +150,21 @@ forward! {
     m_reversed => "__reversed__";
 }
 
+/// `tp_traverse`: the mapping.
+fn mappingproxy_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::MappingProxy(m) => visit(m),
+        _ => crate::object::wrong_layout(obj, "mappingproxy"),
+    }
+}
+
 pub static MAPPINGPROXY_TYPE: TypeSpec = TypeSpec {
     name: "mappingproxy",
     doc: None,
     layout: Layout::Other,
     flags: tpflags::HAVE_GC | tpflags::MAPPING,
     slots: &[
+        slot::traverse(mappingproxy_traverse),
         slot::repr(mp_repr),
         slot::str(mp_str),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),

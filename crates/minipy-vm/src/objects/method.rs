@@ -1,7 +1,7 @@
 //! `method` (`types.MethodType`): a callable bound to an instance
 //! (CPython's `Objects/classobject.c`).
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::typeobj::{self, slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
@@ -109,12 +109,24 @@ fn get_doc(vm: &Vm, m: &PyRef) -> PyResult {
     vm.getattr(func, &vm.intern("__doc__"))
 }
 
+/// `tp_traverse`: the function and `__self__`.
+fn method_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::BoundMethod { func, self_ } => {
+            visit(func);
+            visit(self_);
+        }
+        _ => crate::object::wrong_layout(obj, "method"),
+    }
+}
+
 pub static METHOD_TYPE: TypeSpec = TypeSpec {
     name: "method",
     doc: Some("method(function, instance, /)\n--\n\nCreate a bound instance method object."),
     layout: Layout::Other,
     flags: tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(method_traverse),
         slot::repr(method_repr),
         slot::hash(method_hash),
         slot::call(crate::protocol::call::method_call),

@@ -1,6 +1,6 @@
 //! `module` objects.
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::dict;
 use crate::objects::function::Args;
@@ -141,12 +141,21 @@ pub fn module_getattro(vm: &Vm, m: &PyRef, name: &PyRef) -> PyResult<Option<PyRe
     Err(vm.no_attribute(m, name.as_str().unwrap_or("?")))
 }
 
+/// `tp_traverse`: the module's dict.
+fn module_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::Module { dict } => visit(dict),
+        _ => crate::object::wrong_layout(obj, "module"),
+    }
+}
+
 pub static MODULE_TYPE: TypeSpec = TypeSpec {
     name: "module",
     doc: Some("module(name, doc=None)\n--\n\nCreate a module object.\n\nThe name must be a string; the optional doc argument can have any type."),
     layout: Layout::Other,
     flags: tpflags::BASETYPE | tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(module_traverse),
         slot::repr(module_repr),
         slot::getattro(module_getattro),
         slot::setattro(crate::protocol::attr::generic_setattr_slot),

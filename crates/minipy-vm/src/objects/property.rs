@@ -1,7 +1,7 @@
 //! `property`: a data descriptor calling `fget`/`fset`/`fdel`
 //! (CPython's `Objects/descrobject.c` property type).
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
@@ -223,12 +223,30 @@ fn get_isabstractmethod(vm: &Vm, p: &PyRef) -> PyResult {
     Ok(vm.false_.clone())
 }
 
+/// `tp_traverse`: the accessors and the doc.
+fn property_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+        } => {
+            for v in [fget, fset, fdel, doc].into_iter().flatten() {
+                visit(v);
+            }
+        }
+        _ => crate::object::wrong_layout(obj, "property"),
+    }
+}
+
 pub static PROPERTY_TYPE: TypeSpec = TypeSpec {
     name: "property",
     doc: Some("property(fget=None, fset=None, fdel=None, doc=None)\n--\n\nProperty attribute.\n\n  fget\n    function to be used for getting an attribute value\n  fset\n    function to be used for setting an attribute value\n  fdel\n    function to be used for del'ing an attribute\n  doc\n    docstring\n\nTypical use is to define a managed attribute x:\n\nclass C(object):\n    def getx(self): return self._x\n    def setx(self, value): self._x = value\n    def delx(self): del self._x\n    x = property(getx, setx, delx, \"I'm the 'x' property.\")\n\nDecorators make defining new properties or modifying existing ones easy:\n\nclass C(object):\n    @property\n    def x(self):\n        \"I am the 'x' property.\"\n        return self._x\n    @x.setter\n    def x(self, value):\n        self._x = value\n    @x.deleter\n    def x(self):\n        del self._x"),
     layout: Layout::Other,
     flags: tpflags::BASETYPE | tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(property_traverse),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::descr_get(property_descr_get),
         slot::descr_set(property_descr_set),

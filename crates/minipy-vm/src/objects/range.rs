@@ -10,7 +10,7 @@
 use num_bigint::BigInt;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::seq::args;
@@ -384,12 +384,25 @@ fn get_step(vm: &Vm, r: &PyRef) -> PyResult {
     Ok(parts(vm, r)?.2.clone())
 }
 
+/// `tp_traverse`: start, stop and step.
+fn range_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::Range { start, stop, step } => {
+            visit(start);
+            visit(stop);
+            visit(step);
+        }
+        _ => crate::object::wrong_layout(obj, "range"),
+    }
+}
+
 pub static RANGE_TYPE: TypeSpec = TypeSpec {
     name: "range",
     doc: Some("range(stop) -> range object\nrange(start, stop[, step]) -> range object\n\nReturn an object that produces a sequence of integers from start (inclusive)\nto stop (exclusive) by step.  range(i, j) produces i, i+1, i+2, ..., j-1.\nstart defaults to 0, and stop is omitted!  range(4) produces 0, 1, 2, 3.\nThese are exactly the valid indices for a list of 4 elements.\nWhen step is given, it specifies the increment (or decrement)."),
     layout: Layout::Other,
     flags: tpflags::SEQUENCE,
     slots: &[
+        slot::traverse(range_traverse),
         slot::repr(range_repr),
         slot::hash(range_hash),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),

@@ -7,7 +7,7 @@
 use num_bigint::BigInt;
 use num_traits::{One, Signed, Zero};
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::seq::args;
@@ -242,12 +242,25 @@ fn get_step(vm: &Vm, s: &PyRef) -> PyResult {
     Ok(parts(vm, s)?.2.clone())
 }
 
+/// `tp_traverse`: start, stop and step.
+fn slice_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::Slice { start, stop, step } => {
+            visit(start);
+            visit(stop);
+            visit(step);
+        }
+        _ => crate::object::wrong_layout(obj, "slice"),
+    }
+}
+
 pub static SLICE_TYPE: TypeSpec = TypeSpec {
     name: "slice",
     doc: Some("slice(stop)\nslice(start, stop[, step])\n\nCreate a slice object.  This is used for extended slicing (e.g. a[0:10:2])."),
     layout: Layout::Other,
     flags: tpflags::HAVE_GC | tpflags::UNHASHABLE,
     slots: &[
+        slot::traverse(slice_traverse),
         slot::repr(slice_repr),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::richcompare(slice_richcompare),

@@ -3,7 +3,7 @@
 //! and copies the callable's `__name__`, `__doc__`, ... into its own
 //! `__dict__` (`functools_wraps`).
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, TypeSpec};
@@ -91,12 +91,21 @@ pub fn get_dict(vm: &Vm, o: &PyRef) -> PyResult {
         .ok_or_else(|| vm.no_attribute(o, "__dict__"))
 }
 
+/// `tp_traverse`: the wrapped callable.
+fn staticmethod_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::StaticMethod(f) => visit(f),
+        _ => crate::object::wrong_layout(obj, "staticmethod"),
+    }
+}
+
 pub static STATICMETHOD_TYPE: TypeSpec = TypeSpec {
     name: "staticmethod",
     doc: Some("staticmethod(function) -> method\n\nConvert a function to be a static method.\n\nA static method does not receive an implicit first argument.\nTo declare a static method, use this idiom:\n\n     class C:\n         @staticmethod\n         def f(arg1, arg2, argN):\n             ...\n\nIt can be called either on the class (e.g. C.f()) or on an instance\n(e.g. C().f()). Both the class and the instance are ignored, and\nneither is passed implicitly as the first argument to the method.\n\nStatic methods in Python are similar to those found in Java or C++.\nFor a more advanced concept, see the classmethod builtin."),
     layout: Layout::Other,
     flags: tpflags::BASETYPE | tpflags::HAVE_GC | tpflags::MANAGED_DICT,
     slots: &[
+        slot::traverse(staticmethod_traverse),
         slot::repr(sm_repr),
         slot::call(sm_call),
         slot::descr_get(sm_descr_get),

@@ -1,7 +1,7 @@
 //! `super` (CPython's `super_*` in `Objects/typeobject.c`): attribute
 //! lookup along the MRO of the object's type, after `__thisclass__`.
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::typeobj::{self, slot, tpflags, GetSetDef, Layout, TypeSpec};
@@ -173,12 +173,26 @@ fn get_self_class(vm: &Vm, s: &PyRef) -> PyResult {
     Ok(parts(vm, s)?.2.clone().unwrap_or_else(|| vm.none.clone()))
 }
 
+/// `tp_traverse`: the type, the object and its type.
+fn super_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::Super { ty, obj, obj_type } => {
+            visit(ty);
+            for v in [obj, obj_type].into_iter().flatten() {
+                visit(v);
+            }
+        }
+        _ => crate::object::wrong_layout(obj, "super"),
+    }
+}
+
 pub static SUPER_TYPE: TypeSpec = TypeSpec {
     name: "super",
     doc: Some("super() -> same as super(__class__, <first argument>)\nsuper(type) -> unbound super object\nsuper(type, obj) -> bound super object; requires isinstance(obj, type)\nsuper(type, type2) -> bound super object; requires issubclass(type2, type)\nTypical use to call a cooperative superclass method:\nclass C(B):\n    def meth(self, arg):\n        super().meth(arg)\nThis works for class methods too:\nclass C(B):\n    @classmethod\n    def cmeth(cls, arg):\n        super().cmeth(arg)\n"),
     layout: Layout::Other,
     flags: tpflags::BASETYPE | tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(super_traverse),
         slot::repr(super_repr),
         slot::getattro(super_getattro),
         slot::descr_get(super_descr_get),

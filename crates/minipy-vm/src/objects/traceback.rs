@@ -10,7 +10,7 @@
 use std::cell::Cell;
 
 use crate::frame::Frame;
-use crate::heap::{cell_get, PyRef, SlotCell};
+use crate::heap::{cell_get, PyObject, PyRef, SlotCell};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
@@ -267,12 +267,29 @@ fn tb_dir(vm: &Vm, args: Args) -> PyResult {
     ))
 }
 
+/// `tp_traverse`.
+fn traceback_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::Traceback(t) => t.traverse(&mut visit),
+        _ => crate::object::wrong_layout(obj, "traceback"),
+    }
+}
+
+/// `tp_clear`.
+fn traceback_clear(obj: &PyObject, dead: &mut Vec<PyRef>) {
+    match &obj.payload {
+        Payload::Traceback(t) => t.clear(dead),
+        _ => crate::object::wrong_layout(obj, "traceback"),
+    }
+}
+
 pub static TRACEBACK_TYPE: TypeSpec = TypeSpec {
     name: "traceback",
     doc: Some("TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)\n--\n\nCreate a new traceback object."),
     layout: Layout::Other,
     flags: tpflags::HAVE_GC,
-    slots: &[slot::tp_new(tb_new)],
+    slots: &[
+        slot::traverse(traceback_traverse), slot::clear(traceback_clear),slot::tp_new(tb_new)],
     methods: &[MethodDef::method("__dir__", tb_dir)],
     getsets: &[
         GetSetDef::new("tb_frame", tb_frame).member(),

@@ -166,6 +166,8 @@ macro_rules! proxy_slots {
     ($($extra:expr),*) => {
         &[
             $($extra,)*
+            slot::traverse(crate::objects::weakref::weakref_traverse),
+            slot::clear(crate::objects::weakref::weakref_clear),
             slot::repr(proxy_repr),
             slot::str(proxy_str),
             slot::hash(proxy_hash),

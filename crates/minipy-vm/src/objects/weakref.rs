@@ -303,12 +303,31 @@ fn ref_class_getitem(vm: &Vm, args: Args) -> PyResult {
     crate::objects::genericalias::class_getitem(vm, args)
 }
 
+/// `tp_traverse` of references and proxies: the callback (the referent
+/// is not owned).
+pub(crate) fn weakref_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::WeakRef(w) => crate::object::visit_opt(&w.callback, visit),
+        _ => crate::object::wrong_layout(obj, "weakref"),
+    }
+}
+
+/// `tp_clear`: drops the callback.
+pub(crate) fn weakref_clear(obj: &PyObject, dead: &mut Vec<PyRef>) {
+    match &obj.payload {
+        Payload::WeakRef(w) => crate::object::take_opt(&w.callback, dead),
+        _ => crate::object::wrong_layout(obj, "weakref"),
+    }
+}
+
 pub static REF_TYPE: TypeSpec = TypeSpec {
     name: "weakref.ReferenceType",
     doc: None,
     layout: Layout::WeakRef,
     flags: tpflags::BASETYPE | tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(weakref_traverse),
+        slot::clear(weakref_clear),
         slot::repr(ref_repr),
         slot::hash(ref_hash),
         slot::call(ref_call),

@@ -114,6 +114,8 @@ static METHODS: &[MethodDef] = &[
 ];
 
 const SLOTS: &[(SlotId, SlotFn)] = &[
+    slot::traverse(crate::objects::iter::iter_traverse),
+    slot::clear(crate::objects::iter::iter_clear),
     slot::getattro(crate::protocol::attr::generic_getattr_slot),
     slot::iter(crate::objects::str::self_iter),
     slot::iternext(next),

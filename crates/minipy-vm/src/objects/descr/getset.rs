@@ -4,7 +4,7 @@
 //! class. CPython's members read a C struct field at an offset; here a
 //! member is either a `GetSetDef` marked `member` or a `__slots__` cell.
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::descr::{check_instance, doc_object, type_name, type_qualname};
 use crate::objects::function::Args;
@@ -188,10 +188,19 @@ const GETSETS: &[GetSetDef] = &[
     GetSetDef::new("__qualname__", gs_qualname),
 ];
 
+/// `tp_traverse`: `__objclass__`.
+fn getset_descr_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::GetSetDescr(g) => g.traverse(&mut visit),
+        _ => crate::object::wrong_layout(obj, "getset_descriptor"),
+    }
+}
+
 pub static GETSET_DESCRIPTOR_TYPE: TypeSpec = TypeSpec {
     name: "getset_descriptor",
     layout: Layout::Other,
     slots: &[
+        slot::traverse(getset_descr_traverse),
         slot::repr(gs_repr),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::descr_get(gs_get),
@@ -205,6 +214,7 @@ pub static MEMBER_DESCRIPTOR_TYPE: TypeSpec = TypeSpec {
     name: "member_descriptor",
     layout: Layout::Other,
     slots: &[
+        slot::traverse(getset_descr_traverse),
         slot::repr(gs_repr),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::descr_get(gs_get),

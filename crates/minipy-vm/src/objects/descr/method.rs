@@ -2,7 +2,7 @@
 //! (`dict.__dict__['fromkeys']`), and the `__new__` of a built-in type
 //! (CPython's `tp_new_wrapper`, a built-in method bound to the type).
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::descr::{
     check_instance, doc_object, text_signature_object, type_name, type_qualname,
@@ -217,11 +217,20 @@ const DESCR_GETSETS: &[GetSetDef] = &[
     GetSetDef::new("__text_signature__", md_text_signature),
 ];
 
+/// `tp_traverse`: `__objclass__`.
+fn method_descr_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::MethodDescr(m) => m.traverse(&mut visit),
+        _ => crate::object::wrong_layout(obj, "method_descriptor"),
+    }
+}
+
 pub static METHOD_DESCRIPTOR_TYPE: TypeSpec = TypeSpec {
     name: "method_descriptor",
     layout: Layout::Other,
     flags: tpflags::METHOD_DESCRIPTOR,
     slots: &[
+        slot::traverse(method_descr_traverse),
         slot::repr(md_repr),
         slot::call(md_call),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
@@ -237,6 +246,7 @@ pub static CLASSMETHOD_DESCRIPTOR_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: 0,
     slots: &[
+        slot::traverse(method_descr_traverse),
         slot::repr(md_repr),
         slot::call(cmd_call),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),

@@ -3,7 +3,7 @@
 //! to an object: `(1).__add__`). Both call the slot through the wrapper
 //! kind of its `slotdefs` entry.
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::descr::{
     check_instance, doc_object, text_signature_object, type_name, type_qualname,
@@ -153,11 +153,31 @@ fn wd_reduce(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_tuple(vec![getattr, inner]))
 }
 
+/// `tp_traverse`: `__objclass__`.
+fn wd_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::WrapperDescr(w) => visit(&w.objclass),
+        _ => crate::object::wrong_layout(obj, "wrapper_descriptor"),
+    }
+}
+
+/// `tp_traverse`: the descriptor and `__self__`.
+fn mw_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::MethodWrapper { descr, self_ } => {
+            visit(descr);
+            visit(self_);
+        }
+        _ => crate::object::wrong_layout(obj, "method-wrapper"),
+    }
+}
+
 pub static WRAPPER_DESCRIPTOR_TYPE: TypeSpec = TypeSpec {
     name: "wrapper_descriptor",
     layout: Layout::Other,
     flags: tpflags::METHOD_DESCRIPTOR,
     slots: &[
+        slot::traverse(wd_traverse),
         slot::repr(wd_repr),
         slot::call(wd_call),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
@@ -268,6 +288,7 @@ pub static METHOD_WRAPPER_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: 0,
     slots: &[
+        slot::traverse(mw_traverse),
         slot::repr(mw_repr),
         slot::hash(mw_hash),
         slot::call(mw_call),

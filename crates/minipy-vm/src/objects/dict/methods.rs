@@ -487,6 +487,7 @@ pub static DICT_TYPE: TypeSpec = TypeSpec {
         | tpflags::MATCH_SELF
         | tpflags::UNHASHABLE,
     slots: &[
+        slot::traverse(crate::objects::dict::table_traverse), slot::clear(crate::objects::dict::table_clear),
         slot::repr(dict_repr_slot),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::richcompare(dict_richcompare),

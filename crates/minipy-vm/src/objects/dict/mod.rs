@@ -708,3 +708,30 @@ fn count_error(vm: &Vm, qual: &str, n: usize, min: usize, max: usize) -> PyRef {
         n
     ))
 }
+
+/// `tp_traverse` of `dict`, `set` and `frozenset`: every key and value.
+pub(crate) fn table_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::Dict(d) | Payload::Set(d) => {
+            if let Ok(d) = d.try_borrow() {
+                d.traverse(&mut visit);
+            }
+        }
+        _ => crate::object::wrong_layout(obj, "dict"),
+    }
+}
+
+/// `tp_clear` of `dict`, `set` and `frozenset`: empties the table.
+pub(crate) fn table_clear(obj: &PyObject, dead: &mut Vec<PyRef>) {
+    match &obj.payload {
+        Payload::Dict(d) | Payload::Set(d) => {
+            if let Ok(mut d) = d.try_borrow_mut() {
+                for e in d.clear().into_iter().flatten() {
+                    dead.push(e.key);
+                    dead.push(e.value);
+                }
+            }
+        }
+        _ => crate::object::wrong_layout(obj, "dict"),
+    }
+}

@@ -7,7 +7,7 @@
 
 use minipy_bytecode::opcode::nb;
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{DictIterKind, Payload, PyResult};
 use crate::objects::dict::{self, noargs, one_arg, repr_enter};
 use crate::objects::function::Args;
@@ -296,7 +296,16 @@ const ISDISJOINT_DOC: &str =
     "Return True if the view and the given iterable have a null intersection.";
 
 /// The slots of the set-like views (keys and items).
+/// `tp_traverse`: the dict.
+fn view_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::DictView { dict, .. } => visit(dict),
+        _ => crate::object::wrong_layout(obj, "dict view"),
+    }
+}
+
 const SET_LIKE_SLOTS: &[(SlotId, SlotFn)] = &[
+    slot::traverse(view_traverse),
     slot::repr(view_repr_slot),
     slot::getattro(crate::protocol::attr::generic_getattr_slot),
     slot::richcompare(view_richcompare),
@@ -329,6 +338,7 @@ pub static DICT_VALUES_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(view_traverse),
         slot::repr(view_repr_slot),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::iter(view_iter),

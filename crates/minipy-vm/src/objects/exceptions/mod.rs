@@ -7,7 +7,7 @@
 pub mod classes;
 pub mod fields;
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
@@ -281,12 +281,49 @@ fn exception_setstate(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.none.clone())
 }
 
+/// `tp_traverse` (`BaseException_traverse`).
+fn exception_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    let Payload::Exception(e) = &obj.payload else {
+        return crate::object::wrong_layout(obj, "BaseException");
+    };
+    if let Ok(a) = e.args.try_borrow() {
+        visit(&a);
+    }
+    for r in [&e.traceback, &e.cause, &e.context, &e.dict] {
+        crate::object::visit_opt(r, visit);
+    }
+    if let Ok(f) = e.fields.try_borrow() {
+        f.iter().flatten().for_each(visit);
+    }
+}
+
+/// `tp_clear` (`BaseException_clear`): `args` becomes `()` (`e.args =
+/// (e,)` is a cycle through the args tuple).
+fn exception_clear(obj: &PyObject, dead: &mut Vec<PyRef>) {
+    let Payload::Exception(e) = &obj.payload else {
+        return crate::object::wrong_layout(obj, "BaseException");
+    };
+    for r in [&e.traceback, &e.cause, &e.context, &e.dict] {
+        crate::object::take_opt(r, dead);
+    }
+    if let Ok(mut f) = e.fields.try_borrow_mut() {
+        dead.extend(f.drain(..).flatten());
+    }
+    crate::with_vm(|vm| {
+        if let Ok(mut a) = e.args.try_borrow_mut() {
+            dead.push(std::mem::replace(&mut *a, vm.empty_tuple.clone()));
+        }
+    });
+}
+
 pub static BASE_EXCEPTION_TYPE: TypeSpec = TypeSpec {
     name: "BaseException",
     doc: Some("Common base class for all exceptions"),
     layout: Layout::Exception,
     flags: tpflags::BASETYPE | tpflags::HAVE_GC | tpflags::BASE_EXC_SUBCLASS,
     slots: &[
+        slot::traverse(exception_traverse),
+        slot::clear(exception_clear),
         slot::tp_new(exception_new),
         slot::repr(exception_repr),
         slot::str(exception_str),

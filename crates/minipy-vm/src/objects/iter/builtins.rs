@@ -150,6 +150,8 @@ pub static ENUMERATE_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: tpflags::HAVE_GC | tpflags::BASETYPE,
     slots: &[
+        slot::traverse(crate::objects::iter::iter_traverse),
+        slot::clear(crate::objects::iter::iter_clear),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::iter(self_iter),
         slot::iternext(enumerate_next),
@@ -284,6 +286,8 @@ pub static ZIP_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: tpflags::HAVE_GC | tpflags::BASETYPE,
     slots: &[
+        slot::traverse(crate::objects::iter::iter_traverse),
+        slot::clear(crate::objects::iter::iter_clear),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::iter(self_iter),
         slot::iternext(zip_next),
@@ -351,6 +355,8 @@ pub static MAP_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: tpflags::HAVE_GC | tpflags::BASETYPE,
     slots: &[
+        slot::traverse(crate::objects::iter::iter_traverse),
+        slot::clear(crate::objects::iter::iter_clear),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::iter(self_iter),
         slot::iternext(map_next),
@@ -416,6 +422,8 @@ pub static FILTER_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: tpflags::HAVE_GC | tpflags::BASETYPE,
     slots: &[
+        slot::traverse(crate::objects::iter::iter_traverse),
+        slot::clear(crate::objects::iter::iter_clear),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::iter(self_iter),
         slot::iternext(filter_next),
@@ -554,6 +562,8 @@ pub static REVERSED_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: tpflags::HAVE_GC | tpflags::BASETYPE,
     slots: &[
+        slot::traverse(crate::objects::iter::iter_traverse),
+        slot::clear(crate::objects::iter::iter_clear),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::iter(self_iter),
         slot::iternext(reversed_next),

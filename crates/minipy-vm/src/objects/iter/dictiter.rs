@@ -173,6 +173,8 @@ macro_rules! dict_iterator_type {
             layout: Layout::Other,
             flags: crate::objects::typeobj::tpflags::HAVE_GC,
             slots: &[
+                slot::traverse(crate::objects::iter::iter_traverse),
+                slot::clear(crate::objects::iter::iter_clear),
                 slot::getattro(crate::protocol::attr::generic_getattr_slot),
                 slot::iter(self_iter),
                 slot::iternext(dictiter_next),

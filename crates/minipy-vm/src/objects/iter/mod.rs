@@ -18,7 +18,7 @@
 
 use std::cell::RefCell;
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{IterKind, Payload, PyResult};
 use crate::vm::Vm;
 
@@ -186,4 +186,80 @@ pub fn for_iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
         }
     }
     vm.next(it)
+}
+
+/// `tp_traverse` of every built-in iterator: what its state holds.
+pub(crate) fn iter_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    let Payload::Iter(cell) = &obj.payload else {
+        return crate::object::wrong_layout(obj, "iterator");
+    };
+    let Ok(it) = cell.try_borrow() else { return };
+    match &*it {
+        IterKind::Seq { seq, .. } | IterKind::Reversed { seq, .. } => visit(seq),
+        IterKind::Dict { dict, .. } => visit(dict),
+        IterKind::GetItem { obj, .. } => visit(obj),
+        IterKind::Callable { func, sentinel } => {
+            visit(func);
+            visit(sentinel);
+        }
+        IterKind::Enumerate { it, count } => {
+            visit(it);
+            if let Ok(c) = count.try_borrow() {
+                visit(&c);
+            }
+        }
+        IterKind::Zip { its, .. } => its.iter().for_each(visit),
+        IterKind::Map { func, its } => {
+            visit(func);
+            its.iter().for_each(visit);
+        }
+        IterKind::Filter { func, it } => {
+            visit(func);
+            visit(it);
+        }
+        IterKind::LongRange {
+            start,
+            step,
+            len,
+            index,
+        } => {
+            visit(start);
+            visit(step);
+            visit(len);
+            if let Ok(i) = index.try_borrow() {
+                visit(&i);
+            }
+        }
+        IterKind::Range { .. } | IterKind::Done => {}
+    }
+}
+
+/// `tp_clear` of every built-in iterator: it becomes exhausted.
+pub(crate) fn iter_clear(obj: &PyObject, dead: &mut Vec<PyRef>) {
+    let Payload::Iter(cell) = &obj.payload else {
+        return crate::object::wrong_layout(obj, "iterator");
+    };
+    let Ok(mut it) = cell.try_borrow_mut() else {
+        return;
+    };
+    match std::mem::replace(&mut *it, IterKind::Done) {
+        IterKind::Seq { seq, .. } | IterKind::Reversed { seq, .. } => dead.push(seq),
+        IterKind::Dict { dict, .. } => dead.push(dict),
+        IterKind::GetItem { obj, .. } => dead.push(obj),
+        IterKind::Callable { func, sentinel } => dead.extend([func, sentinel]),
+        IterKind::Enumerate { it, count } => dead.extend([it, count.into_inner()]),
+        IterKind::Zip { its, .. } => dead.extend(its.into_vec()),
+        IterKind::Map { func, its } => {
+            dead.push(func);
+            dead.extend(its.into_vec());
+        }
+        IterKind::Filter { func, it } => dead.extend([func, it]),
+        IterKind::LongRange {
+            start,
+            step,
+            len,
+            index,
+        } => dead.extend([start, step, len, index.into_inner()]),
+        IterKind::Range { .. } | IterKind::Done => {}
+    }
 }

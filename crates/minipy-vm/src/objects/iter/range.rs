@@ -173,6 +173,8 @@ pub static RANGE_ITERATOR_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: 0,
     slots: &[
+        slot::traverse(crate::objects::iter::iter_traverse),
+        slot::clear(crate::objects::iter::iter_clear),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::iter(self_iter),
         slot::iternext(rangeiter_next),
@@ -266,6 +268,8 @@ pub static LONGRANGE_ITERATOR_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: 0,
     slots: &[
+        slot::traverse(crate::objects::iter::iter_traverse),
+        slot::clear(crate::objects::iter::iter_clear),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::iter(self_iter),
         slot::iternext(longrangeiter_next),

@@ -157,6 +157,8 @@ pub static LIST_ITERATOR_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: crate::objects::typeobj::tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(crate::objects::iter::iter_traverse),
+        slot::clear(crate::objects::iter::iter_clear),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::iter(self_iter),
         slot::iternext(seqiter_next),
@@ -175,6 +177,8 @@ pub static TUPLE_ITERATOR_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: crate::objects::typeobj::tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(crate::objects::iter::iter_traverse),
+        slot::clear(crate::objects::iter::iter_clear),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::iter(self_iter),
         slot::iternext(seqiter_next),
@@ -282,6 +286,8 @@ pub static LIST_REVERSEITERATOR_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: crate::objects::typeobj::tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(crate::objects::iter::iter_traverse),
+        slot::clear(crate::objects::iter::iter_clear),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::iter(self_iter),
         slot::iternext(listreviter_next),
@@ -377,6 +383,8 @@ pub static ITERATOR_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: crate::objects::typeobj::tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(crate::objects::iter::iter_traverse),
+        slot::clear(crate::objects::iter::iter_clear),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::iter(self_iter),
         slot::iternext(seqiter_getitem_next),
@@ -446,6 +454,8 @@ pub static CALLABLE_ITERATOR_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Other,
     flags: crate::objects::typeobj::tpflags::HAVE_GC,
     slots: &[
+        slot::traverse(crate::objects::iter::iter_traverse),
+        slot::clear(crate::objects::iter::iter_clear),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::iter(self_iter),
         slot::iternext(calliter_next),

@@ -9,7 +9,7 @@
 
 use std::cell::RefCell;
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::function::Args;
 use crate::objects::seq::{self, alloc, args};
@@ -363,6 +363,30 @@ fn list_inplace_repeat(vm: &Vm, a: &PyRef, n: isize) -> PyResult {
     Ok(a.clone())
 }
 
+/// `tp_traverse`: the items, last first (as `list_traverse`).
+fn list_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::List(v) => {
+            if let Ok(v) = v.try_borrow() {
+                v.iter().rev().for_each(visit);
+            }
+        }
+        _ => crate::object::wrong_layout(obj, "list"),
+    }
+}
+
+/// `tp_clear`: empties the list.
+fn list_clear(obj: &PyObject, dead: &mut Vec<PyRef>) {
+    match &obj.payload {
+        Payload::List(v) => {
+            if let Ok(mut v) = v.try_borrow_mut() {
+                dead.append(&mut v);
+            }
+        }
+        _ => crate::object::wrong_layout(obj, "list"),
+    }
+}
+
 pub static LIST_TYPE: TypeSpec = TypeSpec {
     name: "list",
     doc: Some("list(iterable=(), /)\n--\n\nBuilt-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified."),
@@ -374,6 +398,7 @@ pub static LIST_TYPE: TypeSpec = TypeSpec {
         | tpflags::SEQUENCE
         | tpflags::UNHASHABLE,
     slots: &[
+        slot::traverse(list_traverse), slot::clear(list_clear),
         slot::repr(list_repr),
         slot::getattro(crate::protocol::attr::generic_getattr_slot),
         slot::richcompare(list_richcompare),

@@ -407,6 +407,8 @@ pub static SET_TYPE: TypeSpec = TypeSpec {
     layout: Layout::Set,
     flags: tpflags::BASETYPE | tpflags::HAVE_GC | tpflags::MATCH_SELF | tpflags::UNHASHABLE,
     slots: common_slots!(
+        slot::traverse(crate::objects::dict::table_traverse),
+        slot::clear(crate::objects::dict::table_clear),
         slot::init(set_init),
         slot::tp_new(set_new),
         (SlotId::NbInplaceSubtract, SlotFn::Binary(set_inplace::<{ nb::SUBTRACT }>)),
@@ -450,7 +452,12 @@ pub static FROZENSET_TYPE: TypeSpec = TypeSpec {
     doc: Some("frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object\n\nBuild an immutable unordered collection of unique elements."),
     layout: Layout::FrozenSet,
     flags: tpflags::BASETYPE | tpflags::HAVE_GC | tpflags::MATCH_SELF,
-    slots: common_slots!(slot::hash(frozenset_hash), slot::tp_new(frozenset_new)),
+    slots: common_slots!(
+        slot::traverse(crate::objects::dict::table_traverse),
+        slot::clear(crate::objects::dict::table_clear),
+        slot::hash(frozenset_hash),
+        slot::tp_new(frozenset_new)
+    ),
     methods: &[
         CONTAINS,
         MethodDef::method("copy", m_frozenset_copy).doc(COPY_DOC),

@@ -136,6 +136,8 @@ const SLOTS: &[(
     crate::objects::typeobj::SlotId,
     crate::objects::typeobj::SlotFn,
 )] = &[
+    slot::traverse(crate::objects::iter::iter_traverse),
+    slot::clear(crate::objects::iter::iter_clear),
     slot::getattro(crate::protocol::attr::generic_getattr_slot),
     slot::iter(self_iter),
     slot::iternext(str_iter_next),

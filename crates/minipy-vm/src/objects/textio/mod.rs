@@ -492,7 +492,8 @@ fn tio_iternext_slot(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
 pub static TEXTIO_WRAPPER_TYPE: TypeSpec = TypeSpec {
     name: "_io.TextIOWrapper",
     doc: None,
-    layout: Layout::Other,
+    // Its instances are plain instances with a `__dict__` (a stand-in).
+    layout: Layout::Object,
     flags: 0,
     slots: &[
         slot::repr(tio_repr_slot),

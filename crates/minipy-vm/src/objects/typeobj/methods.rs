@@ -2,7 +2,7 @@
 //! `mro()`, `__subclasses__`, `__instancecheck__`.
 
 use crate::frame::Frame;
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::{Payload, PyResult};
 use crate::objects::dict;
 use crate::objects::function::Args;
@@ -295,12 +295,30 @@ fn type_setattro_slot(vm: &Vm, ty: &PyRef, name: &PyRef, v: Option<PyRef>) -> Py
     vm.type_setattro(ty, name, v)
 }
 
+/// `tp_traverse` (`type_traverse`).
+fn type_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+    match &obj.payload {
+        Payload::Type(t) => t.traverse(&mut visit),
+        _ => crate::object::wrong_layout(obj, "type"),
+    }
+}
+
+/// `tp_clear` (`type_clear`).
+fn type_clear(obj: &PyObject, dead: &mut Vec<PyRef>) {
+    match &obj.payload {
+        Payload::Type(t) => t.clear(dead),
+        _ => crate::object::wrong_layout(obj, "type"),
+    }
+}
+
 pub static TYPE_TYPE: TypeSpec = TypeSpec {
     name: "type",
     doc: Some("type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"),
     layout: typeobj::Layout::Type,
     flags: tpflags::BASETYPE | tpflags::TYPE_SUBCLASS,
     slots: &[
+        slot::traverse(type_traverse),
+        slot::clear(type_clear),
         slot::repr(type_repr),
         slot::call(crate::protocol::call::type_call_slot),
         slot::getattro(type_getattro_slot),

@@ -523,6 +523,15 @@ pub fn new_type(
         for base in mro.iter().skip(1) {
             spec::inherit_slots(&ty, base);
         }
+        // The instances have the solid base's layout, so its traverse,
+        // clear and constructor (CPython's `subtype_traverse` calls
+        // `tp_base`'s, `type_ready_set_new` copies its `tp_new`), not the
+        // first in the MRO (`class C(Mixin, list)` reaches object's first).
+        if let Some(st) = solid.as_ref().and_then(|s| s.as_type()) {
+            for id in [SlotId::Traverse, SlotId::Clear, SlotId::New] {
+                t.slots.inherit(&st.slots, id);
+            }
+        }
         *t.mro.borrow_mut() = mro;
         slotdefs::fixup_slot_dispatchers(vm, &ty);
         let has_del = lookup_str(vm, &ty, "__del__").is_some();

@@ -518,6 +518,11 @@ fn find_in_mro(vm: &Vm, ty: &PyRef, name: &PyRef) -> Option<(PyRef, PyRef)> {
 /// from the names its MRO defines.
 pub fn update_one_slot(vm: &Vm, ty: &PyRef, slot: SlotId) {
     let Some(t) = ty.as_type() else { return };
+    if defs_of_slot(slot).next().is_none() {
+        // No dunder names this slot (tp_traverse, tp_clear): it stays
+        // as inherited.
+        return;
+    }
     let mut generic: Option<SlotFn> = None;
     let mut specific: Option<(SlotFn, usize)> = None;
     let mut use_generic = false;

@@ -41,7 +41,7 @@
 
 use std::cell::Cell;
 
-use crate::heap::PyRef;
+use crate::heap::{PyObject, PyRef};
 use crate::object::PyResult;
 use crate::objects::function::{Args, NativeFn};
 use crate::protocol::CompareOp;
@@ -88,6 +88,18 @@ pub type RepeatFn = fn(&Vm, &PyRef, isize) -> PyResult;
 pub type AssSubscriptFn = fn(&Vm, &PyRef, &PyRef, Option<PyRef>) -> PyResult<()>;
 /// `tp_finalize` (`__del__`).
 pub type FinalizeFn = fn(&Vm, &PyRef);
+/// `tp_traverse`: calls `visit` once on every reference the object's
+/// payload owns (the heap adds its slot cells, managed `__dict__` and
+/// heap type: `subtype_traverse`). Runs inside the collector: no Python
+/// code, no allocation, and a container borrowed elsewhere reports
+/// nothing (its referents then only look externally referenced).
+pub type TraverseFn = fn(&PyObject, &mut dyn FnMut(&PyRef));
+/// `tp_clear`: moves the references the payload owns into `dead`
+/// (dropped by the caller once every borrow is released, since dropping
+/// can run `__del__` and weakref callbacks), breaking the cycles the
+/// object is part of. Payloads that cannot be emptied (a tuple, a bound
+/// method) have none, as CPython's tuple has none.
+pub type ClearFn = fn(&PyObject, &mut Vec<PyRef>);
 
 /// A slot's function, tagged with its signature.
 #[derive(Clone, Copy)]
@@ -111,6 +123,8 @@ pub enum SlotFn {
     Repeat(RepeatFn),
     AssSubscript(AssSubscriptFn),
     Finalize(FinalizeFn),
+    Traverse(TraverseFn),
+    Clear(ClearFn),
 }
 
 macro_rules! define_slots {
@@ -188,6 +202,11 @@ define_slots! {
     Init, init, Init(InitFn);
     /// `tp_finalize`: `__del__`.
     Finalize, finalize, Finalize(FinalizeFn);
+    /// `tp_traverse` (no dunder: the layout's own; a class inherits its
+    /// solid base's).
+    Traverse, traverse, Traverse(TraverseFn);
+    /// `tp_clear` (no dunder, as `tp_traverse`).
+    Clear, clear, Clear(ClearFn);
     /// `am_await`.
     AmAwait, am_await, Unary(UnaryFn);
     /// `am_aiter`.

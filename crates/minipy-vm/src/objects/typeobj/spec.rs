@@ -277,6 +277,11 @@ pub fn inherit_slots(ty: &PyRef, base: &PyRef) {
         if id == SlotId::New && t.flags.get() & super::tpflags::DISALLOW_INSTANTIATION != 0 {
             continue;
         }
+        // Traverse and clear read the payload: only a type of the same
+        // layout may take them (`tuple` must not get `object`'s).
+        if matches!(id, SlotId::Traverse | SlotId::Clear) && t.layout != b.layout {
+            continue;
+        }
         t.slots.inherit(&b.slots, id);
     }
     if t.slots.get(SlotId::RichCompare).is_none() && t.slots.get(SlotId::Hash).is_none() {
