@@ -3,7 +3,7 @@
 //! the `builtins` and `sys` modules.
 
 use crate::heap::PyRef;
-use crate::object::Payload;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::Layout;
 use crate::objects::typeobj::TypeSpec;
 use crate::objects::{self};

@@ -20,8 +20,8 @@
 use std::rc::Rc;
 
 use crate::heap::PyRef;
-use crate::object::Payload;
 use crate::objects::dict;
+use crate::objects::layout::Payload;
 use crate::vm::Vm;
 
 /// Runs the `atexit` handlers (`atexit._run_exitfuncs`), last first; an

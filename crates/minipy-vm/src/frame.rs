@@ -29,94 +29,9 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use minipy_bytecode::{CodeObject, Constant};
-
 use crate::heap::{cell_get, PyRef, SlotCell};
+use crate::objects::code::CodeInfo;
 use crate::vm::Vm;
-
-/// A code object together with its constants and names turned into objects
-/// once, at load time.
-pub struct CodeInfo {
-    pub code: Rc<CodeObject>,
-    pub consts: Vec<PyRef>,
-    /// `co_names` as interned `str` objects.
-    pub names: Vec<PyRef>,
-    /// `co_localsplusnames` as interned `str` objects.
-    pub localsplusnames: Vec<PyRef>,
-    /// Number of leading `fast` slots that are parameters.
-    pub total_args: usize,
-    /// The code units the loop runs: a copy of `co_code`, unmodified (read
-    /// through `CodeInfo` it is one pointer hop nearer than through the
-    /// `Rc<CodeObject>`, which measurably slows the fetch).
-    pub units: Box<[u16]>,
-    /// By code unit of `co_code`, the index in `caches` of the instruction
-    /// starting there if it has an inline cache (see `eval::inline_cache`).
-    pub slots: Box<[u16]>,
-    pub caches: Box<[std::cell::Cell<crate::eval::inline_cache::InlineCache>]>,
-}
-
-impl CodeInfo {
-    pub fn new(vm: &Vm, code: Rc<CodeObject>) -> Rc<CodeInfo> {
-        let consts = code
-            .co_consts
-            .iter()
-            .map(|c| const_to_object(vm, c))
-            .collect();
-        let names = code.co_names.iter().map(|n| vm.intern(n)).collect();
-        let localsplusnames = code
-            .co_localsplusnames
-            .iter()
-            .map(|n| vm.intern(n))
-            .collect();
-        let mut total_args = (code.co_argcount + code.co_kwonlyargcount) as usize;
-        if code.co_flags & minipy_bytecode::code::flags::VARARGS != 0 {
-            total_args += 1;
-        }
-        if code.co_flags & minipy_bytecode::code::flags::VARKEYWORDS != 0 {
-            total_args += 1;
-        }
-        let (slots, caches) = crate::eval::inline_cache::assign(&code.co_code);
-        let units = code.co_code.as_slice().into();
-        Rc::new(CodeInfo {
-            code,
-            consts,
-            names,
-            localsplusnames,
-            total_args,
-            units,
-            slots,
-            caches,
-        })
-    }
-}
-
-/// Turns a compile-time constant into an object.
-pub fn const_to_object(vm: &Vm, c: &Constant) -> PyRef {
-    match c {
-        Constant::None => vm.none.clone(),
-        Constant::Ellipsis => vm.ellipsis.clone(),
-        Constant::Bool(b) => vm.new_bool(*b),
-        Constant::Int(i) => vm.new_int(*i),
-        Constant::BigInt(b) => vm.new_bigint(b.clone()),
-        Constant::Float(f) => vm.new_float(*f),
-        Constant::Complex { re, im } => vm.new_complex(*re, *im),
-        // CPython interns the string constants made only of name
-        // characters (`all_name_chars` in codeobject.c).
-        Constant::Str(s) if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
-            vm.intern(s)
-        }
-        Constant::Str(s) => vm.new_str(s),
-        Constant::Bytes(b) => vm.new_bytes(b.to_vec()),
-        Constant::Tuple(items) => {
-            vm.new_tuple(items.iter().map(|c| const_to_object(vm, c)).collect())
-        }
-        Constant::FrozenSet(items) => {
-            let items: Vec<PyRef> = items.iter().map(|c| const_to_object(vm, c)).collect();
-            vm.new_frozenset_from(items)
-        }
-        Constant::Code(code) => vm.new_code(CodeInfo::new(vm, code.clone())),
-    }
-}
 
 /// A running frame's value stack. Boxed and pooled with its
 /// [`FrameData`]: a call takes and gives back one pair of pointers.
@@ -399,7 +314,7 @@ pub fn builtins_from_globals(vm: &Vm, globals: &PyRef) -> crate::object::PyResul
     let b = crate::objects::dict::get_item(vm, globals, &vm.intern("__builtins__"))?;
     Ok(match b {
         Some(b) => match &b.payload {
-            crate::object::Payload::Module { dict } => dict.clone(),
+            crate::objects::layout::Payload::Module { dict } => dict.clone(),
             _ => b,
         },
         None => vm.builtins.clone(),

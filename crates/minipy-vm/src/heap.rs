@@ -11,7 +11,7 @@ pub use minipy_heap::{
     UNREACHABLE,
 };
 
-use crate::object::Payload;
+use crate::objects::layout::Payload;
 
 /// Every Python object: header then payload (derefs to its [`Payload`]).
 pub type PyObject = minipy_heap::Object<Payload>;
@@ -43,7 +43,7 @@ pub mod weakref {
 
 /// Freelists of floats, lists, dicts and tuples (`minipy_heap::freelist`).
 pub mod freelist {
-    use crate::object::Payload;
+    use crate::objects::layout::Payload;
 
     /// Returns every kept block to the allocator.
     pub fn clear() {
@@ -59,5 +59,5 @@ pub mod freelist {
 /// Inline-values blocks (`minipy_heap::values`).
 pub mod values {
     /// The namespace values of one instance.
-    pub type Values = minipy_heap::values::Values<crate::object::Payload>;
+    pub type Values = minipy_heap::values::Values<crate::objects::layout::Payload>;
 }

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use crate::frame::Frame;
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
+use crate::objects::layout::Payload;
 use crate::vm::Vm;
 
 fn module_dict(m: &PyRef) -> Option<PyRef> {

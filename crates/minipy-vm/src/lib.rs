@@ -29,10 +29,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub use heap::PyRef;
-pub use object::{Payload, PyResult};
+pub use object::PyResult;
+pub use objects::layout::Payload;
 pub use vm::Vm;
 
-use crate::frame::{CodeInfo, Frame};
+use crate::frame::Frame;
+use crate::objects::code::CodeInfo;
 use crate::objects::dict;
 
 /// The recursion limit cannot exceed what the interpreter thread's stack

@@ -1,9 +1,10 @@
 //! The `sys` module.
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
 use crate::objects::function::{Args, BuiltinFunction, BuiltinKind, NativeFn};
+use crate::objects::layout::Payload;
 use crate::vm::Vm;
 
 pub fn module_dict(vm: &Vm) -> PyRef {

@@ -2,7 +2,8 @@
 //! handling, and `sys.unraisablehook`-style reports.
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
+use crate::objects::layout::Payload;
 use crate::objects::{dict, textio};
 use crate::vm::Vm;
 

@@ -4,7 +4,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::heap::PyRef;
-use crate::object::Payload;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::spec::apply_spec;
 use crate::objects::typeobj::{tpflags, Layout, SlotId, Slots, TypeData, TypeSpec};
 

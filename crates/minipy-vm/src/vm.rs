@@ -8,10 +8,10 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
-use crate::frame::CodeInfo;
 use crate::heap::PyRef;
-use crate::object::{ExceptionData, Payload, StrData};
+use crate::objects::code::CodeInfo;
 use crate::objects::dict::DictData;
+use crate::objects::layout::{ExceptionData, Payload, StrData};
 use crate::types::{ExcTypes, Types};
 
 pub const SMALL_INT_MIN: i64 = -5;

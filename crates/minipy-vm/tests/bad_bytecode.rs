@@ -11,7 +11,8 @@ use std::rc::Rc;
 use minipy_bytecode::code::kinds;
 use minipy_bytecode::exctable::{self, ExceptionTableEntry};
 use minipy_bytecode::{CodeObject, Constant, Opcode};
-use minipy_vm::frame::{CodeInfo, Frame};
+use minipy_vm::frame::Frame;
+use minipy_vm::objects::code::CodeInfo;
 use minipy_vm::{PyRef, Vm};
 
 /// One instruction with its inline caches (and EXTENDED_ARG prefixes).

@@ -3,9 +3,10 @@
 //! `globals`/`locals`, `exit`/`quit`, `__import__`.
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{self, is_subtype};
 use crate::vm::Vm;
 
@@ -531,7 +532,7 @@ fn run_source(vm: &Vm, fname: &str, args: &Args, mode: minipy_compiler::Mode) ->
             };
             let co = minipy_compiler::compile(text, "<string>", mode)
                 .map_err(|e| crate::syntax_error(vm, &e))?;
-            crate::frame::CodeInfo::new(vm, co)
+            crate::objects::code::CodeInfo::new(vm, co)
         }
         _ => {
             return Err(vm.type_error(format!(
@@ -627,5 +628,5 @@ pub fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
     let text = source_text(vm, "compile", &src)?;
     let co = minipy_compiler::compile(&text, &filename, mode)
         .map_err(|e| crate::syntax_error(vm, &e))?;
-    Ok(vm.new_code(crate::frame::CodeInfo::new(vm, co)))
+    Ok(vm.new_code(crate::objects::code::CodeInfo::new(vm, co)))
 }

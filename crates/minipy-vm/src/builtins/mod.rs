@@ -11,9 +11,10 @@ mod numeric;
 pub use iteration::sort_values;
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
 use crate::objects::function::{Args, BuiltinFunction, BuiltinKind, NativeFn};
+use crate::objects::layout::Payload;
 use crate::objects::textio;
 use crate::vm::Vm;
 

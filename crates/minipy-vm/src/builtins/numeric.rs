@@ -5,8 +5,9 @@ use minipy_bytecode::opcode::nb;
 use num_traits::ToPrimitive;
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::protocol::CompareOp;
 use crate::text::int_format::int_to_prefixed;
 use crate::vm::Vm;

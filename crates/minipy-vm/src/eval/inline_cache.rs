@@ -44,11 +44,11 @@
 
 use std::cell::Cell;
 
-use minipy_bytecode::opcode::Opcode;
-
-use crate::frame::{CodeInfo, Frame};
+use crate::frame::Frame;
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
+use crate::objects::code::{CodeInfo, InlineCache};
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::TypeData;
 use crate::objects::{dict, inline_values, typeobj};
 use crate::vm::Vm;
@@ -59,46 +59,6 @@ const BUILTIN: u32 = 2;
 const INSTANCE_VALUE: u32 = 3;
 const METHOD: u32 = 4;
 const METHOD_KEYED: u32 = 5;
-
-/// No cache slot (more cached instructions than a code unit can number).
-const NO_SLOT: u16 = u16::MAX;
-
-/// One instruction's cached facts (see the module table).
-#[derive(Clone, Copy, Default)]
-pub struct InlineCache {
-    key1: u64,
-    key2: u64,
-    index: u32,
-    kind: u32,
-}
-
-fn has_cache(op: Opcode) -> bool {
-    matches!(
-        op,
-        Opcode::LOAD_GLOBAL | Opcode::LOAD_ATTR | Opcode::STORE_ATTR | Opcode::LOAD_METHOD
-    )
-}
-
-/// The cache slot of each cached instruction, by its code unit (`NO_SLOT`
-/// elsewhere), and the (empty) caches.
-pub fn assign(co_code: &[u16]) -> (Box<[u16]>, Box<[Cell<InlineCache>]>) {
-    let mut slots: Box<[u16]> = vec![NO_SLOT; co_code.len()].into();
-    let mut n: u16 = 0;
-    let mut ip = 0;
-    while ip < co_code.len() {
-        let Some(op) = Opcode::from_u8((co_code[ip] & 0xff) as u8) else {
-            ip += 1;
-            continue;
-        };
-        if has_cache(op) && n < NO_SLOT {
-            slots[ip] = n;
-            n += 1;
-        }
-        ip += 1 + op.cache_entries();
-    }
-    let caches = (0..n).map(|_| Cell::new(InlineCache::default())).collect();
-    (slots, caches)
-}
 
 /// The cache of the instruction at `at` (its opcode unit).
 #[inline(always)]
@@ -338,27 +298,5 @@ fn learn_attr(vm: &Vm, owner: &PyRef, name: &PyRef, hook: &PyRef) -> InlineCache
             kind: INSTANCE_VALUE,
         },
         None => none,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn assign_numbers_cached_instructions() {
-        let lg = Opcode::LOAD_GLOBAL as u16;
-        let nop = Opcode::NOP as u16;
-        let mut code = vec![nop, lg | (2 << 8)];
-        code.extend(std::iter::repeat_n(0, Opcode::LOAD_GLOBAL.cache_entries()));
-        code.push(lg);
-        code.extend(std::iter::repeat_n(0, Opcode::LOAD_GLOBAL.cache_entries()));
-        let (slots, caches) = assign(&code);
-        assert_eq!(caches.len(), 2);
-        assert_eq!(slots.len(), code.len());
-        assert_eq!(slots[1], 0);
-        assert_eq!(slots[2 + Opcode::LOAD_GLOBAL.cache_entries()], 1);
-        assert_eq!(slots[0], NO_SLOT);
-        assert_eq!(slots[2], NO_SLOT);
     }
 }

@@ -23,8 +23,9 @@ use minipy_bytecode::opcode::Opcode;
 
 use crate::frame::Frame;
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
+use crate::objects::layout::Payload;
 use crate::objects::number::UnaryOp;
 use crate::vm::Vm;
 use stack::{bad_bytecode, pop, top};

@@ -16,9 +16,9 @@
 
 use minipy_bytecode::opcode::Opcode;
 
-use crate::frame::CodeInfo;
 use crate::heap::{cell_get, PyRef, SlotCell};
 use crate::object::PyResult;
+use crate::objects::code::CodeInfo;
 use crate::vm::Vm;
 
 /// `POP()`.

@@ -9,9 +9,10 @@ use std::cell::RefCell;
 
 use crate::heap::gc::{self as hgc, Hooks, NUM_GENERATIONS};
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
 use crate::objects::function::{Args, NativeFn};
+use crate::objects::layout::Payload;
 use crate::vm::Vm;
 
 thread_local! {

@@ -13,8 +13,9 @@ pub mod state;
 pub mod weakref;
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
+use crate::objects::layout::Payload;
 use crate::vm::Vm;
 
 /// How a built-in module's namespace is made.

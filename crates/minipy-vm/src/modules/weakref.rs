@@ -43,14 +43,16 @@ fn proxy(vm: &Vm, args: Args) -> PyResult {
 /// weakref (used by `WeakValueDictionary`).
 fn remove_dead_weakref(vm: &Vm, args: Args) -> PyResult {
     let a = args.check(vm, "_remove_dead_weakref", 2, 2)?;
-    if !matches!(a[0].payload, crate::object::Payload::Dict(_)) {
+    if !matches!(a[0].payload, crate::objects::layout::Payload::Dict(_)) {
         return Err(vm.type_error(format!(
             "_remove_dead_weakref() argument 1 must be dict, not {}",
             a[0].type_name()
         )));
     }
     if let Some(v) = dict::get_item(vm, &a[0], &a[1])? {
-        if matches!(v.payload, crate::object::Payload::WeakRef(_)) && wl::upgrade(&v).is_none() {
+        if matches!(v.payload, crate::objects::layout::Payload::WeakRef(_))
+            && wl::upgrade(&v).is_none()
+        {
             dict::del_item(vm, &a[0], &a[1])?;
         }
     }

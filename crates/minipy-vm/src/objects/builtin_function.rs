@@ -3,9 +3,10 @@
 //! `Objects/methodobject.c`.
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::descr::{doc_object, text_signature_object};
 use crate::objects::function::{Args, BuiltinFunction};
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::protocol::CompareOp;
 use crate::vm::Vm;

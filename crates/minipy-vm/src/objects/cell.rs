@@ -4,8 +4,9 @@
 use std::cell::RefCell;
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, TypeSpec};
 use crate::protocol::CompareOp;
 use crate::vm::Vm;

@@ -3,8 +3,9 @@
 //! own `__get__` when it has one, so `classmethod(property(...))` works).
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::staticmethod::{
     callable_of, get_dict, get_func, get_isabstractmethod, one_callable, wraps,
 };

@@ -1,16 +1,148 @@
-//! `code` (`types.CodeType`): a compiled code object as Python sees it
-//! (CPython 3.11's `Objects/codeobject.c`). The payload is the VM's
-//! `CodeInfo` (the `CodeObject` plus its constants as objects).
+//! `code` (`types.CodeType`): a compiled code object (CPython 3.11's
+//! `Objects/codeobject.c`). The payload is the runtime code object,
+//! [`CodeInfo`]: the compiler's `CodeObject` plus its constants and names
+//! as objects (made once, at load time) and the side table of inline
+//! caches its cached instructions use (their layout is here, the logic
+//! that fills and reads them in `eval/inline_cache.rs`).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::frame::CodeInfo;
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{slot, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
+use minipy_bytecode::opcode::Opcode;
+use minipy_bytecode::{CodeObject, Constant};
+
+/// A code object together with its constants and names turned into objects
+/// once, at load time.
+pub struct CodeInfo {
+    pub code: Rc<CodeObject>,
+    pub consts: Vec<PyRef>,
+    /// `co_names` as interned `str` objects.
+    pub names: Vec<PyRef>,
+    /// `co_localsplusnames` as interned `str` objects.
+    pub localsplusnames: Vec<PyRef>,
+    /// Number of leading `fast` slots that are parameters.
+    pub total_args: usize,
+    /// The code units the loop runs: a copy of `co_code`, unmodified (read
+    /// through `CodeInfo` it is one pointer hop nearer than through the
+    /// `Rc<CodeObject>`, which measurably slows the fetch).
+    pub units: Box<[u16]>,
+    /// By code unit of `co_code`, the index in `caches` of the instruction
+    /// starting there if it has an inline cache (see `eval::inline_cache`).
+    pub slots: Box<[u16]>,
+    pub caches: Box<[Cell<InlineCache>]>,
+}
+
+impl CodeInfo {
+    pub fn new(vm: &Vm, code: Rc<CodeObject>) -> Rc<CodeInfo> {
+        let consts = code
+            .co_consts
+            .iter()
+            .map(|c| const_to_object(vm, c))
+            .collect();
+        let names = code.co_names.iter().map(|n| vm.intern(n)).collect();
+        let localsplusnames = code
+            .co_localsplusnames
+            .iter()
+            .map(|n| vm.intern(n))
+            .collect();
+        let mut total_args = (code.co_argcount + code.co_kwonlyargcount) as usize;
+        if code.co_flags & minipy_bytecode::code::flags::VARARGS != 0 {
+            total_args += 1;
+        }
+        if code.co_flags & minipy_bytecode::code::flags::VARKEYWORDS != 0 {
+            total_args += 1;
+        }
+        let (slots, caches) = assign(&code.co_code);
+        let units = code.co_code.as_slice().into();
+        Rc::new(CodeInfo {
+            code,
+            consts,
+            names,
+            localsplusnames,
+            total_args,
+            units,
+            slots,
+            caches,
+        })
+    }
+}
+
+/// Turns a compile-time constant into an object.
+pub fn const_to_object(vm: &Vm, c: &Constant) -> PyRef {
+    match c {
+        Constant::None => vm.none.clone(),
+        Constant::Ellipsis => vm.ellipsis.clone(),
+        Constant::Bool(b) => vm.new_bool(*b),
+        Constant::Int(i) => vm.new_int(*i),
+        Constant::BigInt(b) => vm.new_bigint(b.clone()),
+        Constant::Float(f) => vm.new_float(*f),
+        Constant::Complex { re, im } => vm.new_complex(*re, *im),
+        // CPython interns the string constants made only of name
+        // characters (`all_name_chars` in codeobject.c).
+        Constant::Str(s) if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+            vm.intern(s)
+        }
+        Constant::Str(s) => vm.new_str(s),
+        Constant::Bytes(b) => vm.new_bytes(b.to_vec()),
+        Constant::Tuple(items) => {
+            vm.new_tuple(items.iter().map(|c| const_to_object(vm, c)).collect())
+        }
+        Constant::FrozenSet(items) => {
+            let items: Vec<PyRef> = items.iter().map(|c| const_to_object(vm, c)).collect();
+            vm.new_frozenset_from(items)
+        }
+        Constant::Code(code) => vm.new_code(CodeInfo::new(vm, code.clone())),
+    }
+}
+
+/// No cache slot (more cached instructions than a code unit can number).
+const NO_SLOT: u16 = u16::MAX;
+
+/// One instruction's cached facts (the table in `eval/inline_cache.rs`
+/// says what each kind holds; the logic that fills and reads them is there).
+#[derive(Clone, Copy, Default)]
+pub struct InlineCache {
+    pub(crate) key1: u64,
+    pub(crate) key2: u64,
+    pub(crate) index: u32,
+    /// What was learned (`eval::inline_cache`'s kinds; 0: nothing).
+    pub(crate) kind: u32,
+}
+
+fn has_cache(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::LOAD_GLOBAL | Opcode::LOAD_ATTR | Opcode::STORE_ATTR | Opcode::LOAD_METHOD
+    )
+}
+
+/// The cache slot of each cached instruction, by its code unit (`NO_SLOT`
+/// elsewhere), and the (empty) caches.
+pub fn assign(co_code: &[u16]) -> (Box<[u16]>, Box<[Cell<InlineCache>]>) {
+    let mut slots: Box<[u16]> = vec![NO_SLOT; co_code.len()].into();
+    let mut n: u16 = 0;
+    let mut ip = 0;
+    while ip < co_code.len() {
+        let Some(op) = Opcode::from_u8((co_code[ip] & 0xff) as u8) else {
+            ip += 1;
+            continue;
+        };
+        if has_cache(op) && n < NO_SLOT {
+            slots[ip] = n;
+            n += 1;
+        }
+        ip += 1 + op.cache_entries();
+    }
+    let caches = (0..n).map(|_| Cell::new(InlineCache::default())).collect();
+    (slots, caches)
+}
 
 fn this<'a>(vm: &Vm, c: &'a PyRef) -> PyResult<&'a Rc<CodeInfo>> {
     match &c.payload {
@@ -270,3 +402,25 @@ pub static CODE_TYPE: TypeSpec = TypeSpec {
         GetSetDef::new("co_code", co_code),
     ],
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assign_numbers_cached_instructions() {
+        let lg = Opcode::LOAD_GLOBAL as u16;
+        let nop = Opcode::NOP as u16;
+        let mut code = vec![nop, lg | (2 << 8)];
+        code.extend(std::iter::repeat_n(0, Opcode::LOAD_GLOBAL.cache_entries()));
+        code.push(lg);
+        code.extend(std::iter::repeat_n(0, Opcode::LOAD_GLOBAL.cache_entries()));
+        let (slots, caches) = assign(&code);
+        assert_eq!(caches.len(), 2);
+        assert_eq!(slots.len(), code.len());
+        assert_eq!(slots[1], 0);
+        assert_eq!(slots[2 + Opcode::LOAD_GLOBAL.cache_entries()], 1);
+        assert_eq!(slots[0], NO_SLOT);
+        assert_eq!(slots[2], NO_SLOT);
+    }
+}

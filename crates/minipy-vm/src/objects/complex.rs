@@ -12,9 +12,10 @@ use std::cmp::Ordering;
 use minipy_bytecode::opcode::nb;
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::float::number_float;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::number::{self, int_of, to_complex_operand};
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::protocol::CompareOp;

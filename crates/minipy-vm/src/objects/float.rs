@@ -15,8 +15,9 @@ pub use new::{float_new, number_float};
 use minipy_bytecode::opcode::nb;
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::vm::Vm;
 

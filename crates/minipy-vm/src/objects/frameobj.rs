@@ -18,8 +18,9 @@ use minipy_bytecode::code::{flags, kinds};
 
 use crate::frame::{FrameData, FrameOwner};
 use crate::heap::{cell_get, PyObject, PyRef, SlotCell};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::vm::Vm;
 

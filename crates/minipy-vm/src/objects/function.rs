@@ -4,9 +4,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::frame::CodeInfo;
 use crate::heap::{PyObject, PyRef};
 use crate::object::PyResult;
+use crate::objects::code::CodeInfo;
 use crate::vm::Vm;
 
 /// Arguments of a call in CPython's vectorcall shape: positional values,
@@ -226,7 +226,7 @@ pub fn function_descr_get(
 
 fn this<'a>(vm: &Vm, f: &'a PyRef) -> PyResult<&'a Function> {
     match &f.payload {
-        crate::object::Payload::Function(func) => Ok(func),
+        crate::objects::layout::Payload::Function(func) => Ok(func),
         _ => Err(vm.new_error(
             &vm.exc.system_error,
             "function attribute read on a non-function".to_string(),
@@ -381,7 +381,7 @@ use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, TypeSpec};
 /// `types.FunctionType(code, globals, name=None, argdefs=None,
 /// closure=None)` (`func_new`).
 fn function_new(vm: &Vm, args: Args) -> PyResult {
-    use crate::object::Payload;
+    use crate::objects::layout::Payload;
     let names = ["code", "globals", "name", "argdefs", "closure"];
     args.only_kwargs(vm, "function", &names)?;
     let pos = args.pos();
@@ -479,7 +479,7 @@ fn function_new(vm: &Vm, args: Args) -> PyResult {
 /// `tp_traverse`.
 fn function_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
     match &obj.payload {
-        crate::object::Payload::Function(f) => f.traverse(&mut visit),
+        crate::objects::layout::Payload::Function(f) => f.traverse(&mut visit),
         _ => crate::object::wrong_layout(obj, "function"),
     }
 }
@@ -488,7 +488,7 @@ fn function_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
 /// name stay.
 fn function_clear(obj: &PyObject, dead: &mut Vec<PyRef>) {
     match &obj.payload {
-        crate::object::Payload::Function(f) => {
+        crate::objects::layout::Payload::Function(f) => {
             for r in [
                 &f.defaults,
                 &f.kwdefaults,

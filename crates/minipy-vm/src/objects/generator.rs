@@ -16,8 +16,9 @@ use minipy_bytecode::Opcode;
 use crate::eval::{self, FrameExit};
 use crate::frame::{Frame, FrameData, FrameOwner};
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{slot, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::vm::Vm;
 
@@ -27,7 +28,7 @@ pub struct GeneratorData {
     /// The frame's data until it finishes (for `gi_frame`, also while the
     /// frame runs and is out of `frame`).
     pub data: RefCell<Option<Rc<FrameData>>>,
-    pub code: Rc<crate::frame::CodeInfo>,
+    pub code: Rc<crate::objects::code::CodeInfo>,
     pub running: Cell<bool>,
     pub started: Cell<bool>,
     /// The exception being handled inside the generator while suspended.

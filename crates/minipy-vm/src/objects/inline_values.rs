@@ -44,8 +44,9 @@ use std::cell::{Cell, RefCell};
 
 use crate::heap::values::Values;
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::TypeData;
 use crate::vm::Vm;
 
@@ -150,7 +151,7 @@ impl InstanceData {
         }
         let d = self.dict.take();
         if let Some(d) = &d {
-            crate::object::visit_namespace(d, visit);
+            crate::objects::layout::visit_namespace(d, visit);
         }
         self.dict.set(d);
     }

@@ -1,9 +1,10 @@
 //! `object` (the root type and plain instances) and `NoneType`.
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
 use crate::objects::inline_values::InstanceData;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{
     self, slot, tpflags, GetSetDef, Layout, MethodDef, SlotId, TypeSpec,
 };

@@ -18,8 +18,9 @@ pub(crate) use slots::long_binop;
 use minipy_bytecode::opcode::nb;
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::number::{int_of, IntVal};
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::text::TextError;

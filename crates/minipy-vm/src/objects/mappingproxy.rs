@@ -6,9 +6,10 @@
 use minipy_bytecode::opcode::nb;
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict::{noargs, positional};
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{slot, tpflags, Layout, MethodDef, TypeSpec};
 use crate::protocol::CompareOp;
 use crate::vm::Vm;

@@ -2,8 +2,9 @@
 //! (CPython's `Objects/classobject.c`).
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{self, slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::protocol::CompareOp;
 use crate::vm::Vm;

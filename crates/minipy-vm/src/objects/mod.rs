@@ -21,6 +21,7 @@ pub mod inline_values;
 pub mod instance;
 pub mod int;
 pub mod iter;
+pub mod layout;
 pub mod list;
 pub mod mappingproxy;
 pub mod method;

@@ -16,7 +16,8 @@ mod int_arith;
 use num_bigint::BigInt;
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
+use crate::objects::layout::Payload;
 use crate::vm::Vm;
 
 pub use complex_arith::{complex_binary, complex_pow};

@@ -11,8 +11,9 @@ use num_bigint::BigInt;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::seq::args;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::objects::{iter, slice};

@@ -6,7 +6,8 @@
 //! method tables (`list.__add__`, ...) for subclass instances.
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
+use crate::objects::layout::Payload;
 use crate::vm::Vm;
 
 /// Normalises a possibly negative index against `len`.

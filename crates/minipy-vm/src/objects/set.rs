@@ -12,8 +12,9 @@
 use std::cell::Cell;
 
 use crate::heap::PyRef;
-use crate::object::{DictIterKind, IterKind, Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
+use crate::objects::layout::{DictIterKind, IterKind, Payload};
 use crate::objects::typeobj;
 use crate::protocol::CompareOp;
 use crate::vm::Vm;

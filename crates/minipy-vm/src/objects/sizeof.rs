@@ -7,8 +7,8 @@
 use std::mem::size_of;
 
 use crate::heap::{PyObject, PyRef, INLINE_DICT};
-use crate::object::Payload;
 use crate::objects::dict::{DictData, Entry};
+use crate::objects::layout::Payload;
 
 fn table_size(d: &DictData) -> usize {
     size_of::<std::cell::RefCell<DictData>>()
@@ -53,8 +53,8 @@ pub fn basic_size(obj: &PyObject) -> usize {
         Payload::Builtin(_) => size_of::<crate::objects::function::BuiltinFunction>(),
         Payload::Type(_) => size_of::<crate::objects::typeobj::TypeData>(),
         Payload::Generator(_) => size_of::<crate::objects::generator::GeneratorData>(),
-        Payload::Exception(_) => size_of::<crate::object::ExceptionData>(),
-        Payload::WeakRef(_) => size_of::<crate::object::WeakRefData>(),
+        Payload::Exception(_) => size_of::<crate::objects::layout::ExceptionData>(),
+        Payload::WeakRef(_) => size_of::<crate::objects::layout::WeakRefData>(),
         _ => 0,
     };
     let managed = obj

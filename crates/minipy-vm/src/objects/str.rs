@@ -2,8 +2,9 @@
 //! (algorithms in `str/methods.rs`, formatting in `str/format.rs`).
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult, StrData};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::{Payload, StrData};
 use crate::objects::{bytes, range};
 use crate::text::TextError;
 use crate::vm::Vm;

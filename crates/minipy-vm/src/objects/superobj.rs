@@ -2,8 +2,9 @@
 //! lookup along the MRO of the object's type, after `__thisclass__`.
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{self, slot, tpflags, GetSetDef, Layout, TypeSpec};
 use crate::vm::Vm;
 

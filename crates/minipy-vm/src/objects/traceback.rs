@@ -11,8 +11,9 @@ use std::cell::Cell;
 
 use crate::frame::Frame;
 use crate::heap::{cell_get, PyObject, PyRef, SlotCell};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::vm::Vm;
 
@@ -43,7 +44,7 @@ impl TracebackData {
     }
 
     /// The code the entry's frame ran.
-    pub fn code(&self) -> Option<&std::rc::Rc<crate::frame::CodeInfo>> {
+    pub fn code(&self) -> Option<&std::rc::Rc<crate::objects::code::CodeInfo>> {
         match &self.frame.payload {
             Payload::Frame(f) => Some(&f.data.code),
             _ => None,

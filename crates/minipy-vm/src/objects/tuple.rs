@@ -3,8 +3,9 @@
 //! subclass have the same layout with their own type.
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::seq::{self, args};
 use crate::objects::typeobj::{slot, tpflags, Layout, MethodDef, SlotId, TypeSpec};
 use crate::objects::{iter, slice};

@@ -7,8 +7,9 @@ use std::cell::{Cell, RefCell};
 
 use crate::heap::weakref::{self as wl, Position};
 use crate::heap::{PyObject, PyRef, TYPE_WEAKREFABLE};
-use crate::object::{Payload, PyResult, WeakKind, WeakRefData};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::{Payload, WeakKind, WeakRefData};
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::protocol::CompareOp;
 use crate::vm::Vm;

@@ -12,9 +12,10 @@
 use std::cell::RefCell;
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
 use crate::objects::inline_values::{self, Stored};
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{self, lookup, tpflags, SlotId};
 use crate::vm::Vm;
 

@@ -7,7 +7,8 @@
 use minipy_bytecode::opcode::{nb, NB_OPS};
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
+use crate::objects::layout::Payload;
 use crate::objects::number::UnaryOp;
 use crate::objects::typeobj::slots::{SlotId, Slots, NB_BINARY_SLOTS};
 use crate::objects::typeobj::{self};

@@ -6,7 +6,8 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use crate::heap::PyRef;
-use crate::object::{IterKind, Payload, PyResult};
+use crate::object::PyResult;
+use crate::objects::layout::{IterKind, Payload};
 use crate::objects::seq;
 use crate::vm::Vm;
 

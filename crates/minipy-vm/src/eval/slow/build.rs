@@ -4,7 +4,8 @@
 use crate::eval::stack::{self, wrong_kind};
 use crate::frame::Frame;
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
+use crate::objects::layout::Payload;
 use crate::objects::{dict, set};
 use crate::vm::Vm;
 use minipy_bytecode::opcode::{fvc, Opcode};

@@ -5,8 +5,9 @@
 use crate::eval::stack;
 use crate::frame::Frame;
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
+use crate::objects::layout::Payload;
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
 use minipy_bytecode::opcode::{nb, Opcode, CMP_OP, NB_OPS};

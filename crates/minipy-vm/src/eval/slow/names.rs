@@ -9,8 +9,9 @@ use minipy_bytecode::opcode::Opcode;
 use crate::eval::stack::{self, bad_bytecode, wrong_kind};
 use crate::frame::Frame;
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
+use crate::objects::layout::Payload;
 use crate::vm::Vm;
 
 use super::*;

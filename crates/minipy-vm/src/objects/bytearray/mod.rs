@@ -7,9 +7,10 @@
 use std::cell::RefCell;
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::bytes::methods::{buffer, need_buffer};
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::range;
 use crate::objects::seq::alloc;
 use crate::objects::typeobj::{slot, tpflags, Layout, TypeSpec};

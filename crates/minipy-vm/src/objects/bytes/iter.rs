@@ -5,8 +5,9 @@
 use std::cell::{Cell, RefCell};
 
 use crate::heap::PyRef;
-use crate::object::{IterKind, Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::{IterKind, Payload};
 use crate::objects::typeobj::{slot, MethodDef, SlotFn, SlotId, TypeSpec};
 use crate::vm::Vm;
 

@@ -6,8 +6,9 @@
 use std::borrow::Cow;
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::seq::{alloc, bind_args};
 use crate::vm::Vm;
 

@@ -5,8 +5,9 @@
 use num_traits::ToPrimitive;
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::seq::{alloc, bind_args};
 use crate::objects::str::{hash_bytes, methods_encode, normalize_encoding};
 use crate::objects::typeobj;

@@ -5,9 +5,10 @@
 //! member is either a `GetSetDef` marked `member` or a `__slots__` cell.
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::descr::{check_instance, doc_object, type_name, type_qualname};
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::spec::{GetSetDef, MethodDef, TypeSpec};
 use crate::objects::typeobj::{slot, Layout};
 use crate::vm::Vm;

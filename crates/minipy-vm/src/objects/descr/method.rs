@@ -3,11 +3,12 @@
 //! (CPython's `tp_new_wrapper`, a built-in method bound to the type).
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::descr::{
     check_instance, doc_object, text_signature_object, type_name, type_qualname,
 };
 use crate::objects::function::{Args, BuiltinFunction, BuiltinKind};
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::spec::{GetSetDef, MethodDef, MethodKind, TypeSpec};
 use crate::objects::typeobj::{self, slot, tpflags, Layout};
 use crate::vm::Vm;

@@ -4,11 +4,12 @@
 //! kind of its `slotdefs` entry.
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::descr::{
     check_instance, doc_object, text_signature_object, type_name, type_qualname,
 };
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::slotdefs::{call_wrapper, SLOTDEFS};
 use crate::objects::typeobj::slots::SlotFn;
 use crate::objects::typeobj::spec::{GetSetDef, MethodDef, TypeSpec};

@@ -6,9 +6,10 @@
 use std::cell::{Cell, RefCell};
 
 use crate::heap::PyRef;
-use crate::object::{DictIterKind, IterKind, Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict::{self, noargs, one_arg, positional, repr_enter, DictData};
 use crate::objects::function::Args;
+use crate::objects::layout::{DictIterKind, IterKind, Payload};
 use crate::objects::typeobj::{slot, tpflags, Layout, MethodDef, SlotId, TypeSpec};
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
@@ -254,7 +255,7 @@ fn dict_iter_slot(vm: &Vm, d: &PyRef) -> PyResult {
     Ok(crate::objects::iter::dict_iter(
         vm,
         d,
-        crate::object::DictIterKind::Keys,
+        crate::objects::layout::DictIterKind::Keys,
     ))
 }
 

@@ -23,8 +23,9 @@ pub mod views;
 use std::cell::RefCell;
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::vm::Vm;
 
 const EMPTY: u32 = u32::MAX;
@@ -97,7 +98,7 @@ impl DictData {
     pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
         for e in self.entries.iter().flatten() {
             visit(&e.value);
-            if !matches!(e.key.payload, crate::object::Payload::Str(_)) {
+            if !matches!(e.key.payload, crate::objects::layout::Payload::Str(_)) {
                 visit(&e.key);
             }
         }

@@ -8,9 +8,10 @@
 use minipy_bytecode::opcode::nb;
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{DictIterKind, Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict::{self, noargs, one_arg, repr_enter};
 use crate::objects::function::Args;
+use crate::objects::layout::{DictIterKind, Payload};
 use crate::objects::set;
 use crate::objects::typeobj::{
     slot, tpflags, GetSetDef, Layout, MethodDef, SlotFn, SlotId, TypeSpec,

@@ -4,8 +4,9 @@
 //! class's `__init__` and read and written through member descriptors.
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{self, GetSetDef, MethodDef};
 use crate::vm::Vm;
 

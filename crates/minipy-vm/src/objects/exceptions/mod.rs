@@ -8,12 +8,16 @@ pub mod classes;
 pub mod fields;
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{slot, tpflags, GetSetDef, Layout, MethodDef, TypeSpec};
 use crate::vm::Vm;
 
-pub(crate) fn data<'a>(vm: &Vm, e: &'a PyRef) -> PyResult<&'a crate::object::ExceptionData> {
+pub(crate) fn data<'a>(
+    vm: &Vm,
+    e: &'a PyRef,
+) -> PyResult<&'a crate::objects::layout::ExceptionData> {
     match e.as_exception() {
         Some(d) => Ok(d),
         None => Err(vm.new_error(

@@ -2,8 +2,9 @@
 //! (CPython's `PyNumber_Float`, `PyFloat_FromString`).
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::number::int_to_f64;
 use crate::text::float_format::{parse_float, parse_float_error};
 use crate::vm::Vm;

@@ -11,7 +11,8 @@ use minipy_bytecode::opcode::nb;
 
 use super::{plain_float, this_float};
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
+use crate::objects::layout::Payload;
 use crate::objects::number::{self, to_double, IntVal};
 use crate::protocol::CompareOp;
 use crate::vm::Vm;

@@ -6,8 +6,9 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::{plain_int, text_error, this_int};
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::number::IntVal;
 use crate::vm::Vm;
 

@@ -5,8 +5,9 @@ use num_bigint::BigInt;
 
 use super::{plain_int, text_error};
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::number::{is_int, IntVal};
 use crate::text::int_format::{parse_int_checked, INT_MAX_STR_DIGITS};
 use crate::text::TextError;

@@ -16,8 +16,9 @@ use std::cell::{Cell, RefCell};
 use minipy_bytecode::opcode::nb;
 
 use crate::heap::PyRef;
-use crate::object::{IterKind, Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::{IterKind, Payload};
 use crate::objects::seq::args;
 use crate::objects::typeobj::{slot, tpflags, Layout, MethodDef, SlotId, TypeSpec};
 use crate::vm::Vm;

@@ -12,9 +12,10 @@
 use std::cell::Cell;
 
 use crate::heap::PyRef;
-use crate::object::{DictIterKind, IterKind, Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
 use crate::objects::function::Args;
+use crate::objects::layout::{DictIterKind, IterKind, Payload};
 use crate::objects::seq::args;
 use crate::objects::typeobj::{slot, Layout, MethodDef, TypeSpec};
 use crate::vm::Vm;

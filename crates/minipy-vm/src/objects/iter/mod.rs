@@ -19,7 +19,8 @@
 use std::cell::RefCell;
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{IterKind, Payload, PyResult};
+use crate::object::PyResult;
+use crate::objects::layout::{IterKind, Payload};
 use crate::vm::Vm;
 
 pub mod builtins;

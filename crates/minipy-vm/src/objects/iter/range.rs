@@ -9,8 +9,9 @@ use std::cell::{Cell, RefCell};
 use num_bigint::BigInt;
 
 use crate::heap::PyRef;
-use crate::object::{IterKind, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::IterKind;
 use crate::objects::range::{range_len_big, range_len_of, range_values_big};
 use crate::objects::seq::args;
 use crate::objects::typeobj::{slot, Layout, MethodDef, TypeSpec};
@@ -44,7 +45,7 @@ fn long(vm: &Vm, start: BigInt, step: BigInt, len: BigInt) -> PyRef {
 /// The machine-integer `(start, stop, step)` of a range object.
 fn small(r: &PyRef) -> Option<(i64, i64, i64)> {
     match &r.payload {
-        crate::object::Payload::Range { start, stop, step } => Some((
+        crate::objects::layout::Payload::Range { start, stop, step } => Some((
             start.as_small_int()?,
             stop.as_small_int()?,
             step.as_small_int()?,
@@ -140,7 +141,7 @@ fn rangeiter_reduce(vm: &Vm, a: Args) -> PyResult {
     let stop = start as i128 + len as i128 * step as i128;
     let stop = vm.new_bigint(BigInt::from(stop));
     let r = PyRef::new(
-        crate::object::Payload::Range {
+        crate::objects::layout::Payload::Range {
             start: vm.new_int(start),
             stop,
             step: vm.new_int(step),
@@ -237,7 +238,7 @@ fn longrangeiter_reduce(vm: &Vm, a: Args) -> PyResult {
     let product = vm.binary_op(&len, &step, nb::MULTIPLY)?;
     let stop = vm.binary_op(&start, &product, nb::ADD)?;
     let r = PyRef::new(
-        crate::object::Payload::Range { start, stop, step },
+        crate::objects::layout::Payload::Range { start, stop, step },
         &vm.types.range,
     );
     Ok(vm.new_tuple(vec![builtin(vm, "iter")?, vm.new_tuple(vec![r]), i]))

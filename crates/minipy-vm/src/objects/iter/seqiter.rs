@@ -13,8 +13,9 @@
 use std::cell::{Cell, RefCell};
 
 use crate::heap::PyRef;
-use crate::object::{IterKind, Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::{IterKind, Payload};
 use crate::objects::seq::args;
 use crate::objects::typeobj::{slot, Layout, MethodDef, TypeSpec};
 use crate::vm::Vm;

@@ -10,8 +10,9 @@
 use std::cell::RefCell;
 
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::seq::{self, alloc, args};
 use crate::objects::typeobj::{slot, tpflags, Layout, SlotId, TypeSpec};
 use crate::objects::{iter, slice};

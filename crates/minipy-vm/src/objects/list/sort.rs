@@ -25,8 +25,9 @@
 use std::cmp::Ordering;
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::seq::args;
 use crate::objects::typeobj::slots::RichCmpFn;
 use crate::protocol::CompareOp;

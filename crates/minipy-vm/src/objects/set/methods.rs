@@ -7,9 +7,10 @@
 use minipy_bytecode::opcode::nb;
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict::{self, noargs, one_arg, varargs};
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::set::{self as s, is_mutable, is_set};
 use crate::objects::typeobj::{slot, tpflags, Layout, MethodDef, SlotFn, SlotId, TypeSpec};
 use crate::protocol::CompareOp;

@@ -4,8 +4,9 @@ use num_bigint::BigInt;
 use num_traits::{FromPrimitive, ToPrimitive};
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::str::{text_err, this};
 use crate::objects::typeobj;
 use crate::text::percent_format::{self as pf, PercentArgs, PercentHost, PercentValue, Want};

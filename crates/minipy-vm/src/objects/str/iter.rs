@@ -6,8 +6,9 @@ use std::cell::Cell;
 
 use super::{char_index, slots::offset_of};
 use crate::heap::PyRef;
-use crate::object::{IterKind, Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::{IterKind, Payload};
 use crate::objects::typeobj::{slot, MethodDef, TypeSpec};
 use crate::vm::Vm;
 

@@ -1,8 +1,9 @@
 //! The `str` methods (CPython 3.11 `Objects/unicodeobject.c` semantics).
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult, StrData};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::{Payload, StrData};
 use crate::objects::seq::{alloc, bind_args};
 use crate::objects::str::{byte_offset, char_index, this};
 use crate::objects::{dict, range};

@@ -5,7 +5,8 @@ use minipy_bytecode::repr::str_repr;
 
 use super::{byte_offset, char_at, method_defs, slice, str_hash, str_new};
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult, StrData};
+use crate::object::PyResult;
+use crate::objects::layout::{Payload, StrData};
 use crate::objects::seq::alloc;
 use crate::objects::typeobj::{slot, tpflags, Layout, TypeSpec};
 use crate::protocol::CompareOp;

@@ -10,9 +10,10 @@
 use std::io::Write;
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::vm::Vm;
 
 use super::textio_type;

@@ -14,9 +14,10 @@ use std::cell::{Cell, RefCell};
 use std::io::{BufRead, Read, Write};
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
 use crate::objects::function::{Args, NativeFn};
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::Layout;
 use crate::objects::typeobj::{slot, MethodDef, TypeSpec};
 use crate::types::make_spec_type;

@@ -8,8 +8,9 @@
 //! *other* operand's type dispatches to Python too, as `SLOT1BINFULL`).
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::slots::SlotId;
 use crate::objects::typeobj::{self, tpflags};
 use crate::protocol::CompareOp;

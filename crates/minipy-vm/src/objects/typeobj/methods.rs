@@ -3,9 +3,10 @@
 
 use crate::frame::Frame;
 use crate::heap::{PyObject, PyRef};
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::{self, new_type, slot, tpflags, MethodDef, TypeSpec};
 use crate::vm::Vm;
 

@@ -18,8 +18,9 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::dict;
+use crate::objects::layout::Payload;
 use crate::vm::Vm;
 
 pub use slots::{slot, SlotFn, SlotId, Slots};
@@ -492,7 +493,7 @@ pub fn new_type(
         concrete_at: Cell::new(0),
     };
     let ty = PyRef::new(Payload::Type(Box::new(data)), metatype);
-    if crate::object::needs_dict_slot(&ty) {
+    if crate::objects::layout::needs_dict_slot(&ty) {
         ty.set_type_managed_dict();
     }
     ty.set_flag(crate::heap::TYPE_WEAKREFABLE, weakrefable);

@@ -18,8 +18,9 @@
 //! has no `nb_add`) and a name is wrapped once, by its first slot.
 
 use crate::heap::PyRef;
-use crate::object::{Payload, PyResult};
+use crate::object::PyResult;
 use crate::objects::function::Args;
+use crate::objects::layout::Payload;
 use crate::objects::typeobj::dispatch as d;
 use crate::objects::typeobj::slots::{SlotFn, SlotId};
 use crate::protocol::CompareOp;
