@@ -164,3 +164,9 @@ r = weakref.ref(A)
 print(r() is A, r.__callback__, type(r).__name__, weakref.ref.__module__)
 p = weakref.proxy(a)
 print(p.m(), type(p).__name__)
+
+# the descriptor types of built-in methods
+print(type(list.append), type(dict.__dict__['fromkeys']), type([].append), type(int.__add__), type((1).__add__))
+print(type(len), hasattr(len, '__get__'), type(str.join))
+print(list.append, dict.__dict__['fromkeys'])
+print(type(type.__dict__['__name__']), type(BaseException.__dict__['args']))
