@@ -14,8 +14,8 @@ pub fn create() -> Box<Vm> {
     use Layout as L;
     // `type` is its own type; its dict (and those of `object` and `dict`)
     // are created self-typed and re-typed once `dict` exists.
-    let type_ = static_type_object("type", None, None, L::Type, None);
-    let object = static_type_object("object", Some(&type_), None, L::Object, None);
+    let type_ = static_type_object("type", None, None, L::Type, None, false);
+    let object = static_type_object("object", Some(&type_), None, L::Object, None, false);
     // type's base is object: patch bases and MRO now that object exists.
     if let Some(t) = type_.as_type() {
         t.bases.borrow_mut().push(object.clone());

@@ -213,7 +213,18 @@ pub fn make_spec_type(
     base: Option<&PyRef>,
     dict_type: Option<&PyRef>,
 ) -> PyRef {
-    let ty = static_type_object(spec.short_name(), metatype, base, spec.layout, dict_type);
+    // Plain instances of a type declaring MANAGED_DICT have a `__dict__`
+    // (the other layouts keep theirs in the managed dict slot).
+    let has_dict = spec.layout == Layout::Exception
+        || (spec.layout == Layout::Object && spec.flags & tpflags::MANAGED_DICT != 0);
+    let ty = static_type_object(
+        spec.short_name(),
+        metatype,
+        base,
+        spec.layout,
+        dict_type,
+        has_dict,
+    );
     if spec.flags & tpflags::DISALLOW_INSTANTIATION == 0
         && !spec.slots.iter().any(|(id, _)| *id == SlotId::New)
         && base.is_some_and(|b| {
@@ -242,6 +253,7 @@ pub fn static_type_object(
     base: Option<&PyRef>,
     layout: Layout,
     dict_type: Option<&PyRef>,
+    has_dict: bool,
 ) -> PyRef {
     let bases: Vec<PyRef> = base.into_iter().cloned().collect();
     let mut mro_tail: Vec<PyRef> = Vec::new();
@@ -252,7 +264,6 @@ pub fn static_type_object(
             inherited_flags = bt.flags.get() & tpflags::INHERITED;
         }
     }
-    let has_dict = matches!(layout, Layout::Exception);
     let data = TypeData {
         name: RefCell::new(Rc::from(name)),
         qualname: RefCell::new(Rc::from(name)),
@@ -281,5 +292,25 @@ pub fn static_type_object(
         mro.extend(mro_tail);
         *t.mro.borrow_mut() = mro;
     }
+    ty
+}
+
+/// A native module's type, made from its declaration once the VM runs
+/// (CPython's `PyType_Ready` on a static type of an extension module):
+/// the type object with the spec's slots and the ones it inherits from
+/// `base` (`object` when None), and its dict filled at once. The spec's
+/// `name` carries the module (`"_io.FileIO"` gives `__module__ == "_io"`).
+pub fn ready_type(vm: &crate::vm::Vm, spec: &'static TypeSpec, base: Option<&PyRef>) -> PyRef {
+    let base = base.unwrap_or(&vm.types.object);
+    let ty = make_spec_type(
+        spec,
+        Some(&vm.types.type_),
+        Some(base),
+        Some(&vm.types.dict),
+    );
+    if base.has_flag(crate::heap::TYPE_WEAKREFABLE) {
+        ty.set_flag(crate::heap::TYPE_WEAKREFABLE, true);
+    }
+    crate::objects::typeobj::spec::fill_dict(vm, &ty);
     ty
 }

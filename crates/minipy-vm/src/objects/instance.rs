@@ -23,7 +23,13 @@ pub fn alloc_instance(vm: &Vm, cls: &PyRef) -> PyResult {
             } else {
                 0
             };
-            let data = InstanceData::new(nkeys);
+            // A static type's instances have no shared keys to keep values
+            // inline: their namespace is a dict from the start.
+            let data = if !t.heap && t.has_dict {
+                InstanceData::with_dict(vm.new_dict())
+            } else {
+                InstanceData::new(nkeys)
+            };
             Ok(PyRef::new_with_cells(
                 Payload::Instance(data),
                 cls,
