@@ -38,6 +38,9 @@ pub struct McEntry {
     pub value: Option<PyRef>,
 }
 
+/// Entries of `Vm::intern_static`'s cache.
+const STATIC_NAMES: usize = 256;
+
 /// Method cache size (a power of two).
 pub const MCACHE_SIZE: usize = 4096;
 
@@ -57,6 +60,10 @@ pub struct Vm {
     /// One-character strings for code points < 256.
     latin1: Vec<PyRef>,
     interned: RefCell<HashMap<Rc<str>, PyRef, ahash::RandomState>>,
+    /// `intern_static`'s direct-mapped cache: (address, length, object)
+    /// of a `&'static str` (a literal's address never changes), so the
+    /// dunder dispatchers do not hash their method name on every call.
+    static_names: RefCell<Vec<Option<(usize, usize, PyRef)>>>,
     pub builtins: PyRef,
     pub sys: PyRef,
     /// `sys.modules`.
@@ -203,6 +210,7 @@ impl Vm {
             small_ints,
             latin1,
             interned: RefCell::new(interned),
+            static_names: RefCell::new(vec![None; STATIC_NAMES]),
             builtins,
             sys,
             modules,
@@ -287,6 +295,21 @@ impl Vm {
         let obj = self.new_str(s);
         self.interned.borrow_mut().insert(Rc::from(s), obj.clone());
         obj
+    }
+
+    /// `intern` for a string literal: a cache hit compares two words.
+    #[inline]
+    pub fn intern_static(&self, s: &'static str) -> PyRef {
+        let addr = s.as_ptr() as usize;
+        let i = (addr >> 3) % STATIC_NAMES;
+        if let Some((a, l, v)) = &self.static_names.borrow()[i] {
+            if *a == addr && *l == s.len() {
+                return v.clone();
+            }
+        }
+        let v = self.intern(s);
+        self.static_names.borrow_mut()[i] = Some((addr, s.len(), v.clone()));
+        v
     }
 
     /// `sys.intern`: returns the first object stored for equal strings.

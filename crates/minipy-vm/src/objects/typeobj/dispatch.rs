@@ -49,8 +49,8 @@ pub fn call_unbound(vm: &Vm, f: &PyRef, unbound: bool, obj: &PyRef, args: &[PyRe
 
 /// CPython's `vectorcall_method`: `type(obj).name(obj, *args)`; the
 /// method must exist (AttributeError carrying the name otherwise).
-pub fn call_method(vm: &Vm, obj: &PyRef, name: &str, args: &[PyRef]) -> PyResult {
-    let key = vm.intern(name);
+pub fn call_method(vm: &Vm, obj: &PyRef, name: &'static str, args: &[PyRef]) -> PyResult {
+    let key = vm.intern_static(name);
     match lookup_maybe_method(vm, obj, &key)? {
         Some((f, unbound)) => call_unbound(vm, &f, unbound, obj, args),
         None => Err(vm.new_exception(&vm.exc.attribute_error, vec![key])),
@@ -58,8 +58,8 @@ pub fn call_method(vm: &Vm, obj: &PyRef, name: &str, args: &[PyRef]) -> PyResult
 }
 
 /// CPython's `vectorcall_maybe`: NotImplemented when the type lacks `name`.
-fn call_maybe(vm: &Vm, obj: &PyRef, name: &str, args: &[PyRef]) -> PyResult {
-    let key = vm.intern(name);
+fn call_maybe(vm: &Vm, obj: &PyRef, name: &'static str, args: &[PyRef]) -> PyResult {
+    let key = vm.intern_static(name);
     match lookup_maybe_method(vm, obj, &key)? {
         Some((f, unbound)) => call_unbound(vm, &f, unbound, obj, args),
         None => Ok(vm.not_implemented.clone()),
@@ -72,8 +72,8 @@ fn slots_of(obj: &PyRef) -> Option<&typeobj::slots::Slots> {
 
 /// CPython's `method_is_overloaded`: whether `type(right).name` is not
 /// `type(left).name`.
-fn method_is_overloaded(vm: &Vm, left: &PyRef, right: &PyRef, name: &str) -> bool {
-    let key = vm.intern(name);
+fn method_is_overloaded(vm: &Vm, left: &PyRef, right: &PyRef, name: &'static str) -> bool {
+    let key = vm.intern_static(name);
     match typeobj::lookup(vm, right.class(), &key) {
         None => false,
         Some(b) => match typeobj::lookup(vm, left.class(), &key) {
@@ -85,7 +85,14 @@ fn method_is_overloaded(vm: &Vm, left: &PyRef, right: &PyRef, name: &str) -> boo
 
 /// CPython's `SLOT1BINFULL`: the dispatcher of a binary number slot.
 /// `a` or `b` (or both) has this dispatcher in slot `id`.
-fn binary(vm: &Vm, a: &PyRef, b: &PyRef, id: SlotId, name: &str, rname: &str) -> PyResult {
+fn binary(
+    vm: &Vm,
+    a: &PyRef,
+    b: &PyRef,
+    id: SlotId,
+    name: &'static str,
+    rname: &'static str,
+) -> PyResult {
     let same_type = a.class().is(b.class());
     let mut do_other = !same_type && slots_of(b).is_some_and(|s| s.is_generic(id));
     if slots_of(a).is_some_and(|s| s.is_generic(id)) {
@@ -183,7 +190,7 @@ pub fn slot_nb_power(vm: &Vm, a: &PyRef, b: &PyRef, m: &PyRef) -> PyResult {
     Ok(vm.not_implemented.clone())
 }
 
-fn inplace(vm: &Vm, a: &PyRef, b: &PyRef, name: &str) -> PyResult {
+fn inplace(vm: &Vm, a: &PyRef, b: &PyRef, name: &'static str) -> PyResult {
     call_method(vm, a, name, std::slice::from_ref(b))
 }
 
@@ -261,9 +268,9 @@ pub fn slot_am_anext(vm: &Vm, a: &PyRef) -> PyResult {
 
 /// `slot_nb_bool`: `__bool__` must return a bool; without one, `__len__`.
 pub fn slot_nb_bool(vm: &Vm, a: &PyRef) -> PyResult<bool> {
-    let (f, unbound, using_len) = match lookup_maybe_method(vm, a, &vm.intern("__bool__"))? {
+    let (f, unbound, using_len) = match lookup_maybe_method(vm, a, &vm.intern_static("__bool__"))? {
         Some((f, u)) => (f, u, false),
-        None => match lookup_maybe_method(vm, a, &vm.intern("__len__"))? {
+        None => match lookup_maybe_method(vm, a, &vm.intern_static("__len__"))? {
             Some((f, u)) => (f, u, true),
             None => return Ok(true),
         },
@@ -282,7 +289,7 @@ pub fn slot_nb_bool(vm: &Vm, a: &PyRef) -> PyResult<bool> {
 }
 
 pub fn slot_tp_repr(vm: &Vm, a: &PyRef) -> PyResult {
-    match lookup_maybe_method(vm, a, &vm.intern("__repr__"))? {
+    match lookup_maybe_method(vm, a, &vm.intern_static("__repr__"))? {
         Some((f, unbound)) => call_unbound(vm, &f, unbound, a, &[]),
         None => Ok(vm.new_string(vm.default_repr(a))),
     }
@@ -295,7 +302,7 @@ pub fn slot_tp_str(vm: &Vm, a: &PyRef) -> PyResult {
 /// `slot_tp_hash`: `__hash__` must return an int; one outside the hash
 /// range is hashed again as an int, and -1 becomes -2.
 pub fn slot_tp_hash(vm: &Vm, a: &PyRef) -> PyResult<i64> {
-    let found = lookup_maybe_method(vm, a, &vm.intern("__hash__"))?;
+    let found = lookup_maybe_method(vm, a, &vm.intern_static("__hash__"))?;
     let Some((f, unbound)) = found.filter(|(f, _)| !f.is_none()) else {
         return crate::protocol::ops::hash_not_implemented(vm, a);
     };
@@ -309,7 +316,7 @@ pub fn slot_tp_hash(vm: &Vm, a: &PyRef) -> PyResult<i64> {
 }
 
 pub fn slot_tp_call(vm: &Vm, a: &PyRef, args: Args) -> PyResult {
-    let key = vm.intern("__call__");
+    let key = vm.intern_static("__call__");
     match lookup_maybe_method(vm, a, &key)? {
         Some((f, true)) => {
             let mut v = Vec::with_capacity(args.args.len() + 1);
@@ -381,11 +388,11 @@ pub fn slot_tp_richcompare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyRe
 /// `__iter__ = None` makes the object not iterable.
 pub fn slot_tp_iter(vm: &Vm, a: &PyRef) -> PyResult {
     let not_iterable = || vm.type_error(format!("'{}' object is not iterable", a.type_name()));
-    match lookup_maybe_method(vm, a, &vm.intern("__iter__"))? {
+    match lookup_maybe_method(vm, a, &vm.intern_static("__iter__"))? {
         Some((f, _)) if f.is_none() => Err(not_iterable()),
         Some((f, unbound)) => call_unbound(vm, &f, unbound, a, &[]),
         None => {
-            if typeobj::lookup(vm, a.class(), &vm.intern("__getitem__")).is_none() {
+            if typeobj::lookup(vm, a.class(), &vm.intern_static("__getitem__")).is_none() {
                 return Err(not_iterable());
             }
             Ok(crate::objects::iter::seq_getitem_iter(vm, a))
@@ -404,7 +411,7 @@ pub fn slot_tp_iternext(vm: &Vm, a: &PyRef) -> PyResult<Option<PyRef>> {
 
 /// `slot_tp_descr_get`: `type(self).__get__(self, obj or None, type or None)`.
 pub fn slot_tp_descr_get(vm: &Vm, d: &PyRef, obj: Option<&PyRef>, ty: Option<&PyRef>) -> PyResult {
-    let Some(get) = typeobj::lookup(vm, d.class(), &vm.intern("__get__")) else {
+    let Some(get) = typeobj::lookup(vm, d.class(), &vm.intern_static("__get__")) else {
         return Ok(d.clone());
     };
     let o = obj.cloned().unwrap_or_else(|| vm.none.clone());
@@ -422,7 +429,7 @@ pub fn slot_tp_descr_set(vm: &Vm, d: &PyRef, obj: &PyRef, value: Option<PyRef>) 
 
 /// `slot_tp_init`: `__init__` must return None.
 pub fn slot_tp_init(vm: &Vm, obj: &PyRef, args: Args) -> PyResult<()> {
-    let key = vm.intern("__init__");
+    let key = vm.intern_static("__init__");
     let r = match lookup_maybe_method(vm, obj, &key)? {
         Some((f, true)) => match &f.payload {
             Payload::Function(func) => vm.call_function_self(&f, func, obj, args)?,
@@ -459,7 +466,7 @@ pub fn slot_tp_new(vm: &Vm, args: Args) -> PyResult {
 /// `slot_tp_finalize`: `__del__`, with the handled exception saved and
 /// any error reported as unraisable.
 pub fn slot_tp_finalize(vm: &Vm, obj: &PyRef) {
-    let Ok(Some((f, unbound))) = lookup_maybe_method(vm, obj, &vm.intern("__del__")) else {
+    let Ok(Some((f, unbound))) = lookup_maybe_method(vm, obj, &vm.intern_static("__del__")) else {
         return;
     };
     let saved = vm.handled_exception();
@@ -504,7 +511,7 @@ pub fn slot_mp_ass_subscript(
 /// `slot_sq_contains`: `__contains__`, or a search by iteration;
 /// `__contains__ = None` makes the object not a container.
 pub fn slot_sq_contains(vm: &Vm, a: &PyRef, x: &PyRef) -> PyResult<bool> {
-    match lookup_maybe_method(vm, a, &vm.intern("__contains__"))? {
+    match lookup_maybe_method(vm, a, &vm.intern_static("__contains__"))? {
         Some((f, _)) if f.is_none() => {
             Err(vm.type_error(format!("'{}' object is not a container", a.type_name())))
         }
