@@ -102,7 +102,7 @@ use std::cell::Cell;
 use std::fmt;
 use std::ptr::NonNull;
 
-pub use trace::{Freelist, Trace};
+pub use trace::{Freelist, Trace, Visitor};
 
 /// The collector's link header, placed before container objects.
 #[repr(C)]
@@ -743,7 +743,7 @@ impl<P: Trace> Object<P> {
     /// Every reference the object holds (`tp_traverse`, see `Trace::traverse`).
     #[inline]
     pub fn traverse(&self, visit: &mut impl FnMut(&Ref<P>)) {
-        P::traverse(self, visit)
+        P::traverse(self, &mut Visitor::new(visit))
     }
 
     /// The name of the object's type (`type(obj).__name__`).

@@ -5,7 +5,7 @@
 use std::cell::{Cell, RefCell};
 
 use minipy_heap::gc::{self, Hooks};
-use minipy_heap::{live_objects, weakref, Freelist, Object, Ref, Trace, TupleMark};
+use minipy_heap::{live_objects, weakref, Freelist, Object, Ref, Trace, TupleMark, Visitor};
 
 /// The test payload: leaves, nodes holding references (a list), nodes
 /// with a finalizer, tuples, weak references, floats, and types.
@@ -51,19 +51,19 @@ impl Trace for TP {
         true
     }
 
-    fn traverse(obj: &Object<TP>, visit: &mut impl FnMut(&R)) {
-        obj.items().iter().rev().for_each(&mut *visit);
+    fn traverse(obj: &Object<TP>, visit: &mut Visitor<'_, TP>) {
+        obj.items().iter().rev().for_each(|r| visit.visit(r));
         if let TP::Untracker(_) = obj.payload {
             gc::untrack(obj);
         }
         if let Some(v) = items_of(obj) {
             if let Ok(v) = v.try_borrow() {
-                v.iter().for_each(&mut *visit);
+                v.iter().for_each(|r| visit.visit(r));
             }
         }
         if let TP::Weak(cb) = &obj.payload {
             if let Some(cb) = &*cb.borrow() {
-                visit(cb);
+                visit.visit(cb);
             }
         }
     }
@@ -513,7 +513,7 @@ impl Trace for Other {
     fn tracked_at_creation(_: &Object<Other>) -> bool {
         true
     }
-    fn traverse(_: &Object<Other>, _: &mut impl FnMut(&Ref<Other>)) {}
+    fn traverse(_: &Object<Other>, _: &mut Visitor<'_, Other>) {}
     fn clear(_: &Object<Other>) {}
     fn has_finalizer(_: &Object<Other>) -> bool {
         false

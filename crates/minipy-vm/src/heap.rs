@@ -17,6 +17,9 @@ use crate::objects::layout::Payload;
 pub type PyObject = minipy_heap::Object<Payload>;
 /// An owned (strong) reference to a Python object.
 pub type PyRef = minipy_heap::Ref<Payload>;
+/// What a `tp_traverse` slot reports each reference to (CPython's
+/// `visitproc`; see `minipy_heap::Visitor`).
+pub type Visit<'a> = minipy_heap::Visitor<'a, Payload>;
 /// What a tuple's payload holds (its items are after the object).
 pub use minipy_heap::TupleMark;
 /// A trailing cell (one `__slots__` value).

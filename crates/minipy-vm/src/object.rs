@@ -12,10 +12,10 @@ use crate::heap::{PyObject, PyRef};
 pub type PyResult<T = PyRef> = Result<T, PyRef>;
 
 /// Visits the object in an optional field (a traverse slot's helper).
-pub fn visit_opt(r: &RefCell<Option<PyRef>>, visit: &mut dyn FnMut(&PyRef)) {
+pub fn visit_opt(r: &RefCell<Option<PyRef>>, visit: &mut crate::heap::Visit<'_>) {
     if let Ok(v) = r.try_borrow() {
         if let Some(v) = &*v {
-            visit(v);
+            visit.visit(v);
         }
     }
 }

@@ -58,8 +58,8 @@
 //!   (`owner`), a container of another type panics at allocation, and a
 //!   walk for another type finds nothing.
 
-mod list;
-mod passes;
+pub(crate) mod list;
+pub(crate) mod passes;
 
 use std::any::TypeId;
 use std::cell::Cell;

@@ -55,7 +55,9 @@ use super::{
     oldest_head, untrack, Hooks, Walk, DEBUG_COLLECTABLE, DEBUG_SAVEALL, NUM_GENERATIONS,
 };
 use crate::weakref::{callback_of, clear_all, clear_ref, is_attached};
-use crate::{Object, Ref, Trace, COLLECTING, FINALIZED, HAS_ITEMS, HAS_WEAKREFS, UNREACHABLE};
+use crate::{
+    Object, Ref, Trace, Visitor, COLLECTING, FINALIZED, HAS_ITEMS, HAS_WEAKREFS, UNREACHABLE,
+};
 
 /// A traversal reported more references to an object than it has (or a
 /// pass found its list changed under it by the payload): the collection
@@ -79,27 +81,52 @@ fn update_refs<P: Trace>(list: Node) {
 fn subtract_refs<P: Trace>(list: Node) -> Result<(), CollectError> {
     let _walk = Walk::new();
     let mut p = first(list);
-    let mut bad = false;
+    let mut visitor = Visitor::subtract_refs();
     while p != list {
-        obj_of::<P>(p).traverse(&mut |child| {
-            if child.has_flag(COLLECTING) {
-                let h = node(gc_of(child));
-                let r = h.gc_refs.get() - 1;
-                h.gc_refs.set(r);
-                if r < 0 {
-                    bad = true;
-                }
-            }
-        });
+        P::traverse(obj_of::<P>(p), &mut visitor);
         p = next(p);
         if p == 0 {
             return Err(CollectError); // unlinked by its traversal
         }
     }
-    if bad {
+    if visitor.went_negative() {
         Err(CollectError)
     } else {
         Ok(())
+    }
+}
+
+/// Pass 3's visit of one referent: a young object loses one reference
+/// that comes from inside the generation. True when its count went
+/// negative (a traverse reported a reference the object does not own).
+#[inline(always)]
+pub(crate) fn visit_decref<P: Trace>(child: &Ref<P>) -> bool {
+    if child.has_flag(COLLECTING) {
+        let h = node(gc_of(child));
+        let r = h.gc_refs.get() - 1;
+        h.gc_refs.set(r);
+        r < 0
+    } else {
+        false
+    }
+}
+
+/// Pass 4's visit of one referent of a reachable object: it is reachable
+/// too (moved back from the unreachable list when pass 4 passed it
+/// already).
+#[inline(always)]
+pub(crate) fn visit_reachable<P: Trace>(child: &Ref<P>, young: Node) {
+    if !child.has_flag(COLLECTING) {
+        return;
+    }
+    let c = node(gc_of(child));
+    if child.has_flag(UNREACHABLE) {
+        // Moved too early: reachable after all.
+        list::move_to(gc_of(child), young);
+        child.set_heap_flag(UNREACHABLE, false);
+        c.gc_refs.set(1);
+    } else if c.gc_refs.get() == 0 {
+        c.gc_refs.set(1);
     }
 }
 
@@ -107,24 +134,12 @@ fn subtract_refs<P: Trace>(list: Node) -> Result<(), CollectError> {
 fn move_unreachable<P: Trace>(young: Node, unreachable: Node) -> Result<(), CollectError> {
     let _walk = Walk::new();
     let mut p = first(young);
+    let mut visitor = Visitor::move_reachable(young);
     while p != young {
         let h = node(p);
         let o = obj_of::<P>(p);
         let nx = if h.gc_refs.get() > 0 {
-            o.traverse(&mut |child| {
-                if !child.has_flag(COLLECTING) {
-                    return;
-                }
-                let c = node(gc_of(child));
-                if child.has_flag(UNREACHABLE) {
-                    // Moved too early: reachable after all.
-                    list::move_to(gc_of(child), young);
-                    child.set_heap_flag(UNREACHABLE, false);
-                    c.gc_refs.set(1);
-                } else if c.gc_refs.get() == 0 {
-                    c.gc_refs.set(1);
-                }
-            });
+            P::traverse(o, &mut visitor);
             o.set_heap_flag(COLLECTING, false);
             next(p)
         } else {

@@ -138,11 +138,11 @@ fn get_text_signature(vm: &Vm, f: &PyRef) -> PyResult {
 }
 
 /// `tp_traverse`: `__self__`.
-fn builtin_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn builtin_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
         Payload::Builtin(b) => {
             if let Some(s) = &b.self_ {
-                visit(s);
+                visit.visit(s);
             }
         }
         _ => crate::object::wrong_layout(obj, "builtin_function_or_method"),

@@ -77,7 +77,7 @@ fn set_contents(vm: &Vm, c: &PyRef, v: Option<PyRef>) -> PyResult<()> {
 }
 
 /// `tp_traverse`: the contents.
-fn cell_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn cell_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
         Payload::Cell(c) => crate::object::visit_opt(c, visit),
         _ => crate::object::wrong_layout(obj, "cell"),

@@ -42,9 +42,9 @@ fn cm_descr_get(vm: &Vm, cm: &PyRef, obj: Option<&PyRef>, ty: Option<&PyRef>) ->
 }
 
 /// `tp_traverse`: the wrapped callable.
-fn classmethod_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn classmethod_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
-        Payload::ClassMethod(f) => visit(f),
+        Payload::ClassMethod(f) => visit.visit(f),
         _ => crate::object::wrong_layout(obj, "classmethod"),
     }
 }

@@ -304,9 +304,9 @@ fn frame_sizeof(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `tp_traverse`.
-fn frame_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+fn frame_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
-        Payload::Frame(f) => f.traverse(&mut visit),
+        Payload::Frame(f) => f.traverse(&mut |r| visit.visit(r)),
         _ => crate::object::wrong_layout(obj, "frame"),
     }
 }

@@ -477,9 +477,9 @@ fn function_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `tp_traverse`.
-fn function_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+fn function_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
-        crate::objects::layout::Payload::Function(f) => f.traverse(&mut visit),
+        crate::objects::layout::Payload::Function(f) => f.traverse(&mut |r| visit.visit(r)),
         _ => crate::object::wrong_layout(obj, "function"),
     }
 }

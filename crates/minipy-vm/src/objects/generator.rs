@@ -576,9 +576,9 @@ fn set_qualname(vm: &Vm, g: &PyRef, v: Option<PyRef>) -> PyResult<()> {
 }
 
 /// `tp_traverse`.
-fn generator_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+fn generator_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
-        Payload::Generator(g) => g.traverse(&mut visit),
+        Payload::Generator(g) => g.traverse(&mut |r| visit.visit(r)),
         _ => crate::object::wrong_layout(obj, "generator"),
     }
 }

@@ -144,7 +144,7 @@ impl InstanceData {
 
     /// Each present value, then the namespace (an inline dict's contents
     /// are part of the instance).
-    #[inline]
+    #[inline(always)]
     pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
         if let Ok(vals) = self.values.try_borrow() {
             vals.as_slice().iter().flatten().for_each(&mut *visit);

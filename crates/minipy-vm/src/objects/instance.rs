@@ -1,6 +1,6 @@
 //! `object` (the root type and plain instances) and `NoneType`.
 
-use crate::heap::{PyObject, PyRef};
+use crate::heap::PyRef;
 use crate::object::PyResult;
 use crate::objects::function::Args;
 use crate::objects::inline_values::InstanceData;
@@ -299,32 +299,12 @@ pub fn run_del_hook(obj: &PyRef) {
     });
 }
 
-/// `tp_traverse` of plain instances: the instance namespace (the slot
-/// cells, managed dict and heap type are the heap's `subtype_traverse`
-/// part). Other layouts reach here only through a class whose solid base
-/// is not `object`, which takes that base's slot, so a mismatch is a bug.
-fn object_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
-    match &obj.payload {
-        Payload::Instance(inst) => inst.traverse(&mut visit),
-        _ => crate::object::wrong_layout(obj, "object"),
-    }
-}
-
-/// `tp_clear` of plain instances: empties the namespace.
-fn object_clear(obj: &PyObject, dead: &mut Vec<PyRef>) {
-    match &obj.payload {
-        Payload::Instance(inst) => inst.clear(dead),
-        _ => crate::object::wrong_layout(obj, "object"),
-    }
-}
-
 pub static OBJECT_TYPE: TypeSpec = TypeSpec {
     name: "object",
     doc: Some("object()\n--\n\nThe base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"),
     layout: Layout::Object,
     flags: tpflags::BASETYPE,
     slots: &[
-        slot::traverse(object_traverse), slot::clear(object_clear),
         slot::repr(object_repr),
         slot::hash(object_hash),
         slot::str(object_str),

@@ -393,32 +393,39 @@ impl Trace for Payload {
         Payload::tracked_at_creation(&obj.payload) || is_heap_instance(obj)
     }
 
-    /// Every reference the object holds: its payload's, its slot cells,
-    /// its managed `__dict__`, and its heap type.
-    #[inline]
-    fn traverse(obj: &PyObject, visit: &mut impl FnMut(&PyRef)) {
-        // The payload's references, by the type's `tp_traverse`.
+    /// Every reference the object holds: its payload's (by its type's
+    /// `tp_traverse`), then CPython's `subtype_traverse` part: an
+    /// instance's attribute values or dict, its slot cells, its managed
+    /// `__dict__`, and its heap type.
+    #[inline(always)]
+    fn traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
         if let Payload::Type(t) = &obj.class().payload {
             match t.slots.traverse() {
                 Some(f) => f(obj, visit),
-                // A heap subclass of `str` or `int` is tracked for its
-                // dict and type alone.
+                // `object` has no `tp_traverse` (an instance's namespace is
+                // visited below); a heap subclass of `str` or `int` is
+                // tracked for its dict and type alone.
                 None => debug_assert!(
-                    !obj.payload.is_container(),
+                    !obj.payload.is_container() || matches!(obj.payload, Payload::Instance(_)),
                     "a container of type '{}' has no traverse slot",
                     t.name()
                 ),
             }
         }
+        // The instance's namespace: inline values or its dict (CPython's
+        // `_PyObject_VisitInstanceAttributes` / managed dict).
+        if let Payload::Instance(inst) = &obj.payload {
+            inst.traverse(&mut |r| visit.visit(r));
+        }
         for c in obj.cells() {
             if let Some(v) = crate::heap::cell_get(c) {
-                visit(&v);
+                visit.visit(&v);
             }
         }
         if let Some(slot) = obj.managed_dict() {
             if let Ok(d) = slot.try_borrow() {
                 if let Some(d) = &*d {
-                    visit_namespace(d, visit);
+                    visit_namespace(d, &mut |r| visit.visit(r));
                 }
             }
         }
@@ -426,7 +433,7 @@ impl Trace for Payload {
         // only collectable ones) it is reported last, as `subtype_traverse`
         // does.
         if !obj.class().is_immortal() {
-            visit(obj.class());
+            visit.visit(obj.class());
         }
     }
 
@@ -440,6 +447,9 @@ impl Trace for Payload {
             if let Some(f) = t.slots.clear() {
                 f(obj, &mut dead);
             }
+        }
+        if let Payload::Instance(inst) = &obj.payload {
+            inst.clear(&mut dead);
         }
         if let Some(slot) = obj.managed_dict() {
             take_opt(slot, &mut dead);

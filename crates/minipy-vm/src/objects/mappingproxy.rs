@@ -152,9 +152,9 @@ forward! {
 }
 
 /// `tp_traverse`: the mapping.
-fn mappingproxy_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn mappingproxy_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
-        Payload::MappingProxy(m) => visit(m),
+        Payload::MappingProxy(m) => visit.visit(m),
         _ => crate::object::wrong_layout(obj, "mappingproxy"),
     }
 }

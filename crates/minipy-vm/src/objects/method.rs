@@ -111,11 +111,11 @@ fn get_doc(vm: &Vm, m: &PyRef) -> PyResult {
 }
 
 /// `tp_traverse`: the function and `__self__`.
-fn method_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn method_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
         Payload::BoundMethod { func, self_ } => {
-            visit(func);
-            visit(self_);
+            visit.visit(func);
+            visit.visit(self_);
         }
         _ => crate::object::wrong_layout(obj, "method"),
     }

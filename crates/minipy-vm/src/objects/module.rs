@@ -143,9 +143,9 @@ pub fn module_getattro(vm: &Vm, m: &PyRef, name: &PyRef) -> PyResult<Option<PyRe
 }
 
 /// `tp_traverse`: the module's dict.
-fn module_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn module_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
-        Payload::Module { dict } => visit(dict),
+        Payload::Module { dict } => visit.visit(dict),
         _ => crate::object::wrong_layout(obj, "module"),
     }
 }

@@ -225,7 +225,7 @@ fn get_isabstractmethod(vm: &Vm, p: &PyRef) -> PyResult {
 }
 
 /// `tp_traverse`: the accessors and the doc.
-fn property_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn property_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
         Payload::Property {
             fget,
@@ -234,7 +234,7 @@ fn property_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
             doc,
         } => {
             for v in [fget, fset, fdel, doc].into_iter().flatten() {
-                visit(v);
+                visit.visit(v);
             }
         }
         _ => crate::object::wrong_layout(obj, "property"),

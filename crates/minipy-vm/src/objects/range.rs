@@ -386,12 +386,12 @@ fn get_step(vm: &Vm, r: &PyRef) -> PyResult {
 }
 
 /// `tp_traverse`: start, stop and step.
-fn range_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn range_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
         Payload::Range { start, stop, step } => {
-            visit(start);
-            visit(stop);
-            visit(step);
+            visit.visit(start);
+            visit.visit(stop);
+            visit.visit(step);
         }
         _ => crate::object::wrong_layout(obj, "range"),
     }

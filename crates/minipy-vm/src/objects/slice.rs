@@ -244,12 +244,12 @@ fn get_step(vm: &Vm, s: &PyRef) -> PyResult {
 }
 
 /// `tp_traverse`: start, stop and step.
-fn slice_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn slice_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
         Payload::Slice { start, stop, step } => {
-            visit(start);
-            visit(stop);
-            visit(step);
+            visit.visit(start);
+            visit.visit(stop);
+            visit.visit(step);
         }
         _ => crate::object::wrong_layout(obj, "slice"),
     }

@@ -93,9 +93,9 @@ pub fn get_dict(vm: &Vm, o: &PyRef) -> PyResult {
 }
 
 /// `tp_traverse`: the wrapped callable.
-fn staticmethod_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn staticmethod_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
-        Payload::StaticMethod(f) => visit(f),
+        Payload::StaticMethod(f) => visit.visit(f),
         _ => crate::object::wrong_layout(obj, "staticmethod"),
     }
 }

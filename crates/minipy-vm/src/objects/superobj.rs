@@ -175,12 +175,12 @@ fn get_self_class(vm: &Vm, s: &PyRef) -> PyResult {
 }
 
 /// `tp_traverse`: the type, the object and its type.
-fn super_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn super_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
         Payload::Super { ty, obj, obj_type } => {
-            visit(ty);
+            visit.visit(ty);
             for v in [obj, obj_type].into_iter().flatten() {
-                visit(v);
+                visit.visit(v);
             }
         }
         _ => crate::object::wrong_layout(obj, "super"),

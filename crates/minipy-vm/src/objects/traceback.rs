@@ -269,9 +269,9 @@ fn tb_dir(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `tp_traverse`.
-fn traceback_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+fn traceback_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
-        Payload::Traceback(t) => t.traverse(&mut visit),
+        Payload::Traceback(t) => t.traverse(&mut |r| visit.visit(r)),
         _ => crate::object::wrong_layout(obj, "traceback"),
     }
 }

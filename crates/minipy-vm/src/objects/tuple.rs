@@ -245,8 +245,8 @@ fn count(vm: &Vm, a: Args) -> PyResult {
 /// shapes the collector's unreachable list, hence the order finalizers
 /// run in). A tuple has no `tp_clear`: the other members of its cycles
 /// are cleared.
-fn tuple_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
-    obj.items().iter().rev().for_each(visit);
+fn tuple_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
+    obj.items().iter().rev().for_each(|r| visit.visit(r));
 }
 
 pub static TUPLE_TYPE: TypeSpec = TypeSpec {

@@ -306,7 +306,7 @@ fn ref_class_getitem(vm: &Vm, args: Args) -> PyResult {
 
 /// `tp_traverse` of references and proxies: the callback (the referent
 /// is not owned).
-pub(crate) fn weakref_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+pub(crate) fn weakref_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
         Payload::WeakRef(w) => crate::object::visit_opt(&w.callback, visit),
         _ => crate::object::wrong_layout(obj, "weakref"),

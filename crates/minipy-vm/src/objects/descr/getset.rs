@@ -190,9 +190,9 @@ const GETSETS: &[GetSetDef] = &[
 ];
 
 /// `tp_traverse`: `__objclass__`.
-fn getset_descr_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+fn getset_descr_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
-        Payload::GetSetDescr(g) => g.traverse(&mut visit),
+        Payload::GetSetDescr(g) => g.traverse(&mut |r| visit.visit(r)),
         _ => crate::object::wrong_layout(obj, "getset_descriptor"),
     }
 }

@@ -219,9 +219,9 @@ const DESCR_GETSETS: &[GetSetDef] = &[
 ];
 
 /// `tp_traverse`: `__objclass__`.
-fn method_descr_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+fn method_descr_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
-        Payload::MethodDescr(m) => m.traverse(&mut visit),
+        Payload::MethodDescr(m) => m.traverse(&mut |r| visit.visit(r)),
         _ => crate::object::wrong_layout(obj, "method_descriptor"),
     }
 }

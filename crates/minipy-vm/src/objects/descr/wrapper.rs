@@ -155,19 +155,19 @@ fn wd_reduce(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `tp_traverse`: `__objclass__`.
-fn wd_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn wd_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
-        Payload::WrapperDescr(w) => visit(&w.objclass),
+        Payload::WrapperDescr(w) => visit.visit(&w.objclass),
         _ => crate::object::wrong_layout(obj, "wrapper_descriptor"),
     }
 }
 
 /// `tp_traverse`: the descriptor and `__self__`.
-fn mw_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn mw_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
         Payload::MethodWrapper { descr, self_ } => {
-            visit(descr);
-            visit(self_);
+            visit.visit(descr);
+            visit.visit(self_);
         }
         _ => crate::object::wrong_layout(obj, "method-wrapper"),
     }

@@ -711,11 +711,11 @@ fn count_error(vm: &Vm, qual: &str, n: usize, min: usize, max: usize) -> PyRef {
 }
 
 /// `tp_traverse` of `dict`, `set` and `frozenset`: every key and value.
-pub(crate) fn table_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+pub(crate) fn table_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
         Payload::Dict(d) | Payload::Set(d) => {
             if let Ok(d) = d.try_borrow() {
-                d.traverse(&mut visit);
+                d.traverse(&mut |r| visit.visit(r));
             }
         }
         _ => crate::object::wrong_layout(obj, "dict"),

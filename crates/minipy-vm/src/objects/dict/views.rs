@@ -298,9 +298,9 @@ const ISDISJOINT_DOC: &str =
 
 /// The slots of the set-like views (keys and items).
 /// `tp_traverse`: the dict.
-fn view_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn view_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
-        Payload::DictView { dict, .. } => visit(dict),
+        Payload::DictView { dict, .. } => visit.visit(dict),
         _ => crate::object::wrong_layout(obj, "dict view"),
     }
 }

@@ -286,18 +286,18 @@ fn exception_setstate(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `tp_traverse` (`BaseException_traverse`).
-fn exception_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn exception_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     let Payload::Exception(e) = &obj.payload else {
         return crate::object::wrong_layout(obj, "BaseException");
     };
     if let Ok(a) = e.args.try_borrow() {
-        visit(&a);
+        visit.visit(&a);
     }
     for r in [&e.traceback, &e.cause, &e.context, &e.dict] {
         crate::object::visit_opt(r, visit);
     }
     if let Ok(f) = e.fields.try_borrow() {
-        f.iter().flatten().for_each(visit);
+        f.iter().flatten().for_each(|r| visit.visit(r));
     }
 }
 

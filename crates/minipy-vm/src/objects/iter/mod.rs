@@ -190,33 +190,33 @@ pub fn for_iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
 }
 
 /// `tp_traverse` of every built-in iterator: what its state holds.
-pub(crate) fn iter_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+pub(crate) fn iter_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     let Payload::Iter(cell) = &obj.payload else {
         return crate::object::wrong_layout(obj, "iterator");
     };
     let Ok(it) = cell.try_borrow() else { return };
     match &*it {
-        IterKind::Seq { seq, .. } | IterKind::Reversed { seq, .. } => visit(seq),
-        IterKind::Dict { dict, .. } => visit(dict),
-        IterKind::GetItem { obj, .. } => visit(obj),
+        IterKind::Seq { seq, .. } | IterKind::Reversed { seq, .. } => visit.visit(seq),
+        IterKind::Dict { dict, .. } => visit.visit(dict),
+        IterKind::GetItem { obj, .. } => visit.visit(obj),
         IterKind::Callable { func, sentinel } => {
-            visit(func);
-            visit(sentinel);
+            visit.visit(func);
+            visit.visit(sentinel);
         }
         IterKind::Enumerate { it, count } => {
-            visit(it);
+            visit.visit(it);
             if let Ok(c) = count.try_borrow() {
-                visit(&c);
+                visit.visit(&c);
             }
         }
-        IterKind::Zip { its, .. } => its.iter().for_each(visit),
+        IterKind::Zip { its, .. } => its.iter().for_each(|r| visit.visit(r)),
         IterKind::Map { func, its } => {
-            visit(func);
-            its.iter().for_each(visit);
+            visit.visit(func);
+            its.iter().for_each(|r| visit.visit(r));
         }
         IterKind::Filter { func, it } => {
-            visit(func);
-            visit(it);
+            visit.visit(func);
+            visit.visit(it);
         }
         IterKind::LongRange {
             start,
@@ -224,11 +224,11 @@ pub(crate) fn iter_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
             len,
             index,
         } => {
-            visit(start);
-            visit(step);
-            visit(len);
+            visit.visit(start);
+            visit.visit(step);
+            visit.visit(len);
             if let Ok(i) = index.try_borrow() {
-                visit(&i);
+                visit.visit(&i);
             }
         }
         IterKind::Range { .. } | IterKind::Done => {}

@@ -365,11 +365,11 @@ fn list_inplace_repeat(vm: &Vm, a: &PyRef, n: isize) -> PyResult {
 }
 
 /// `tp_traverse`: the items, last first (as `list_traverse`).
-fn list_traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyRef)) {
+fn list_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
         Payload::List(v) => {
             if let Ok(v) = v.try_borrow() {
-                v.iter().rev().for_each(visit);
+                v.iter().rev().for_each(|r| visit.visit(r));
             }
         }
         _ => crate::object::wrong_layout(obj, "list"),

@@ -297,9 +297,9 @@ fn type_setattro_slot(vm: &Vm, ty: &PyRef, name: &PyRef, v: Option<PyRef>) -> Py
 }
 
 /// `tp_traverse` (`type_traverse`).
-fn type_traverse(obj: &PyObject, mut visit: &mut dyn FnMut(&PyRef)) {
+fn type_traverse(obj: &PyObject, visit: &mut crate::heap::Visit<'_>) {
     match &obj.payload {
-        Payload::Type(t) => t.traverse(&mut visit),
+        Payload::Type(t) => t.traverse(&mut |r| visit.visit(r)),
         _ => crate::object::wrong_layout(obj, "type"),
     }
 }

@@ -93,7 +93,7 @@ pub type FinalizeFn = fn(&Vm, &PyRef);
 /// heap type: `subtype_traverse`). Runs inside the collector: no Python
 /// code, no allocation, and a container borrowed elsewhere reports
 /// nothing (its referents then only look externally referenced).
-pub type TraverseFn = fn(&PyObject, &mut dyn FnMut(&PyRef));
+pub type TraverseFn = fn(&PyObject, &mut crate::heap::Visit<'_>);
 /// `tp_clear`: moves the references the payload owns into `dead`
 /// (dropped by the caller once every borrow is released, since dropping
 /// can run `__del__` and weakref callbacks), breaking the cycles the
