@@ -12,17 +12,18 @@
 //! timeouts among one file's prefixes, the rest of that file is skipped.
 //!
 //! Runs use cwd = tests/cases, stdout discarded, a 4 GiB address-space limit
-//! (via `sh -c 'ulimit -v'`) so a runaway program cannot take the machine down.
+//! (`tests/common`: `sh -c 'ulimit -v'`) so a runaway program cannot take
+//! the machine down.
 //! Failing inputs are saved under `$TMPDIR/minipy-sweep-failures/`.
 //!
 //! Environment: `MINIPY_SWEEP_THREADS=N` (default 2), `MINIPY_CASES=sub,...`
 //! (only cases whose name contains a substring; nasty inputs always run),
 //! `MINIPY_BIN=path` (another binary).
 
+mod common;
+
 use std::fs;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::thread;
@@ -30,12 +31,9 @@ use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(5);
 const BYTE_STEP: usize = 97;
-/// Keep at most this much of a run's stderr (the rest is read and dropped).
-const STDERR_CAP: usize = 256 * 1024;
 /// After this many timeouts among one file's prefixes, its remaining prefixes
 /// are skipped: a longer prefix of a looping program nearly always loops too.
 const TIMEOUTS_PER_FILE: usize = 3;
-const CRASH_MARKERS: [&str; 3] = ["panicked at", "stack overflow", "overflowed its stack"];
 
 fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -44,7 +42,7 @@ fn cases_dir() -> PathBuf {
 }
 
 fn binary() -> String {
-    std::env::var("MINIPY_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_minipy").to_string())
+    common::minipy_binary()
 }
 
 struct Input {
@@ -247,111 +245,19 @@ enum Verdict {
     Crash(String),
 }
 
-fn spawn(bin: &str) -> std::io::Result<Child> {
-    let mut cmd = if cfg!(unix) {
-        let mut c = Command::new("sh");
-        // Limit the address space to 4 GiB; "$0" is the interpreter.
-        c.args(["-c", "ulimit -v 4194304 2>/dev/null; exec \"$0\" -", bin]);
-        c
-    } else {
-        let mut c = Command::new(bin);
-        c.arg("-");
-        c
-    };
-    cmd.current_dir(cases_dir())
-        .env("PYTHONHASHSEED", "0")
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .env("RUST_BACKTRACE", "0")
-        .env_remove("PYTHONPATH")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-}
-
-#[cfg(unix)]
-fn signal_of(status: &ExitStatus) -> Option<i32> {
-    use std::os::unix::process::ExitStatusExt;
-    status.signal()
-}
-
-#[cfg(not(unix))]
-fn signal_of(_status: &ExitStatus) -> Option<i32> {
-    None
-}
-
 fn run_one(bin: &str, source: &[u8]) -> Verdict {
-    let mut child = match spawn(bin) {
-        Ok(c) => c,
-        Err(e) => return Verdict::Crash(format!("cannot start {bin}: {e}")),
+    let out = match common::run_limited(bin, &[], source, &cases_dir(), TIMEOUT, false) {
+        Ok(o) => o,
+        Err(e) => return Verdict::Crash(format!("cannot run {bin}: {e}")),
     };
-    let stdin = child.stdin.take();
-    let src = source.to_vec();
-    let writer = thread::spawn(move || {
-        if let Some(mut w) = stdin {
-            // A broken pipe is fine: minipy may stop reading early.
-            let _ = w.write_all(&src);
-        }
-    });
-    let stderr = child.stderr.take();
-    let reader = thread::spawn(move || {
-        let mut kept = Vec::new();
-        if let Some(mut r) = stderr {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = r.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                if kept.len() < STDERR_CAP {
-                    kept.extend_from_slice(&buf[..n]);
-                }
-            }
-        }
-        kept
-    });
-    let start = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(st)) => break Some(st),
-            Ok(None) if start.elapsed() > TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                let _ = writer.join();
-                let _ = reader.join();
-                return Verdict::TimedOut;
-            }
-            Ok(None) => thread::sleep(Duration::from_millis(2)),
-            Err(_) => break None,
-        }
-    };
-    let _ = writer.join();
-    let err = String::from_utf8_lossy(&reader.join().unwrap_or_default()).into_owned();
-    let mut why = Vec::new();
-    match status {
-        Some(st) => {
-            if let Some(sig) = signal_of(&st) {
-                why.push(format!("killed by signal {sig}"));
-            } else if st.code() == Some(101) {
-                why.push("exit status 101 (Rust panic)".to_string());
-            }
-        }
-        None => why.push("could not collect the exit status".to_string()),
+    if out.timed_out() {
+        return Verdict::TimedOut;
     }
-    for marker in CRASH_MARKERS {
-        if err.contains(marker) {
-            why.push(format!("stderr contains {marker:?}"));
-        }
-    }
+    let why = out.crash_reasons();
     if why.is_empty() {
         return Verdict::Ok;
     }
-    let tail: Vec<&str> = err.lines().rev().take(6).collect();
-    let tail: Vec<&str> = tail.into_iter().rev().collect();
-    Verdict::Crash(format!(
-        "{}\n      {}",
-        why.join(", "),
-        tail.join("\n      ")
-    ))
+    Verdict::Crash(format!("{}\n      {}", why.join(", "), out.stderr_tail(6)))
 }
 
 fn save_failure(index: usize, inp: &Input) -> String {
