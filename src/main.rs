@@ -32,9 +32,16 @@ fn main() {
         println!("minipy {} (Python 3.11.7)", env!("CARGO_PKG_VERSION"));
         return;
     }
+    // Signals sent to the process must reach the interpreter thread (they
+    // interrupt its sleeps): this launcher thread blocks them, and the
+    // interpreter thread restores the mask the process started with.
+    let mask = minipy_sys::signal::block_async_signals().ok();
     let child = std::thread::Builder::new()
         .stack_size(minipy_vm::INTERPRETER_STACK_SIZE)
         .spawn(move || {
+            if let Some(m) = &mask {
+                let _ = minipy_sys::signal::set_mask(m);
+            }
             let code = run(cli);
             // Exit from the interpreter thread: the VM's thread-locals are
             // never torn down half-way (CPython's finalisation comes later).
@@ -106,9 +113,24 @@ fn dis_file(path: &str) -> i32 {
 fn run(cli: Cli) -> i32 {
     let leakcheck = cli.xopts.iter().any(|x| x == "leakcheck");
     let vm = minipy_vm::new_vm();
+    minipy_vm::modules::_signal::install_startup_handlers(&vm);
     let code = run_program(&cli, &vm);
-    minipy_vm::finalize::shutdown(vm, leakcheck);
+    let code = minipy_vm::finalize::shutdown_status(vm, leakcheck, code);
+    if minipy_vm::traceback::unhandled_keyboard_interrupt() {
+        return exit_sigint();
+    }
     code
+}
+
+/// After an uncaught `KeyboardInterrupt`, CPython ends "killed by SIGINT"
+/// (its `exit_sigint`): the default disposition is restored and SIGINT
+/// raised, so a calling shell sees the interrupt; 130 if that fails.
+fn exit_sigint() -> i32 {
+    let sigint = 2;
+    if minipy_sys::signal::set_default(sigint).is_ok() {
+        let _ = minipy_sys::signal::raise(sigint);
+    }
+    128 + sigint
 }
 
 fn run_program(cli: &Cli, vm: &std::rc::Rc<minipy_vm::vm::Vm>) -> i32 {

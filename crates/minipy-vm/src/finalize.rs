@@ -67,9 +67,11 @@ fn clear_module_dict(vm: &Vm, d: &PyRef) {
 }
 
 /// Steps 1–6 (the VM stays usable for `__del__` methods throughout).
-pub fn finalize(vm: &Vm) {
+/// False when flushing `sys.stdout` failed (CPython's `Py_FinalizeEx`
+/// returning -1: exit status 120).
+pub fn finalize(vm: &Vm) -> bool {
     run_atexit(vm);
-    crate::objects::textio::flush_all();
+    let ok = flush_std_files(vm);
     // 3. sys.modules entries -> None, keeping weak references.
     let mut weaklist: Vec<PyRef> = Vec::new();
     for (name, m) in dict::items(&vm.modules) {
@@ -107,6 +109,39 @@ pub fn finalize(vm: &Vm) {
     clear_dict(&vm.modules);
     vm.gc_collect(2);
     crate::objects::textio::flush_all();
+    ok
+}
+
+/// CPython's `flush_std_files`: `sys.stdout.flush()` and
+/// `sys.stderr.flush()` unless they are None or closed. A failing stdout
+/// flush is reported as "Exception ignored in: <stdout>"; either failure
+/// makes the exit status 120. False when one failed.
+fn flush_std_files(vm: &Vm) -> bool {
+    let mut ok = true;
+    for (name, report) in [("stdout", true), ("stderr", false)] {
+        let Some(f) = crate::sysmodule::get(vm, name) else {
+            continue;
+        };
+        if f.is_none() || is_closed(vm, &f) {
+            continue;
+        }
+        if let Err(e) = vm.call_method(&f, "flush", &[]) {
+            ok = false;
+            if report {
+                crate::objects::textio::discard_stdout_buffer();
+                crate::traceback::write_unraisable(vm, &e, &f);
+            }
+        }
+    }
+    ok
+}
+
+/// `file.closed`, false when it cannot be read (CPython's `file_is_closed`).
+fn is_closed(vm: &Vm, f: &PyRef) -> bool {
+    match vm.getattr_str(f, "closed") {
+        Ok(c) => vm.truthy(&c).unwrap_or(false),
+        Err(_) => false,
+    }
 }
 
 /// Empties a dict, dropping its entries after the borrow is released.
@@ -144,9 +179,24 @@ fn release_vm_state(vm: &Vm) {
 /// Finalises the interpreter and, with `leakcheck`, reports the objects
 /// still alive once everything is released. Returns the number leaked.
 pub fn shutdown(vm: Rc<Vm>, leakcheck: bool) -> isize {
-    finalize(&vm);
+    shutdown_inner(vm, leakcheck).0
+}
+
+/// [`shutdown`] for the `minipy` command: the exit status after the
+/// program ended with `status` (120 when the final flush failed, as
+/// CPython's `Py_RunMain`).
+pub fn shutdown_status(vm: Rc<Vm>, leakcheck: bool, status: i32) -> i32 {
+    if shutdown_inner(vm, leakcheck).1 {
+        status
+    } else {
+        120
+    }
+}
+
+fn shutdown_inner(vm: Rc<Vm>, leakcheck: bool) -> (isize, bool) {
+    let ok = finalize(&vm);
     if !leakcheck {
-        return 0;
+        return (0, ok);
     }
     release_vm_state(&vm);
     let n = vm.gc_collect(2);
@@ -213,5 +263,5 @@ pub fn shutdown(vm: Rc<Vm>, leakcheck: bool) -> isize {
         }
         eprintln!("{}", s);
     }
-    live
+    (live, ok)
 }

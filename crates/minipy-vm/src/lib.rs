@@ -194,6 +194,13 @@ pub fn run_main(vm: &Vm, source: &str, filename: &str, file_attr: Option<&str>) 
         Ok(_) => 0,
         Err(e) => traceback::handle_uncaught(vm, &e),
     };
+    // As CPython's `_PyRun_SimpleFileObject`: a script's `__file__` and
+    // `__cached__` go once it has run (atexit handlers do not see them).
+    if file_attr.is_some() {
+        for name in ["__file__", "__cached__"] {
+            dict::del_str(vm, &globals, &vm.intern(name));
+        }
+    }
     objects::textio::flush_all();
     status
 }

@@ -97,6 +97,7 @@ pub fn init(vm: &Vm) {
             ("getrefcount", getrefcount),
             ("getsizeof", getsizeof),
             ("unraisablehook", unraisablehook),
+            ("excepthook", crate::traceback::excepthook),
             ("getallocatedblocks", getallocatedblocks),
             ("intern", intern),
             ("exc_info", exc_info),
@@ -109,6 +110,9 @@ pub fn init(vm: &Vm) {
     );
     if let Some(h) = get(vm, "unraisablehook") {
         set(vm, "__unraisablehook__", h);
+    }
+    if let Some(h) = get(vm, "excepthook") {
+        set(vm, "__excepthook__", h);
     }
     dict::set_str(vm, &vm.modules, vm.intern("sys"), vm.sys.clone());
     dict::set_str(vm, &vm.modules, vm.intern("builtins"), vm.builtins.clone());

@@ -265,32 +265,122 @@ pub fn format_exception(vm: &Vm, exc: &PyRef) -> String {
 }
 
 pub fn write_stderr(s: &str) {
-    use std::io::Write;
     textio::flush_all();
-    let _ = std::io::stderr().write_all(s.as_bytes());
+    textio::write_stderr_raw(s);
 }
 
-/// Handles an exception that reached the top level; returns the exit status.
+/// Writes `s` to the current `sys.stderr` object (CPython's
+/// `PySys_WriteStderr`/`PyFile_WriteString`): the native stream directly,
+/// anything else through its `write` method; nothing when `sys.stderr` is
+/// None or gone, and a failing `write` is ignored (there is nowhere left
+/// to report it).
+pub fn write_sys_stderr(vm: &Vm, s: &str) {
+    let Some(err) = crate::sysmodule::get(vm, "stderr") else {
+        return;
+    };
+    if err.is_none() {
+        return;
+    }
+    if textio::native_writer(vm, &err) == Some(2) {
+        let _ = textio::write_native(vm, 2, s);
+        return;
+    }
+    let _ = vm.call_method(&err, "write", &[vm.new_str(s)]);
+}
+
+/// CPython's `PyErr_Display`: the report of `value` on `sys.stderr`,
+/// then `sys.stderr.flush()` (errors ignored).
+pub fn display(vm: &Vm, value: &PyRef) {
+    if value.as_exception().is_none() {
+        write_sys_stderr(
+            vm,
+            &format!(
+                "TypeError: print_exception(): Exception expected for value, {} found\n",
+                value.type_name()
+            ),
+        );
+        return;
+    }
+    write_sys_stderr(vm, &format_exception(vm, value));
+    if let Some(err) = crate::sysmodule::get(vm, "stderr") {
+        if !err.is_none() && textio::native_writer(vm, &err).is_none() {
+            let _ = vm.call_method(&err, "flush", &[]);
+        }
+    }
+}
+
+/// Set when the program ended with an uncaught `KeyboardInterrupt`
+/// (exactly that type, as CPython's `unhandled_keyboard_interrupt`): the
+/// process then ends by SIGINT.
+static UNHANDLED_KEYBOARD_INTERRUPT: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// True after [`handle_uncaught`] saw a `KeyboardInterrupt`.
+pub fn unhandled_keyboard_interrupt() -> bool {
+    UNHANDLED_KEYBOARD_INTERRUPT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The exit status `SystemExit` asks for (printing a non-int code).
+fn system_exit_status(vm: &Vm, exc: &PyRef) -> i32 {
+    let code = crate::objects::exceptions::exc_attr(vm, exc, "code")
+        .ok()
+        .flatten();
+    match code {
+        None => 0,
+        Some(c) if c.is_none() => 0,
+        Some(c) => match &c.payload {
+            Payload::Int(i) => *i as i32,
+            _ => {
+                let s = vm.str_string(&c).unwrap_or_default();
+                write_sys_stderr(vm, &format!("{}\n", s));
+                1
+            }
+        },
+    }
+}
+
+/// Handles an exception that reached the top level (CPython's
+/// `PyErr_Print`): `SystemExit` gives its status; anything else sets
+/// `sys.last_type/last_value/last_traceback` and goes to
+/// `sys.excepthook(type, value, traceback)`. Returns the exit status.
 pub fn handle_uncaught(vm: &Vm, exc: &PyRef) -> i32 {
     if vm.exc_matches(exc, &vm.exc.system_exit) {
-        let code = crate::objects::exceptions::exc_attr(vm, exc, "code")
-            .ok()
-            .flatten();
-        return match code {
-            None => 0,
-            Some(c) if c.is_none() => 0,
-            Some(c) => match &c.payload {
-                Payload::Int(i) => *i as i32,
-                _ => {
-                    let s = vm.str_string(&c).unwrap_or_default();
-                    write_stderr(&format!("{}\n", s));
-                    1
-                }
-            },
-        };
+        return system_exit_status(vm, exc);
     }
-    write_stderr(&format_exception(vm, exc));
+    if exc.class().is(&vm.exc.keyboard_interrupt) {
+        UNHANDLED_KEYBOARD_INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    let tb = exc
+        .as_exception()
+        .and_then(|e| e.traceback.borrow().clone())
+        .unwrap_or_else(|| vm.none.clone());
+    crate::sysmodule::set(vm, "last_type", exc.class().clone());
+    crate::sysmodule::set(vm, "last_value", exc.clone());
+    crate::sysmodule::set(vm, "last_traceback", tb.clone());
+    // A hook set to None is called too (and fails), as in CPython.
+    let Some(hook) = crate::sysmodule::get(vm, "excepthook") else {
+        write_sys_stderr(vm, "sys.excepthook is missing\n");
+        display(vm, exc);
+        return 1;
+    };
+    if let Err(e2) = vm.call_args(&hook, &[exc.class().clone(), exc.clone(), tb]) {
+        if vm.exc_matches(&e2, &vm.exc.system_exit) {
+            return system_exit_status(vm, &e2);
+        }
+        write_sys_stderr(vm, "Error in sys.excepthook:\n");
+        display(vm, &e2);
+        write_sys_stderr(vm, "\nOriginal exception was:\n");
+        display(vm, exc);
+    }
     1
+}
+
+/// `sys.excepthook(type, value, traceback)` / `sys.__excepthook__`.
+pub fn excepthook(vm: &Vm, args: crate::objects::function::Args) -> PyResult {
+    args.no_kwargs(vm, "excepthook")?;
+    let a = args.check(vm, "excepthook", 3, 3)?;
+    display(vm, &a[1]);
+    Ok(vm.none.clone())
 }
 
 /// `sys.unraisablehook`'s default report (exceptions in `__del__`).
@@ -379,7 +469,7 @@ fn default_unraisable(vm: &Vm, exc: &PyRef, err_msg: &str, obj: &PyRef) {
         format!("{}: {}\n", err_msg, what)
     };
     s.push_str(&format_exception(vm, exc));
-    write_stderr(&s);
+    write_sys_stderr(vm, &s);
 }
 
 /// `sys.__unraisablehook__(unraisable)`: the default report.

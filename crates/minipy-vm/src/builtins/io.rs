@@ -48,14 +48,14 @@ pub fn builtin_print(vm: &Vm, args: Args) -> PyResult {
                 _ => match vm.str_string(a) {
                     Ok(s) => out.push_str(&s),
                     Err(e) => {
-                        textio::write_native(fd, &out);
+                        textio::write_native(vm, fd, &out)?;
                         return Err(e);
                     }
                 },
             }
         }
         out.push_str(end);
-        textio::write_native(fd, &out);
+        textio::write_native(vm, fd, &out)?;
     } else {
         let sep_obj = match kw[0] {
             Some(s) if !s.is_none() => s.clone(),
@@ -100,7 +100,7 @@ pub fn builtin_input(vm: &Vm, args: Args) -> PyResult {
     if let Some(p) = pos.first() {
         let s = vm.str(p)?;
         match textio::native_writer(vm, &stdout) {
-            Some(fd) => textio::write_native(fd, s.as_str().unwrap_or("")),
+            Some(fd) => textio::write_native(vm, fd, s.as_str().unwrap_or(""))?,
             None => {
                 vm.call_method(&stdout, "write", &[s])?;
             }

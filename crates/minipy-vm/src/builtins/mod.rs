@@ -168,8 +168,7 @@ pub fn write_stdout(vm: &Vm, s: &str) -> PyResult<()> {
         None => Ok(()),
         Some(out) => {
             if textio::is_native_stdout(vm, &out) {
-                textio::write_stdout_raw(s);
-                return Ok(());
+                return textio::write_native(vm, 1, s);
             }
             vm.call_method(&out, "write", &[vm.new_str(s)])?;
             Ok(())

@@ -108,12 +108,18 @@ impl From<PyRef> for Raised {
     }
 }
 
-/// Where a pending automatic collection runs (CPython 3.12's eval-breaker
-/// points: `RESUME` and backward jumps): no native code is half-way
-/// through mutating a container here.
+/// The eval-breaker points (`RESUME` and backward jumps, as CPython's):
+/// a pending automatic collection runs here (no native code is half-way
+/// through mutating a container), and so do the Python handlers of
+/// signals that arrived (one relaxed atomic load when none did); a
+/// handler's exception is raised by the instruction at this point.
 #[inline(always)]
-fn safe_point(vm: &Vm) {
+fn safe_point(vm: &Vm) -> PyResult<()> {
     vm.gc_safe_point();
+    if minipy_sys::signal::any_tripped() {
+        return crate::modules::_signal::check_signals(vm);
+    }
+    Ok(())
 }
 
 /// The instruction loop proper. Every operand it takes is checked (see
@@ -152,7 +158,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             Opcode::CACHE => {
                 return Err(bad_bytecode(vm, "a jump into inline caches".into()).into())
             }
-            Opcode::RESUME => safe_point(vm),
+            Opcode::RESUME => safe_point(vm)?,
             Opcode::LOAD_FAST => match stack::local_get(vm, &f.data.fast, arg, opcode)? {
                 Some(v) => s.push(v),
                 None => return Err(slow::unbound_local(vm, f, arg).into()),
@@ -249,7 +255,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
             Opcode::JUMP_FORWARD => ip += arg as usize,
             Opcode::JUMP_BACKWARD => {
                 ip = back(vm, ip, arg, opcode)?;
-                safe_point(vm);
+                safe_point(vm)?;
             }
             Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip = back(vm, ip, arg, opcode)?,
             Opcode::POP_JUMP_FORWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_FALSE => {
@@ -629,7 +635,7 @@ fn exact_floats(vm: &Vm, a: &PyRef, b: &PyRef) -> bool {
 fn jump_checked(vm: &Vm, ip: usize, op: Opcode, arg: u32) -> PyResult<usize> {
     if matches!(op.arg_kind(), minipy_bytecode::ArgKind::JumpBackward) {
         let target = back(vm, ip, arg, op)?;
-        safe_point(vm);
+        safe_point(vm)?;
         Ok(target)
     } else {
         Ok(ip + arg as usize)

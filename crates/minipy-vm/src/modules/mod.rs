@@ -7,9 +7,11 @@
 //! *frozen* (Python source compiled into the binary and executed as the
 //! module's body, like CPython's frozen `importlib._bootstrap`).
 
+pub mod _signal;
 pub mod atexit;
 pub mod gc;
 pub mod state;
+pub mod time;
 pub mod weakref;
 
 use crate::heap::PyRef;
@@ -31,6 +33,8 @@ pub const MODULES: &[(&str, ModuleDef)] = &[
     ("_weakref", ModuleDef::Native(weakref::init)),
     ("atexit", ModuleDef::Native(atexit::init)),
     ("gc", ModuleDef::Native(gc::init)),
+    ("_signal", ModuleDef::Native(_signal::init)),
+    ("time", ModuleDef::Native(time::init)),
     (
         "_collections",
         ModuleDef::Frozen(include_str!("_collections.py")),

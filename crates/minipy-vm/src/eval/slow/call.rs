@@ -45,6 +45,18 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: usize) -> Result<(), Raised> {
     };
     f.bufs.stack.truncate(base);
     f.bufs.stack.push(r?);
+    after_native_call(vm)
+}
+
+/// CPython's eval-breaker check at the end of `CALL` (for calls that did
+/// not run a Python frame, whose `RESUME` checks): a signal that arrived
+/// during a native call (a `print`, a sleep that ran to its end) has its
+/// handler run now rather than at some later backward jump, or never.
+#[inline(always)]
+fn after_native_call(vm: &Vm) -> Result<(), Raised> {
+    if minipy_sys::signal::any_tripped() {
+        crate::modules::_signal::check_signals(vm)?;
+    }
     Ok(())
 }
 
@@ -116,7 +128,7 @@ pub fn call_function_ex(vm: &Vm, f: &mut Frame, arg: u32) -> Result<(), Raised> 
     }
     let r = vm.call(&func, Args::with_kw(&args, &kwnames))?;
     f.bufs.stack.push(r);
-    Ok(())
+    after_native_call(vm)
 }
 
 /// `f()`-style description of a callable for error messages.

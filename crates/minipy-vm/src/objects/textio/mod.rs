@@ -11,7 +11,7 @@
 mod file;
 
 use std::cell::{Cell, RefCell};
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Read};
 
 use crate::heap::PyRef;
 use crate::object::PyResult;
@@ -35,6 +35,8 @@ enum Stream {
 
 thread_local! {
     static OUT_BUF: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Whether stdin/stdout/stderr were closed with `close()`.
+    static CLOSED: Cell<[bool; 3]> = const { Cell::new([false; 3]) };
     /// Addresses of the stdin/stdout/stderr objects (kept alive forever).
     static STREAMS: Cell<[usize; 3]> = const { Cell::new([0; 3]) };
     /// The `TextIOWrapper` type (immortal).
@@ -104,43 +106,84 @@ pub fn native_writer(vm: &Vm, obj: &PyRef) -> Option<i32> {
     }
 }
 
-/// Writes to the native stream `fd` (1 = stdout, 2 = stderr).
-pub fn write_native(fd: i32, s: &str) {
-    if fd == 2 {
-        write_stderr_raw(s);
+/// Writes to the native stream `fd` (1 = stdout, 2 = stderr): a closed
+/// stream raises `ValueError`, a failed write the errno's `OSError`
+/// (`BrokenPipeError` once the reader of a pipe is gone).
+pub fn write_native(vm: &Vm, fd: i32, s: &str) -> PyResult<()> {
+    let k = if fd == 2 {
+        Stream::Stderr
     } else {
-        write_stdout_raw(s);
+        Stream::Stdout
+    };
+    if is_closed(k) {
+        return Err(closed_error(vm));
     }
+    let r = if k == Stream::Stderr {
+        write_stderr_raw(s);
+        Ok(())
+    } else {
+        buffer_stdout(s)
+    };
+    r.map_err(|e| crate::modules::_signal::os_error(vm, &e))
 }
 
-/// Appends to the stdout buffer (flushing it when full).
-pub fn write_stdout_raw(s: &str) {
+fn closed_error(vm: &Vm) -> PyRef {
+    vm.value_error("I/O operation on closed file.".to_string())
+}
+
+fn is_closed(k: Stream) -> bool {
+    CLOSED.with(|c| c.get()[k as usize])
+}
+
+/// Appends to the stdout buffer, writing it out when full. A failed write
+/// drops the buffered text (the error is raised by the `write` that
+/// filled it).
+fn buffer_stdout(s: &str) -> std::io::Result<()> {
     let full = OUT_BUF.with(|b| {
         let mut b = b.borrow_mut();
         b.push_str(s);
         b.len() > STDOUT_BUFFER_LIMIT
     });
     if full {
-        flush_all();
+        let text = OUT_BUF.with(|b| std::mem::take(&mut *b.borrow_mut()));
+        minipy_sys::write_all(1, text.as_bytes())?;
     }
+    Ok(())
 }
 
-/// Writes to the process's stderr (after flushing stdout).
+/// Writes to the process's stderr (after flushing stdout); errors are
+/// ignored, as nothing is left to report them on.
 pub fn write_stderr_raw(s: &str) {
     flush_all();
-    let mut e = std::io::stderr().lock();
-    let _ = e.write_all(s.as_bytes());
-    let _ = e.flush();
+    let _ = minipy_sys::write_all(2, s.as_bytes());
 }
 
-/// Writes any buffered stdout text to the OS stream.
-pub fn flush_all() {
+/// Writes any buffered stdout text to the OS stream; on failure the text
+/// stays buffered (a later `flush()` or the flush at exit reports it).
+pub fn flush_stdout() -> std::io::Result<()> {
     let text = OUT_BUF.with(|b| std::mem::take(&mut *b.borrow_mut()));
-    let mut o = std::io::stdout().lock();
-    if !text.is_empty() {
-        let _ = o.write_all(text.as_bytes());
+    if text.is_empty() {
+        return Ok(());
     }
-    let _ = o.flush();
+    match minipy_sys::write_all(1, text.as_bytes()) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            OUT_BUF.with(|b| b.borrow_mut().insert_str(0, &text));
+            Err(e)
+        }
+    }
+}
+
+/// [`flush_stdout`] where a failure cannot be reported (before writing
+/// to stderr, between shutdown steps).
+pub fn flush_all() {
+    let _ = flush_stdout();
+}
+
+/// Drops what stdout still buffers (after the flush at exit failed and
+/// was reported: it is not written, nor reported, again).
+pub fn discard_stdout_buffer() {
+    OUT_BUF.with(|b| b.borrow_mut().clear());
 }
 
 fn new_stream(vm: &Vm, ty: &PyRef, name: &str, mode: &str, fd: i64) -> PyRef {
@@ -150,10 +193,17 @@ fn new_stream(vm: &Vm, ty: &PyRef, name: &str, mode: &str, fd: i64) -> PyRef {
     dict::set_str(vm, &d, vm.intern("encoding"), vm.new_str("utf-8"));
     dict::set_str(vm, &d, vm.intern("errors"), vm.new_str("strict"));
     dict::set_str(vm, &d, vm.intern("_fd"), vm.new_int(fd));
+    dict::set_str(vm, &d, vm.intern("closed"), vm.false_.clone());
     PyRef::new(
         Payload::Instance(crate::objects::inline_values::InstanceData::with_dict(d)),
         ty,
     )
+}
+
+fn set_attr(vm: &Vm, obj: &PyRef, name: &str, v: PyRef) {
+    if let Some(d) = vm.instance_dict(obj) {
+        dict::set_str(vm, &d, vm.intern(name), v);
+    }
 }
 
 /// Creates the `TextIOWrapper` type and the three standard streams
@@ -240,6 +290,9 @@ fn tio_write(vm: &Vm, args: Args) -> PyResult {
         Target::Std(k) => k,
         Target::File => return file::write(vm, &obj, &pos[1]),
     };
+    if is_closed(k) {
+        return Err(closed_error(vm));
+    }
     let Some(s) = pos[1].as_str() else {
         return Err(vm.type_error(format!(
             "write() argument must be str, not {}",
@@ -247,8 +300,7 @@ fn tio_write(vm: &Vm, args: Args) -> PyResult {
         )));
     };
     match k {
-        Stream::Stdout => write_stdout_raw(s),
-        Stream::Stderr => write_stderr_raw(s),
+        Stream::Stdout | Stream::Stderr => write_native(vm, k as i32, s)?,
         Stream::Stdin => return Err(unsupported_op(vm, "not writable")),
     }
     let n = match &pos[1].payload {
@@ -271,7 +323,10 @@ fn tio_writelines(vm: &Vm, args: Args) -> PyResult {
 fn tio_flush(vm: &Vm, args: Args) -> PyResult {
     let (obj, t) = this(vm, &args, "flush")?;
     match t {
-        Target::Std(Stream::Stdout) => flush_all(),
+        Target::Std(k) if is_closed(k) => return Err(closed_error(vm)),
+        Target::Std(Stream::Stdout) => {
+            flush_stdout().map_err(|e| crate::modules::_signal::os_error(vm, &e))?
+        }
         Target::File => file::check_open(vm, &obj)?,
         _ => {}
     }
@@ -281,9 +336,23 @@ fn tio_flush(vm: &Vm, args: Args) -> PyResult {
 fn tio_close(vm: &Vm, args: Args) -> PyResult {
     let (obj, t) = this(vm, &args, "close")?;
     match t {
-        Target::Std(Stream::Stdout) => flush_all(),
+        Target::Std(k) if is_closed(k) => {}
+        Target::Std(k) => {
+            // As CPython's close(): flush, then closed even if that failed.
+            let r = if k == Stream::Stdout {
+                flush_stdout()
+            } else {
+                Ok(())
+            };
+            CLOSED.with(|c| {
+                let mut v = c.get();
+                v[k as usize] = true;
+                c.set(v)
+            });
+            set_attr(vm, &obj, "closed", vm.true_.clone());
+            r.map_err(|e| crate::modules::_signal::os_error(vm, &e))?;
+        }
         Target::File => file::close(vm, &obj),
-        _ => {}
     }
     Ok(vm.none.clone())
 }

@@ -1,0 +1,6 @@
+# sys.excepthook = None: CPython says so and prints the report itself.
+import sys
+
+sys.excepthook = None
+print("set")
+raise LookupError("no hook")
