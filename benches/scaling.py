@@ -13,18 +13,21 @@ about 4 for quadratic. A ratio above FLAG (3) is flagged with `!`.
     python3 benches/scaling.py MINIPY [FILTER]      # FILTER: substring of a name
     RUNS=5 python3 benches/scaling.py MINIPY
 
-Each program is timed as the best of RUNS runs (default 3): the machine is
+Each program is timed as the best of RUNS runs (default 3; TIMEOUT seconds
+of wall time at most, default 60): the machine is
 shared and noisy, and the minimum is the least disturbed run. Times below
 MIN_TIME seconds are too short to give a ratio; the N of each case is chosen
 so that minipy's time at N is well above it.
 """
 
 import os
+import resource
 import subprocess
 import sys
 
 FLAG = 3.0
 MIN_TIME = 0.05
+TIMEOUT = int(os.environ.get("TIMEOUT", "60"))
 
 # name -> (N, program). The program sees N as the variable `N`. Cases whose
 # name ends in "(D)" are engineer D's (in-place str append, str indexing)
@@ -128,18 +131,26 @@ CASES = [
 ]
 
 
+def cpu_of_children():
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def best_time(argv, runs):
-    """The least CPU time (user + system, from the child's rusage) of `runs`
-    runs: on a loaded machine CPU time is far steadier than wall time."""
+    """The least CPU time (user + system of the child, from rusage) of
+    `runs` runs: on a loaded machine CPU time is far steadier than wall
+    time. A run longer than TIMEOUT seconds of wall time is cut short."""
     best = None
     for _ in range(runs):
-        p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        err = p.stderr.read()
-        _, status, ru = os.wait4(p.pid, 0)
-        p.returncode = os.waitstatus_to_exitcode(status)
-        if p.returncode != 0:
-            return None, err.decode(errors="replace").strip().splitlines()[-1:]
-        t = ru.ru_utime + ru.ru_stime
+        before = cpu_of_children()
+        try:
+            r = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            return None, ["timeout (%ds)" % TIMEOUT]
+        t = cpu_of_children() - before
+        if r.returncode != 0:
+            return None, r.stderr.decode(errors="replace").strip().splitlines()[-1:]
         best = t if best is None else min(best, t)
     return best, None
 
@@ -175,7 +186,12 @@ def main():
                     break
                 times.append(max(t - startup[label], 1e-4))
             if err is not None:
-                cells += ["error: %s" % " ".join(err), "", ""]
+                shown = ["%.3fs" % times[0] if times else ""]
+                shown += ["%.2f" % (times[1] / times[0])] if len(times) > 1 else []
+                shown.append("%s at %dN" % (" ".join(err), 2 ** len(times)))
+                cells += (shown + ["", ""])[:3]
+                if label == "minipy":
+                    flagged.append(name)
                 continue
             r1, r2 = times[1] / times[0], times[2] / times[1]
             marks = []
