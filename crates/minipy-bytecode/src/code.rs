@@ -76,6 +76,34 @@ impl PartialEq for Constant {
     }
 }
 
+/// `eq` compares floats by their bits, so it is reflexive.
+impl Eq for Constant {}
+
+impl std::hash::Hash for Constant {
+    /// Consistent with `eq`: the variant, then the value as `eq` compares it
+    /// (floats by their bits, code objects by address). Lets the compiler
+    /// find an existing constant in a hash map instead of scanning `co_consts`.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        use Constant::*;
+        std::mem::discriminant(self).hash(state);
+        match self {
+            None | Ellipsis => {}
+            Bool(b) => b.hash(state),
+            Int(i) => i.hash(state),
+            BigInt(b) => b.hash(state),
+            Float(f) => f.to_bits().hash(state),
+            Complex { re, im } => {
+                re.to_bits().hash(state);
+                im.to_bits().hash(state);
+            }
+            Str(s) => s.hash(state),
+            Bytes(b) => b.hash(state),
+            Tuple(t) | FrozenSet(t) => t.hash(state),
+            Code(c) => std::ptr::hash(Rc::as_ptr(c), state),
+        }
+    }
+}
+
 /// A compiled code object (CPython's `PyCodeObject`, 3.11 layout).
 #[derive(Clone, Debug, Default)]
 pub struct CodeObject {

@@ -10,7 +10,7 @@
 //! `bool` (and other subclasses) the VM should call `str()` itself.
 
 use super::float_format::{double_to_string, float_repr, DtoaFlags};
-use super::int_format::{int_to_base, int_to_decimal_checked, INT_MAX_STR_DIGITS};
+use super::int_format::{int_to_base, int_to_decimal_checked, max_str_digits};
 use super::unicode::decimal_value;
 use super::{chars_size, string_with_capacity, value_error, TextError};
 use num_bigint::BigInt;
@@ -375,7 +375,7 @@ pub fn format_int(n: &BigInt, spec: &FormatSpec) -> Result<String, TextError> {
     };
     let abs = n.abs();
     let digits = if base == 10 {
-        int_to_decimal_checked(&abs, INT_MAX_STR_DIGITS)?
+        int_to_decimal_checked(&abs, max_str_digits())?
     } else {
         int_to_base(&abs, base)
     };
@@ -525,7 +525,7 @@ pub fn pad(
 /// `int.__format__(n, spec)`; `type_name` is `type(n).__name__` for messages.
 pub fn format_int_spec(n: &BigInt, spec: &str, type_name: &str) -> Result<String, TextError> {
     if spec.is_empty() {
-        return int_to_decimal_checked(n, INT_MAX_STR_DIGITS);
+        return int_to_decimal_checked(n, max_str_digits());
     }
     format_int(n, &FormatSpec::parse(spec, type_name, 'd', '>')?)
 }

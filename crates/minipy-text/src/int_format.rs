@@ -6,11 +6,27 @@ use super::unicode::decimal_value;
 use super::TextError;
 use num_bigint::BigInt;
 use num_traits::{Num, Signed};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// `sys.int_info.default_max_str_digits`.
 pub const INT_MAX_STR_DIGITS: usize = 4300;
 /// Below this many digits the limit is not checked (`sys.int_info.str_digits_check_threshold`).
 pub const INT_STR_DIGITS_CHECK_THRESHOLD: usize = 640;
+
+/// The limit in force (`sys.set_int_max_str_digits`; 0: no limit). One per
+/// process, as a process runs one interpreter.
+static MAX_STR_DIGITS: AtomicUsize = AtomicUsize::new(INT_MAX_STR_DIGITS);
+
+/// `sys.get_int_max_str_digits()`.
+pub fn max_str_digits() -> usize {
+    MAX_STR_DIGITS.load(Ordering::Relaxed)
+}
+
+/// `sys.set_int_max_str_digits(n)`, `n` already checked (0 or at least
+/// `INT_STR_DIGITS_CHECK_THRESHOLD`).
+pub fn set_max_str_digits(n: usize) {
+    MAX_STR_DIGITS.store(n, Ordering::Relaxed);
+}
 
 /// `n` in `base` (2..=36) without prefix, lowercase digits, leading `-` when negative.
 pub fn int_to_base(n: &BigInt, base: u32) -> String {

@@ -456,7 +456,10 @@ fn run_conversion<H: PercentHost>(
             };
             let s = match host.convert(v, want)? {
                 PercentValue::Str(s) | PercentValue::WrongType(s) => s,
-                PercentValue::Int(n) => n.to_string(),
+                PercentValue::Int(n) => super::int_format::int_to_decimal_checked(
+                    &n,
+                    super::int_format::max_str_digits(),
+                )?,
                 PercentValue::Float(f) => super::float_format::float_repr(f),
             };
             (s, false)
@@ -465,7 +468,7 @@ fn run_conversion<H: PercentHost>(
             let index = matches!(ty, 'o' | 'x' | 'X');
             let want = if index { Want::Index } else { Want::Int };
             match host.convert(v, want)? {
-                PercentValue::Int(n) => (format_long(&n, conv.alt, prec, ty), true),
+                PercentValue::Int(n) => (format_long(&n, conv.alt, prec, ty)?, true),
                 PercentValue::WrongType(name) | PercentValue::Str(name) => {
                     let what = if index {
                         "an integer is required"
@@ -475,7 +478,7 @@ fn run_conversion<H: PercentHost>(
                     return Err(type_error(format!("%{ty} format: {what}, not {name}")).into());
                 }
                 PercentValue::Float(f) => match BigInt::from_f64(f.trunc()) {
-                    Some(n) if !index => (format_long(&n, conv.alt, prec, ty), true),
+                    Some(n) if !index => (format_long(&n, conv.alt, prec, ty)?, true),
                     _ => {
                         return Err(type_error(format!(
                             "%{ty} format: an integer is required, not float"
@@ -542,13 +545,18 @@ fn run_conversion<H: PercentHost>(
 }
 
 /// `_PyUnicode_FormatLong`.
-fn format_long(n: &BigInt, alt: bool, prec: i64, ty: char) -> String {
+/// A decimal conversion obeys `sys.set_int_max_str_digits`, as `str(n)`.
+fn format_long(n: &BigInt, alt: bool, prec: i64, ty: char) -> Result<String, TextError> {
     let (base, prefix) = match ty {
         'o' => (8, "0o"),
         'x' | 'X' => (16, "0x"),
         _ => (10, ""),
     };
-    let digits = n.abs().to_str_radix(base);
+    let digits = if base == 10 {
+        super::int_format::int_to_decimal_checked(&n.abs(), super::int_format::max_str_digits())?
+    } else {
+        n.abs().to_str_radix(base)
+    };
     let mut s = String::with_capacity(digits.len() + 4);
     if n.is_negative() {
         s.push('-');
@@ -564,7 +572,7 @@ fn format_long(n: &BigInt, alt: bool, prec: i64, ty: char) -> String {
     if ty == 'X' {
         s = s.to_ascii_uppercase();
     }
-    s
+    Ok(s)
 }
 
 /// `unicode_format_arg_output`.

@@ -5,6 +5,7 @@ use crate::object::PyResult;
 use crate::objects::dict;
 use crate::objects::function::{Args, BuiltinFunction, BuiltinKind, NativeFn};
 use crate::objects::layout::Payload;
+use crate::text::int_format;
 use crate::vm::Vm;
 
 pub fn module_dict(vm: &Vm) -> PyRef {
@@ -94,6 +95,8 @@ pub fn init(vm: &Vm) {
             ("exit", sys_exit),
             ("getrecursionlimit", getrecursionlimit),
             ("setrecursionlimit", setrecursionlimit),
+            ("get_int_max_str_digits", get_int_max_str_digits),
+            ("set_int_max_str_digits", set_int_max_str_digits),
             ("getrefcount", getrefcount),
             ("getsizeof", getsizeof),
             ("unraisablehook", unraisablehook),
@@ -156,6 +159,50 @@ fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
     // The Rust stack of the interpreter thread bounds the usable depth.
     vm.recursion_limit
         .set((n as usize).min(crate::MAX_RECURSION_LIMIT));
+    Ok(vm.none.clone())
+}
+
+fn get_int_max_str_digits(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "sys.get_int_max_str_digits", 0, 0)?;
+    Ok(vm.new_int(int_format::max_str_digits() as i64))
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`: the limit of `str(int)` and
+/// `int(str)` (0: none), as CPython's `sys_set_int_max_str_digits_impl`.
+fn set_int_max_str_digits(vm: &Vm, args: Args) -> PyResult {
+    const NAME: &str = "set_int_max_str_digits";
+    // Argument Clinic's order: the count first, then the one parameter (an
+    // unknown keyword leaves it missing).
+    let pos = args.pos();
+    let given = pos.len() + args.kwargs().count();
+    if given > 1 {
+        return Err(vm.type_error(format!(
+            "{}() takes at most 1 argument ({} given)",
+            NAME, given
+        )));
+    }
+    let Some(value) = pos.first().or(args.kwarg("maxdigits")) else {
+        return Err(vm.type_error(format!(
+            "{}() missing required argument 'maxdigits' (pos 1)",
+            NAME
+        )));
+    };
+    let too_large = || vm.overflow_error("Python int too large to convert to C int".to_string());
+    let n = match vm.index_i64(value) {
+        Ok(n) => n,
+        Err(e) if vm.exc_matches(&e, &vm.exc.overflow_error) => return Err(too_large()),
+        Err(e) => return Err(e),
+    };
+    if i32::try_from(n).is_err() {
+        return Err(too_large());
+    }
+    if n != 0 && n < int_format::INT_STR_DIGITS_CHECK_THRESHOLD as i64 {
+        return Err(vm.value_error(format!(
+            "maxdigits must be 0 or larger than {}",
+            int_format::INT_STR_DIGITS_CHECK_THRESHOLD
+        )));
+    }
+    int_format::set_max_str_digits(n as usize);
     Ok(vm.none.clone())
 }
 

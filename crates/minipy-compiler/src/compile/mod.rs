@@ -17,7 +17,7 @@ use rustpython_parser::ast::{self, text_size::TextRange};
 
 use crate::errors::CompileError;
 use crate::flowgraph::assemble::{assemble, UnitInfo};
-use crate::flowgraph::{BlockId, Cfg, Loc, Op, NO_BLOCK};
+use crate::flowgraph::{BlockId, Cfg, ConstPool, Loc, Op, NO_BLOCK};
 use crate::source::LineIndex;
 use crate::symtable::{mangle, BlockType, Scope, SymbolTable};
 
@@ -117,7 +117,7 @@ pub(crate) struct Unit<'a> {
     pub name: String,
     pub qualname: String,
     pub cfg: Cfg,
-    pub consts: Vec<Constant>,
+    pub consts: ConstPool,
     pub names: NameSet,
     pub varnames: NameSet,
     pub cellvars: NameSet,
@@ -276,7 +276,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn add_const(&mut self, c: Constant) -> u32 {
-        crate::flowgraph::add_const_pub(&mut self.u().consts, c)
+        self.u().consts.add(c)
     }
 
     pub(crate) fn load_const(&mut self, c: Constant) {
@@ -413,7 +413,7 @@ impl<'a> Compiler<'a> {
             name: name.to_string(),
             qualname: name.to_string(),
             cfg: Cfg::new(),
-            consts: Vec::new(),
+            consts: ConstPool::default(),
             names: NameSet::default(),
             varnames,
             cellvars,

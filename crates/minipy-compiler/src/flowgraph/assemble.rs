@@ -6,9 +6,9 @@ use std::rc::Rc;
 
 use minipy_bytecode::code::{flags as coflags, kinds};
 use minipy_bytecode::linetable::{self, Location};
-use minipy_bytecode::{ArgKind, CodeObject, Constant, Opcode};
+use minipy_bytecode::{ArgKind, CodeObject, Opcode};
 
-use super::{BlockId, Cfg, Instr, Loc, Op, NO_BLOCK};
+use super::{BlockId, Cfg, ConstPool, Instr, Loc, Op, NO_BLOCK};
 use minipy_bytecode::exctable::{self, ExceptionTableEntry};
 
 /// Everything about a unit besides its instructions.
@@ -21,7 +21,7 @@ pub(crate) struct UnitInfo {
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub flags: u32,
-    pub consts: Vec<Constant>,
+    pub consts: ConstPool,
     pub names: Vec<Rc<str>>,
     pub varnames: Vec<Rc<str>>,
     pub cellvars: Vec<Rc<str>>,
@@ -447,7 +447,7 @@ pub(crate) fn assemble(mut cfg: Cfg, mut info: UnitInfo) -> CodeObject {
         co_flags: info.flags,
         co_firstlineno: info.firstlineno.max(0) as u32,
         co_code: code,
-        co_consts: info.consts,
+        co_consts: info.consts.into_vec(),
         co_names: info.names,
         co_localsplusnames: names,
         co_localspluskinds: kinds_v,

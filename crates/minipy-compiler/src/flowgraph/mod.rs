@@ -5,7 +5,9 @@
 pub(crate) mod assemble;
 mod optimize;
 
-use minipy_bytecode::Opcode;
+use std::collections::HashMap;
+
+use minipy_bytecode::{Constant, Opcode};
 
 /// Index of a basic block in `Cfg::blocks`.
 pub(crate) type BlockId = usize;
@@ -225,10 +227,44 @@ impl Cfg {
     }
 }
 
-/// Adds a constant to a unit's list, reusing an equal one.
-pub(crate) fn add_const_pub(
-    consts: &mut Vec<minipy_bytecode::Constant>,
-    c: minipy_bytecode::Constant,
-) -> u32 {
-    optimize::add_const(consts, c)
+/// A unit's `co_consts` being built (CPython's `u_consts` dict plus its
+/// list): adding a constant finds an equal one by hash, so compiling n
+/// constants costs O(n), not the O(n²) of scanning the list each time.
+#[derive(Default)]
+pub(crate) struct ConstPool {
+    list: Vec<Constant>,
+    index: HashMap<Constant, u32>,
+}
+
+impl ConstPool {
+    /// The index of `c` in the pool, appending it if no equal constant
+    /// (same value and type, see `Constant::eq`) is there yet.
+    pub(crate) fn add(&mut self, c: Constant) -> u32 {
+        if let Some(&i) = self.index.get(&c) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(c.clone());
+        self.index.insert(c, i);
+        i
+    }
+
+    pub(crate) fn get(&self, i: usize) -> Option<&Constant> {
+        self.list.get(i)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Drops the constants from `n` on (`trim_unused_consts`).
+    pub(crate) fn truncate(&mut self, n: usize) {
+        for c in self.list.drain(n.min(self.list.len())..) {
+            self.index.remove(&c);
+        }
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Constant> {
+        self.list
+    }
 }

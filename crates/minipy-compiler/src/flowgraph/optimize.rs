@@ -3,7 +3,7 @@
 
 use minipy_bytecode::{Constant, Opcode};
 
-use super::{BlockId, Cfg, Instr, Loc, Op, NO_BLOCK};
+use super::{BlockId, Cfg, ConstPool, Instr, Loc, Op, NO_BLOCK};
 
 const MAX_COPY_SIZE: usize = 4;
 
@@ -21,14 +21,6 @@ fn const_truth(c: &Constant) -> bool {
         Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Code(_) => true,
     }
-}
-
-pub(crate) fn add_const(consts: &mut Vec<Constant>, c: Constant) -> u32 {
-    if let Some(i) = consts.iter().position(|x| *x == c) {
-        return i as u32;
-    }
-    consts.push(c);
-    (consts.len() - 1) as u32
 }
 
 impl Cfg {
@@ -94,7 +86,7 @@ impl Cfg {
     }
 
     /// `optimize_basic_block`.
-    fn optimize_basic_block(&mut self, b: BlockId, consts: &mut Vec<Constant>) {
+    fn optimize_basic_block(&mut self, b: BlockId, consts: &mut ConstPool) {
         self.resolve_targets(b);
         let mut i: isize = 0;
         let mut iterations = 0usize;
@@ -207,7 +199,7 @@ impl Cfg {
                                         .unwrap_or(Constant::None)
                                 })
                                 .collect();
-                            let idx = add_const(consts, Constant::Tuple(items.into()));
+                            let idx = consts.add(Constant::Tuple(items.into()));
                             for k in start..iu {
                                 self.blocks[b].instrs[k].op = Op::Real(Opcode::NOP);
                             }
@@ -392,7 +384,7 @@ impl Cfg {
     }
 
     /// `optimize_cfg`.
-    pub(crate) fn optimize(&mut self, consts: &mut Vec<Constant>) {
+    pub(crate) fn optimize(&mut self, consts: &mut ConstPool) {
         for b in self.layout() {
             self.optimize_basic_block(b, consts);
             self.clean_basic_block(b);

@@ -9,7 +9,13 @@ class deque:
 
 A list-like sequence optimized for data accesses near its endpoints."""
 
-    __slots__ = ("_items", "_maxlen", "_state")
+    # The items are self._items[self._head:]; the slots before _head are
+    # None. popleft/appendleft move _head (O(1) amortized, as CPython's
+    # block list): popleft compacts once the dead prefix is over half the
+    # list, appendleft opens a free prefix as long as the deque when none
+    # is left. Operations that are O(n) anyway first take _live(), which
+    # replaces (never mutates) the list so a running iterator is unaffected.
+    __slots__ = ("_items", "_head", "_maxlen", "_state")
     __hash__ = None
 
     def __init__(self, iterable=(), maxlen=None):
@@ -19,6 +25,7 @@ A list-like sequence optimized for data accesses near its endpoints."""
                 raise ValueError("maxlen must be non-negative")
         self._maxlen = maxlen
         self._items = []
+        self._head = 0
         self._state = 0
         if iterable is not self:
             self.extend(iterable)
@@ -30,15 +37,32 @@ A list-like sequence optimized for data accesses near its endpoints."""
         """maximum size of a deque or None if unbounded"""
         return self._maxlen
 
+    def _live(self):
+        if self._head:
+            self._items = self._items[self._head:]
+            self._head = 0
+        return self._items
+
+    def _drop_left(self, n):
+        items = self._items
+        head = self._head
+        for i in range(head, head + n):
+            items[i] = None
+        head += n
+        if head > 16 and 2 * head > len(items):
+            del items[:head]
+            head = 0
+        self._head = head
+
     def _trim_left(self):
         m = self._maxlen
-        if m is not None and len(self._items) > m:
-            del self._items[: len(self._items) - m]
+        if m is not None and len(self._items) - self._head > m:
+            self._drop_left(len(self._items) - self._head - m)
 
     def _trim_right(self):
         m = self._maxlen
-        if m is not None and len(self._items) > m:
-            del self._items[m:]
+        if m is not None and len(self._items) - self._head > m:
+            del self._items[self._head + m:]
 
     def append(self, x):
         self._state += 1
@@ -47,7 +71,12 @@ A list-like sequence optimized for data accesses near its endpoints."""
 
     def appendleft(self, x):
         self._state += 1
-        self._items.insert(0, x)
+        if not self._head:
+            pad = len(self._items) + 8
+            self._items[0:0] = [None] * pad
+            self._head = pad
+        self._head -= 1
+        self._items[self._head] = x
         self._trim_right()
 
     def extend(self, iterable):
@@ -63,31 +92,34 @@ A list-like sequence optimized for data accesses near its endpoints."""
             self.appendleft(x)
 
     def pop(self):
-        if not self._items:
+        if len(self._items) == self._head:
             raise IndexError("pop from an empty deque")
         self._state += 1
         return self._items.pop()
 
     def popleft(self):
-        if not self._items:
+        if len(self._items) == self._head:
             raise IndexError("pop from an empty deque")
         self._state += 1
-        return self._items.pop(0)
+        x = self._items[self._head]
+        self._drop_left(1)
+        return x
 
     def clear(self):
         self._state += 1
         self._items.clear()
+        self._head = 0
 
     def copy(self):
-        return type(self)(self._items, self._maxlen)
+        return type(self)(self._live(), self._maxlen)
 
     __copy__ = copy
 
     def count(self, x):
-        return self._items.count(x)
+        return self._live().count(x)
 
     def index(self, x, start=0, stop=None):
-        items = self._items
+        items = self._live()
         n = len(items)
         if stop is None:
             stop = n
@@ -97,25 +129,25 @@ A list-like sequence optimized for data accesses near its endpoints."""
         raise ValueError(f"{x!r} is not in deque")
 
     def insert(self, i, x):
-        if self._maxlen is not None and len(self._items) >= self._maxlen:
+        if self._maxlen is not None and len(self._live()) >= self._maxlen:
             raise IndexError("deque already at its maximum size")
         self._state += 1
-        self._items.insert(i, x)
+        self._live().insert(i, x)
 
     def remove(self, value):
         self._state += 1
-        for i, v in enumerate(self._items):
+        for i, v in enumerate(self._live()):
             if v is value or v == value:
-                del self._items[i]
+                del self._live()[i]
                 return
         raise ValueError("deque.remove(x): x not in deque")
 
     def reverse(self):
         self._state += 1
-        self._items.reverse()
+        self._live().reverse()
 
     def rotate(self, n=1):
-        items = self._items
+        items = self._live()
         if items:
             self._state += 1
             n %= len(items)
@@ -123,17 +155,17 @@ A list-like sequence optimized for data accesses near its endpoints."""
                 items[:] = items[-n:] + items[:-n]
 
     def __len__(self):
-        return len(self._items)
+        return len(self._items) - self._head
 
     def __bool__(self):
-        return bool(self._items)
+        return len(self._items) > self._head
 
     def __contains__(self, x):
-        return x in self._items
+        return x in self._live()
 
     def __iter__(self):
         state = self._state
-        for x in self._items:
+        for x in self._live():
             if self._state != state:
                 raise RuntimeError("deque mutated during iteration")
             yield x
@@ -142,19 +174,20 @@ A list-like sequence optimized for data accesses near its endpoints."""
 
     def __reversed__(self):
         state = self._state
-        for x in self._items[::-1]:
+        for x in self._live()[::-1]:
             if self._state != state:
                 raise RuntimeError("deque mutated during iteration")
             yield x
 
     def _index(self, i):
+        """The position in self._items of item i."""
         i = i.__index__()
-        n = len(self._items)
+        n = len(self._items) - self._head
         if i < 0:
             i += n
         if not 0 <= i < n:
             raise IndexError("deque index out of range")
-        return i
+        return self._head + i
 
     def __getitem__(self, i):
         if isinstance(i, slice):
@@ -165,66 +198,68 @@ A list-like sequence optimized for data accesses near its endpoints."""
         self._items[self._index(i)] = x
 
     def __delitem__(self, i):
+        i = self._index(i)
         self._state += 1
-        del self._items[self._index(i)]
+        del self._items[i]
 
     def __repr__(self):
         if self._maxlen is None:
-            return f"{type(self).__name__}({self._items!r})"
-        return f"{type(self).__name__}({self._items!r}, maxlen={self._maxlen})"
+            return f"{type(self).__name__}({self._live()!r})"
+        return f"{type(self).__name__}({self._live()!r}, maxlen={self._maxlen})"
 
     def _cmp_items(self, other):
         if not isinstance(other, deque):
             return NotImplemented
-        return other._items
+        return other._live()
 
     def __eq__(self, other):
         o = self._cmp_items(other)
-        return o if o is NotImplemented else self._items == o
+        return o if o is NotImplemented else self._live() == o
 
     def __ne__(self, other):
         o = self._cmp_items(other)
-        return o if o is NotImplemented else self._items != o
+        return o if o is NotImplemented else self._live() != o
 
     def __lt__(self, other):
         o = self._cmp_items(other)
-        return o if o is NotImplemented else self._items < o
+        return o if o is NotImplemented else self._live() < o
 
     def __le__(self, other):
         o = self._cmp_items(other)
-        return o if o is NotImplemented else self._items <= o
+        return o if o is NotImplemented else self._live() <= o
 
     def __gt__(self, other):
         o = self._cmp_items(other)
-        return o if o is NotImplemented else self._items > o
+        return o if o is NotImplemented else self._live() > o
 
     def __ge__(self, other):
         o = self._cmp_items(other)
-        return o if o is NotImplemented else self._items >= o
+        return o if o is NotImplemented else self._live() >= o
 
     def __add__(self, other):
         if not isinstance(other, deque):
             raise TypeError(
                 f'can only concatenate deque (not "{type(other).__name__}") to deque')
-        return type(self)(self._items + other._items, self._maxlen)
+        return type(self)(self._live() + other._live(), self._maxlen)
 
     def __iadd__(self, other):
         self.extend(other)
         return self
 
     def __mul__(self, n):
-        return type(self)(self._items * n, self._maxlen)
+        return type(self)(self._live() * n, self._maxlen)
 
     __rmul__ = __mul__
 
     def __imul__(self, n):
         self._state += 1
-        self._items *= n
+        items = self._live()
+        items *= n
         self._trim_left()
         return self
 
     def __reduce__(self):
-        return type(self), (list(self._items), self._maxlen)
+        return type(self), (list(self._live()), self._maxlen)
 
     def __class_getitem__(cls, item):
         return type(list[int])(cls, item)

@@ -42,7 +42,8 @@ pub fn repr_guard(
     if vm.repr_stack.borrow().contains(&addr) {
         return Ok(placeholder.to_string());
     }
-    enter(vm, " while getting the repr of an object")?;
+    // Like `Py_ReprEnter`, this does not count against the recursion
+    // limit: `Vm::repr` (`PyObject_Repr`) already does, once per level.
     vm.repr_stack.borrow_mut().push(addr);
     let r = f();
     {
@@ -51,7 +52,6 @@ pub fn repr_guard(
             st.remove(p);
         }
     }
-    vm.leave();
     r
 }
 

@@ -11,8 +11,8 @@ use crate::object::PyResult;
 use crate::objects::bytes::methods::{buffer, need_buffer};
 use crate::objects::function::Args;
 use crate::objects::layout::Payload;
-use crate::objects::range;
 use crate::objects::seq::alloc;
+use crate::objects::slice;
 use crate::objects::typeobj::{slot, tpflags, Layout, TypeSpec};
 use crate::objects::{bytes, typeobj};
 use crate::protocol::CompareOp;
@@ -166,15 +166,19 @@ fn subscript(vm: &Vm, b: &PyRef, key: &PyRef) -> PyResult {
             Ok(vm.new_int(d[j as usize] as i64))
         }
         None => {
-            let snapshot = d.borrow().clone();
-            let pos = range::slice_positions(vm, key, snapshot.len())?;
-            Ok(new_bytearray(
-                vm,
-                pos.into_iter()
-                    .filter_map(|i| snapshot.get(i).copied())
-                    .collect(),
-                None,
-            ))
+            // The bounds first (their `__index__` may run Python code that
+            // resizes `b`), then only the selected bytes are copied.
+            let (start, _, step, n) = slice_bounds(vm, d, key)?;
+            let d = d.borrow();
+            let out: Vec<u8> = if step == 1 {
+                d[start as usize..start as usize + n].to_vec()
+            } else {
+                (0..n)
+                    .map(|k| d[(start + k as i64 * step) as usize])
+                    .collect()
+            };
+            drop(d);
+            Ok(new_bytearray(vm, out, None))
         }
     }
 }
@@ -215,44 +219,61 @@ fn bytes_of(vm: &Vm, o: &PyRef) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
-/// Replaces the slice `key` of `data` with `new` (list-like semantics:
-/// step 1 slices may change the length, extended slices may not).
-fn assign_slice(vm: &Vm, data: &mut Vec<u8>, key: &PyRef, new: Vec<u8>) -> PyResult<()> {
-    let (start, stop, step) = range::slice_indices(vm, key, data.len())?;
+/// The normalised bounds of slice `key` over `b`'s current length, and
+/// the number of positions it selects (`PySlice_Unpack`, then
+/// `PySlice_AdjustIndices` with the length as it is after any `__index__`
+/// call).
+fn slice_bounds(vm: &Vm, d: &RefCell<Vec<u8>>, key: &PyRef) -> PyResult<(i64, i64, i64, usize)> {
+    let (mut start, mut stop, step) = slice::unpack(vm, key)?;
+    let n = slice::adjust_indices(d.borrow().len(), &mut start, &mut stop, step);
+    Ok((start, stop, step, n))
+}
+
+/// Replaces the slice `(start, stop, step)` (normalised, selecting `n`
+/// positions) of `data` with `new` (list-like semantics: step 1 slices may
+/// change the length, extended slices may not). Costs O(len - start +
+/// len(new)) for a step 1 slice, as CPython's memmove.
+fn assign_slice(
+    vm: &Vm,
+    data: &mut Vec<u8>,
+    (start, stop, step, n): (i64, i64, i64, usize),
+    new: Vec<u8>,
+) -> PyResult<()> {
     if step == 1 {
         let a = start.max(0) as usize;
         let e = (stop.max(start).max(0) as usize).min(data.len());
         data.splice(a..e, new);
         return Ok(());
     }
-    let pos = range::slice_positions(vm, key, data.len())?;
-    if pos.len() != new.len() {
+    if n != new.len() {
         return Err(vm.value_error(format!(
             "attempt to assign bytes of size {} to extended slice of size {}",
             new.len(),
-            pos.len()
+            n
         )));
     }
-    for (i, v) in pos.into_iter().zip(new) {
-        if let Some(x) = data.get_mut(i) {
-            *x = v;
-        }
+    for (k, v) in new.into_iter().enumerate() {
+        data[(start + k as i64 * step) as usize] = v;
     }
     Ok(())
 }
 
-/// Deletes the positions of slice `key` from `data`.
-fn delete_slice(vm: &Vm, data: &mut Vec<u8>, key: &PyRef) -> PyResult<()> {
-    let pos = range::slice_positions(vm, key, data.len())?;
+/// Deletes the positions of the slice `(start, stop, step)` from `data`:
+/// O(len - start) for a step 1 slice (`del b[-1:]` is O(1)), O(len) for an
+/// extended one.
+fn delete_slice(data: &mut Vec<u8>, (start, stop, step, n): (i64, i64, i64, usize)) {
+    if step == 1 {
+        let a = start.max(0) as usize;
+        let e = (stop.max(start).max(0) as usize).min(data.len());
+        data.drain(a..e);
+        return;
+    }
     let mut keep = vec![true; data.len()];
-    for i in pos {
-        if let Some(k) = keep.get_mut(i) {
-            *k = false;
-        }
+    for k in 0..n {
+        keep[(start + k as i64 * step) as usize] = false;
     }
     let mut k = keep.into_iter();
     data.retain(|_| k.next().unwrap_or(true));
-    Ok(())
 }
 
 /// `bytearray_ass_subscript`: `b[i] = v`, `b[a:b] = iterable`, `del b[...]`.
@@ -282,15 +303,12 @@ fn ass_subscript(vm: &Vm, b: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyRes
                 ));
             }
             let new = bytes_of(vm, &value)?;
-            let mut snapshot = d.borrow().clone();
-            assign_slice(vm, &mut snapshot, key, new)?;
-            *d.borrow_mut() = snapshot;
-            Ok(())
+            let bounds = slice_bounds(vm, d, key)?;
+            assign_slice(vm, &mut d.borrow_mut(), bounds, new)
         }
         (None, None) => {
-            let mut snapshot = d.borrow().clone();
-            delete_slice(vm, &mut snapshot, key)?;
-            *d.borrow_mut() = snapshot;
+            let bounds = slice_bounds(vm, d, key)?;
+            delete_slice(&mut d.borrow_mut(), bounds);
             Ok(())
         }
     }

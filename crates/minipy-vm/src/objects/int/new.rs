@@ -9,14 +9,14 @@ use crate::object::PyResult;
 use crate::objects::function::Args;
 use crate::objects::layout::Payload;
 use crate::objects::number::{is_int, IntVal};
-use crate::text::int_format::{parse_int_checked, INT_MAX_STR_DIGITS};
+use crate::text::int_format::{max_str_digits, parse_int_checked};
 use crate::text::TextError;
 use crate::vm::Vm;
 
 /// Parses `int(s, base)` for str/bytes text; `shown` is the repr used in
 /// the error message (for bytes; a str's is made by the parser).
 fn int_from_text(vm: &Vm, text: &str, base: u32, shown: Option<String>) -> PyResult<BigInt> {
-    match parse_int_checked(text, base, INT_MAX_STR_DIGITS) {
+    match parse_int_checked(text, base, max_str_digits()) {
         Ok(n) => Ok(n),
         Err(TextError::Value(m)) if m.starts_with("invalid literal") => match shown {
             Some(r) => Err(vm.value_error(format!(

@@ -13,7 +13,7 @@ use crate::heap::PyRef;
 use crate::object::PyResult;
 use crate::objects::number::{self, int_of, IntVal};
 use crate::protocol::CompareOp;
-use crate::text::int_format::{int_to_decimal_checked, INT_MAX_STR_DIGITS};
+use crate::text::int_format::{int_to_decimal_checked, max_str_digits};
 use crate::vm::Vm;
 
 /// `long_to_decimal_string`: `repr(int)` (and `str`, through
@@ -22,7 +22,7 @@ pub(super) fn long_repr(vm: &Vm, o: &PyRef) -> PyResult {
     let s = match this_int(vm, o)? {
         IntVal::Small(i) => i.to_string(),
         IntVal::Big(b) => {
-            int_to_decimal_checked(b, INT_MAX_STR_DIGITS).map_err(|e| text_error(vm, e))?
+            int_to_decimal_checked(b, max_str_digits()).map_err(|e| text_error(vm, e))?
         }
     };
     Ok(vm.new_string(s))
