@@ -240,7 +240,7 @@ fn run_suspended(
 ) -> PyResult<FrameExit> {
     g.running.set(true);
     vm.thread.push(&frame.data);
-    let r = eval::eval_frame(vm, frame, throw);
+    let r = crate::stack::guard(vm, || eval::eval_frame(vm, frame, throw));
     vm.thread.pop(&frame.data);
     g.running.set(false);
     r
