@@ -57,9 +57,9 @@ fn main() {
     std::process::exit(code);
 }
 
-fn read_file(path: &str) -> Result<String, i32> {
+fn read_file(path: &str) -> Result<Vec<u8>, i32> {
     match std::fs::read(path) {
-        Ok(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
+        Ok(b) => Ok(b),
         Err(e) => {
             let errno = e.raw_os_error().unwrap_or(2);
             let msg = match e.kind() {
@@ -91,7 +91,7 @@ fn absolute(path: &str) -> String {
 
 fn dis_file(path: &str) -> i32 {
     let src = match read_file(path) {
-        Ok(s) => s,
+        Ok(s) => String::from_utf8_lossy(&s).into_owned(),
         Err(c) => return c,
     };
     match minipy_compiler::compile(&src, path, minipy_compiler::Mode::Exec) {
@@ -175,8 +175,8 @@ fn run_program(cli: &Cli, vm: &std::rc::Rc<minipy_vm::vm::Vm>) -> i32 {
             minipy_vm::run_main(vm, &src, "<stdin>", None)
         }
         Some(path) => {
-            let src = match read_file(path) {
-                Ok(s) => s,
+            let bytes = match read_file(path) {
+                Ok(b) => b,
                 Err(c) => return c,
             };
             let dir = std::path::Path::new(path)
@@ -191,7 +191,15 @@ fn run_program(cli: &Cli, vm: &std::rc::Rc<minipy_vm::vm::Vm>) -> i32 {
             minipy_vm::setup_sys(vm, &cli.args, Some(dir));
             // Like CPython 3.9+, __main__'s __file__ and code filename are absolute.
             let abs = absolute(path);
-            minipy_vm::run_main(vm, &src, &abs, Some(&abs))
+            // PEP 263 source decoding: its errors are SyntaxErrors without
+            // a location, raised before the program runs.
+            match minipy_compiler::decode::decode_source(&bytes, &abs) {
+                Ok(src) => minipy_vm::run_main(vm, &src, &abs, Some(&abs)),
+                Err(msg) => {
+                    let exc = vm.new_error(&vm.exc.syntax_error, msg);
+                    minipy_vm::traceback::handle_uncaught(vm, &exc)
+                }
+            }
         }
     }
 }

@@ -10,6 +10,7 @@
 #[doc(hidden)]
 pub mod anchors;
 mod compile;
+pub mod decode;
 pub mod dump;
 mod errors;
 mod flowgraph;

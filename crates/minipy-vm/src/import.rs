@@ -240,7 +240,11 @@ fn load_module(vm: &Vm, full: &str, last: &str, parent: Option<&PyRef>) -> PyRes
 
 fn exec_module_file(vm: &Vm, full: &str, path: &Path, pkg_dir: Option<&Path>) -> PyResult {
     let source = match std::fs::read(path) {
-        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Ok(b) => {
+            let name = path.display().to_string();
+            minipy_compiler::decode::decode_source(&b, &name)
+                .map_err(|msg| vm.new_error(&vm.exc.syntax_error, msg))?
+        }
         Err(e) => {
             return Err(vm.new_error(
                 &vm.exc.import_error,

@@ -143,6 +143,12 @@ fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.type_error("an integer is required".to_string()));
     }
     let n = vm.index_i64(&a[0])?;
+    if i32::try_from(n).is_err() {
+        return Err(vm.new_error(
+            &vm.exc.overflow_error,
+            "Python int too large to convert to C int".to_string(),
+        ));
+    }
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1".to_string()));
     }
@@ -156,9 +162,8 @@ fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
             ),
         ));
     }
-    // The Rust stack of the interpreter thread bounds the usable depth.
-    vm.recursion_limit
-        .set((n as usize).min(crate::MAX_RECURSION_LIMIT));
+    // Any C int, as CPython: the stack grows on demand (crate::stack).
+    vm.recursion_limit.set(n as usize);
     Ok(vm.none.clone())
 }
 

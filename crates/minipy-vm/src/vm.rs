@@ -629,7 +629,7 @@ impl Vm {
     #[inline]
     pub fn enter(&self) -> Result<(), PyRef> {
         let d = self.thread.depth.get() + 1;
-        if d > self.recursion_limit.get() {
+        if d > self.recursion_limit.get() || !crate::stack::has_room() {
             return Err(self.recursion_error());
         }
         self.thread.depth.set(d);

@@ -138,6 +138,20 @@ pub fn new_generator(vm: &Vm, frame: Frame) -> PyRef {
 /// Outcome of resuming: `Ok(Ok(yielded))` or `Ok(Err(returned))`.
 pub type Resumed = Result<PyRef, PyRef>;
 
+/// CPython's `ValueError` for re-entering a running generator (send,
+/// throw, close or next from inside it): its wording names the kind.
+fn already_executing(vm: &Vm, g: &GeneratorData) -> PyRef {
+    use minipy_bytecode::code::flags;
+    let kind = if g.code.code.co_flags & flags::COROUTINE != 0 {
+        "coroutine"
+    } else if g.code.code.co_flags & flags::ASYNC_GENERATOR != 0 {
+        "async generator"
+    } else {
+        "generator"
+    };
+    vm.new_error(&vm.exc.value_error, format!("{kind} already executing"))
+}
+
 /// Resumes the generator with `value` sent in, or with `throw` raised at
 /// the suspension point.
 pub fn resume(vm: &Vm, gen: &PyRef, value: PyRef, throw: Option<PyRef>) -> PyResult<Resumed> {
@@ -145,10 +159,7 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: PyRef, throw: Option<PyRef>) -> PyRes
         return Err(vm.type_error("not a generator".to_string()));
     };
     if g.running.get() {
-        return Err(vm.new_error(
-            &vm.exc.value_error,
-            "generator already executing".to_string(),
-        ));
+        return Err(already_executing(vm, g));
     }
     let Some(mut frame) = g.frame.borrow_mut().take() else {
         // Finished: a thrown exception is raised as is, else StopIteration.
@@ -229,7 +240,7 @@ fn run_suspended(
 ) -> PyResult<FrameExit> {
     g.running.set(true);
     vm.thread.push(&frame.data);
-    let r = eval::eval_frame(vm, frame, throw);
+    let r = crate::stack::guard(vm, || eval::eval_frame(vm, frame, throw));
     vm.thread.pop(&frame.data);
     g.running.set(false);
     r
@@ -450,6 +461,9 @@ fn gen_close(vm: &Vm, args: Args) -> PyResult {
     let Payload::Generator(g) = &gen.payload else {
         return Ok(vm.none.clone());
     };
+    if g.running.get() {
+        return Err(already_executing(vm, g));
+    }
     if g.frame.borrow().is_none() || !g.started.get() {
         let old = g.frame.borrow_mut().take();
         if let Some(f) = old {

@@ -22,7 +22,7 @@ pub fn norm_index(i: i64, len: usize) -> Option<usize> {
 
 /// `vm.enter()` with CPython's context-specific RecursionError message.
 pub fn enter(vm: &Vm, what: &str) -> PyResult<()> {
-    if vm.thread.depth.get() + 1 > vm.recursion_limit.get() {
+    if vm.thread.depth.get() + 1 > vm.recursion_limit.get() || !crate::stack::has_room() {
         return Err(vm.new_error(
             &vm.exc.recursion_error,
             format!("maximum recursion depth exceeded{}", what),

@@ -18,10 +18,12 @@ const XXPRIME_5: u64 = 2870177450012600261;
 
 /// CPython 3.11's tuple hash (`tuplehash`, xxHash-based).
 pub fn tuple_hash(vm: &Vm, items: &[PyRef]) -> PyResult<i64> {
-    vm.enter()?;
-    let r = tuple_hash_inner(vm, items);
-    vm.leave();
-    r
+    crate::stack::guard(vm, || {
+        vm.enter()?;
+        let r = tuple_hash_inner(vm, items);
+        vm.leave();
+        r
+    })
 }
 
 fn tuple_hash_inner(vm: &Vm, items: &[PyRef]) -> PyResult<i64> {

@@ -122,7 +122,11 @@ impl Vm {
 
     /// Evaluates a fresh frame to completion (or wraps it in a generator).
     /// The frame is linked into the thread's chain while it runs.
-    pub fn run_frame(&self, mut frame: Frame) -> PyResult {
+    pub fn run_frame(&self, frame: Frame) -> PyResult {
+        crate::stack::guard(self, move || self.run_frame_here(frame))
+    }
+
+    fn run_frame_here(&self, mut frame: Frame) -> PyResult {
         if let Err(e) = self.enter() {
             frame.release(self);
             return Err(e);

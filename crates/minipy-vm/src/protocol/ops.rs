@@ -325,10 +325,12 @@ impl Vm {
     /// Rich comparison returning an object (`PyObject_RichCompare`,
     /// `COMPARE_OP`).
     pub fn compare(&self, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
-        crate::objects::seq::enter(self, " in comparison")?;
-        let r = self.do_richcompare(a, b, op);
-        self.leave();
-        r
+        crate::stack::guard(self, || {
+            crate::objects::seq::enter(self, " in comparison")?;
+            let r = self.do_richcompare(a, b, op);
+            self.leave();
+            r
+        })
     }
 
     /// CPython's `do_richcompare`: the reflected operation of a subclass

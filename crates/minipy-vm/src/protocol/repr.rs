@@ -13,10 +13,12 @@ impl Vm {
         let Some(f) = obj.class().as_type().and_then(|t| t.slots.repr()) else {
             return Ok(self.new_string(self.default_repr(obj)));
         };
-        crate::objects::seq::enter(self, " while getting the repr of an object")?;
-        let r = f(self, obj);
-        self.leave();
-        let r = r?;
+        let r = crate::stack::guard(self, || {
+            crate::objects::seq::enter(self, " while getting the repr of an object")?;
+            let r = f(self, obj);
+            self.leave();
+            r
+        })?;
         if r.as_str().is_none() {
             return Err(self.type_error(format!(
                 "__repr__ returned non-string (type {})",
@@ -60,10 +62,12 @@ impl Vm {
         let Some(f) = obj.class().as_type().and_then(|t| t.slots.str()) else {
             return self.repr(obj);
         };
-        crate::objects::seq::enter(self, " while getting the str of an object")?;
-        let r = f(self, obj);
-        self.leave();
-        let r = r?;
+        let r = crate::stack::guard(self, || {
+            crate::objects::seq::enter(self, " while getting the str of an object")?;
+            let r = f(self, obj);
+            self.leave();
+            r
+        })?;
         if r.as_str().is_none() {
             return Err(self.type_error(format!(
                 "__str__ returned non-string (type {})",

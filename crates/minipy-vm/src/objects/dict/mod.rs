@@ -9,7 +9,8 @@
 //! Key comparison may run Python code (`__eq__`), which may mutate the very
 //! dict being searched. The table is therefore never borrowed across a call
 //! into Python: lookups collect a candidate key, release the borrow, compare,
-//! and restart if the dict's `version` changed meanwhile.
+//! and restart if the table was replaced or the entry changed meanwhile
+//! (see [`lookup_pos`]).
 //! `set` and `frozenset` reuse this table with unused values.
 //!
 //! This file is the table and the functions the rest of the VM uses on
@@ -347,37 +348,83 @@ fn panic_free_empty() -> &'static RefCell<DictData> {
     EMPTY_DICT.with(|d| *d)
 }
 
-/// Entry position of `key` (full Python semantics).
+/// One probe step of [`lookup_pos`], taken under a short borrow.
+enum Step {
+    Found(usize),
+    Absent,
+    Next,
+    /// A key of the same hash that needs a Python-level `==`.
+    Compare(PyRef),
+}
+
+/// Entry position of `key` (full Python semantics), as CPython 3.11's
+/// `_Py_dict_lookup`: the probe sequence is walked one slot at a time and
+/// the table is borrowed only between comparisons. After a Python-level
+/// `==` the lookup goes on in the same table if the table was not
+/// replaced (CPython: `dk == mp->ma_keys`; here: the index table has the
+/// same size, since a resize, a rebuild or a clear changes it) and the
+/// entry still holds the key compared (`ep->me_key == startkey`);
+/// otherwise it restarts from the top. So a `__eq__` that clears and
+/// refills the dict with the same key gives CPython's answer, and one
+/// that really replaces the key every time restarts every time, as in
+/// CPython.
 pub fn lookup_pos(vm: &Vm, d: &PyObject, key: &PyRef, hash: i64) -> PyResult<Option<usize>> {
     let cell = data(d);
-    loop {
-        let (version, cands) = {
-            let dd = cell.borrow();
-            match dd.find_fast(hash, key) {
-                Ok(r) => return Ok(r),
-                Err(c) => (dd.version, c),
-            }
-        };
-        let mut restart = false;
-        for pos in cands {
-            let cand = match &cell.borrow().entries.get(pos) {
-                Some(Some(e)) => e.key.clone(),
-                _ => {
-                    restart = true;
-                    break;
+    // Keys that compare without Python code (the common case) in one pass.
+    if let Ok(r) = cell.borrow().find_fast(hash, key) {
+        return Ok(r);
+    }
+    'restart: loop {
+        let size = cell.borrow().indices.len();
+        if size == 0 {
+            return Ok(None);
+        }
+        let mask = size - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let step = {
+                let dd = cell.borrow();
+                match dd.indices.get(i) {
+                    None => continue 'restart,
+                    Some(&EMPTY) => Step::Absent,
+                    Some(&DUMMY) => Step::Next,
+                    Some(&ix) => match dd.entries.get(ix as usize) {
+                        Some(Some(e)) if e.key.is(key) => Step::Found(ix as usize),
+                        Some(Some(e)) if e.hash == hash => match fast_eq(&e.key, key) {
+                            Some(true) => Step::Found(ix as usize),
+                            Some(false) => Step::Next,
+                            None => Step::Compare(e.key.clone()),
+                        },
+                        Some(_) => Step::Next,
+                        None => continue 'restart,
+                    },
                 }
             };
-            let eq = vm.eq(&cand, key)?;
-            if cell.borrow().version != version {
-                restart = true;
-                break;
+            match step {
+                Step::Found(pos) => return Ok(Some(pos)),
+                Step::Absent => return Ok(None),
+                Step::Next => {}
+                Step::Compare(startkey) => {
+                    let eq = vm.eq(&startkey, key)?;
+                    let dd = cell.borrow();
+                    let pos = dd.indices.get(i).copied().unwrap_or(EMPTY) as usize;
+                    let unchanged = dd.indices.len() == size
+                        && matches!(dd.entries.get(pos), Some(Some(e)) if e.key.is(&startkey));
+                    if !unchanged {
+                        continue 'restart;
+                    }
+                    if eq {
+                        return Ok(Some(pos));
+                    }
+                }
             }
-            if eq {
-                return Ok(Some(pos));
-            }
-        }
-        if !restart {
-            return Ok(None);
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 }
