@@ -189,6 +189,37 @@ pub fn slice(vm: &Vm, d: &StrData, key: &PyRef) -> PyResult<String> {
         .collect())
 }
 
+/// `PyUnicode_Append(&a, b)` for two exact strs, called by `BINARY_OP`
+/// (3.11's `BINARY_OP_INPLACE_ADD_UNICODE`) once the local that held `a`
+/// has let go of it: when `a` is then the only reference, its buffer is
+/// resized in place (CPython's `resize_compact`: a `realloc` of the same
+/// block, which the allocator amortises by growing into the free space
+/// after it), so `s += c` in a loop is linear; otherwise a new str, as
+/// `a + b`. The cached hash is dropped with the old contents.
+pub fn append(vm: &Vm, mut a: PyRef, b: &PyRef) -> PyResult {
+    let Payload::Str(y) = &b.payload else {
+        return vm.binary_op(&a, b, minipy_bytecode::opcode::nb::ADD);
+    };
+    if y.s.is_empty() {
+        return Ok(a);
+    }
+    match PyRef::get_mut(&mut a) {
+        Some(Payload::Str(d)) => {
+            let mut s = String::from(std::mem::take(&mut d.s));
+            let grown = s.try_reserve_exact(y.s.len());
+            if grown.is_ok() {
+                s.push_str(&y.s);
+                d.char_len += y.char_len;
+                d.hash.set(-1);
+            }
+            d.s = s.into_boxed_str();
+            grown.map_err(|_| vm.memory_error())?;
+            Ok(a)
+        }
+        _ => vm.binary_op(&a, b, minipy_bytecode::opcode::nb::ADD),
+    }
+}
+
 /// The `StrData` of `self` for a str method.
 pub(crate) fn this<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a StrData> {
     match args.pos().first().map(|o| &o.payload) {
