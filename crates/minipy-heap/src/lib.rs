@@ -386,6 +386,25 @@ impl<P: Trace> Ref<P> {
         }
     }
 
+    /// The payload, mutably, when `this` is the object's only reference
+    /// (CPython's `Py_REFCNT(o) == 1` test before resizing a str in place;
+    /// `Rc::get_mut`). None when anything else could reach the object: a
+    /// second owner, immortality, the collector's lists (a `GcHead`), or
+    /// weak references.
+    pub fn get_mut(this: &mut Ref<P>) -> Option<&mut P> {
+        let obj: &Object<P> = this;
+        let shared = HAS_GC_HEAD | IMMORTAL | HAS_WEAKREFS | IS_WEAKREF;
+        if obj.ob_refcnt.get() != 1 || obj.ob_flags.get() & shared != 0 {
+            return None;
+        }
+        // SAFETY: `this` holds the only count (invariant 2) and no list of
+        // the collector or of weak references points at the object (flags
+        // checked above, invariant 5 and `weakref`), so nothing else can
+        // form a reference to it while `this` is borrowed mutably; the
+        // object is live and initialised (invariant 1).
+        Some(unsafe { &mut (*this.ptr.as_ptr()).payload })
+    }
+
     /// Allocates an object that is never freed (singletons, static types).
     /// `ty` may be `None` only for the very first type (`type` itself), whose
     /// type is then set to itself.

@@ -253,7 +253,7 @@ pub fn builtin_ord(vm: &Vm, args: Args) -> PyResult {
                 (Some(c), None) => Ok(vm.new_int(c as i64)),
                 _ => Err(vm.type_error(format!(
                     "ord() expected a character, but string of length {} found",
-                    d.char_len
+                    d.char_len()
                 ))),
             }
         }

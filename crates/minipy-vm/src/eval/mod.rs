@@ -208,7 +208,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 };
                 let r = match r {
                     Some(r) => r,
-                    None => slow::binary_op(vm, &a, &b, arg)?,
+                    None => slow::binary_op_or_append(vm, a, &b, arg, units.get(ip), &f.data.fast)?,
                 };
                 f.bufs.stack.push(r);
             }

@@ -21,32 +21,7 @@ use crate::objects::dict::DictData;
 use crate::objects::function::{BuiltinFunction, Function};
 use crate::objects::typeobj::TypeData;
 
-/// A `str` object's data.
-pub struct StrData {
-    pub s: Box<str>,
-    /// Number of code points (Python's `len`).
-    pub char_len: usize,
-    /// Cached hash; `-1` when not computed yet.
-    pub hash: Cell<i64>,
-}
-
-impl StrData {
-    pub fn new(s: Box<str>) -> StrData {
-        let char_len = if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        };
-        StrData {
-            s,
-            char_len,
-            hash: Cell::new(-1),
-        }
-    }
-    pub fn is_ascii(&self) -> bool {
-        self.char_len == self.s.len()
-    }
-}
+pub use crate::objects::str::StrData;
 
 /// Exception instance data (CPython's `PyBaseExceptionObject`).
 pub struct ExceptionData {

@@ -4,17 +4,19 @@
 use crate::heap::PyRef;
 use crate::object::PyResult;
 use crate::objects::function::Args;
-use crate::objects::layout::{Payload, StrData};
+use crate::objects::layout::Payload;
 use crate::objects::{bytes, range};
 use crate::text::TextError;
 use crate::vm::Vm;
 
+mod data;
 mod format;
 mod iter;
 mod method_defs;
 mod methods;
 mod slots;
 
+pub use data::{Kind, StrData, Units};
 pub use format::{ascii_string, bytes_percent_format, format_str, format_value, percent_format};
 pub use iter::{new_str_iterator, self_iter, STR_ASCII_ITERATOR_TYPE, STR_ITERATOR_TYPE};
 pub use methods::{encode_str as methods_encode, normalize_encoding};
@@ -127,13 +129,17 @@ pub fn str_hash_of(s: &str) -> i64 {
 
 // ----- code-point indexing -----------------------------------------------------
 
-/// The character at code-point index `i`.
-pub fn char_at(d: &StrData, i: usize) -> Option<char> {
-    if d.is_ascii() {
-        d.s.as_bytes().get(i).map(|&b| b as char)
-    } else {
-        d.s.chars().nth(i)
-    }
+/// The character at code-point index `i` (O(1): see `str/data.rs`).
+pub fn char_at(vm: &Vm, d: &StrData, i: usize) -> PyResult<Option<char>> {
+    Ok(match units(vm, d)? {
+        None => d.s.as_bytes().get(i).map(|&b| b as char),
+        Some(u) => u.get(i),
+    })
+}
+
+/// `d.units()` with `MemoryError` when its buffer cannot be allocated.
+pub fn units<'a>(vm: &Vm, d: &'a StrData) -> PyResult<Option<&'a Units>> {
+    d.units().map_err(|_| vm.memory_error())
 }
 
 /// Byte offset of code-point index `ci` (clamped to the end).
@@ -159,34 +165,62 @@ pub fn char_index(d: &StrData, bi: usize) -> usize {
 
 /// `s[slice]`.
 pub fn slice(vm: &Vm, d: &StrData, key: &PyRef) -> PyResult<String> {
-    let (start, stop, step) = range::slice_indices(vm, key, d.char_len)?;
+    let (start, stop, step) = range::slice_indices(vm, key, d.char_len())?;
     let n = range::slice_length(start, stop, step);
     if n == 0 {
         return Ok(String::new());
     }
-    if step == 1 {
-        let a = byte_offset(d, start as usize);
-        let b = if d.is_ascii() {
-            stop as usize
-        } else {
-            a + d.s[a..]
-                .char_indices()
-                .nth(n)
-                .map(|(i, _)| i)
-                .unwrap_or(d.s.len() - a)
-        };
-        return Ok(d.s[a..b].to_string());
-    }
-    if d.is_ascii() {
+    let Some(u) = units(vm, d)? else {
         let bytes = d.s.as_bytes();
-        return Ok((0..n)
-            .map(|i| bytes[(start + i as isize * step) as usize] as char)
-            .collect());
+        if step == 1 {
+            return Ok(d.s[start as usize..stop as usize].to_string());
+        }
+        let mut out = crate::objects::seq::alloc::string_with_capacity(vm, n)?;
+        out.extend((0..n).map(|i| bytes[(start + i as isize * step) as usize] as char));
+        return Ok(out);
+    };
+    // (At most 4 UTF-8 bytes a code point; the kind bounds it better.)
+    let width = match d.kind() {
+        Kind::Ascii => 1,
+        Kind::Latin1 => 2,
+        Kind::Ucs2 => 3,
+        Kind::Ucs4 => 4,
+    };
+    let cap = crate::objects::seq::alloc::size_mul(vm, n, width)?;
+    let mut out = crate::objects::seq::alloc::string_with_capacity(vm, cap)?;
+    for i in 0..n {
+        let Some(c) = u.get((start + i as isize * step) as usize) else {
+            return Err(vm.new_error(
+                &vm.exc.system_error,
+                "str slice index within its length has no character".to_string(),
+            ));
+        };
+        out.push(c);
     }
-    let chars: Vec<char> = d.s.chars().collect();
-    Ok((0..n)
-        .filter_map(|i| chars.get((start + i as isize * step) as usize))
-        .collect())
+    Ok(out)
+}
+
+/// `PyUnicode_Append(&a, b)` for two exact strs, called by `BINARY_OP`
+/// (3.11's `BINARY_OP_INPLACE_ADD_UNICODE`) once the local that held `a`
+/// has let go of it: when `a` is then the only reference, its buffer is
+/// resized in place (CPython's `resize_compact`: a `realloc` of the same
+/// block, which the allocator amortises by growing into the free space
+/// after it), so `s += c` in a loop is linear; otherwise a new str, as
+/// `a + b`. The cached hash is dropped with the old contents.
+pub fn append(vm: &Vm, mut a: PyRef, b: &PyRef) -> PyResult {
+    let Payload::Str(y) = &b.payload else {
+        return vm.binary_op(&a, b, minipy_bytecode::opcode::nb::ADD);
+    };
+    if y.s.is_empty() {
+        return Ok(a);
+    }
+    match PyRef::get_mut(&mut a) {
+        Some(Payload::Str(d)) => {
+            d.push(y).map_err(|_| vm.memory_error())?;
+            Ok(a)
+        }
+        _ => vm.binary_op(&a, b, minipy_bytecode::opcode::nb::ADD),
+    }
 }
 
 /// The `StrData` of `self` for a str method.

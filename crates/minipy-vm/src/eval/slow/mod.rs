@@ -4,7 +4,7 @@
 
 use crate::eval::stack;
 use crate::frame::Frame;
-use crate::heap::PyRef;
+use crate::heap::{PyRef, SlotCell};
 use crate::object::PyResult;
 use crate::objects::dict;
 use crate::objects::layout::Payload;
@@ -85,6 +85,41 @@ pub fn binary_op(vm: &Vm, a: &PyRef, b: &PyRef, op: u32) -> PyResult {
         return Err(stack::bad_oparg(vm, Opcode::BINARY_OP, op));
     }
     vm.binary_op(a, b, op)
+}
+
+/// `BINARY_OP`'s path for what its int and float arms leave, with 3.11's
+/// `BINARY_OP_INPLACE_ADD_UNICODE` first: for `s = s + t` / `s += t` on
+/// exact strs whose next instruction (`next`, after the inline cache) is
+/// `STORE_FAST` to the local holding `s`, the local lets go of `s` (it is
+/// unbound until that STORE_FAST stores the result back, as in CPython)
+/// so that the append can resize `s` in place when nothing else holds
+/// it. Only fast locals, as in 3.11: a global, a cell or an attribute
+/// keeps its reference and gets a new string.
+pub fn binary_op_or_append(
+    vm: &Vm,
+    a: PyRef,
+    b: &PyRef,
+    op: u32,
+    next: Option<&u16>,
+    fast: &[SlotCell],
+) -> PyResult {
+    if (op == nb::ADD || op == nb::INPLACE_OFFSET + nb::ADD)
+        && a.class().is(&vm.types.str)
+        && b.class().is(&vm.types.str)
+    {
+        if let Some(&w) = next.filter(|&&w| w & 0xff == Opcode::STORE_FAST as u16) {
+            if let Some(slot) = fast.get((w >> 8) as usize) {
+                match slot.take() {
+                    Some(held) if held.is(&a) => {
+                        drop(held);
+                        return crate::objects::str::append(vm, a, b);
+                    }
+                    other => slot.set(other),
+                }
+            }
+        }
+    }
+    binary_op(vm, &a, b, op)
 }
 
 /// `COMPARE_OP`'s operator, `cmp_op[oparg]`.

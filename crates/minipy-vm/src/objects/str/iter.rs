@@ -83,7 +83,7 @@ fn length_hint(vm: &Vm, args: Args) -> PyResult {
     let it = this(vm, &args, "__length_hint__")?;
     let n = match &*state(vm, it)?.borrow() {
         IterKind::Seq { seq, index } => match &seq.payload {
-            Payload::Str(d) => d.char_len - char_index(d, index.get().min(d.s.len())),
+            Payload::Str(d) => d.char_len() - char_index(d, index.get().min(d.s.len())),
             _ => return Err(bad_state(vm)),
         },
         _ => 0,
@@ -119,7 +119,7 @@ fn setstate(vm: &Vm, args: Args) -> PyResult {
     let n = vm.index_i64(&a[1])?;
     if let IterKind::Seq { seq, index } = &*state(vm, &a[0])?.borrow() {
         if let Payload::Str(d) = &seq.payload {
-            let ci = n.clamp(0, d.char_len as i64) as usize;
+            let ci = n.clamp(0, d.char_len() as i64) as usize;
             index.set(offset_of(d, ci));
         }
     }

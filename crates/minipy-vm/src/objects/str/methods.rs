@@ -42,7 +42,7 @@ fn span(
     start: Option<&PyRef>,
     end: Option<&PyRef>,
 ) -> PyResult<(usize, usize)> {
-    let len = d.char_len as i64;
+    let len = d.char_len() as i64;
     let norm = |o: Option<&PyRef>, dflt: i64| -> PyResult<i64> {
         let v = match o {
             None => dflt,
@@ -84,7 +84,7 @@ fn search_args<'a>(
 }
 
 fn find_impl(d: &StrData, sub: &str, a: usize, e: usize, rev: bool) -> i64 {
-    if a > e || a > d.char_len {
+    if a > e || a > d.char_len() {
         return -1;
     }
     let (ba, be) = (byte_offset(d, a), byte_offset(d, e));
@@ -124,7 +124,7 @@ pub fn rindex(vm: &Vm, args: Args) -> PyResult {
 
 pub fn count(vm: &Vm, args: Args) -> PyResult {
     let (d, sub, a, e) = search_args(vm, &args, "count")?;
-    if a > e || a > d.char_len {
+    if a > e || a > d.char_len() {
         return Ok(vm.new_int(0));
     }
     if sub.is_empty() {
@@ -572,13 +572,13 @@ fn padded(vm: &Vm, d: &StrData, left: usize, right: usize, fill: char) -> PyResu
 fn pad_impl(vm: &Vm, args: Args, name: &str) -> PyResult {
     let d = this(vm, &args, name)?;
     let (w, fill) = pad_args(vm, &args, name)?;
-    if d.char_len >= w {
+    if d.char_len() >= w {
         if args.pos()[0].class().is(&vm.types.str) {
             return Ok(args.pos()[0].clone());
         }
         return Ok(vm.new_str(&d.s));
     }
-    let marg = w - d.char_len;
+    let marg = w - d.char_len();
     let (l, r) = match name {
         "ljust" => (0, marg),
         "rjust" => (marg, 0),
@@ -604,10 +604,10 @@ pub fn zfill(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args, "zfill")?;
     let p = crate::objects::seq::bind::self_and(vm, &args, "zfill", 1)?;
     let w = vm.index_i64(&p[1])?.max(0) as usize;
-    if d.char_len >= w {
+    if d.char_len() >= w {
         return Ok(vm.new_str(&d.s));
     }
-    let fill = w - d.char_len;
+    let fill = w - d.char_len();
     let mut o = alloc::string_with_capacity(vm, alloc::size_add(vm, fill, d.s.len())?)?;
     let t: &str = &d.s;
     let rest = if t.starts_with('+') || t.starts_with('-') {
@@ -919,7 +919,7 @@ pub fn maketrans(vm: &Vm, args: Args) -> PyResult {
             for (k, v) in dict::items(&pos[0]) {
                 let key = match &k.payload {
                     Payload::Int(_) => k.clone(),
-                    Payload::Str(x) if x.char_len == 1 => {
+                    Payload::Str(x) if x.char_len() == 1 => {
                         vm.new_int(x.s.chars().next().map(|c| c as i64).unwrap_or(0))
                     }
                     Payload::Str(_) => {

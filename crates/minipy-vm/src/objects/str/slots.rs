@@ -66,7 +66,7 @@ fn str_iter(vm: &Vm, s: &PyRef) -> PyResult {
 
 /// `unicode_length`.
 fn str_len(vm: &Vm, s: &PyRef) -> PyResult<usize> {
-    Ok(data(vm, s)?.char_len)
+    Ok(data(vm, s)?.char_len())
 }
 
 /// An index for `s[i]` (CPython's `_PyIndex_Check` then
@@ -100,11 +100,11 @@ fn str_subscript(vm: &Vm, s: &PyRef, key: &PyRef) -> PyResult {
     else {
         return str_slice(vm, s, d, key);
     };
-    let i = if i < 0 { i + d.char_len as i64 } else { i };
-    if i < 0 || i as usize >= d.char_len {
+    let i = if i < 0 { i + d.char_len() as i64 } else { i };
+    if i < 0 || i as usize >= d.char_len() {
         return Err(vm.index_error("string index out of range".to_string()));
     }
-    match char_at(d, i as usize) {
+    match char_at(vm, d, i as usize)? {
         Some(c) => {
             let mut buf = [0u8; 4];
             Ok(vm.new_str(c.encode_utf8(&mut buf)))
@@ -118,9 +118,9 @@ fn str_subscript(vm: &Vm, s: &PyRef, key: &PyRef) -> PyResult {
 
 /// `s[a:b:c]`: the object itself for a whole exact str, else a new str.
 fn str_slice(vm: &Vm, s: &PyRef, d: &StrData, key: &PyRef) -> PyResult {
-    let (start, stop, step) = crate::objects::range::slice_indices(vm, key, d.char_len)?;
+    let (start, stop, step) = crate::objects::range::slice_indices(vm, key, d.char_len())?;
     let n = crate::objects::range::slice_length(start, stop, step);
-    if n == d.char_len && step == 1 && s.class().is(&vm.types.str) {
+    if n == d.char_len() && step == 1 && s.class().is(&vm.types.str) {
         return Ok(s.clone());
     }
     if n == 0 {
@@ -179,7 +179,7 @@ fn str_repeat(vm: &Vm, s: &PyRef, n: isize) -> PyResult {
         return Ok(s.clone());
     }
     let k = n as usize;
-    if d.char_len
+    if d.char_len()
         .checked_mul(k)
         .is_none_or(|t| t > isize::MAX as usize)
     {

@@ -214,7 +214,7 @@ pub fn write(vm: &Vm, obj: &PyRef, data: &PyRef) -> PyResult {
     }
     let binary = flag(vm, obj, "_binary");
     let (bytes, n): (&[u8], usize) = match &data.payload {
-        Payload::Str(s) if !binary => (s.s.as_bytes(), s.char_len),
+        Payload::Str(s) if !binary => (s.s.as_bytes(), s.char_len()),
         Payload::Bytes(b) if binary => (b, b.len()),
         _ if binary => {
             return Err(vm.type_error(format!(

@@ -304,7 +304,7 @@ fn tio_write(vm: &Vm, args: Args) -> PyResult {
         Stream::Stdin => return Err(unsupported_op(vm, "not writable")),
     }
     let n = match &pos[1].payload {
-        Payload::Str(d) => d.char_len,
+        Payload::Str(d) => d.char_len(),
         _ => 0,
     };
     Ok(vm.new_int(n as i64))
