@@ -133,6 +133,26 @@ pub fn write_stderr_raw(s: &str) {
     let _ = e.flush();
 }
 
+/// The allocation-failure hook ([`minipy_alloc::set_oom_hook`]): writes
+/// out buffered stdout text when an allocation returns null, so that an
+/// allocation which still aborts the process (an infallible Rust
+/// allocation) cannot lose what the program printed before it. It does not
+/// allocate, and leaves the buffer alone when it is being written to (the
+/// failed allocation may be the buffer's own growth).
+pub fn flush_on_alloc_failure() {
+    let text = OUT_BUF
+        .try_with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
+        .ok()
+        .and_then(|r| r.ok());
+    if let Some(text) = text {
+        if !text.is_empty() {
+            let mut o = std::io::stdout().lock();
+            let _ = o.write_all(text.as_bytes());
+            let _ = o.flush();
+        }
+    }
+}
+
 /// Writes any buffered stdout text to the OS stream.
 pub fn flush_all() {
     let text = OUT_BUF.with(|b| std::mem::take(&mut *b.borrow_mut()));
