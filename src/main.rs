@@ -5,6 +5,12 @@ use std::io::Read;
 
 use clap::Parser;
 
+/// The system allocator, reporting failures to minipy's hook first (which
+/// writes out buffered stdout before an infallible allocation aborts).
+#[global_allocator]
+static GLOBAL: minipy_alloc::OomNotify<std::alloc::System> =
+    minipy_alloc::OomNotify(std::alloc::System);
+
 /// minipy: a CPython 3.11-compatible bytecode interpreter.
 #[derive(Parser, Debug)]
 #[command(name = "minipy", disable_version_flag = true, trailing_var_arg = true)]

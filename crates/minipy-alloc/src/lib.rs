@@ -169,6 +169,7 @@
 mod arena;
 #[cfg(feature = "global")]
 mod lock;
+mod oom;
 mod pool;
 mod stats;
 mod table;
@@ -177,6 +178,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use arena::{ARENA_SIZE, MAX_POOLS_IN_ARENA};
+pub use oom::{notify as notify_oom, set_oom_hook, OomNotify};
 pub use pool::{
     blocks_per_pool, class_size, size_class, ALIGNMENT, NB_SMALL_SIZE_CLASSES, POOL_OVERHEAD,
     POOL_SIZE, SMALL_REQUEST_THRESHOLD,
@@ -251,14 +253,19 @@ fn uncount_large(size: usize) {
 /// `layout` must have a non-zero size.
 #[inline]
 pub unsafe fn alloc(layout: Layout) -> *mut u8 {
-    if is_small(layout) {
-        return alloc_small(layout.size());
-    }
-    // SAFETY: the caller guarantees a non-zero size, which is the only
-    // precondition of `GlobalAlloc::alloc`.
-    let p = unsafe { System.alloc(layout) };
-    if !p.is_null() {
-        count_large(layout.size());
+    let p = if is_small(layout) {
+        alloc_small(layout.size())
+    } else {
+        // SAFETY: the caller guarantees a non-zero size, which is the only
+        // precondition of `GlobalAlloc::alloc`.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            count_large(layout.size());
+        }
+        p
+    };
+    if p.is_null() {
+        oom::notify();
     }
     p
 }

@@ -158,6 +158,45 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
+/// `repr(str)` for a string the program made (possibly huge): the result
+/// grows through `try_reserve`, so a repr too large to allocate is an
+/// error (the VM's `MemoryError`) rather than an abort.
+pub fn try_str_repr(s: &str) -> Result<String, std::collections::TryReserveError> {
+    /// The longest escape of one code point: `\U0010ffff`.
+    const MAX_ESCAPE: usize = 10;
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::new();
+    out.try_reserve(s.len().saturating_add(2))?;
+    out.push(quote);
+    let mut rest = s;
+    while !rest.is_empty() {
+        // A run of printable ASCII that needs no escape is copied whole.
+        let plain = rest
+            .bytes()
+            .position(|b| !(0x20..0x7f).contains(&b) || b == b'\\' || b == quote as u8)
+            .unwrap_or(rest.len());
+        if plain > 0 {
+            out.try_reserve(plain)?;
+            out.push_str(&rest[..plain]);
+            rest = &rest[plain..];
+            continue;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        if out.capacity() - out.len() < MAX_ESCAPE + 1 {
+            out.try_reserve(MAX_ESCAPE + 1)?;
+        }
+        push_code_point_repr(&mut out, c as u32, quote);
+        rest = &rest[c.len_utf8()..];
+    }
+    out.try_reserve(1)?;
+    out.push(quote);
+    Ok(out)
+}
+
 /// `repr(bytes)`: `b'...'`.
 pub fn bytes_repr(b: &[u8]) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {

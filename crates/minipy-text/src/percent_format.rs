@@ -366,7 +366,7 @@ pub fn percent_format_pieces<H: PercentHost>(
     let mut out = String::new();
     for piece in pieces {
         match piece {
-            Piece::Literal(s) => out.push_str(s),
+            Piece::Literal(s) => push_str(&mut out, s)?,
             Piece::BadKey => {
                 return Err(match st.dict {
                     None => type_error("format requires a mapping"),
@@ -575,6 +575,13 @@ fn format_long(n: &BigInt, alt: bool, prec: i64, ty: char) -> Result<String, Tex
     Ok(s)
 }
 
+/// Appends `s` to `out`, growing it fallibly (`TextError::Memory`).
+fn push_str(out: &mut String, s: &str) -> Result<(), TextError> {
+    out.try_reserve(s.len()).map_err(|_| TextError::Memory)?;
+    out.push_str(s);
+    Ok(())
+}
+
 /// `unicode_format_arg_output`.
 #[allow(clippy::too_many_arguments)]
 fn output(
@@ -590,12 +597,16 @@ fn output(
     let mut width = width;
     let mut sign = numeric;
     let fill = if sign && conv.zero { '0' } else { ' ' };
-    let chars: Vec<char> = text.chars().collect();
-    let mut len = chars.len() as i64;
+    let mut len = super::str_methods::char_len(text) as i64;
     if (width == -1 || width <= len) && (prec == -1 || prec >= len) && !(conv.sign || conv.blank) {
-        out.push_str(text);
+        push_str(out, text)?;
         return Ok(());
     }
+    let mut chars = Vec::new();
+    chars
+        .try_reserve_exact(len as usize)
+        .map_err(|_| TextError::Memory)?;
+    chars.extend(text.chars());
     // The padded result must fit before filling (CPython: MemoryError).
     let room = super::chars_size(width.max(0) as usize, 1)?.saturating_add(text.len());
     out.try_reserve(room).map_err(|_| TextError::Memory)?;

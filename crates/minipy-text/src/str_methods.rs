@@ -9,7 +9,7 @@ use super::unicode::{
     is_numeric, is_printable, is_titlecase, is_upper, is_xid_continue, is_xid_start, push_casefold,
     push_title,
 };
-use super::{value_error, TextError};
+use super::{string_with_capacity, value_error, TextError};
 
 /// Number of code points.
 pub fn char_len(s: &str) -> usize {
@@ -321,23 +321,76 @@ pub fn removesuffix<'a>(s: &'a str, suffix: &str) -> &'a str {
     s.strip_suffix(suffix).unwrap_or(s)
 }
 
+/// Room for `extra` more bytes in `out` (amortised growth), or
+/// `TextError::Memory`: every case mapping pushes through it, so a result
+/// too large to allocate raises `MemoryError` instead of aborting.
+#[inline]
+fn room(out: &mut String, extra: usize) -> Result<(), TextError> {
+    if out.capacity() - out.len() < extra {
+        out.try_reserve(extra).map_err(|_| TextError::Memory)?;
+    }
+    Ok(())
+}
+
+/// The most UTF-8 bytes one character's case mapping produces (three
+/// characters of four bytes).
+const MAX_MAPPED: usize = 12;
+
+/// The characters of `s`, or `TextError::Memory`.
+fn chars_of(s: &str) -> Result<Vec<char>, TextError> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(char_len(s))
+        .map_err(|_| TextError::Memory)?;
+    v.extend(s.chars());
+    Ok(v)
+}
+
 /// `str.upper`.
-pub fn upper(s: &str) -> String {
-    s.to_uppercase()
+pub fn upper(s: &str) -> Result<String, TextError> {
+    let mut out = string_with_capacity(s.len())?;
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_uppercase();
+        return Ok(out);
+    }
+    for c in s.chars() {
+        room(&mut out, MAX_MAPPED)?;
+        out.extend(c.to_uppercase());
+    }
+    Ok(out)
 }
 
 /// `str.lower` (with the final sigma rule).
-pub fn lower(s: &str) -> String {
-    s.to_lowercase()
+pub fn lower(s: &str) -> Result<String, TextError> {
+    let mut out = string_with_capacity(s.len())?;
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return Ok(out);
+    }
+    if s.contains('\u{3a3}') {
+        let chars = chars_of(s)?;
+        for i in 0..chars.len() {
+            room(&mut out, MAX_MAPPED)?;
+            push_lower_at(&mut out, &chars, i);
+        }
+    } else {
+        for c in s.chars() {
+            room(&mut out, MAX_MAPPED)?;
+            out.extend(c.to_lowercase());
+        }
+    }
+    Ok(out)
 }
 
 /// `str.casefold`.
-pub fn casefold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+pub fn casefold(s: &str) -> Result<String, TextError> {
+    let mut out = string_with_capacity(s.len())?;
     for c in s.chars() {
+        room(&mut out, MAX_MAPPED)?;
         push_casefold(&mut out, c);
     }
-    out
+    Ok(out)
 }
 
 /// Lowercases `chars[i]`, applying the final sigma rule (`handle_capital_sigma`).
@@ -357,10 +410,11 @@ fn push_lower_at(out: &mut String, chars: &[char], i: usize) {
 }
 
 /// `str.swapcase`.
-pub fn swapcase(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
+pub fn swapcase(s: &str) -> Result<String, TextError> {
+    let chars = chars_of(s)?;
+    let mut out = string_with_capacity(s.len())?;
     for (i, &c) in chars.iter().enumerate() {
+        room(&mut out, MAX_MAPPED)?;
         if is_upper(c) {
             push_lower_at(&mut out, &chars, i);
         } else if is_lower(c) {
@@ -369,29 +423,31 @@ pub fn swapcase(s: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Ok(out)
 }
 
 /// `str.capitalize`: first character titlecased, the rest lowercased.
-pub fn capitalize(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
+pub fn capitalize(s: &str) -> Result<String, TextError> {
+    let chars = chars_of(s)?;
+    let mut out = string_with_capacity(s.len())?;
     for i in 0..chars.len() {
+        room(&mut out, MAX_MAPPED)?;
         if i == 0 {
             push_title(&mut out, chars[0]);
         } else {
             push_lower_at(&mut out, &chars, i);
         }
     }
-    out
+    Ok(out)
 }
 
 /// `str.title`.
-pub fn title(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
+pub fn title(s: &str) -> Result<String, TextError> {
+    let chars = chars_of(s)?;
+    let mut out = string_with_capacity(s.len())?;
     let mut previous_is_cased = false;
     for (i, &c) in chars.iter().enumerate() {
+        room(&mut out, MAX_MAPPED)?;
         if previous_is_cased {
             push_lower_at(&mut out, &chars, i);
         } else {
@@ -399,7 +455,7 @@ pub fn title(s: &str) -> String {
         }
         previous_is_cased = is_cased(c);
     }
-    out
+    Ok(out)
 }
 
 fn padded(s: &str, left: usize, right: usize, fill: char) -> String {

@@ -63,6 +63,7 @@ pub fn clear_current_vm() {
 
 /// Creates a VM and makes it the thread's current one.
 pub fn new_vm() -> Rc<Vm> {
+    minipy_alloc::set_oom_hook(objects::textio::flush_on_alloc_failure);
     let vm: Rc<Vm> = Rc::from(bootstrap::create());
     CURRENT_VM.with(|c| *c.borrow_mut() = Some(vm.clone()));
     vm

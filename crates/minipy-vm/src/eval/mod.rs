@@ -27,6 +27,7 @@ use crate::object::PyResult;
 use crate::objects::dict;
 use crate::objects::layout::Payload;
 use crate::objects::number::UnaryOp;
+use crate::objects::seq::alloc;
 use crate::vm::Vm;
 use stack::{bad_bytecode, pop, top};
 
@@ -425,7 +426,7 @@ fn run(vm: &Vm, f: &mut Frame) -> Result<FrameExit, Raised> {
                 let v = pop(vm, s, opcode)?;
                 let list = stack::peek(vm, s, arg as usize, opcode)?;
                 match &list.payload {
-                    Payload::List(l) => l.borrow_mut().push(v),
+                    Payload::List(l) => alloc::push(vm, &mut l.borrow_mut(), v)?,
                     _ => return Err(stack::wrong_kind(vm, opcode, "target", list, "list").into()),
                 }
             }

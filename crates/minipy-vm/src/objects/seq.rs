@@ -68,12 +68,13 @@ pub fn join_reprs(vm: &Vm, items: &[PyRef]) -> PyResult<String> {
 }
 
 /// The items of a list or tuple (of any class), copied.
-pub fn fast_items(obj: &PyRef) -> Option<Vec<PyRef>> {
-    match &obj.payload {
-        Payload::List(l) => Some(l.borrow().clone()),
-        Payload::Tuple(_) => Some(obj.items().to_vec()),
+/// `MemoryError` when the copy cannot be allocated.
+pub fn fast_items(vm: &Vm, obj: &PyRef) -> PyResult<Option<Vec<PyRef>>> {
+    Ok(match &obj.payload {
+        Payload::List(l) => Some(alloc::clone_items(vm, &l.borrow())?),
+        Payload::Tuple(_) => Some(alloc::clone_items(vm, obj.items())?),
         _ => None,
-    }
+    })
 }
 
 /// `PySequence_List(iterable)` as a vector: the items of an exact list or
@@ -83,7 +84,7 @@ pub fn fast_items(obj: &PyRef) -> Option<Vec<PyRef>> {
 pub fn collect(vm: &Vm, iterable: &PyRef, default_hint: usize) -> PyResult<Vec<PyRef>> {
     let c = iterable.class();
     if c.is(&vm.types.list) || c.is(&vm.types.tuple) {
-        if let Some(items) = fast_items(iterable) {
+        if let Some(items) = fast_items(vm, iterable)? {
             return Ok(items);
         }
     }

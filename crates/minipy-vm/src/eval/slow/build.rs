@@ -84,7 +84,7 @@ pub fn build_string(vm: &Vm, stack: &mut Vec<PyRef>, n: usize) -> PyResult {
     let mut out = String::new();
     for (i, piece) in stack[start..].iter().enumerate() {
         match piece.as_str() {
-            Some(p) => out.push_str(p),
+            Some(p) => crate::objects::seq::alloc::push_str(vm, &mut out, p)?,
             None => {
                 let what = format!("piece {}", i);
                 return Err(wrong_kind(vm, Opcode::BUILD_STRING, &what, piece, "str"));

@@ -315,7 +315,7 @@ fn ass_subscript(vm: &Vm, b: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyRes
 }
 
 fn contains(vm: &Vm, b: &PyRef, x: &PyRef) -> PyResult<bool> {
-    let snapshot = data(vm, b)?.borrow().clone();
+    let snapshot = alloc::copy_bytes(vm, &data(vm, b)?.borrow())?;
     bytes::bytes_contains(vm, &snapshot, x)
 }
 
@@ -344,8 +344,10 @@ fn inplace_concat(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
             a.type_name()
         )));
     };
-    let y = y.into_owned();
-    d.borrow_mut().extend_from_slice(&y);
+    let y = alloc::copy_bytes(vm, &y)?;
+    let mut v = d.borrow_mut();
+    alloc::reserve(vm, &mut v, y.len())?;
+    v.extend_from_slice(&y);
     Ok(a.clone())
 }
 
@@ -364,8 +366,8 @@ fn repeated(vm: &Vm, d: &[u8], n: isize) -> PyResult<Vec<u8>> {
 
 /// `bytearray_repeat`.
 fn repeat(vm: &Vm, b: &PyRef, n: isize) -> PyResult {
-    let snapshot = data(vm, b)?.borrow().clone();
-    Ok(new_bytearray(vm, repeated(vm, &snapshot, n)?, None))
+    let v = repeated(vm, &data(vm, b)?.borrow(), n)?;
+    Ok(new_bytearray(vm, v, None))
 }
 
 /// `bytearray_irepeat`.

@@ -9,65 +9,62 @@ use crate::objects::function::Args;
 use crate::objects::seq::{alloc, bind_args};
 use crate::vm::Vm;
 
-fn map_impl(vm: &Vm, args: Args, name: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult {
+/// A method that maps each byte of a copy of the data in place (the copy is
+/// allocated fallibly: `MemoryError`).
+fn map_impl(vm: &Vm, args: Args, name: &str, f: fn(&mut [u8])) -> PyResult {
     let t = this(vm, &args, name)?;
     args.check_method(vm, name, 0, 0)?;
-    Ok(t.make(vm, f(&t.data)))
+    let mut out = alloc::copy_bytes(vm, &t.data)?;
+    f(&mut out);
+    Ok(t.make(vm, out))
 }
 
 pub fn upper(vm: &Vm, args: Args) -> PyResult {
-    map_impl(vm, args, "upper", |b| b.to_ascii_uppercase())
+    map_impl(vm, args, "upper", |b| b.make_ascii_uppercase())
 }
 
 pub fn lower(vm: &Vm, args: Args) -> PyResult {
-    map_impl(vm, args, "lower", |b| b.to_ascii_lowercase())
+    map_impl(vm, args, "lower", |b| b.make_ascii_lowercase())
 }
 
 pub fn swapcase(vm: &Vm, args: Args) -> PyResult {
     map_impl(vm, args, "swapcase", |b| {
-        b.iter()
-            .map(|&c| match c {
+        for c in b.iter_mut() {
+            *c = match *c {
                 b'a'..=b'z' => c.to_ascii_uppercase(),
                 b'A'..=b'Z' => c.to_ascii_lowercase(),
-                _ => c,
-            })
-            .collect()
+                _ => *c,
+            };
+        }
     })
 }
 
 pub fn capitalize(vm: &Vm, args: Args) -> PyResult {
     map_impl(vm, args, "capitalize", |b| {
-        b.iter()
-            .enumerate()
-            .map(|(i, c)| {
-                if i == 0 {
-                    c.to_ascii_uppercase()
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .collect()
+        for (i, c) in b.iter_mut().enumerate() {
+            *c = if i == 0 {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            };
+        }
     })
 }
 
 pub fn title(vm: &Vm, args: Args) -> PyResult {
     map_impl(vm, args, "title", |b| {
         let mut prev_cased = false;
-        b.iter()
-            .map(|&c| {
-                let r = if c.is_ascii_alphabetic() {
-                    if prev_cased {
-                        c.to_ascii_lowercase()
-                    } else {
-                        c.to_ascii_uppercase()
-                    }
+        for c in b.iter_mut() {
+            let alpha = c.is_ascii_alphabetic();
+            if alpha {
+                *c = if prev_cased {
+                    c.to_ascii_lowercase()
                 } else {
-                    c
+                    c.to_ascii_uppercase()
                 };
-                prev_cased = c.is_ascii_alphabetic();
-                r
-            })
-            .collect()
+            }
+            prev_cased = alpha;
+        }
     })
 }
 

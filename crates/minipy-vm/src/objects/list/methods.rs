@@ -4,7 +4,7 @@
 use crate::heap::PyRef;
 use crate::object::PyResult;
 use crate::objects::function::Args;
-use crate::objects::seq::{self, args};
+use crate::objects::seq::{self, alloc, args};
 use crate::objects::typeobj::MethodDef;
 use crate::vm::Vm;
 
@@ -45,7 +45,7 @@ fn copy(vm: &Vm, a: Args) -> PyResult {
 
 fn append(vm: &Vm, a: Args) -> PyResult {
     let (l, x) = args::onearg(vm, &a, "list.append")?;
-    cell(vm, l)?.borrow_mut().push(x.clone());
+    alloc::push(vm, &mut cell(vm, l)?.borrow_mut(), x.clone())?;
     Ok(vm.none.clone())
 }
 

@@ -69,7 +69,7 @@ pub fn extend(vm: &Vm, l: &PyRef, iterable: &PyRef) -> PyResult<()> {
     let v = cell(vm, l)?;
     let exact = iterable.class().is(&vm.types.list) || iterable.class().is(&vm.types.tuple);
     if exact || iterable.is(l) {
-        let src = seq::fast_items(iterable).unwrap_or_default();
+        let src = seq::fast_items(vm, iterable)?.unwrap_or_default();
         if !src.is_empty() {
             let mut dst = v.borrow_mut();
             alloc::reserve(vm, &mut dst, src.len())?;
@@ -84,7 +84,7 @@ pub fn extend(vm: &Vm, l: &PyRef, iterable: &PyRef) -> PyResult<()> {
         alloc::reserve(vm, &mut dst, hint)?;
     }
     while let Some(x) = vm.next(&it)? {
-        v.borrow_mut().push(x);
+        alloc::push(vm, &mut v.borrow_mut(), x)?;
     }
     Ok(())
 }
@@ -183,8 +183,8 @@ pub fn list_subscript(vm: &Vm, l: &PyRef, key: &PyRef) -> PyResult {
 /// of the iteration of anything else (a TypeError from `iter()` becomes
 /// `msg`).
 fn sequence_fast(vm: &Vm, value: &PyRef, msg: &str) -> PyResult<Vec<PyRef>> {
-    if let Some(items) = seq::fast_items(value) {
-        if value.class().is(&vm.types.list) || value.class().is(&vm.types.tuple) {
+    if value.class().is(&vm.types.list) || value.class().is(&vm.types.tuple) {
+        if let Some(items) = seq::fast_items(vm, value)? {
             return Ok(items);
         }
     }

@@ -80,3 +80,53 @@ pub fn repeat_items(vm: &Vm, items: &[PyRef], k: usize) -> PyResult<Vec<PyRef>> 
     }
     Ok(out)
 }
+
+/// Appends `x` to `v`, growing it fallibly: `MemoryError` when the buffer
+/// cannot grow (`Vec::push` would abort the process).
+#[inline]
+pub fn push<T>(vm: &Vm, v: &mut Vec<T>, x: T) -> PyResult<()> {
+    if v.len() == v.capacity() {
+        reserve(vm, v, 1)?;
+    }
+    v.push(x);
+    Ok(())
+}
+
+/// The items of `it` in a `Vec`, or `MemoryError` when it cannot grow.
+pub fn collect<T>(vm: &Vm, it: impl Iterator<Item = T>) -> PyResult<Vec<T>> {
+    let mut v = Vec::new();
+    reserve(vm, &mut v, it.size_hint().0)?;
+    for x in it {
+        push(vm, &mut v, x)?;
+    }
+    Ok(v)
+}
+
+/// Appends `s` to `out`, growing it fallibly (`MemoryError`).
+#[inline]
+pub fn push_str(vm: &Vm, out: &mut String, s: &str) -> PyResult<()> {
+    reserve_str(vm, out, s.len())?;
+    out.push_str(s);
+    Ok(())
+}
+
+/// A copy of `b`, or `MemoryError` (`<[u8]>::to_vec` would abort).
+pub fn copy_bytes(vm: &Vm, b: &[u8]) -> PyResult<Vec<u8>> {
+    let mut v = vec_with_capacity(vm, b.len())?;
+    v.extend_from_slice(b);
+    Ok(v)
+}
+
+/// A copy of `s`, or `MemoryError` (`str::to_string` would abort).
+pub fn copy_str(vm: &Vm, s: &str) -> PyResult<String> {
+    let mut out = string_with_capacity(vm, s.len())?;
+    out.push_str(s);
+    Ok(out)
+}
+
+/// A copy of `items` (new references), or `MemoryError`.
+pub fn clone_items(vm: &Vm, items: &[PyRef]) -> PyResult<Vec<PyRef>> {
+    let mut v = vec_with_capacity(vm, items.len())?;
+    v.extend(items.iter().cloned());
+    Ok(v)
+}

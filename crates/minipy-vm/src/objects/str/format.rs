@@ -37,13 +37,13 @@ pub fn format_value(vm: &Vm, value: &PyRef, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
         if let Some(s) = value.as_str() {
             if value.class().is(&vm.types.str) {
-                return Ok(s.to_string());
+                return crate::objects::seq::alloc::copy_str(vm, s);
             }
         }
     }
     let r = vm.call_method(value, "__format__", &[vm.new_str(spec)])?;
     match r.as_str() {
-        Some(s) => Ok(s.to_string()),
+        Some(s) => crate::objects::seq::alloc::copy_str(vm, s),
         None => Err(vm.type_error(format!(
             "__format__ must return a str, not {}",
             r.type_name()
@@ -178,8 +178,13 @@ impl Formatter<'_> {
         } else {
             spec
         };
-        out.push_str(&format_value(self.vm, &value, &spec)?);
-        Ok(())
+        if spec.is_empty() && value.class().is(&self.vm.types.str) {
+            if let Some(s) = value.as_str() {
+                return crate::objects::seq::alloc::push_str(self.vm, out, s);
+            }
+        }
+        let piece = format_value(self.vm, &value, &spec)?;
+        crate::objects::seq::alloc::push_str(self.vm, out, &piece)
     }
 
     fn lookup(&mut self, name: &str) -> PyResult<PyRef> {

@@ -148,7 +148,7 @@ pub fn join(vm: &Vm, args: Args) -> PyResult {
         Ok(it) => {
             let mut v = Vec::new();
             while let Some(x) = vm.next(&it)? {
-                v.push(x);
+                alloc::push(vm, &mut v, x)?;
             }
             v
         }
@@ -207,62 +207,63 @@ fn split_args<'a>(
     Ok((d, sep, max))
 }
 
-fn ws_split(text: &str, max: i64) -> Vec<&str> {
+fn ws_split<'a>(vm: &Vm, text: &'a str, max: i64) -> PyResult<Vec<&'a str>> {
     let mut out = Vec::new();
     let mut rest = text.trim_start_matches(uc::python_isspace);
     while !rest.is_empty() {
         if max >= 0 && out.len() as i64 >= max {
-            out.push(rest);
+            alloc::push(vm, &mut out, rest)?;
             break;
         }
         match rest.find(uc::python_isspace) {
             Some(i) => {
-                out.push(&rest[..i]);
+                alloc::push(vm, &mut out, &rest[..i])?;
                 rest = rest[i..].trim_start_matches(uc::python_isspace);
             }
             None => {
-                out.push(rest);
+                alloc::push(vm, &mut out, rest)?;
                 break;
             }
         }
     }
-    out
+    Ok(out)
 }
 
-fn ws_rsplit(text: &str, max: i64) -> Vec<&str> {
+fn ws_rsplit<'a>(vm: &Vm, text: &'a str, max: i64) -> PyResult<Vec<&'a str>> {
     let mut out = Vec::new();
     let mut rest = text.trim_end_matches(uc::python_isspace);
     while !rest.is_empty() {
         if max >= 0 && out.len() as i64 >= max {
-            out.push(rest);
+            alloc::push(vm, &mut out, rest)?;
             break;
         }
         match rest.rfind(uc::python_isspace) {
             Some(i) => {
                 let c = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-                out.push(&rest[i + c..]);
+                alloc::push(vm, &mut out, &rest[i + c..])?;
                 rest = rest[..i].trim_end_matches(uc::python_isspace);
             }
             None => {
-                out.push(rest);
+                alloc::push(vm, &mut out, rest)?;
                 break;
             }
         }
     }
     out.reverse();
-    out
+    Ok(out)
 }
 
 fn str_list(vm: &Vm, parts: Vec<&str>) -> PyResult {
-    Ok(vm.new_list(parts.into_iter().map(|p| vm.new_str(p)).collect()))
+    let items = alloc::collect(vm, parts.into_iter().map(|p| vm.new_str(p)))?;
+    Ok(vm.new_list(items))
 }
 
 pub fn split(vm: &Vm, args: Args) -> PyResult {
     let (d, sep, max) = split_args(vm, &args, "split")?;
     let parts: Vec<&str> = match sep {
-        None => ws_split(&d.s, max),
-        Some(sep) if max >= 0 => d.s.splitn(max as usize + 1, sep).collect(),
-        Some(sep) => d.s.split(sep).collect(),
+        None => ws_split(vm, &d.s, max)?,
+        Some(sep) if max >= 0 => alloc::collect(vm, d.s.splitn(max as usize + 1, sep))?,
+        Some(sep) => alloc::collect(vm, d.s.split(sep))?,
     };
     str_list(vm, parts)
 }
@@ -270,13 +271,13 @@ pub fn split(vm: &Vm, args: Args) -> PyResult {
 pub fn rsplit(vm: &Vm, args: Args) -> PyResult {
     let (d, sep, max) = split_args(vm, &args, "rsplit")?;
     let parts: Vec<&str> = match sep {
-        None => ws_rsplit(&d.s, max),
+        None => ws_rsplit(vm, &d.s, max)?,
         Some(sep) if max >= 0 => {
-            let mut v: Vec<&str> = d.s.rsplitn(max as usize + 1, sep).collect();
+            let mut v: Vec<&str> = alloc::collect(vm, d.s.rsplitn(max as usize + 1, sep))?;
             v.reverse();
             v
         }
-        Some(sep) => d.s.split(sep).collect(),
+        Some(sep) => alloc::collect(vm, d.s.split(sep))?,
     };
     str_list(vm, parts)
 }
@@ -301,12 +302,12 @@ pub fn splitlines(vm: &Vm, args: Args) -> PyResult {
                     end += 1;
                 }
             }
-            out.push(&text[start..if keep { end } else { i }]);
+            alloc::push(vm, &mut out, &text[start..if keep { end } else { i }])?;
             start = end;
         }
     }
     if start < text.len() {
-        out.push(&text[start..]);
+        alloc::push(vm, &mut out, &text[start..])?;
     }
     str_list(vm, out)
 }
@@ -507,10 +508,18 @@ pub fn endswith(vm: &Vm, args: Args) -> PyResult {
     affix_impl(vm, args, "endswith", true)
 }
 
-fn map_impl(vm: &Vm, args: Args, name: &str, f: fn(&str) -> String) -> PyResult {
+fn map_impl(
+    vm: &Vm,
+    args: Args,
+    name: &str,
+    f: fn(&str) -> Result<String, minipy_text::TextError>,
+) -> PyResult {
     let d = this(vm, &args, name)?;
     no_args(vm, &args, name)?;
-    s(vm, f(&d.s))
+    s(
+        vm,
+        f(&d.s).map_err(|e| crate::objects::str::text_err(vm, e))?,
+    )
 }
 
 pub fn upper(vm: &Vm, args: Args) -> PyResult {
@@ -813,11 +822,11 @@ pub fn encode_str(vm: &Vm, text: &str, enc: &str, errors: &str) -> PyResult<Vec<
     let codec = normalize_encoding(enc)
         .ok_or_else(|| vm.new_error(&vm.exc.lookup_error, format!("unknown encoding: {}", enc)))?;
     if codec == "utf-8" {
-        return Ok(text.as_bytes().to_vec());
+        return alloc::copy_bytes(vm, text.as_bytes());
     }
     let limit: u32 = if codec == "ascii" { 128 } else { 256 };
-    let mut out = Vec::with_capacity(text.len());
-    let chars: Vec<char> = text.chars().collect();
+    let mut out = alloc::vec_with_capacity(vm, text.len())?;
+    let chars: Vec<char> = alloc::collect(vm, text.chars())?;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];

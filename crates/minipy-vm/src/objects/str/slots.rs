@@ -1,7 +1,7 @@
 //! `str`'s slots (CPython's `PyUnicode_Type` with `unicode_as_number`,
 //! `unicode_as_sequence` and `unicode_as_mapping`) and its declaration.
 
-use minipy_bytecode::repr::str_repr;
+use minipy_bytecode::repr::try_str_repr;
 
 use super::{byte_offset, char_at, method_defs, slice, str_hash, str_new};
 use crate::heap::PyRef;
@@ -25,7 +25,8 @@ fn data<'a>(vm: &Vm, s: &'a PyRef) -> PyResult<&'a StrData> {
 
 /// `unicode_repr`.
 fn str_repr_slot(vm: &Vm, s: &PyRef) -> PyResult {
-    Ok(vm.new_string(str_repr(&data(vm, s)?.s)))
+    let r = try_str_repr(&data(vm, s)?.s).map_err(|_| vm.memory_error())?;
+    Ok(vm.new_string(r))
 }
 
 /// `unicode_str`: the object itself when exactly a str, else a copy.
@@ -163,7 +164,7 @@ fn str_concat(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
     if x.s.is_empty() && b.class().is(&vm.types.str) {
         return Ok(b.clone());
     }
-    let mut s = String::with_capacity(x.s.len() + y.s.len());
+    let mut s = alloc::string_with_capacity(vm, alloc::size_add(vm, x.s.len(), y.s.len())?)?;
     s.push_str(&x.s);
     s.push_str(&y.s);
     Ok(vm.new_string(s))

@@ -158,6 +158,24 @@ pub fn write_stderr_raw(s: &str) {
     let _ = minipy_sys::write_all(2, s.as_bytes());
 }
 
+/// The allocation-failure hook ([`minipy_alloc::set_oom_hook`]): writes
+/// out buffered stdout text when an allocation returns null, so that an
+/// allocation which still aborts the process (an infallible Rust
+/// allocation) cannot lose what the program printed before it. It does not
+/// allocate, and leaves the buffer alone when it is being written to (the
+/// failed allocation may be the buffer's own growth).
+pub fn flush_on_alloc_failure() {
+    let text = OUT_BUF
+        .try_with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
+        .ok()
+        .and_then(|r| r.ok());
+    if let Some(text) = text {
+        if !text.is_empty() {
+            let _ = minipy_sys::write_all(1, text.as_bytes());
+        }
+    }
+}
+
 /// Writes any buffered stdout text to the OS stream; on failure the text
 /// stays buffered (a later `flush()` or the flush at exit reports it).
 pub fn flush_stdout() -> std::io::Result<()> {
