@@ -144,7 +144,7 @@ fn last_line(text: &str) -> String {
 
 /// Renders an outcome exactly as tests/record.py writes a `.expected` file.
 fn render(code: i32, stdout: &[u8], stderr: &[u8]) -> Vec<u8> {
-    let stderr = String::from_utf8_lossy(stderr);
+    let stderr = normalize_stderr(&String::from_utf8_lossy(stderr));
     let mut text = format!(
         "{HEADER}\nexit: {code}\nstderr: {}\n--- stdout\n",
         last_line(&stderr)
@@ -315,7 +315,7 @@ fn check_case(binary: &str, name: &str) -> Option<String> {
             expected.exit
         ));
     }
-    let got_err = last_line(&stderr);
+    let got_err = last_line(&normalize_stderr(&stderr));
     if !report.starts_with("CRASH") && got_err != expected.stderr {
         report.push_str(&format!(
             "stderr last line:\n    expected: {}\n    got:      {}\n",

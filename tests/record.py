@@ -9,7 +9,7 @@ case as NAME.expected:
 
     # recorded from CPython 3.11 by tests/record.py; do not edit
     exit: N
-    stderr: <last non-empty line of stderr, or empty>
+    stderr: <last non-empty line of stderr, or empty; <CASES> for the folder>
 and, when stderr is not empty, NAME.stderr with the whole stderr (the cases
 folder's absolute path written as <CASES>), which the harness also compares.
     --- stdout
@@ -38,7 +38,9 @@ def last_line(text):
 
 
 def render(code, stdout, stderr):
-    return "%s\nexit: %d\nstderr: %s\n--- stdout\n%s" % (HEADER, code, last_line(stderr), stdout)
+    # The summary line, like NAME.stderr, has the cases folder written as <CASES>.
+    return "%s\nexit: %d\nstderr: %s\n--- stdout\n%s" % (
+        HEADER, code, last_line(normalize_stderr(stderr)), stdout)
 
 
 def run_case(name):
