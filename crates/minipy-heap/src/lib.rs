@@ -148,6 +148,11 @@ pub const TYPE_WEAKREFABLE: u32 = 512;
 pub const HAS_ITEMS: u32 = 1024;
 /// The object is a weak reference attached to a referent (see `weakref`).
 pub const IS_WEAKREF: u32 = 2048;
+/// On a *type* object: every instance is tracked by the collector, whatever
+/// its payload, and never untracked (CPython gives every heap type
+/// `Py_TPFLAGS_HAVE_GC`: an instance refers to its class, so storing one
+/// in a class attribute or the class's module makes a cycle).
+pub const TYPE_GC_INSTANCES: u32 = 4096;
 
 /// Flags only the heap writes (invariant 8): the layout, the collector's
 /// marks, the weakref links, PEP 442's once-only mark, and the trailing
@@ -323,7 +328,7 @@ impl<P: Trace> Ref<P> {
     pub fn new_with_cells(payload: P, ty: &Ref<P>, ncells: usize) -> Ref<P> {
         let ncells = ncells.min(MAX_CELLS);
         let dict = ty.ob_flags.get() & TYPE_MANAGED_DICT != 0;
-        let gc = dict || payload.is_container();
+        let gc = dict || ty.ob_flags.get() & TYPE_GC_INSTANCES != 0 || payload.is_container();
         let kind = match freelist::kind_of(&payload, gc, dict) {
             Some(k) if ncells == 0 => Some(k),
             _ => None,

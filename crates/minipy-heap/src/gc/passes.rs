@@ -56,7 +56,8 @@ use super::{
 };
 use crate::weakref::{callback_of, clear_all, clear_ref, is_attached};
 use crate::{
-    Object, Ref, Trace, Visitor, COLLECTING, FINALIZED, HAS_ITEMS, HAS_WEAKREFS, UNREACHABLE,
+    Object, Ref, Trace, Visitor, COLLECTING, FINALIZED, HAS_ITEMS, HAS_WEAKREFS, TYPE_GC_INSTANCES,
+    UNREACHABLE,
 };
 
 /// A traversal reported more references to an object than it has (or a
@@ -188,7 +189,11 @@ fn untrack_atomic<P: Trace>(list: Node, dicts: bool) {
     let mut p = first(list);
     while p != list {
         let o = obj_of::<P>(p);
-        let atomic = if o.has_flag(HAS_ITEMS) {
+        // Only exact built-in containers (`PyTuple_CheckExact`): an instance
+        // of a class refers to its class, which no item scan sees.
+        let atomic = if o.class().has_flag(TYPE_GC_INSTANCES) {
+            false
+        } else if o.has_flag(HAS_ITEMS) {
             !o.items().iter().any(|i| may_be_tracked(i))
         } else {
             dicts && P::may_untrack(o)

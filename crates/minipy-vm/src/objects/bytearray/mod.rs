@@ -528,7 +528,7 @@ fn ba_reduce_ex(vm: &Vm, args: Args) -> PyResult {
 pub static BYTEARRAY_TYPE: TypeSpec = TypeSpec {
     name: "bytearray",
     doc: Some("bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\nbytearray() -> empty bytes array\n\nConstruct a mutable bytearray object from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - a bytes or a buffer object\n  - any object implementing the buffer API.\n  - an integer"),
-    layout: Layout::Other,
+    layout: Layout::ByteArray,
     flags: tpflags::BASETYPE | tpflags::MATCH_SELF,
     slots: &[
         slot::repr(ba_repr),

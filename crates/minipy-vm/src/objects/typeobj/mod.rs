@@ -101,6 +101,8 @@ pub enum Layout {
     Type,
     /// `weakref.ref` and its subclasses.
     WeakRef,
+    /// `bytearray` and its subclasses.
+    ByteArray,
     Other,
 }
 
@@ -497,6 +499,8 @@ pub fn new_type(
         ty.set_type_managed_dict();
     }
     ty.set_flag(crate::heap::TYPE_WEAKREFABLE, weakrefable);
+    // Every instance of a class is tracked (heap::TYPE_GC_INSTANCES).
+    ty.set_flag(crate::heap::TYPE_GC_INSTANCES, true);
     let base_has_dict = bases.iter().any(|b| {
         b.as_type()
             .is_some_and(|t| t.has_dict || t.layout == Layout::Type)
