@@ -53,8 +53,16 @@ fn count_items(c: &Constant) -> usize {
     }
 }
 
+/// The repeat count `n` for a sequence of `size` items when the result
+/// stays within `limit` (CPython's `safe_multiply`). An empty sequence
+/// repeats to itself for any count that fits an index (negative ones too),
+/// so its count is 0: the folded result is the same and no loop runs `n`
+/// times.
 fn repeat_ok(n: &BigInt, size: usize, limit: usize) -> Option<usize> {
     let n = n.to_i64()?;
+    if size == 0 {
+        return Some(0);
+    }
     if n < 0 {
         return None;
     }
