@@ -5,7 +5,8 @@
 //! (`tests/common`). A run is a bug when minipy
 //! - panics, aborts or dies by a signal (crash),
 //! - reports objects alive after teardown (leak),
-//! - times out where CPython finishes the same program in time (hang).
+//! - times out where CPython finishes the same program in under a quarter of
+//!   the timeout (hang; slower programs cannot be judged by time).
 //!
 //! Everything derives from one seed, so a failure is reproducible; failing
 //! programs are saved under `$TMPDIR/minipy-fuzz-failures/` and listed.
@@ -237,7 +238,10 @@ fn fuzz_programs_never_crash_leak_or_hang() {
                 };
                 if out.timed_out() {
                     timeouts.fetch_add(1, Ordering::SeqCst);
-                    if !py.timed_out() {
+                    // A hang only when CPython needed under a quarter of the
+                    // limit: a program CPython itself takes seconds over
+                    // (on a loaded machine, too) cannot be judged by time.
+                    if !py.timed_out() && py.elapsed < TIMEOUT / 4 {
                         report(format!(
                             "HANG: minipy ran past {} s; python3 finished in {:.2} s",
                             TIMEOUT.as_secs(),
@@ -259,7 +263,7 @@ fn fuzz_programs_never_crash_leak_or_hang() {
     }
     println!(
         "\nfuzz: seed {seed}: {count} programs ({} generated, {} mutated from {} seeds), \
-         {} findings, {} timeouts where python3 also timed out{}, in {:.1} s",
+         {} findings, {} timeouts where python3 also timed out or took over a quarter of the limit{}, in {:.1} s",
         generated.load(Ordering::SeqCst),
         mutated.load(Ordering::SeqCst),
         seed_texts.len(),
