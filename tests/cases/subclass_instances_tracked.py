@@ -60,3 +60,28 @@ keep_i = I(5)
 keep_ba = BA(b"x", 3)
 keep_t = T((keep_i,))
 print(keep_i, keep_ba, keep_t)
+
+
+# A str-subclass key is visited by the dict's traversal (only exact str
+# keys are skipped): the class -> method -> module -> dict -> key cycle is
+# collected.
+def make_keyed():
+    class KS(str):
+        def f(self):
+            pass
+    KS.table = {KS("k"): 1}
+    return weakref.ref(KS)
+
+
+r = make_keyed()
+gc.collect()
+print(r() is None)
+
+
+class KS(str):
+    def f(self):
+        pass
+
+
+keyed = {KS("a"): 1}
+print(keyed)

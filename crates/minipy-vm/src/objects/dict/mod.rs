@@ -94,12 +94,15 @@ impl DictData {
     }
 
     /// Each value then its key, in entry order (CPython's dict_traverse;
-    /// `str` keys, which can never be part of a cycle, are skipped as in
-    /// CPython's unicode-keys tables).
+    /// exact `str` keys, which can never be part of a cycle, are skipped as
+    /// in CPython's unicode-keys tables; an instance of a `str` subclass is
+    /// tracked, refers to its class, and is visited).
     pub fn traverse(&self, visit: &mut impl FnMut(&PyRef)) {
         for e in self.entries.iter().flatten() {
             visit(&e.value);
-            if !matches!(e.key.payload, crate::objects::layout::Payload::Str(_)) {
+            let exact_str = matches!(e.key.payload, crate::objects::layout::Payload::Str(_))
+                && !e.key.has_flag(crate::heap::HAS_GC_HEAD);
+            if !exact_str {
                 visit(&e.key);
             }
         }
