@@ -57,6 +57,9 @@ fn insert(vm: &Vm, a: Args) -> PyResult {
     let mut v = cell(vm, l)?.borrow_mut();
     let n = v.len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    if v.len() == v.capacity() {
+        alloc::reserve(vm, &mut v, 1)?;
+    }
     v.insert(j as usize, p[1].clone());
     Ok(vm.none.clone())
 }

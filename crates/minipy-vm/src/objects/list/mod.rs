@@ -204,7 +204,7 @@ fn sequence_fast(vm: &Vm, value: &PyRef, msg: &str) -> PyResult<Vec<PyRef>> {
 fn ass_slice(vm: &Vm, l: &PyRef, ilow: i64, ihigh: i64, value: Option<&PyRef>) -> PyResult<()> {
     let v = cell(vm, l)?;
     let new = match value {
-        Some(x) if x.is(l) => v.borrow().clone(),
+        Some(x) if x.is(l) => alloc::collect(vm, v.borrow().iter().cloned())?,
         Some(x) => sequence_fast(vm, x, "can only assign an iterable")?,
         None => Vec::new(),
     };
@@ -216,7 +216,13 @@ fn ass_slice(vm: &Vm, l: &PyRef, ilow: i64, ihigh: i64, value: Option<&PyRef>) -
         if new.is_empty() && lo == 0 && hi == lv.len() {
             std::mem::take(&mut *lv)
         } else {
-            lv.splice(lo..hi, new).collect()
+            // Both buffers are made before anything moves (`splice` would
+            // abort on an allocation failure): MemoryError leaves the list
+            // as it was.
+            let mut removed = alloc::vec_with_capacity(vm, hi - lo)?;
+            alloc::reserve(vm, &mut lv, new.len().saturating_sub(hi - lo))?;
+            removed.extend(lv.splice(lo..hi, new));
+            removed
         }
     };
     drop(removed);
@@ -381,7 +387,14 @@ fn list_clear(obj: &PyObject, dead: &mut Vec<PyRef>) {
     match &obj.payload {
         Payload::List(v) => {
             if let Ok(mut v) = v.try_borrow_mut() {
-                dead.append(&mut v);
+                // The slot runs first, on an empty `dead`: taking the buffer
+                // allocates nothing (a list filling memory is cleared when
+                // no copy of it could be made).
+                if dead.is_empty() {
+                    std::mem::swap(dead, &mut *v);
+                } else {
+                    dead.append(&mut v);
+                }
             }
         }
         _ => crate::object::wrong_layout(obj, "list"),
