@@ -17,6 +17,7 @@ mod flowgraph;
 mod fold;
 mod source;
 mod symtable;
+mod tokens;
 
 use std::rc::Rc;
 
@@ -41,7 +42,7 @@ pub enum Mode {
 
 /// Compiles Python source to a module/expression code object.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject>, CompileError> {
-    let index = source::LineIndex::new(source);
+    let mut index = source::LineIndex::new(source);
     if let Some(b) = source::scan_brackets(source) {
         if b.msg == "too many nested parentheses" {
             return Err(CompileError::at(
@@ -58,6 +59,32 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject
         Mode::Exec => rustpython_parser::Mode::Module,
         Mode::Eval => rustpython_parser::Mode::Expression,
         Mode::Single => rustpython_parser::Mode::Interactive,
+    };
+    let rewritten;
+    let source = match tokens::prepass(source, pmode) {
+        tokens::Prepass::Unchanged => source,
+        tokens::Prepass::Rewritten(s) => {
+            rewritten = s;
+            if rewritten.len() != source.len() {
+                // An identifier grew under NFKC: offsets follow the copy.
+                index = source::LineIndex::new(&rewritten);
+            }
+            rewritten.as_str()
+        }
+        tokens::Prepass::TooDeep(line_start) => {
+            // CPython's tokenizer error: column 1, an empty span before it.
+            let (line, _) = index.position(line_start);
+            return Err(CompileError {
+                kind: "IndentationError",
+                msg: "too many levels of indentation".into(),
+                filename: filename.to_string(),
+                lineno: line,
+                offset: 1,
+                end_lineno: line,
+                end_offset: 0,
+                text: index.line_text(line),
+            });
+        }
     };
     let mut module = match rustpython_parser::parse(source, pmode, filename) {
         Ok(m) => m,

@@ -25,6 +25,23 @@ fn byte_to_char(s: &str, byte: i32) -> usize {
     s[..b].chars().count()
 }
 
+/// The width of `chars` on a fixed-width terminal, as CPython 3.11's
+/// `traceback._display_width` counts it: 2 for East Asian wide (W) and
+/// fullwidth (F) characters, 1 for every other.
+fn display_width(chars: &[char]) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    chars
+        .iter()
+        .map(|c| {
+            if c.is_ascii() || c.width() != Some(2) {
+                1
+            } else {
+                2
+            }
+        })
+        .sum()
+}
+
 /// The source line and 3.11's position markers (`~~^~~` / `^^^^`) for one
 /// traceback entry (CPython's `StackSummary.format_frame_summary`).
 fn format_source(
@@ -67,15 +84,22 @@ fn format_source(
     if !show || end <= start {
         return;
     }
+    // Columns as a terminal shows them (traceback.py's `_display_width`):
+    // East Asian wide and fullwidth characters take two.
+    let dp_start = display_width(&line_chars[..start.min(line_chars.len())]);
+    let dp_end = display_width(&line_chars[..end.min(line_chars.len())]);
     out.push_str("    ");
-    out.push_str(&" ".repeat(start.saturating_sub(stripped_chars)));
+    out.push_str(&" ".repeat(dp_start.saturating_sub(stripped_chars)));
     match anchors {
         Some((l, r)) => {
-            out.push_str(&"~".repeat(l));
-            out.push_str(&"^".repeat(r.saturating_sub(l)));
-            out.push_str(&"~".repeat((end - start).saturating_sub(r)));
+            let seg = &line_chars[start.min(line_chars.len())..end.min(line_chars.len())];
+            let dp_l = display_width(&seg[..l.min(seg.len())]);
+            let dp_r = display_width(&seg[..r.min(seg.len())]);
+            out.push_str(&"~".repeat(dp_l));
+            out.push_str(&"^".repeat(dp_r.saturating_sub(dp_l)));
+            out.push_str(&"~".repeat((dp_end - dp_start).saturating_sub(dp_r)));
         }
-        None => out.push_str(&"^".repeat(end - start)),
+        None => out.push_str(&"^".repeat(dp_end - dp_start)),
     }
     out.push('\n');
 }
