@@ -258,7 +258,7 @@ fn getsizeof(vm: &Vm, args: Args) -> PyResult {
                 None => return Err(e),
             },
         },
-        None => crate::objects::sizeof::basic_size(obj),
+        None => crate::objects::sizeof::getsizeof(obj),
     };
     Ok(vm.new_int(size as i64))
 }

@@ -1,6 +1,7 @@
 //! `sys.getsizeof` / `object.__sizeof__`: the memory an object really
 //! occupies in minipy — its block from the allocator plus the buffers its
-//! payload owns (list and tuple item arrays, dict tables, string bytes).
+//! payload owns (list and tuple item arrays, dict tables) — except a str,
+//! which reports CPython's size (see `cpython_str_size`).
 //! An instance's inline namespace (see `heap::INLINE_DICT`) is part of the
 //! instance and counted with it; a materialised `__dict__` is not.
 
@@ -24,10 +25,53 @@ fn namespace_size(d: &PyRef) -> usize {
     }
 }
 
+/// What CPython 3.11 reports for a str (`unicode___sizeof__`), which
+/// programs use to reason about text: PEP 393's compact ASCII object (48
+/// bytes) or compact object (72), or for a subclass the non-compact object
+/// (80; `sys.getsizeof` adds the pre-header, see [`getsizeof`]), plus the
+/// code
+/// points at the kind's width and a terminating one. (The UTF-8 cache
+/// CPython may add is never counted: minipy's text is UTF-8 already.)
+fn cpython_str_size(obj: &PyObject, s: &crate::objects::str::StrData) -> usize {
+    use crate::objects::str::Kind;
+    let width = match s.kind() {
+        Kind::Ascii | Kind::Latin1 => 1,
+        Kind::Ucs2 => 2,
+        Kind::Ucs4 => 4,
+    };
+    let header = if crate::objects::layout::is_heap_instance(obj) {
+        80
+    } else if s.is_ascii() {
+        48
+    } else {
+        72
+    };
+    header + (s.char_len() + 1) * width
+}
+
+/// `sys.getsizeof(obj)` for a built-in `__sizeof__`: [`basic_size`], which
+/// for minipy's own layouts already counts the GC head; a str subclass
+/// instance adds CPython's pre-header (`_PyType_PreHeaderSize`: the
+/// 16-byte `PyGC_Head` and the managed dict's two words), as
+/// `sys.getsizeof` does.
+pub fn getsizeof(obj: &PyObject) -> usize {
+    let gc_head = match obj.payload {
+        Payload::Str(_) if crate::objects::layout::is_heap_instance(obj) => {
+            if obj.class().has_flag(crate::heap::TYPE_MANAGED_DICT) {
+                32
+            } else {
+                16
+            }
+        }
+        _ => 0,
+    };
+    basic_size(obj) + gc_head
+}
+
 /// The object's size in bytes.
 pub fn basic_size(obj: &PyObject) -> usize {
     let extra = match &obj.payload {
-        Payload::Str(s) => s.s.len(),
+        Payload::Str(s) => return cpython_str_size(obj, s),
         Payload::Bytes(b) => b.len(),
         Payload::ByteArray(b) => b.try_borrow().map_or(0, |b| b.capacity()),
         Payload::BigInt(b) => {
