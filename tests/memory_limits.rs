@@ -58,6 +58,16 @@ const PROGRAMS: &[(&str, bool, &str)] = &[
         false,
         "t = [0] * 2**28\nwhile True:\n    t.insert(0, 1)\n    t += t",
     ),
+    (
+        "dict_grow",
+        false,
+        "t = {}\ni = 0\nwhile True:\n    t[i] = None\n    i += 1",
+    ),
+    (
+        "set_grow",
+        false,
+        "t = set()\ni = 0\nwhile True:\n    t.add(i)\n    i += 1",
+    ),
     ("uncaught", true, "t = s + s + s + s"),
 ];
 

@@ -125,6 +125,12 @@ fn add_hashed(vm: &Vm, set: &PyRef, item: PyRef, h: i64) -> PyResult<()> {
         return Ok(());
     }
     let mut m = model::take(set);
+    // Both tables get room first: MemoryError leaves the set unchanged.
+    let room = m.reserve_one().is_ok() && dict::table(set).borrow_mut().reserve_one().is_ok();
+    if !room {
+        model::put(set, m);
+        return Err(vm.memory_error());
+    }
     m.add(h, item.addr());
     dict::table(set)
         .borrow_mut()

@@ -247,21 +247,54 @@ impl DictData {
         }
     }
 
-    fn grow(&mut self) {
-        let live: Vec<Entry> = self.entries.drain(..).flatten().collect();
-        let size = ((live.len() + 1) * 3).next_power_of_two().max(8);
-        self.indices = vec![EMPTY; size];
-        self.entries = Vec::with_capacity(live.len() * 2);
-        self.len = 0;
-        for e in live {
-            self.insert_new(e.hash, e.key, e.value);
-        }
+    fn needs_grow(&self) -> bool {
+        self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2
     }
 
-    /// Appends a key known to be absent.
+    /// Rebuilds the table for its live entries with room to grow. Both new
+    /// buffers are made before anything moves, so a failure leaves the
+    /// table as it was.
+    fn try_grow(&mut self) -> Result<(), std::collections::TryReserveError> {
+        let live = self.entries.iter().flatten().count();
+        let size = ((live + 1) * 3).next_power_of_two().max(8);
+        let mut indices = Vec::new();
+        indices.try_reserve_exact(size)?;
+        indices.resize(size, EMPTY);
+        let mut entries = Vec::new();
+        entries.try_reserve_exact(live * 2)?;
+        let old = std::mem::replace(&mut self.entries, entries);
+        self.indices = indices;
+        self.len = 0;
+        for e in old.into_iter().flatten() {
+            // (Within the new capacities: no growth.)
+            self.insert_new(e.hash, e.key, e.value);
+        }
+        Ok(())
+    }
+
+    /// Makes room for one more entry, or reports that memory ran out (the
+    /// caller raises `MemoryError`; `insert_new` would abort).
+    pub fn reserve_one(&mut self) -> Result<(), std::collections::TryReserveError> {
+        if self.needs_grow() {
+            self.try_grow()?;
+        }
+        if self.entries.len() == self.entries.capacity() {
+            self.entries.try_reserve(1)?;
+        }
+        Ok(())
+    }
+
+    /// Appends a key known to be absent (after `reserve_one` where the
+    /// program controls the size: growing here aborts when memory is out).
     pub fn insert_new(&mut self, hash: i64, key: PyRef, value: PyRef) {
-        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
-            self.grow();
+        if self.needs_grow() && self.try_grow().is_err() {
+            // An infallible caller (a namespace the VM fills): abort as a
+            // `Vec` would, through the allocation-failure hook that writes
+            // out buffered stdout first.
+            let want = ((self.len + 1) * 3).next_power_of_two();
+            let layout = std::alloc::Layout::array::<u32>(want)
+                .unwrap_or_else(|_| std::alloc::Layout::new::<[u32; 8]>());
+            std::alloc::handle_alloc_error(layout);
         }
         let mut slot = None;
         let empty = self.probe(hash, |i, ix| {
@@ -542,6 +575,7 @@ pub fn set_item_hashed(vm: &Vm, d: &PyObject, key: PyRef, hash: i64, value: PyRe
         match pos.and_then(|p| dd.entries.get_mut(p)) {
             Some(Some(e)) => Some(std::mem::replace(&mut e.value, value)),
             _ => {
+                dd.reserve_one().map_err(|_| vm.memory_error())?;
                 dd.insert_new(hash, key, value);
                 None
             }

@@ -80,11 +80,33 @@ impl SetModel {
 
     /// `set_table_resize`.
     pub fn resize(&mut self, minused: usize) {
+        if self.try_resize(minused).is_err() {
+            // Infallible callers only (`reserve_one` is the checked path):
+            // abort as a `Vec` would, stdout written out by the hook.
+            std::alloc::handle_alloc_error(std::alloc::Layout::new::<[Slot; MINSIZE]>());
+        }
+    }
+
+    /// Makes room so that adding one new key will not need a resize (the
+    /// resize `add` would do after it, done first), or reports that memory
+    /// ran out with the model unchanged.
+    pub fn reserve_one(&mut self) -> Result<(), std::collections::TryReserveError> {
+        if (self.fill + 1) * 5 >= self.mask() * 3 {
+            let used = self.used + 1;
+            let m = if used > 50000 { used * 2 } else { used * 4 };
+            self.try_resize(m)?;
+        }
+        Ok(())
+    }
+
+    fn try_resize(&mut self, minused: usize) -> Result<(), std::collections::TryReserveError> {
         let mut newsize = MINSIZE;
         while newsize <= minused {
             newsize <<= 1;
         }
-        let mut nt = vec![Slot::Empty; newsize];
+        let mut nt = Vec::new();
+        nt.try_reserve_exact(newsize)?;
+        nt.resize(newsize, Slot::Empty);
         for s in &self.slots {
             if let Slot::Active { hash, addr } = *s {
                 insert_clean(&mut nt, hash, addr);
@@ -92,6 +114,7 @@ impl SetModel {
         }
         self.slots = nt;
         self.fill = self.used;
+        Ok(())
     }
 
     /// `set_add_entry` for a key known to be absent.
