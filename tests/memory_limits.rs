@@ -58,6 +58,7 @@ const PROGRAMS: &[(&str, bool, &str)] = &[
         false,
         "t = [0] * 2**28\nwhile True:\n    t.insert(0, 1)\n    t += t",
     ),
+    ("ascii", false, "s = 'é' * 2**29\nt = ascii(s)"),
     (
         "dict_grow",
         false,

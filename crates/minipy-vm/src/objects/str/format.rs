@@ -15,19 +15,36 @@ use crate::vm::Vm;
 
 /// `ascii(obj)`: the repr with non-ASCII characters escaped.
 pub fn ascii_string(vm: &Vm, obj: &PyRef) -> PyResult<String> {
+    use std::fmt::Write;
     let r = vm.repr_string(obj)?;
-    let mut o = String::with_capacity(r.len());
+    if r.is_ascii() {
+        return Ok(r);
+    }
+    // Sized before it is built (MemoryError, not an abort, when it cannot
+    // be): 1, 4, 6 or 10 bytes per character.
+    let escaped = |n: u32| match n {
+        0..=0x7f => 1,
+        0x80..=0xff => 4,
+        0x100..=0xffff => 6,
+        _ => 10,
+    };
+    let size = r
+        .chars()
+        .try_fold(0usize, |t, c| t.checked_add(escaped(c as u32)))
+        .ok_or_else(|| vm.memory_error())?;
+    let mut o = crate::objects::seq::alloc::string_with_capacity(vm, size)?;
     for c in r.chars() {
         let n = c as u32;
-        if n < 0x80 {
-            o.push(c);
-        } else if n < 0x100 {
-            o.push_str(&format!("\\x{:02x}", n));
-        } else if n < 0x10000 {
-            o.push_str(&format!("\\u{:04x}", n));
-        } else {
-            o.push_str(&format!("\\U{:08x}", n));
-        }
+        // (Writing to a String cannot fail.)
+        let _ = match n {
+            0..=0x7f => {
+                o.push(c);
+                Ok(())
+            }
+            0x80..=0xff => write!(o, "\\x{:02x}", n),
+            0x100..=0xffff => write!(o, "\\u{:04x}", n),
+            _ => write!(o, "\\U{:08x}", n),
+        };
     }
     Ok(o)
 }
