@@ -139,6 +139,11 @@ pub(crate) fn from_parse_error(
             return mk("SyntaxError", b.msg, b.offset, b.end);
         }
     }
+    // A malformed number literal before the failure point: the tokenizer
+    // stops there first.
+    if let Some(n) = crate::numbers::first_bad_number(source, offset) {
+        return mk("SyntaxError", n.msg, n.start, n.end);
+    }
     if !is_lexical {
         if let Some(e) = missing_handler(index, source, offset, &mk) {
             return e;

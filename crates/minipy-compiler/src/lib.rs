@@ -15,6 +15,7 @@ pub mod dump;
 mod errors;
 mod flowgraph;
 mod fold;
+mod numbers;
 mod source;
 mod symtable;
 mod tokens;

@@ -205,7 +205,17 @@ impl Folder<'_> {
                                     ..
                                 })
                             );
-                        let msg = if here {
+                        // A bare `yield` as a whole target is its own rule of
+                        // the grammar (`(star_targets '=')* yield_expr '='`).
+                        let start = usize::from(ast::Ranged::range(bad).start());
+                        let bare_yield = matches!(bad, Expr::Yield(_) | Expr::YieldFrom(_))
+                            && std::ptr::eq(bad, t)
+                            && !self.source[..start.min(self.source.len())]
+                                .trim_end()
+                                .ends_with('(');
+                        let msg = if bare_yield {
+                            "assignment to yield expression not possible".to_string()
+                        } else if here {
                             format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?")
                         } else {
                             format!("cannot assign to {name}")
