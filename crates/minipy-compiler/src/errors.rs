@@ -229,6 +229,17 @@ pub(crate) fn from_parse_error(
                 e.offset = line_text.trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
                 return e;
             }
+            if expected.as_deref() == Some("\"else\"") {
+                if let Some(start) = if_expression_start(source, offset) {
+                    let end = source[..offset].trim_end().len();
+                    return mk(
+                        "SyntaxError",
+                        "expected 'else' after 'if' expression".into(),
+                        start,
+                        end,
+                    );
+                }
+            }
             let word = first_word(&line_text);
             // A header keyword with nothing after it (`class`, `while`) is
             // plain invalid syntax in CPython; only complete headers get
@@ -411,4 +422,78 @@ fn opener_line(index: &LineIndex, source: &str, mut line: u32) -> u32 {
         Some(&(_, pos)) => index.position(pos).0,
         None => line,
     }
+}
+
+/// Where the body of the conditional expression whose `else` is missing
+/// begins (CPython's `invalid_expression`: the range from that body to the
+/// condition): the `if` before `offset` at bracket depth 0 on its line,
+/// then back over the body to the delimiter before it (`=`, an opening
+/// bracket, `,`, `:`, a keyword such as `return` or `else`, or the start
+/// of the line). None when there is no
+/// such `if` (string contents are not looked into: rare enough).
+fn if_expression_start(source: &str, offset: usize) -> Option<usize> {
+    let b = source.as_bytes();
+    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let word_at = |i: usize, w: &str| {
+        source.is_char_boundary(i)
+            && source[i..].starts_with(w)
+            && (i == 0 || !is_ident_byte(b[i - 1]))
+            && !b.get(i + w.len()).is_some_and(|&c| is_ident_byte(c))
+    };
+    // The `if`: scan back at depth 0.
+    let mut depth = 0i32;
+    let mut i = offset;
+    let mut if_at = None;
+    while i > line_start {
+        i -= 1;
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            b'i' if depth == 0 && word_at(i, "if") => {
+                if_at = Some(i);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let if_at = if_at?;
+    // The body: back over balanced brackets to the delimiter before it.
+    let mut depth = 0i32;
+    let mut j = if_at;
+    let ends_keyword = |j: usize| {
+        ["else", "return", "yield", "assert", "raise", "from"]
+            .iter()
+            .any(|kw| j >= line_start + kw.len() && word_at(j - kw.len(), kw))
+    };
+    while j > line_start {
+        if depth == 0 && ends_keyword(j) {
+            break;
+        }
+        let c = b[j - 1];
+        match c {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth == 0 => break,
+            b'(' | b'[' | b'{' => depth -= 1,
+            // `=` of `==`, `!=`, `<=`, `>=` is an operator inside the body.
+            b'=' if depth == 0
+                && !(b.get(j) == Some(&b'=')
+                    || (j >= 2 && matches!(b[j - 2], b'=' | b'!' | b'<' | b'>'))) =>
+            {
+                break
+            }
+            b',' | b':' if depth == 0 => break,
+            _ => {}
+        }
+        j -= 1;
+    }
+    Some(j + (source[j..if_at].len() - source[j..if_at].trim_start().len()))
+}
+
+fn is_ident_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
 }
