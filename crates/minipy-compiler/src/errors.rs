@@ -139,6 +139,19 @@ pub(crate) fn from_parse_error(
             return mk("SyntaxError", b.msg, b.offset, b.end);
         }
     }
+    // Not a tokenizer error, though reported as one: no bracket or number
+    // heuristics apply. CPython's range covers `name=value`.
+    if let ParseErrorType::Lexical(LexicalErrorType::DuplicateKeywordArgumentError(name)) =
+        &err.error
+    {
+        let end = argument_end(source, offset);
+        return mk(
+            "SyntaxError",
+            format!("keyword argument repeated: {name}"),
+            offset,
+            end,
+        );
+    }
     // A malformed number literal before the failure point: the tokenizer
     // stops there first.
     if let Some(n) = crate::numbers::first_bad_number(source, offset) {
@@ -496,4 +509,23 @@ fn if_expression_start(source: &str, offset: usize) -> Option<usize> {
 
 fn is_ident_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
+}
+
+/// The end of the call argument starting at `start`: the first `,` or
+/// closing bracket at bracket depth 0 (trailing spaces trimmed).
+fn argument_end(source: &str, start: usize) -> usize {
+    let b = source.as_bytes();
+    let mut depth = 0i32;
+    let mut i = start;
+    while i < b.len() {
+        match b[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' if depth == 0 => break,
+            b')' | b']' | b'}' => depth -= 1,
+            b',' | b'\n' if depth == 0 => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    source[..i].trim_end().len().max(start + 1)
 }
