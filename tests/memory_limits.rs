@@ -69,6 +69,11 @@ const PROGRAMS: &[(&str, bool, &str)] = &[
         false,
         "t = set()\ni = 0\nwhile True:\n    t.add(i)\n    i += 1",
     ),
+    (
+        "set_copies",
+        false,
+        "a = set(range(2**22))\nt = [set(a) for _ in range(1000)]",
+    ),
     ("uncaught", true, "t = s + s + s + s"),
 ];
 

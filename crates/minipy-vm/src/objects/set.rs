@@ -15,6 +15,7 @@ use crate::heap::PyRef;
 use crate::object::PyResult;
 use crate::objects::dict;
 use crate::objects::layout::{DictIterKind, IterKind, Payload};
+use crate::objects::seq::alloc;
 use crate::objects::typeobj;
 use crate::protocol::CompareOp;
 use crate::vm::Vm;
@@ -172,17 +173,38 @@ fn merge(vm: &Vm, set: &PyRef, other: &PyRef) -> PyResult<()> {
     if set.is(other) {
         return Ok(());
     }
-    let om = model::take(other);
-    model::put(other, om.clone());
+    // Every buffer is made before anything moves: MemoryError leaves both
+    // sets as they were.
+    let live = model::take(other);
+    let om = live.try_clone();
+    model::put(other, live);
+    let om = om.map_err(|_| vm.memory_error())?;
     let mut m = model::take(set);
-    m.presize(om.used);
+    if m.try_presize(om.used).is_err() {
+        model::put(set, m);
+        return Err(vm.memory_error());
+    }
     if m.fill == 0 && dict::len(set) == 0 {
-        m.merge_into_empty(&om);
-        let entries: Vec<(i64, PyRef)> = dict::table(other)
-            .borrow()
-            .iter()
-            .map(|e| (e.hash, e.key.clone()))
-            .collect();
+        let entries = alloc::collect(
+            vm,
+            dict::table(other)
+                .borrow()
+                .iter()
+                .map(|e| (e.hash, e.key.clone())),
+        );
+        let entries = match entries {
+            Ok(e) => e,
+            Err(e) => {
+                model::put(set, m);
+                return Err(e);
+            }
+        };
+        let room = dict::table(set).borrow_mut().reserve(entries.len()).is_ok()
+            && m.try_merge_into_empty(&om).is_ok();
+        if !room {
+            model::put(set, m);
+            return Err(vm.memory_error());
+        }
         {
             let mut t = dict::table(set).borrow_mut();
             for (h, k) in entries {

@@ -255,19 +255,44 @@ impl DictData {
     /// buffers are made before anything moves, so a failure leaves the
     /// table as it was.
     fn try_grow(&mut self) -> Result<(), std::collections::TryReserveError> {
+        self.try_grow_for(0)
+    }
+
+    /// `try_grow` with room for `extra` more entries without growing again.
+    fn try_grow_for(&mut self, extra: usize) -> Result<(), std::collections::TryReserveError> {
         let live = self.entries.iter().flatten().count();
-        let size = ((live + 1) * 3).next_power_of_two().max(8);
+        let want = live.saturating_add(extra);
+        let size = (want.saturating_add(1).saturating_mul(3))
+            .checked_next_power_of_two()
+            .unwrap_or(usize::MAX)
+            .max(8);
         let mut indices = Vec::new();
         indices.try_reserve_exact(size)?;
         indices.resize(size, EMPTY);
         let mut entries = Vec::new();
-        entries.try_reserve_exact(live * 2)?;
+        entries.try_reserve_exact(want.saturating_mul(2).max(live))?;
         let old = std::mem::replace(&mut self.entries, entries);
         self.indices = indices;
         self.len = 0;
         for e in old.into_iter().flatten() {
             // (Within the new capacities: no growth.)
             self.insert_new(e.hash, e.key, e.value);
+        }
+        Ok(())
+    }
+
+    /// Makes room for `n` more entries (inserted with `insert_new`), or
+    /// reports that memory ran out with the table unchanged.
+    pub fn reserve(&mut self, n: usize) -> Result<(), std::collections::TryReserveError> {
+        let fits = !self.indices.is_empty()
+            && (self.entries.len().saturating_add(n).saturating_add(1)).saturating_mul(3)
+                < self.indices.len() * 2;
+        if !fits {
+            self.try_grow_for(n)?;
+        }
+        let spare = self.entries.capacity() - self.entries.len();
+        if spare < n {
+            self.entries.try_reserve(n)?;
         }
         Ok(())
     }

@@ -237,6 +237,47 @@ impl SetModel {
         }
     }
 
+    /// A copy of the model, or a report that memory ran out.
+    pub fn try_clone(&self) -> Result<SetModel, std::collections::TryReserveError> {
+        let mut slots = Vec::new();
+        slots.try_reserve_exact(self.slots.len())?;
+        slots.extend_from_slice(&self.slots);
+        Ok(SetModel {
+            slots,
+            fill: self.fill,
+            used: self.used,
+            finger: self.finger,
+            version: self.version,
+        })
+    }
+
+    /// `presize`, reporting a failed allocation (the model unchanged).
+    pub fn try_presize(
+        &mut self,
+        incoming: usize,
+    ) -> Result<(), std::collections::TryReserveError> {
+        if (self.fill + incoming) * 5 >= self.mask() * 3 {
+            self.try_resize((self.used + incoming) * 2)?;
+        }
+        Ok(())
+    }
+
+    /// `merge_into_empty`, reporting a failed allocation (the model
+    /// unchanged).
+    pub fn try_merge_into_empty(
+        &mut self,
+        other: &SetModel,
+    ) -> Result<(), std::collections::TryReserveError> {
+        if self.mask() == other.mask() && other.fill == other.used {
+            self.slots = other.try_clone()?.slots;
+            self.fill = other.used;
+            self.used = other.used;
+            return Ok(());
+        }
+        self.merge_into_empty(other);
+        Ok(())
+    }
+
     /// `set_merge` into this (empty, already presized) model.
     pub fn merge_into_empty(&mut self, other: &SetModel) {
         if self.mask() == other.mask() && other.fill == other.used {
