@@ -160,12 +160,7 @@ impl DictData {
             if !f(i, ix) {
                 return None;
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_probe(i, &mut perturb, mask);
         }
     }
 
@@ -238,12 +233,7 @@ impl DictData {
                     }
                 }
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_probe(i, &mut perturb, mask);
         }
     }
 
@@ -480,12 +470,7 @@ pub fn lookup_pos(vm: &Vm, d: &PyObject, key: &PyRef, hash: i64) -> PyResult<Opt
                     }
                 }
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_probe(i, &mut perturb, mask);
         }
     }
 }
@@ -584,6 +569,17 @@ fn maintain_tracking(d: &PyObject, key: &PyObject, value: &PyObject) {
     {
         gc::track(d);
     }
+}
+
+/// The next slot of CPython's open-addressing probe sequence
+/// (`perturb >>= PERTURB_SHIFT; i = (i*5 + perturb + 1) & mask`).
+#[inline(always)]
+fn next_probe(i: usize, perturb: &mut u64, mask: usize) -> usize {
+    *perturb >>= 5;
+    (i.wrapping_mul(5)
+        .wrapping_add(*perturb as usize)
+        .wrapping_add(1))
+        & mask
 }
 
 /// `d[key] = value`.
